@@ -1,0 +1,3 @@
+module github.com/deschis/deschis
+
+go 1.26.8

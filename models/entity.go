@@ -1,0 +1,37 @@
+package models
+
+// EntityKind is the legal kind of a public institution.
+type EntityKind string
+
+const (
+	KindMunicipiu  EntityKind = "municipiu"
+	KindOras       EntityKind = "oraș"
+	KindComuna     EntityKind = "comună"
+	KindJudet      EntityKind = "județ"
+	KindSubordinat EntityKind = "unitate subordonată"
+)
+
+// EntityKinds lists every valid kind, in display order.
+var EntityKinds = []EntityKind{KindMunicipiu, KindOras, KindComuna, KindJudet, KindSubordinat}
+
+// Valid reports whether k is one of EntityKinds.
+func (k EntityKind) Valid() bool {
+	for _, x := range EntityKinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Entity is a public institution: a town hall, a county council or a unit
+// subordinated to one of them (a school, a hospital, a social directorate).
+type Entity struct {
+	CUI        string        // fiscal code (cod de identificare fiscală), digits only
+	SIRUTA     int           // SIRUTA code of the administrative unit (0 when not applicable)
+	Name       string        // official name, with diacritics
+	Kind       EntityKind    //
+	ParentCUI  string        // the authority it is subordinated to; empty for a top entity
+	County     string        // county code (two letters, e.g. "TM", "B")
+	Population map[int]int64 // resident population by year
+}
