@@ -1,0 +1,86 @@
+// Package ingest reads source files in their real-world shapes and maps them to
+// the fields of a Deschis dataset (models.SourceFields), one typed record at a
+// time. A value that cannot be read becomes a models.RowError naming the file,
+// line, column, value and reason; a file that cannot be read at all is refused
+// with one *models.FileError.
+//
+// Formats are registered by name in init(), one file per format, each with a
+// narrow Open/Next/Close contract (the shape of Benthos sources).
+package ingest
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/deschis/deschis/models"
+)
+
+// Options configure one file's reader.
+type Options struct {
+	Dataset string // one of models.SourceDatasets
+	File    string // the name shown in errors (usually the path)
+	// Entity is the institution the file belongs to (etl load --entity). It
+	// fills the entity field when the source has none and, when the source
+	// names an institution on each row, every row must name this one.
+	Entity string
+}
+
+// OpenFunc opens a reader over r for one dataset.
+type OpenFunc func(r io.Reader, opt Options) (models.RowReader, error)
+
+// Format describes a registered source format.
+type Format struct {
+	Name        string
+	Description string // one line, Romanian, for --help
+	Datasets    []string
+	Open        OpenFunc
+}
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]Format{}
+)
+
+// Register adds a format; it panics on a duplicate name (a programming error).
+func Register(f Format) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if _, dup := registry[f.Name]; dup {
+		panic("ingest: format registered twice: " + f.Name)
+	}
+	registry[f.Name] = f
+}
+
+// Formats lists the registered formats by name.
+func Formats() []Format {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	out := make([]Format, 0, len(registry))
+	for _, f := range registry {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Open returns a reader of format over r. It fails with models.ErrInvalid for
+// an unknown format or a dataset the format cannot produce.
+func Open(format string, r io.Reader, opt Options) (models.RowReader, error) {
+	registryMu.RLock()
+	f, ok := registry[format]
+	registryMu.RUnlock()
+	if !ok {
+		names := []string{}
+		for _, f := range Formats() {
+			names = append(names, f.Name)
+		}
+		return nil, fmt.Errorf("%w: formatul %q nu există (formate: %v)", models.ErrInvalid, format, names)
+	}
+	if !slices.Contains(f.Datasets, opt.Dataset) {
+		return nil, fmt.Errorf("%w: formatul %q nu poate încărca setul %q (doar %v)", models.ErrInvalid, format, opt.Dataset, f.Datasets)
+	}
+	return f.Open(r, opt)
+}

@@ -1,0 +1,393 @@
+package warehouse
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/deschis/deschis/models"
+)
+
+// DefaultMaxRejectShare refuses a load whose rejected rows exceed 5 % of the
+// rows read: past that the file is more likely misread than dirty.
+const DefaultMaxRejectShare = 0.05
+
+// MaxRejectsReported is how many rejects a LoadResult carries (all are kept
+// in the rejects table of a committed load).
+const MaxRejectsReported = 100
+
+// maxRejectsKeptWhenRefused bounds what a refused load leaves in the rejects
+// table: enough to see the pattern, not a copy of a broken file.
+const maxRejectsKeptWhenRefused = 10_000
+
+// LoadFile is one file of a load. Open is called at most once, after the
+// checksum has shown that the file is new.
+type LoadFile struct {
+	Path string
+	Open func() (models.RowReader, error)
+}
+
+// LoadSpec describes one load: one dataset, one or more files, one transaction.
+type LoadSpec struct {
+	Dataset        string
+	Format         string
+	Entity         string  // --entity, recorded with the load
+	MaxRejectShare float64 // 0 means DefaultMaxRejectShare
+}
+
+// FileResult is what happened to one file.
+type FileResult struct {
+	Path           string `json:"path"`
+	SHA256         string `json:"sha256"`
+	Bytes          int64  `json:"bytes"`
+	RowsRead       int64  `json:"rows_read"`
+	RowsLoaded     int64  `json:"rows_loaded"`
+	RowsRejected   int64  `json:"rows_rejected"`
+	RowsSuperseded int64  `json:"rows_superseded"`
+	Skipped        bool   `json:"skipped"`
+}
+
+// LoadResult is the outcome of a load; it is what `etl load --json` prints.
+type LoadResult struct {
+	LoadID  int64              `json:"load_id"` // 0 when nothing was loaded
+	Dataset string             `json:"dataset"`
+	Outcome string             `json:"outcome"` // loaded, skipped, refused
+	Message string             `json:"message,omitempty"`
+	Files   []FileResult       `json:"files"`
+	Rejects []models.RowError  `json:"rejects"`
+}
+
+// FileSHA256 returns the hex sha256 and size of a file.
+func FileSHA256(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, fmt.Errorf("citire %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// Load reads the files of one load into staging, checks them set-based
+// (institutions known, keys unique), and merges them into the core tables in
+// one transaction. Files whose checksum was already loaded for the dataset are
+// skipped. When the rejected rows exceed the allowed share, or a file cannot
+// be read at all, nothing changes: the error wraps models.ErrRefused and the
+// refusal is recorded in loads and rejects so that `etl rejects` explains it.
+func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (res *LoadResult, err error) {
+	defer wrap(&err, "încărcare %s", spec.Dataset)
+	fields, ok := models.SourceFields[spec.Dataset]
+	if !ok {
+		return nil, fmt.Errorf("%w: setul de date %q nu există (seturi: %s)", models.ErrInvalid, spec.Dataset, strings.Join(models.SourceDatasets, ", "))
+	}
+	if spec.MaxRejectShare == 0 {
+		spec.MaxRejectShare = DefaultMaxRejectShare
+	}
+	res = &LoadResult{Dataset: spec.Dataset, Rejects: []models.RowError{}}
+	started := time.Now().UTC()
+
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return nil, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+	if err := createStaging(ctx, conn, spec.Dataset, fields); err != nil {
+		return nil, err
+	}
+
+	var fresh []int // indexes into res.Files of files read in this load
+	for i, f := range files {
+		sum, size, err := FileSHA256(f.Path)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", models.ErrInvalid, err)
+		}
+		fr := FileResult{Path: f.Path, SHA256: sum, Bytes: size}
+		var prior int
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM loads WHERE dataset = ? AND sha256 = ? AND outcome = 'loaded'`,
+			spec.Dataset, sum).Scan(&prior); err != nil {
+			return nil, err
+		}
+		dupInLoad := false
+		for _, j := range fresh {
+			dupInLoad = dupInLoad || res.Files[j].SHA256 == sum
+		}
+		if prior > 0 || dupInLoad {
+			fr.Skipped = true
+			res.Files = append(res.Files, fr)
+			continue
+		}
+		res.Files = append(res.Files, fr)
+		fresh = append(fresh, len(res.Files)-1)
+		if err := stageFile(ctx, conn, spec.Dataset, i+1, f, &res.Files[len(res.Files)-1]); err != nil {
+			var fe *models.FileError
+			if errors.As(err, &fe) {
+				conn.ExecContext(ctx, "ROLLBACK")
+				committed = true // nothing left to roll back
+				res.Outcome, res.Message = "refused", fe.Error()
+				w.recordRefusal(ctx, spec, res, started, nil)
+				return res, fe
+			}
+			return nil, err
+		}
+	}
+	if len(fresh) == 0 {
+		res.Outcome = "skipped"
+		res.Message = "toate fișierele au mai fost încărcate (aceeași sumă sha256): nimic nu s-a schimbat"
+		return res, nil
+	}
+
+	if err := checkStaged(ctx, conn, spec.Dataset); err != nil {
+		return nil, err
+	}
+	var read, rejected int64
+	for _, j := range fresh {
+		fr := &res.Files[j]
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE NOT ok), count(*) FROM stg_rows WHERE file_no = ?`,
+			fileNo(files, fr.Path)).Scan(&fr.RowsRejected, &fr.RowsRead); err != nil {
+			return nil, err
+		}
+		read += fr.RowsRead
+		rejected += fr.RowsRejected
+	}
+	if res.Rejects, err = sampleRejects(ctx, conn, files, MaxRejectsReported); err != nil {
+		return nil, err
+	}
+	if read > 0 && float64(rejected) > spec.MaxRejectShare*float64(read) {
+		all, err := sampleRejects(ctx, conn, files, maxRejectsKeptWhenRefused)
+		if err != nil {
+			return nil, err
+		}
+		conn.ExecContext(ctx, "ROLLBACK")
+		committed = true
+		res.Outcome = "refused"
+		res.Message = fmt.Sprintf("%d din %d rânduri respinse (%.1f %%), peste pragul de %.1f %%: încărcarea a fost refuzată, nimic nu s-a schimbat",
+			rejected, read, 100*float64(rejected)/float64(read), 100*spec.MaxRejectShare)
+		w.recordRefusal(ctx, spec, res, started, all)
+		return res, fmt.Errorf("%w: %s", models.ErrRefused, res.Message)
+	}
+
+	var loadID int64
+	if err := conn.QueryRowContext(ctx, `SELECT nextval('load_id_seq')`).Scan(&loadID); err != nil {
+		return nil, err
+	}
+	res.LoadID = loadID
+	if err := mergeStaged(ctx, conn, spec.Dataset, loadID); err != nil {
+		return nil, err
+	}
+	for _, j := range fresh {
+		fr := &res.Files[j]
+		no := fileNo(files, fr.Path)
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE ok AND NOT superseded), count(*) FILTER (WHERE ok AND superseded) FROM stg_rows WHERE file_no = ?`,
+			no).Scan(&fr.RowsLoaded, &fr.RowsSuperseded); err != nil {
+			return nil, err
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO rejects SELECT ?, file, line, column_name, value, reason FROM stg_rejects WHERE file_no = ? ORDER BY line`,
+			loadID, no); err != nil {
+			return nil, err
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO loads (load_id, file_no, dataset, source_format, entity_cui, path, sha256, bytes,
+			rows_read, rows_loaded, rows_rejected, rows_superseded, started_at, finished_at, outcome)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, 'loaded')`,
+			loadID, no, spec.Dataset, spec.Format, nullString(spec.Entity), fr.Path, fr.SHA256, fr.Bytes,
+			fr.RowsRead, fr.RowsLoaded, fr.RowsRejected, fr.RowsSuperseded, started); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return nil, err
+	}
+	committed = true
+	res.Outcome = "loaded"
+	return res, nil
+}
+
+func fileNo(files []LoadFile, path string) int {
+	for i, f := range files {
+		if f.Path == path {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// recordRefusal writes a refused load in its own small transaction, after the
+// data transaction was rolled back: the data is unchanged, the reason is kept.
+func (w *Warehouse) recordRefusal(ctx context.Context, spec LoadSpec, res *LoadResult, started time.Time, rejects []models.RowError) {
+	ctx = context.WithoutCancel(ctx)
+	w.inTx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		if err := tx.QueryRowContext(ctx, `SELECT nextval('load_id_seq')`).Scan(&id); err != nil {
+			return err
+		}
+		res.LoadID = id
+		for i, fr := range res.Files {
+			if fr.Skipped {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO loads (load_id, file_no, dataset, source_format, entity_cui, path, sha256, bytes,
+				rows_read, rows_loaded, rows_rejected, started_at, finished_at, outcome, message)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, now()::TIMESTAMP, 'refused', ?)`,
+				id, i+1, spec.Dataset, spec.Format, nullString(spec.Entity), fr.Path, fr.SHA256, fr.Bytes,
+				fr.RowsRead, fr.RowsRejected, started, res.Message); err != nil {
+				return err
+			}
+		}
+		for _, r := range rejects {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)`, id, r.File, r.Line, r.Column, r.Value, r.Reason); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// sqlType is the staging column type of a field type. Amounts are staged as
+// integer bani and become DECIMAL(18,2) in core.
+func sqlType(t models.FieldType) string {
+	switch t {
+	case models.TypeInt, models.TypeAmount:
+		return "BIGINT"
+	case models.TypeDate:
+		return "DATE"
+	case models.TypeBool:
+		return "BOOLEAN"
+	}
+	return "VARCHAR"
+}
+
+// createStaging makes the per-load temporary tables: stg_rows holds every
+// record read (ok = false once a set-based check rejects it), stg_rejects
+// every reason.
+func createStaging(ctx context.Context, conn *sql.Conn, dataset string, fields []models.Field) error {
+	var cols strings.Builder
+	for _, f := range fields {
+		fmt.Fprintf(&cols, ", %q %s", f.Name, sqlType(f.Type))
+	}
+	for _, q := range []string{
+		`DROP TABLE IF EXISTS temp.stg_rows`,
+		`DROP TABLE IF EXISTS temp.stg_rejects`,
+		fmt.Sprintf(`CREATE TEMP TABLE stg_rows (file_no INTEGER, line BIGINT, ok BOOLEAN, superseded BOOLEAN%s)`, cols.String()),
+		`CREATE TEMP TABLE stg_rejects (file_no INTEGER, file VARCHAR, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)`,
+		`DROP TABLE IF EXISTS temp.stg_files`,
+		`CREATE TEMP TABLE stg_files (file_no INTEGER, path VARCHAR)`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stageFile streams one file's records into staging through the Appender.
+func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f LoadFile, fr *FileResult) error {
+	if _, err := conn.ExecContext(ctx, `INSERT INTO stg_files VALUES (?, ?)`, fileNo, f.Path); err != nil {
+		return err
+	}
+	rr, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rr.Close()
+	return conn.Raw(func(dc any) error {
+		rows, err := duckdb.NewAppender(dc.(driver.Conn), "temp", "main", "stg_rows")
+		if err != nil {
+			return err
+		}
+		rejects, err := duckdb.NewAppender(dc.(driver.Conn), "temp", "main", "stg_rejects")
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		werr := appendRecords(ctx, rr, fileNo, rows, rejects)
+		// Close flushes; a failed flush is as bad as a failed read.
+		if err := rows.Close(); werr == nil {
+			werr = err
+		}
+		if err := rejects.Close(); werr == nil {
+			werr = err
+		}
+		return werr
+	})
+}
+
+func appendRecords(ctx context.Context, rr models.RowReader, fileNo int, rows, rejects *duckdb.Appender) error {
+	var args []driver.Value
+	for n := 0; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		rec, err := rr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		ok := len(rec.Errors) == 0
+		args = append(args[:0], int32(fileNo), int64(rec.Line), ok, false)
+		for _, v := range rec.Values {
+			if a, isAmount := v.(models.Amount); isAmount {
+				v = int64(a)
+			}
+			if !ok {
+				v = nil // a rejected row keeps its line, not its half-read values
+			}
+			args = append(args, v)
+		}
+		if err := rows.AppendRow(args...); err != nil {
+			return err
+		}
+		for _, e := range rec.Errors {
+			if err := rejects.AppendRow(int32(fileNo), e.File, int64(e.Line), e.Column, e.Value, e.Reason); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func sampleRejects(ctx context.Context, conn *sql.Conn, files []LoadFile, limit int) ([]models.RowError, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT file, line, column_name, coalesce(value, ''), reason FROM stg_rejects ORDER BY file_no, line LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []models.RowError{}
+	for rows.Next() {
+		var e models.RowError
+		if err := rows.Scan(&e.File, &e.Line, &e.Column, &e.Value, &e.Reason); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,222 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/deschis/deschis/models"
+)
+
+// datasetRules are the set-based parts of a load that differ by dataset: the
+// key that must be unique inside a load, the field naming the institution,
+// and the statements that merge staging into core ($1 is the load id).
+type datasetRules struct {
+	key    []string
+	entity string // field that must name a known institution; "" for none
+	merge  []string
+}
+
+var rules = map[string]datasetRules{
+	models.DatasetEntities: {
+		key: []string{"cui", "population_year"},
+		merge: []string{
+			`INSERT INTO dim_entity (cui, siruta, name, kind, parent_cui, county, load_id)
+			 SELECT cui, siruta, name, kind, parent_cui, county, $1 FROM stg_rows WHERE ok
+			 QUALIFY row_number() OVER (PARTITION BY cui ORDER BY file_no DESC, line DESC) = 1
+			 ON CONFLICT (cui) DO UPDATE SET siruta = excluded.siruta, name = excluded.name, kind = excluded.kind,
+			   parent_cui = excluded.parent_cui, county = excluded.county, load_id = excluded.load_id`,
+			`INSERT INTO entity_population (cui, year, population, load_id)
+			 SELECT cui, population_year, population, $1 FROM stg_rows WHERE ok AND population IS NOT NULL
+			 ON CONFLICT (cui, year) DO UPDATE SET population = excluded.population, load_id = excluded.load_id`,
+		},
+	},
+	models.DatasetBudget: {
+		key:    []string{"entity_cui", "year", "month", "report_date", "kind", "section", "funding_source", "functional_code", "economic_code"},
+		entity: "entity_cui",
+		merge: []string{
+			// A report is applied only when it is at least as new as the one in
+			// core for its period, and only the newest report of a period within
+			// the load; the other rows are kept out as superseded.
+			`UPDATE stg_rows SET superseded = true FROM (
+			   SELECT s.entity_cui, s.year, s.month, greatest(max(s.report_date), any_value(f.report_date)) AS newest
+			   FROM stg_rows s LEFT JOIN (SELECT entity_cui, year, month, max(report_date) AS report_date FROM fact_budget GROUP BY ALL) f
+			     USING (entity_cui, year, month)
+			   WHERE s.ok GROUP BY ALL) p
+			 WHERE stg_rows.ok AND stg_rows.entity_cui = p.entity_cui AND stg_rows.year = p.year AND stg_rows.month = p.month
+			   AND stg_rows.report_date < p.newest`,
+			`DELETE FROM fact_budget f USING (SELECT DISTINCT entity_cui, year, month FROM stg_rows WHERE ok AND NOT superseded) p
+			 WHERE f.entity_cui = p.entity_cui AND f.year = p.year AND f.month = p.month`,
+			`INSERT INTO fact_budget
+			 SELECT entity_cui, year, month, report_date, kind, section, funding_source, functional_code, economic_code,
+			        lei(initial_budget), lei(final_budget), lei(commitments), lei(executed), $1
+			 FROM stg_rows WHERE ok AND NOT superseded ORDER BY entity_cui, year, month, kind, functional_code, economic_code`,
+		},
+	},
+	models.DatasetInvestments: {
+		key:    []string{"entity_cui", "code", "year"},
+		entity: "entity_cui",
+		merge: []string{
+			`DELETE FROM fact_investment f USING stg_rows s
+			 WHERE s.ok AND f.entity_cui = s.entity_cui AND f.code = s.code AND f.year = s.year`,
+			`INSERT INTO fact_investment
+			 SELECT entity_cui, code, year, name, functional_code, funding, status, lei(total_value), lei(planned_year),
+			        lei(spent_year), lei(spent_to_date), lei(progress_pct)::DECIMAL(5,2), planned_start, planned_end,
+			        actual_start, actual_end, $1
+			 FROM stg_rows WHERE ok`,
+		},
+	},
+	models.DatasetProcurement: {
+		key:    []string{"buyer_cui", "contract_id"},
+		entity: "buyer_cui",
+		merge: []string{
+			`DELETE FROM fact_procurement f USING stg_rows s
+			 WHERE s.ok AND f.buyer_cui = s.buyer_cui AND f.contract_id = s.contract_id`,
+			`INSERT INTO fact_procurement
+			 SELECT buyer_cui, contract_id, kind, parent_id, supplier_cui, supplier_name, title, cpv, lei(value),
+			        currency, award_date, procedure, offers, eu_funded, investment_code, $1
+			 FROM stg_rows WHERE ok ORDER BY supplier_cui, award_date`,
+			`INSERT INTO dim_supplier (cui, name, load_id)
+			 SELECT supplier_cui, arg_max(supplier_name, award_date), $1 FROM stg_rows WHERE ok GROUP BY supplier_cui
+			 ON CONFLICT (cui) DO UPDATE SET name = excluded.name, load_id = excluded.load_id`,
+		},
+	},
+	models.DatasetRequests: {
+		key:    []string{"entity_cui", "request_id"},
+		entity: "entity_cui",
+		merge: []string{
+			`DELETE FROM fact_request f USING stg_rows s
+			 WHERE s.ok AND f.entity_cui = s.entity_cui AND f.request_id = s.request_id`,
+			`INSERT INTO fact_request
+			 SELECT entity_cui, request_id, received, channel, category, type, department, term_days, extended,
+			        answered, status, $1
+			 FROM stg_rows WHERE ok ORDER BY entity_cui, received`,
+			`INSERT INTO dim_department SELECT DISTINCT entity_cui, department FROM stg_rows WHERE ok ON CONFLICT DO NOTHING`,
+		},
+	},
+}
+
+// checkStaged applies the checks that need the whole load or the warehouse:
+// the institution of each row must be known, and a key may appear once in a
+// load (the later rows are rejected, naming the first).
+func checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
+	r := rules[dataset]
+	var q []string
+	if r.entity != "" {
+		q = append(q, fmt.Sprintf(`INSERT INTO stg_rejects
+			SELECT s.file_no, f.path, s.line, '%[1]s', s.%[1]s,
+			       'instituție necunoscută: încărcați-o întâi cu etl load --dataset entities'
+			FROM stg_rows s JOIN stg_files f USING (file_no)
+			WHERE s.ok AND s.%[1]s NOT IN (SELECT cui FROM dim_entity)`, r.entity))
+	}
+	if dataset == models.DatasetEntities {
+		q = append(q, `INSERT INTO stg_rejects
+			SELECT s.file_no, f.path, s.line, 'parent_cui', s.parent_cui,
+			       'ordonatorul principal nu este cunoscut: încărcați-l în același fișier sau înainte'
+			FROM stg_rows s JOIN stg_files f USING (file_no)
+			WHERE s.ok AND s.parent_cui IS NOT NULL
+			  AND s.parent_cui NOT IN (SELECT cui FROM dim_entity UNION SELECT cui FROM stg_rows WHERE ok)`)
+	}
+	keyCols := strings.Join(r.key, ", ")
+	q = append(q, fmt.Sprintf(`INSERT INTO stg_rejects
+		SELECT d.file_no, f.path, d.line, '%[2]s', '', 'cheie duplicată în încărcare (%[1]s): aceeași cheie apare la ' ||
+		       CASE WHEN d.first_file = d.file_no THEN 'linia ' || d.first_line ELSE fp.path || ' linia ' || d.first_line END
+		FROM (SELECT file_no, line, row_number() OVER k AS n, first_value(file_no) OVER k AS first_file,
+		             first_value(line) OVER k AS first_line
+		      FROM stg_rows WHERE ok WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
+		JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
+		WHERE d.n > 1`, keyCols, r.key[len(r.key)-1]))
+	for _, s := range q {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("verificare %s: %w", dataset, err)
+		}
+		if _, err := conn.ExecContext(ctx, `UPDATE stg_rows SET ok = false FROM (SELECT DISTINCT file_no, line FROM stg_rejects) r
+			WHERE stg_rows.ok AND stg_rows.file_no = r.file_no AND stg_rows.line = r.line`); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeStaged moves the good staged rows into core and resolves the names of
+// the classification codes they use.
+func mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
+	for _, s := range rules[dataset].merge {
+		if _, err := conn.ExecContext(ctx, s, loadID); err != nil {
+			return fmt.Errorf("unire %s în nucleu: %w", dataset, err)
+		}
+	}
+	switch dataset {
+	case models.DatasetBudget, models.DatasetInvestments:
+		if err := addFunctionalCodes(ctx, conn); err != nil {
+			return err
+		}
+	}
+	if dataset == models.DatasetBudget {
+		return addEconomicCodes(ctx, conn)
+	}
+	return nil
+}
+
+func newCodes(ctx context.Context, conn *sql.Conn, column, dim string) ([]string, error) {
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT DISTINCT %[1]s FROM stg_rows
+		WHERE ok AND %[1]s IS NOT NULL AND %[1]s NOT IN (SELECT code FROM %[2]s) ORDER BY 1`, column, dim))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func addFunctionalCodes(ctx context.Context, conn *sql.Conn) error {
+	codes, err := newCodes(ctx, conn, "functional_code", "dim_functional")
+	if err != nil {
+		return err
+	}
+	for _, c := range codes {
+		ch := models.FunctionalChapter(c)
+		line, _ := models.LookupFunctional(c)
+		chapter, _ := models.LookupFunctional(ch)
+		var sub, subName any
+		if s := models.FunctionalSubchapter(c); s != "" {
+			x, _ := models.LookupFunctional(s)
+			sub, subName = s, x.Name
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO dim_functional VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			c, line.Name, ch, chapter.Name, sub, subName, models.IsRevenueChapter(c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func addEconomicCodes(ctx context.Context, conn *sql.Conn) error {
+	codes, err := newCodes(ctx, conn, "economic_code", "dim_economic")
+	if err != nil {
+		return err
+	}
+	for _, c := range codes {
+		line, _ := models.LookupEconomic(c)
+		t := models.EconomicTitle(c)
+		title, _ := models.LookupEconomic(t)
+		var art, artName any
+		if a := models.EconomicArticle(c); a != "" {
+			x, _ := models.LookupEconomic(a)
+			art, artName = a, x.Name
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO dim_economic VALUES (?, ?, ?, ?, ?, ?)`,
+			c, line.Name, t, title.Name, art, artName); err != nil {
+			return err
+		}
+	}
+	return nil
+}
