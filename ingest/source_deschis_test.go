@@ -1,0 +1,205 @@
+package ingest
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deschis/deschis/models"
+)
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     models.Amount
+		err      string
+	}{
+		{"integer", "1234567", 123456700, ""},
+		{"two decimals", "1234567.89", 123456789, ""},
+		{"one decimal", "0.5", 50, ""},
+		{"negative", "-12.30", -1230, ""},
+		{"thousands separator", "1.234", 0, "separator de mii"},
+		{"comma decimal", "1234,56", 0, "virgulă"},
+		{"romanian full", "1.234.567,89", 0, "virgulă"},
+		{"letters", "12a", 0, "nu este o sumă"},
+		{"trailing point", "12.", 0, "nu este o sumă"},
+		{"too large", "999999999999999999999", 0, "prea mare"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseAmount(tt.in)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("parseAmount(%q) = %v, %v; want error ~%q", tt.in, got, err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("parseAmount(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestEnumsAcceptMissingDiacritics(t *testing.T) {
+	for in, want := range map[string]string{"ghiseu": "ghișeu", "Poşta": "poștă", "In Executie": "în execuție", "online": "online"} {
+		allowed := append(append([]string{}, models.Channels...), models.InvestmentFunding...)
+		for _, s := range models.InvestmentStatuses {
+			allowed = append(allowed, string(s))
+		}
+		if got, err := matchEnum(allowed, in); err != nil || got != want {
+			t.Errorf("matchEnum(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := matchEnum(models.Channels, "fax"); err == nil || !strings.Contains(err.Error(), "online, ghișeu") {
+		t.Errorf("unknown channel: %v", err)
+	}
+}
+
+func readAll(t *testing.T, dataset, entity, content string) ([]*models.Record, error) {
+	t.Helper()
+	rr, err := Open("deschis", strings.NewReader(content), Options{Dataset: dataset, File: "f.csv", Entity: entity})
+	if err != nil {
+		return nil, err
+	}
+	var out []*models.Record
+	for {
+		rec, err := rr.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, rec)
+	}
+}
+
+func TestCanonicalReaderShapes(t *testing.T) {
+	// Reordered and extra columns, a BOM, a quoted newline, CRLF endings, and
+	// the entity coming from --entity.
+	content := "\uFEFFnote,received,request_id,channel,category,type,department,answered,status\r\n" +
+		"x,2026-11-02,2026/1,online,Urbanism,info_544,Direcția Urbanism,2026-11-05,rezolvată\r\n" +
+		"\"două\r\nlinii\",2026-11-03,2026/2,ghiseu,Urbanism,petitie,Direcția Urbanism,,deschisă\r\n" +
+		"y,2026-11-04,2026/3,fax,Urbanism,nou,Direcția Urbanism,2026-11-01,rezolvată\r\n"
+	recs, err := readAll(t, models.DatasetRequests, "4270740", content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 {
+		t.Fatalf("%d records", len(recs))
+	}
+	first := recs[0]
+	v := func(r *models.Record, name string) any { return r.Values[models.FieldIndex(models.DatasetRequests, name)] }
+	if first.Line != 2 || len(first.Errors) != 0 || v(first, "entity_cui") != "4270740" || v(first, "term_days") != int64(10) ||
+		v(first, "received") != time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC) {
+		t.Fatalf("first record: %+v", first)
+	}
+	if recs[1].Line != 3 || v(recs[1], "channel") != "ghișeu" || v(recs[1], "term_days") != int64(30) || v(recs[1], "answered") != nil {
+		t.Fatalf("second record (quoted newline on line 3): %+v", recs[1])
+	}
+	third := recs[2]
+	if third.Line != 5 {
+		t.Fatalf("third record starts on line 5, got %d", third.Line)
+	}
+	var cols []string
+	for _, e := range third.Errors {
+		cols = append(cols, e.Column)
+		if e.File != "f.csv" || e.Line != 5 {
+			t.Errorf("error without file/line: %+v", e)
+		}
+	}
+	// The channel is unknown; the type is unknown so it has no legal term; the
+	// answer precedes the request. The cross-field checks run only on a row
+	// whose fields all parsed, so the channel error stands alone.
+	if strings.Join(cols, ",") != "channel" {
+		t.Fatalf("third record errors: %+v", third.Errors)
+	}
+}
+
+func TestCrossFieldChecks(t *testing.T) {
+	content := "entity_cui,request_id,received,channel,category,type,department,answered,status\n" +
+		"4270740,1,2026-11-04,online,U,nou,D,2026-11-01,rezolvată\n" +
+		"4267117,2,2026-11-04,online,U,petitie,D,,deschisă\n"
+	recs, err := readAll(t, models.DatasetRequests, "4270740", content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range recs {
+		for _, e := range r.Errors {
+			got = append(got, e.Column+": "+e.Reason)
+		}
+	}
+	want := []string{
+		"answered: răspunsul este datat înaintea înregistrării",
+		"term_days: termen legal necunoscut pentru tipul nou; completați term_days",
+		"entity_cui: rândul aparține altei instituții decât --entity 4270740",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestUnreadableFiles(t *testing.T) {
+	tests := []struct{ name, content, want string }{
+		{"empty", "", "gol"},
+		{"missing required", "request_id,received\n1,2026-01-01\n", "lipsesc coloanele obligatorii"},
+		{"unterminated quote", "entity_cui,request_id,received,channel,category,type,department,status\n4270740,\"1,2026-01-01,online,U,petitie,D,x\n", "CSV invalid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readAll(t, models.DatasetRequests, "", tt.content)
+			var fe *models.FileError
+			if !errors.As(err, &fe) || !strings.Contains(err.Error(), tt.want) || fe.File != "f.csv" {
+				t.Fatalf("err = %v, want a FileError ~%q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestInvalidUTF8IsARowError(t *testing.T) {
+	content := "entity_cui,request_id,received,channel,category,type,department,status\n4270740,1,2026-01-01,online,Urbanism \xba\xfe,petitie,D,deschisă\n"
+	recs, err := readAll(t, models.DatasetRequests, "", content)
+	if err != nil || len(recs) != 1 || len(recs[0].Errors) != 1 || recs[0].Errors[0].Column != "category" ||
+		!strings.Contains(recs[0].Errors[0].Reason, "UTF-8") {
+		t.Fatalf("recs %+v err %v", recs, err)
+	}
+}
+
+// FuzzCanonical: whatever the bytes, the reader returns records or a file
+// error, never panics, and every error names the file and a line of it.
+func FuzzCanonical(f *testing.F) {
+	f.Add("contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,cpv,value,award_date\nA,direct_purchase,4270740,123,X,\"t\nt\",45233140-2,1.5,2026-01-01\n")
+	f.Add("cui,name,kind,county\n4270740,Sibiu,municipiu,SB\n")
+	f.Add("\xef\xbb\xbfa,b\n\"x")
+	f.Fuzz(func(t *testing.T, content string) {
+		for _, ds := range []string{models.DatasetProcurement, models.DatasetEntities} {
+			rr, err := Open("deschis", strings.NewReader(content), Options{Dataset: ds, File: "fuzz.csv"})
+			if err != nil {
+				var fe *models.FileError
+				if !errors.As(err, &fe) {
+					t.Fatalf("open error is not a FileError: %v", err)
+				}
+				continue
+			}
+			lines := strings.Count(content, "\n") + 1
+			for {
+				rec, err := rr.Next()
+				if err != nil {
+					break
+				}
+				if rec.Line < 2 || rec.Line > lines {
+					t.Fatalf("record line %d outside 2..%d", rec.Line, lines)
+				}
+				for _, e := range rec.Errors {
+					if e.File != "fuzz.csv" || e.Line != rec.Line || e.Reason == "" {
+						t.Fatalf("incomplete error %+v", e)
+					}
+				}
+			}
+		}
+	})
+}
