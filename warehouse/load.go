@@ -59,12 +59,12 @@ type FileResult struct {
 
 // LoadResult is the outcome of a load; it is what `etl load --json` prints.
 type LoadResult struct {
-	LoadID  int64              `json:"load_id"` // 0 when nothing was loaded
-	Dataset string             `json:"dataset"`
-	Outcome string             `json:"outcome"` // loaded, skipped, refused
-	Message string             `json:"message,omitempty"`
-	Files   []FileResult       `json:"files"`
-	Rejects []models.RowError  `json:"rejects"`
+	LoadID  int64             `json:"load_id"` // 0 when nothing was loaded
+	Dataset string            `json:"dataset"`
+	Outcome string            `json:"outcome"` // loaded, skipped, refused
+	Message string            `json:"message,omitempty"`
+	Files   []FileResult      `json:"files"`
+	Rejects []models.RowError `json:"rejects"`
 }
 
 // FileSHA256 returns the hex sha256 and size of a file.

@@ -78,11 +78,11 @@ func TestBadRowsAreRejectedWithFileLineColumnValueReason(t *testing.T) {
 			i, cityCUI, cui("7654321"), i))
 	}
 	lines = append(lines,
-		"X1,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,\"Titlu pe\ndouă linii\",79341000-6,1.234,RON,2025-05-01,,,,",                  // line 10: wrong decimal separator
-		"X2,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,7934100-6,10.00,RON,2025-05-01,,,,",                                   // line 12: malformed CPV
-		"X3,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-30,,,,",                                  // line 13: impossible date
-		"X4,direct_purchase,,"+cui("5555555")+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-03,,,,",                           // line 14: unknown buyer
-		"DA1,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-03,,,,",                                 // line 15: duplicate key of line 2
+		"X1,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,\"Titlu pe\ndouă linii\",79341000-6,1.234,RON,2025-05-01,,,,", // line 10: wrong decimal separator
+		"X2,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,7934100-6,10.00,RON,2025-05-01,,,,",                  // line 12: malformed CPV
+		"X3,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-30,,,,",                 // line 13: impossible date
+		"X4,direct_purchase,,"+cui("5555555")+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-03,,,,",          // line 14: unknown buyer
+		"DA1,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-03,,,,",                // line 15: duplicate key of line 2
 	)
 	for i := 0; i < 100; i++ {
 		lines = append(lines, fmt.Sprintf("P%03d,procedure_award,,%s,%s,Beta SRL,Lucrări,45233140-2,5000.00,RON,2025-06-01,licitație deschisă,3,true,",

@@ -41,6 +41,10 @@ var releaseQueries = map[string]releaseQuery{
 	"requests":                 {"SELECT * FROM mart_requests", "entity_cui, received, request_id", "received", "entity_cui", []string{"fact_request"}},
 }
 
+// ReleaseSQL is the query a published dataset is made from (benchmarks
+// compare publishing with a bare COPY of it).
+func ReleaseSQL(dataset string) string { return releaseQueries[dataset].sql }
+
 // PublishOptions configure a release.
 type PublishOptions struct {
 	Out       string // releases directory
@@ -51,10 +55,10 @@ type PublishOptions struct {
 
 // PublishResult is what `etl publish --json` prints.
 type PublishResult struct {
-	ReleaseID string               `json:"release_id"`
-	Path      string               `json:"path"`
-	Datasets  []PublishedSummary   `json:"datasets"`
-	Pruned    []string             `json:"pruned,omitempty"`
+	ReleaseID string             `json:"release_id"`
+	Path      string             `json:"path"`
+	Datasets  []PublishedSummary `json:"datasets"`
+	Pruned    []string           `json:"pruned,omitempty"`
 }
 
 // PublishedSummary is one dataset of a published release.

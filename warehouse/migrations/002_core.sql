@@ -156,6 +156,6 @@ CREATE TABLE consolidation_rules (
 );
 INSERT INTO consolidation_rules VALUES
     ('parent',      'cheltuieli', 'economic_code',   '51.01.01', 'Transferuri către instituții publice (ale ordonatorului principal către unitățile subordonate)'),
-    ('parent',      'cheltuieli', 'economic_code',   '51.02.12', 'Transferuri de capital pentru finanțarea investițiilor la instituțiile subordonate'),
+    ('parent',      'cheltuieli', 'economic_code',   '51.02.12', 'Transferuri de capital către instituțiile subordonate (investiții)'),
     ('subordinate', 'venituri',   'functional_code', '43.10.09', 'Subvenții pentru instituții publice (primite de la ordonatorul principal)'),
-    ('subordinate', 'venituri',   'functional_code', '43.10.10', 'Subvenții pentru instituții publice destinate secțiunii de dezvoltare');
+    ('subordinate', 'venituri',   'functional_code', '43.10.10', 'Subvenții din bugetele locale pentru finanțarea cheltuielilor curente din domeniul sănătății');
