@@ -40,7 +40,8 @@ test: setup
 
 ## bench-demo: demo + publish at scale 1 and 10 with timings and peak memory
 bench-demo: build
-	./scripts/bench-demo.sh 1 10
+	mkdir -p $(VAR)
+	./scripts/bench-demo.sh 1 10 | tee var/bench-demo.json
 
 clean:
 	rm -rf $(VAR) bin
