@@ -66,9 +66,23 @@ func Formats() []Format {
 	return out
 }
 
-// Open returns a reader of format over r. It fails with models.ErrInvalid for
-// an unknown format or a dataset the format cannot produce.
+// Check fails with models.ErrInvalid for an unknown format or a dataset the
+// format cannot produce: callers check before any file is read.
+func Check(format, dataset string) error {
+	_, err := lookup(format, dataset)
+	return err
+}
+
+// Open returns a reader of format over r. It fails as Check does.
 func Open(format string, r io.Reader, opt Options) (models.RowReader, error) {
+	f, err := lookup(format, opt.Dataset)
+	if err != nil {
+		return nil, err
+	}
+	return f.Open(r, opt)
+}
+
+func lookup(format, dataset string) (Format, error) {
 	registryMu.RLock()
 	f, ok := registry[format]
 	registryMu.RUnlock()
@@ -77,10 +91,10 @@ func Open(format string, r io.Reader, opt Options) (models.RowReader, error) {
 		for _, f := range Formats() {
 			names = append(names, f.Name)
 		}
-		return nil, fmt.Errorf("%w: formatul %q nu există (formate: %v)", models.ErrInvalid, format, names)
+		return Format{}, fmt.Errorf("%w: formatul %q nu există (formate: %v)", models.ErrInvalid, format, names)
 	}
-	if !slices.Contains(f.Datasets, opt.Dataset) {
-		return nil, fmt.Errorf("%w: formatul %q nu poate încărca setul %q (doar %v)", models.ErrInvalid, format, opt.Dataset, f.Datasets)
+	if !slices.Contains(f.Datasets, dataset) {
+		return Format{}, fmt.Errorf("%w: formatul %q nu poate încărca setul %q (doar %v)", models.ErrInvalid, format, dataset, f.Datasets)
 	}
-	return f.Open(r, opt)
+	return f, nil
 }

@@ -92,7 +92,9 @@ func TestCanonicalReaderShapes(t *testing.T) {
 		t.Fatalf("%d records", len(recs))
 	}
 	first := recs[0]
-	v := func(r *models.Record, name string) any { return r.Values[models.FieldIndex(models.DatasetRequests, name)] }
+	v := func(r *models.Record, name string) any {
+		return r.Values[models.FieldIndex(models.DatasetRequests, name)]
+	}
 	if first.Line != 2 || len(first.Errors) != 0 || v(first, "entity_cui") != "4270740" || v(first, "term_days") != int64(10) ||
 		v(first, "received") != time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC) {
 		t.Fatalf("first record: %+v", first)

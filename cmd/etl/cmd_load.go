@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/warehouse"
+)
+
+func (m *Main) cmdInit(ctx context.Context, args []string) error {
+	fs := m.newFlags("init", "--db FIȘIER", "Creează depozitul DuckDB (sau aplică migrările care lipsesc).")
+	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *db == "" {
+		return usageErr("lipsește --db")
+	}
+	w, err := warehouse.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	v, err := w.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "Depozitul %s este la schema %d.\n", *db, v)
+	return nil
+}
+
+const loadHelp = `Încarcă unul sau mai multe fișiere într-un set de date, într-o singură tranzacție:
+fie se încarcă tot ce e bun, fie (la refuz) nimic nu se schimbă.
+
+  - Un fișier deja încărcat (aceeași sumă sha256) este sărit.
+  - Un rând care nu poate fi citit ajunge la respingeri (fișier, linie, coloană,
+    valoare, motiv); rândurile bune se încarcă. Peste --max-reject-share rânduri
+    respinse, încărcarea este refuzată întreagă.
+  - La buget, un raport cumulat mai nou pentru aceeași instituție și lună îl
+    înlocuiește pe cel vechi; unul mai vechi este ignorat (rows_superseded).
+
+Seturi: entities, budget, investments, procurement, requests.
+Formate: etl formats. Baza de date se creează dacă nu există.
+
+Exemplu:
+  etl load --db var/deschis.duckdb --entity 4270740 --dataset budget --format deschis raport-2026-10.csv --json`
+
+func (m *Main) cmdLoad(ctx context.Context, args []string) error {
+	fs := m.newFlags("load", "--db FIȘIER [--entity CUI] --dataset SET --format FORMAT [--mapping FIȘIER] CALE... [--json]", loadHelp)
+	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	entity := fs.String("entity", "", "CUI-ul instituției căreia îi aparțin fișierele (se poate omite când fiecare rând își numește instituția)")
+	dataset := fs.String("dataset", "", "setul de date: "+strings.Join(models.SourceDatasets, ", "))
+	format := fs.String("format", "", "formatul fișierelor (etl formats)")
+	mapping := fs.String("mapping", "", "fișierul de corespondență a coloanelor (pentru formatele generice)")
+	maxShare := fs.Float64("max-reject-share", warehouse.DefaultMaxRejectShare, "partea maximă de rânduri respinse (0–1) peste care încărcarea e refuzată")
+	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON, pentru scripturi")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case *db == "":
+		return usageErr("lipsește --db")
+	case *dataset == "":
+		return usageErr("lipsește --dataset (%s)", strings.Join(models.SourceDatasets, ", "))
+	case *format == "":
+		return usageErr("lipsește --format (etl formats)")
+	case len(paths) == 0:
+		return usageErr("lipsesc fișierele de încărcat")
+	case *maxShare < 0 || *maxShare > 1:
+		return usageErr("--max-reject-share este între 0 și 1")
+	case *mapping != "":
+		return usageErr("formatul %q nu folosește --mapping", *format)
+	}
+	if _, ok := models.SourceFields[*dataset]; !ok {
+		return usageErr("setul %q nu există (%s)", *dataset, strings.Join(models.SourceDatasets, ", "))
+	}
+	if err := ingest.Check(*format, *dataset); err != nil {
+		return err
+	}
+	if *entity != "" {
+		cui, err := models.NormalizeCUI(*entity)
+		if err != nil {
+			return usageErr("--entity: %v", err)
+		}
+		*entity = cui
+	}
+	var total int64
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		if st.IsDir() {
+			return usageErr("%s este un director: dați fișierele", p)
+		}
+		total += st.Size()
+	}
+	w, err := warehouse.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if *entity != "" && *dataset != models.DatasetEntities {
+		if err := w.EntityExists(ctx, *entity); err != nil {
+			return err
+		}
+	}
+	bar := m.progress(total, "încărcare "+*dataset, *asJSON)
+	res, err := w.Load(ctx, warehouse.LoadSpec{Dataset: *dataset, Format: *format, Entity: *entity, MaxRejectShare: *maxShare},
+		loadFiles(paths, *format, *dataset, *entity, bar))
+	bar.Finish()
+	if res == nil {
+		return err
+	}
+	m.printLoad(res, *asJSON)
+	return err
+}
+
+// loadFiles opens each path with the format's reader when the warehouse asks
+// for it, counting the bytes read for the progress bar.
+func loadFiles(paths []string, format, dataset, entity string, bar progress) []warehouse.LoadFile {
+	files := make([]warehouse.LoadFile, len(paths))
+	for i, p := range paths {
+		files[i] = warehouse.LoadFile{Path: p, Open: func() (models.RowReader, error) {
+			f, err := os.Open(p)
+			if err != nil {
+				return nil, err
+			}
+			rr, err := ingest.Open(format, &countingReader{r: f, bar: bar}, ingest.Options{Dataset: dataset, File: p, Entity: entity})
+			if err != nil {
+				f.Close()
+				return nil, err
+			}
+			return closeBoth{rr, f}, nil
+		}}
+	}
+	return files
+}
+
+type closeBoth struct {
+	models.RowReader
+	f *os.File
+}
+
+func (c closeBoth) Close() error { return errors.Join(c.RowReader.Close(), c.f.Close()) }
+
+type countingReader struct {
+	r   io.Reader
+	bar progress
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.bar.Add(n)
+	return n, err
+}
+
+func (m *Main) printLoad(res *warehouse.LoadResult, asJSON bool) {
+	if asJSON {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(res)
+		return
+	}
+	switch res.Outcome {
+	case "loaded":
+		fmt.Fprintf(m.Stdout, "Încărcarea %d (%s): încheiată.\n", res.LoadID, res.Dataset)
+	case "skipped":
+		fmt.Fprintf(m.Stdout, "%s: %s\n", res.Dataset, res.Message)
+	case "refused":
+		fmt.Fprintf(m.Stdout, "Încărcarea %s a fost REFUZATĂ: %s\n", res.Dataset, res.Message)
+	}
+	for _, f := range res.Files {
+		if f.Skipped {
+			fmt.Fprintf(m.Stdout, "  %s: sărit (încărcat deja, sha256 %s…)\n", f.Path, f.SHA256[:12])
+			continue
+		}
+		m.ro.Fprintf(m.Stdout, "  %s: %d rânduri citite, %d încărcate, %d respinse", f.Path, f.RowsRead, f.RowsLoaded, f.RowsRejected)
+		if f.RowsSuperseded > 0 {
+			m.ro.Fprintf(m.Stdout, ", %d înlocuite deja de un raport mai nou", f.RowsSuperseded)
+		}
+		fmt.Fprintln(m.Stdout)
+	}
+	for i, r := range res.Rejects {
+		if i == 10 {
+			fmt.Fprintf(m.Stdout, "  … toate respingerile: etl rejects --load %d\n", res.LoadID)
+			break
+		}
+		fmt.Fprintf(m.Stdout, "  respins: %s linia %d, coloana %s, valoarea %q: %s\n", r.File, r.Line, r.Column, r.Value, r.Reason)
+	}
+}

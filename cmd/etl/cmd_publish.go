@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/deschis/deschis/warehouse"
+)
+
+func (m *Main) cmdPublish(ctx context.Context, args []string) error {
+	fs := m.newFlags("publish", "--db FIȘIER --out DIR [--keep N] [--json]", `
+Scrie o ediție nouă în DIR/<id>/: manifest.json, public/*.parquet (site, descărcări,
+API) și internal/*.parquet (tablouri de bord). Înainte să devină curentă, ediția
+este verificată: schemele sunt cele declarate, numărul de rânduri este cel din
+depozit și public/ nu conține date personale (CNP, e-mail, telefon). O ediție care
+nu trece verificarea este ștearsă, iar ediția curentă rămâne neschimbată.
+Legătura DIR/current este mutată atomic pe ediția nouă.`)
+	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	out := fs.String("out", "", "directorul edițiilor (obligatoriu)")
+	keep := fs.Int("keep", 0, "păstrează doar cele mai noi N ediții (0: toate)")
+	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *db == "" || *out == "" {
+		return usageErr("lipsesc --db sau --out")
+	}
+	if *keep < 0 {
+		return usageErr("--keep este un număr pozitiv")
+	}
+	w, err := warehouse.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	res, err := w.Publish(ctx, warehouse.PublishOptions{Out: *out, Keep: *keep, Generator: "deschis etl " + version})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(m.Stdout, res)
+	}
+	fmt.Fprintf(m.Stdout, "Ediția %s este publicată și curentă: %s\n", res.ReleaseID, res.Path)
+	for _, d := range res.Datasets {
+		m.ro.Fprintf(m.Stdout, "  %-26s %-8s %d rânduri\n", d.Name, d.Access, d.Rows)
+	}
+	for _, p := range res.Pruned {
+		fmt.Fprintf(m.Stdout, "  ediție veche ștearsă: %s\n", p)
+	}
+	return nil
+}
+
+func (m *Main) cmdVerify(ctx context.Context, args []string) error {
+	fs := m.newFlags("verify", "DIR/<id> [--json]", `
+Recalculează suma sha256 și mărimea fiecărui fișier al ediției, numără rândurile
+fiecărui fișier Parquet și le compară cu manifest.json. Ieșire 1 la orice nepotrivire.`)
+	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("dați un singur director de ediție")
+	}
+	problems, err := warehouse.Verify(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if problems == nil {
+			problems = []warehouse.VerifyProblem{}
+		}
+		writeJSON(m.Stdout, map[string]any{"release": pos[0], "ok": len(problems) == 0, "problems": problems})
+	} else if len(problems) == 0 {
+		fmt.Fprintf(m.Stdout, "Ediția %s este intactă.\n", pos[0])
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintf(m.Stderr, "%s: %s\n", p.Path, p.Reason)
+		}
+		return fmt.Errorf("ediția %s are %d nepotriviri", pos[0], len(problems))
+	}
+	return nil
+}
+
+func (m *Main) cmdPrune(ctx context.Context, args []string) error {
+	fs := m.newFlags("prune", "--out DIR --keep N", "Șterge edițiile vechi; ediția curentă nu se șterge niciodată.")
+	out := fs.String("out", "", "directorul edițiilor (obligatoriu)")
+	keep := fs.Int("keep", 0, "câte ediții noi se păstrează (obligatoriu, cel puțin 1)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || *keep < 1 {
+		return usageErr("dați --out și --keep N (N ≥ 1)")
+	}
+	pruned, err := warehouse.Prune(*out, *keep)
+	for _, p := range pruned {
+		fmt.Fprintf(m.Stdout, "ștearsă: %s\n", p)
+	}
+	return err
+}
+
+func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/warehouse"
+)
+
+func (m *Main) cmdStatus(ctx context.Context, args []string) error {
+	fs := m.newFlags("status", "--db FIȘIER [--json]", "Arată încărcările fiecărui set de date, rândurile din depozit, respingerile și ediția curentă.")
+	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *db == "" {
+		return usageErr("lipsește --db")
+	}
+	w, err := warehouse.OpenReadOnly(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	s, err := w.Status(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(m.Stdout, s)
+	}
+	m.ro.Fprintf(m.Stdout, "Depozit %s (schema %d), %d instituții\n\n", s.Path, s.SchemaVersion, s.Entities)
+	fmt.Fprintf(m.Stdout, "%-12s %8s %14s %14s %10s %8s  %s\n", "set", "încărc.", "rânduri acum", "încărcate", "respinse", "refuzate", "ultima încărcare")
+	for _, d := range s.Datasets {
+		last := "–"
+		if !d.LastLoad.IsZero() {
+			last = d.LastLoad.Local().Format("02.01.2006 15:04")
+		}
+		m.ro.Fprintf(m.Stdout, "%-12s %8d %14d %14d %10d %8d  %s\n", d.Dataset, d.Loads, d.Rows, d.RowsLoaded, d.RowsRejected, d.Refused, last)
+	}
+	if r := s.CurrentRelease; r != nil {
+		m.ro.Fprintf(m.Stdout, "\nUltima ediție publicată: %s (%s), %d seturi, %d rânduri, %d octeți\n  %s\n",
+			r.ReleaseID, r.Created.Local().Format("02.01.2006 15:04"), r.Datasets, r.Rows, r.Bytes, r.Path)
+	} else {
+		fmt.Fprintln(m.Stdout, "\nNicio ediție publicată încă: etl publish --db … --out …")
+	}
+	return nil
+}
+
+func (m *Main) cmdRejects(ctx context.Context, args []string) error {
+	fs := m.newFlags("rejects", "--db FIȘIER [--load ID] [--limit N] [--json]", `
+Arată rândurile respinse: fișierul, linia fizică unde începe rândul, coloana,
+valoarea și motivul. Corectați sursa și reîncărcați fișierul.`)
+	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	load := fs.Int64("load", 0, "doar încărcarea cu acest număr (0: toate, cele mai noi întâi)")
+	limit := fs.Int("limit", 100, "câte respingeri cel mult")
+	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *db == "" {
+		return usageErr("lipsește --db")
+	}
+	w, err := warehouse.OpenReadOnly(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	rs, err := w.Rejects(ctx, *load, *limit)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(m.Stdout, rs)
+	}
+	if len(rs) == 0 {
+		fmt.Fprintln(m.Stdout, "Nicio respingere.")
+	}
+	for _, r := range rs {
+		fmt.Fprintf(m.Stdout, "încărcarea %d (%s, %s): %s linia %d, coloana %s, valoarea %q: %s\n",
+			r.LoadID, r.Dataset, r.Outcome, r.File, r.Line, r.Column, r.Value, r.Reason)
+	}
+	return nil
+}
+
+func (m *Main) cmdFormats(ctx context.Context, args []string) error {
+	fs := m.newFlags("formats", "", "Formatele de fișiere pe care le citește etl load.")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	for _, f := range ingest.Formats() {
+		fmt.Fprintf(m.Stdout, "%-10s %s\n           seturi: %v\n", f.Name, f.Description, f.Datasets)
+	}
+	return nil
+}

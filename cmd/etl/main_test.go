@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/deschis/deschis/models"
+)
+
+// TestMain lets the test binary act as the etl program in a child process
+// (the interrupted-load test kills it at random points).
+func TestMain(m *testing.M) {
+	if args := os.Getenv("DESCHIS_ETL_CHILD"); args != "" {
+		main := &Main{Stdout: os.Stdout, Stderr: os.Stderr}
+		os.Exit(main.Run(context.Background(), strings.Split(args, "\x1f")))
+	}
+	os.Exit(m.Run())
+}
+
+// run runs the real program in-process and returns its exit code and output.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb}
+	code := m.Run(context.Background(), args)
+	return code, out.String(), errb.String()
+}
+
+func cui(body string) string { return body + string(models.CUICheckDigit(body)) }
+
+const cityCUI = "4270740"
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func entitiesCSV(t *testing.T, dir string) string {
+	return writeFile(t, dir, "entities.csv", "cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
+		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n")
+}
+
+// procurementCSV writes n direct purchases of the city, numbered from start.
+func procurementCSV(t *testing.T, dir, name string, start, n int) string {
+	var b strings.Builder
+	b.WriteString("contract_id,kind,parent_id,buyer_cui,supplier_cui,supplier_name,title,cpv,value,currency,award_date,procedure,offers,eu_funded,investment_code\n")
+	for i := start; i < start+n; i++ {
+		fmt.Fprintf(&b, "DA%08d,direct_purchase,,%s,%s,Furnizor %d SRL,\"Servicii de întreținere, lot %d\",50000000-5,%d.%02d,RON,2025-%02d-%02d,cumpărare directă,1,false,\n",
+			i, cityCUI, cui(fmt.Sprintf("%06d", 100000+i%5000)), i%5000, i, 1000+i%90000, i%100, 1+i%12, 1+i%28)
+	}
+	return writeFile(t, dir, name, b.String())
+}
+
+func TestLoadContract(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "sub", "w.duckdb") // created with its directory
+	if code, _, stderr := run(t, "load", "--db", db, "--dataset", "entities", "--format", "deschis", entitiesCSV(t, dir)); code != 0 {
+		t.Fatalf("load entities: exit %d: %s", code, stderr)
+	}
+	p := procurementCSV(t, dir, "p.csv", 0, 50)
+	// Flags after the paths, as in the documented synopsis.
+	code, stdout, stderr := run(t, "load", "--db", db, "--entity", cityCUI, "--dataset", "procurement", "--format", "deschis", p, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res struct {
+		LoadID  *int64 `json:"load_id"`
+		Dataset string `json:"dataset"`
+		Files   []struct {
+			Path         string `json:"path"`
+			SHA256       string `json:"sha256"`
+			RowsRead     *int64 `json:"rows_read"`
+			RowsLoaded   *int64 `json:"rows_loaded"`
+			RowsRejected *int64 `json:"rows_rejected"`
+			Skipped      *bool  `json:"skipped"`
+		} `json:"files"`
+		Rejects []map[string]any `json:"rejects"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("--json output is not one JSON object: %v\n%s", err, stdout)
+	}
+	f := res.Files[0]
+	if res.LoadID == nil || *res.LoadID == 0 || res.Dataset != "procurement" || len(res.Files) != 1 || f.Path != p || len(f.SHA256) != 64 ||
+		*f.RowsRead != 50 || *f.RowsLoaded != 50 || *f.RowsRejected != 0 || *f.Skipped || res.Rejects == nil {
+		t.Fatalf("load --json = %s", stdout)
+	}
+	// The same file again: exit 0, skipped.
+	code, stdout, _ = run(t, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", "--json", p)
+	if code != 0 || !strings.Contains(stdout, `"skipped": true`) {
+		t.Fatalf("re-load: exit %d %s", code, stdout)
+	}
+	// A file with more than 5 % bad rows: exit 1, rejects listed, nothing changed.
+	bad := writeFile(t, dir, "bad.csv", "contract_id,kind,parent_id,buyer_cui,supplier_cui,supplier_name,title,cpv,value,currency,award_date,procedure,offers,eu_funded,investment_code\n"+
+		"Z1,direct_purchase,,"+cityCUI+",123,X SRL,T,50000000-5,1.00,RON,2025-13-01,,,,\n")
+	code, stdout, _ = run(t, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", "--json", bad)
+	if code != 1 || !strings.Contains(stdout, `"outcome": "refused"`) || !strings.Contains(stdout, `"line": 2`) || !strings.Contains(stdout, `"column": "award_date"`) {
+		t.Fatalf("refused load: exit %d %s", code, stdout)
+	}
+	// Usage errors: exit 2.
+	for _, args := range [][]string{
+		{"load", "--db", db, "--format", "deschis", p},
+		{"load", "--db", db, "--dataset", "nope", "--format", "deschis", p},
+		{"load", "--db", db, "--dataset", "procurement", "--format", "nope", p},
+		{"load", "--db", db, "--dataset", "procurement", "--format", "deschis", "--entity", "4270741", p},
+		{"load", "--db", db, "--dataset", "procurement", "--format", "deschis", filepath.Join(dir, "missing.csv")},
+		{"frobnicate"},
+	} {
+		if code, _, stderr := run(t, args...); code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, stderr)
+		}
+	}
+	code, stdout, _ = run(t, "status", "--db", db, "--json")
+	if code != 0 || !strings.Contains(stdout, `"dataset": "procurement"`) || !strings.Contains(stdout, `"rows": 50`) {
+		t.Fatalf("status: exit %d %s", code, stdout)
+	}
+	code, stdout, _ = run(t, "rejects", "--db", db)
+	if code != 0 || !strings.Contains(stdout, "linia 2") || !strings.Contains(stdout, "award_date") {
+		t.Fatalf("rejects: exit %d %s", code, stdout)
+	}
+	if code, stdout, _ := run(t, "load", "--help"); code != 0 || !strings.Contains(stdout, "--entity") {
+		t.Fatalf("load --help: exit %d %s", code, stdout)
+	}
+}
+
+func TestPublishAndVerifyContract(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.duckdb")
+	run(t, "load", "--db", db, "--dataset", "entities", "--format", "deschis", entitiesCSV(t, dir))
+	run(t, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", procurementCSV(t, dir, "p.csv", 0, 20))
+	out := filepath.Join(dir, "releases")
+	code, stdout, stderr := run(t, "publish", "--db", db, "--out", out, "--json")
+	if code != 0 {
+		t.Fatalf("publish: exit %d %s", code, stderr)
+	}
+	var res struct {
+		ReleaseID string `json:"release_id"`
+		Path      string `json:"path"`
+		Datasets  []struct {
+			Name  string   `json:"name"`
+			Rows  int64    `json:"rows"`
+			Files []string `json:"files"`
+		} `json:"datasets"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]int64{}
+	for _, d := range res.Datasets {
+		names[d.Name] = d.Rows
+	}
+	for _, n := range []string{"budget", "budget_execution_monthly", "investments", "procurement", "suppliers", "requests_daily", "requests"} {
+		if _, ok := names[n]; !ok {
+			t.Errorf("publish --json lacks dataset %s", n)
+		}
+	}
+	if names["procurement"] != 20 || res.Path != filepath.Join(out, res.ReleaseID) {
+		t.Fatalf("publish --json = %s", stdout)
+	}
+	if code, _, stderr := run(t, "verify", res.Path); code != 0 {
+		t.Fatalf("verify: exit %d %s", code, stderr)
+	}
+	os.WriteFile(filepath.Join(res.Path, "public", "procurement.parquet"), []byte("PAR1 not really"), 0o644)
+	if code, _, stderr := run(t, "verify", res.Path); code != 1 || !strings.Contains(stderr, "procurement.parquet") {
+		t.Fatalf("verify of a damaged release: exit %d %s", code, stderr)
+	}
+}
