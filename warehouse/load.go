@@ -100,14 +100,11 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	res = &LoadResult{Dataset: spec.Dataset, Rejects: []models.RowError{}}
 	started := time.Now().UTC()
 
-	conn, err := w.db.Conn(ctx)
+	conn, err := w.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return nil, err
-	}
 	committed := false
 	defer func() {
 		if !committed {

@@ -113,14 +113,11 @@ func (w *Warehouse) Publish(ctx context.Context, opt PublishOptions) (res *Publi
 	man := &models.Manifest{ReleaseID: id, Created: created, Generator: opt.Generator, SchemaVersion: version, Licence: models.DefaultLicence}
 
 	// One read transaction: every dataset comes from the same snapshot.
-	conn, err := w.db.Conn(ctx)
+	conn, err := w.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return nil, err
-	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 	for _, ds := range models.PublishedDatasets {
 		md, err := exportDataset(ctx, conn, tmp, ds)
@@ -188,22 +185,26 @@ func exportDataset(ctx context.Context, conn *sql.Conn, dir string, ds models.Pu
 	}
 	md := &models.ManifestDataset{PublishedDataset: ds, Licence: models.DefaultLicence, Loads: []int64{}}
 	md.Coverage.Entities = []string{}
-	if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM (%s)`, q.sql)).Scan(&md.Rows); err != nil {
-		return nil, err
-	}
+	// One pass over the mart for the count and the coverage.
+	dateExpr, entityExpr := "NULL::DATE", "NULL::VARCHAR"
 	if q.dateExpr != "" {
-		var from, to sql.NullTime
-		if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT min(%[1]s)::DATE, max(%[1]s)::DATE FROM (%[2]s)`, q.dateExpr, q.sql)).Scan(&from, &to); err != nil {
-			return nil, err
-		}
-		if from.Valid {
-			md.Coverage.From, md.Coverage.To = from.Time.Format(time.DateOnly), to.Time.Format(time.DateOnly)
-		}
+		dateExpr = q.dateExpr
 	}
 	if q.entityExpr != "" {
-		if err := scanColumn(ctx, conn, &md.Coverage.Entities, fmt.Sprintf(`SELECT DISTINCT %s FROM (%s) ORDER BY 1`, q.entityExpr, q.sql)); err != nil {
-			return nil, err
-		}
+		entityExpr = q.entityExpr
+	}
+	var from, to sql.NullTime
+	var entities sql.NullString
+	if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*), min(%[1]s)::DATE, max(%[1]s)::DATE,
+		string_agg(DISTINCT %[2]s, ',' ORDER BY %[2]s) FROM (%[3]s)`, dateExpr, entityExpr, q.sql)).
+		Scan(&md.Rows, &from, &to, &entities); err != nil {
+		return nil, err
+	}
+	if from.Valid {
+		md.Coverage.From, md.Coverage.To = from.Time.Format(time.DateOnly), to.Time.Format(time.DateOnly)
+	}
+	if entities.Valid {
+		md.Coverage.Entities = strings.Split(entities.String, ",")
 	}
 	var loads []string
 	for _, t := range q.facts {

@@ -189,6 +189,21 @@ func (w *Warehouse) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
+// begin returns a connection of its own with a transaction open on it. Loads
+// and publish need one connection for the whole transaction: the Appender and
+// temporary tables live on a connection, and database/sql's Tx would hide it.
+func (w *Warehouse) begin(ctx context.Context) (*sql.Conn, error) {
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
 // wrap adds the operation to an error, the way pkgsite's derrors.Wrap does.
 func wrap(errp *error, format string, args ...any) {
 	if *errp != nil {
