@@ -30,7 +30,7 @@ sunt scrise ca fișiere CSV canonice și încărcate prin aceeași cale ca fiși
 reale (etl load --format deschis): un raport de execuție pe lună, un fișier de
 achiziții și unul de cereri pe an. Aceeași sămânță dă aceleași date.
 --scale N înmulțește volumele (la 100: peste zece milioane de rânduri).`)
-	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	db := dbFlag(fs)
 	scale := fs.Int("scale", 1, "multiplicatorul volumelor")
 	seed := fs.Uint64("seed", 1, "sămânța generatorului")
 	dir := fs.String("dir", "", "unde se scriu fișierele sursă (implicit un director temporar, șters la sfârșit)")
@@ -62,7 +62,7 @@ achiziții și unul de cereri pe an. Aceeași sămânță dă aceleași date.
 	sum.Seconds["generate"] = time.Since(t0).Seconds()
 	sum.Files = len(files)
 
-	w, err := warehouse.Open(ctx, *db)
+	w, err := openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}

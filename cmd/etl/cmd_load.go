@@ -16,14 +16,11 @@ import (
 
 func (m *Main) cmdInit(ctx context.Context, args []string) error {
 	fs := m.newFlags("init", "--db FIȘIER", "Creează depozitul DuckDB (sau aplică migrările care lipsesc).")
-	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	db := dbFlag(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *db == "" {
-		return usageErr("lipsește --db")
-	}
-	w, err := warehouse.Open(ctx, *db)
+	w, err := openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}
@@ -54,7 +51,7 @@ Exemplu:
 
 func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	fs := m.newFlags("load", "--db FIȘIER [--entity CUI] --dataset SET --format FORMAT [--mapping FIȘIER] CALE... [--json]", loadHelp)
-	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	db := dbFlag(fs)
 	entity := fs.String("entity", "", "CUI-ul instituției căreia îi aparțin fișierele (se poate omite când fiecare rând își numește instituția)")
 	dataset := fs.String("dataset", "", "setul de date: "+strings.Join(models.SourceDatasets, ", "))
 	format := fs.String("format", "", "formatul fișierelor (etl formats)")
@@ -103,7 +100,7 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		}
 		total += st.Size()
 	}
-	w, err := warehouse.Open(ctx, *db)
+	w, err := openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}

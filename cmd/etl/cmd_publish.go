@@ -16,7 +16,7 @@ este verificată: schemele sunt cele declarate, numărul de rânduri este cel di
 depozit și public/ nu conține date personale (CNP, e-mail, telefon). O ediție care
 nu trece verificarea este ștearsă, iar ediția curentă rămâne neschimbată.
 Legătura DIR/current este mutată atomic pe ediția nouă.`)
-	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	db := dbFlag(fs)
 	out := fs.String("out", "", "directorul edițiilor (obligatoriu)")
 	keep := fs.Int("keep", 0, "păstrează doar cele mai noi N ediții (0: toate)")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
@@ -29,7 +29,7 @@ Legătura DIR/current este mutată atomic pe ediția nouă.`)
 	if *keep < 0 {
 		return usageErr("--keep este un număr pozitiv")
 	}
-	w, err := warehouse.Open(ctx, *db)
+	w, err := openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}

@@ -5,20 +5,16 @@ import (
 	"fmt"
 
 	"github.com/deschis/deschis/ingest"
-	"github.com/deschis/deschis/warehouse"
 )
 
 func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 	fs := m.newFlags("status", "--db FIȘIER [--json]", "Arată încărcările fiecărui set de date, rândurile din depozit, respingerile și ediția curentă.")
-	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *db == "" {
-		return usageErr("lipsește --db")
-	}
-	w, err := warehouse.OpenReadOnly(ctx, *db)
+	w, err := openWarehouse(ctx, *db, true)
 	if err != nil {
 		return err
 	}
@@ -52,17 +48,14 @@ func (m *Main) cmdRejects(ctx context.Context, args []string) error {
 	fs := m.newFlags("rejects", "--db FIȘIER [--load ID] [--limit N] [--json]", `
 Arată rândurile respinse: fișierul, linia fizică unde începe rândul, coloana,
 valoarea și motivul. Corectați sursa și reîncărcați fișierul.`)
-	db := fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+	db := dbFlag(fs)
 	load := fs.Int64("load", 0, "doar încărcarea cu acest număr (0: toate, cele mai noi întâi)")
 	limit := fs.Int("limit", 100, "câte respingeri cel mult")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *db == "" {
-		return usageErr("lipsește --db")
-	}
-	w, err := warehouse.OpenReadOnly(ctx, *db)
+	w, err := openWarehouse(ctx, *db, true)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/warehouse"
 )
 
 // Exit codes: a promise to scripts.
@@ -164,4 +165,21 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// dbFlag is the --db flag every command that touches a warehouse has.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "fișierul depozitului DuckDB (obligatoriu)")
+}
+
+// openWarehouse opens the --db warehouse, creating it unless readOnly (status
+// and rejects never write, so they run beside a site reading releases).
+func openWarehouse(ctx context.Context, db string, readOnly bool) (*warehouse.Warehouse, error) {
+	if db == "" {
+		return nil, usageErr("lipsește --db")
+	}
+	if readOnly {
+		return warehouse.OpenReadOnly(ctx, db)
+	}
+	return warehouse.Open(ctx, db)
 }
