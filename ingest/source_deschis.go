@@ -123,7 +123,7 @@ func (c *canonicalReader) Next() (*models.Record, error) {
 		rec.Values[i] = v
 	}
 	if len(rec.Errors) == 0 {
-		validateRecord(c.opt, rec)
+		Finish(c.opt, rec)
 	}
 	return rec, nil
 }

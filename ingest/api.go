@@ -1,0 +1,76 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/deschis/deschis/models"
+)
+
+// The exported helpers below are what format packages (ingest/tabular,
+// ingest/sicap, ingest/ocds, ingest/forexebug) build on, so that a value means
+// the same thing whichever reader produced it.
+
+// ParseValue reads one cell written in the canonical notation of its field
+// (amounts 1234567.89, dates 2026-11-23, codes 51.02.01 or 510201, enums with
+// or without diacritics). An empty cell is nil, or an error when required.
+func ParseValue(f models.Field, cell string) (any, error) { return parseValue(f, cell) }
+
+// Finish applies the rules that span several fields of a record whose fields
+// all parsed (see validateRecord), fills derived values (legal terms, the
+// default currency), rewrites legacy cedilla diacritics (ş ţ) to the correct
+// comma-below forms and masks private persons among suppliers. Every reader
+// calls it once per record without errors.
+func Finish(opt Options, rec *models.Record) {
+	for i, v := range rec.Values {
+		if s, ok := v.(string); ok {
+			rec.Values[i] = FixDiacritics(s)
+		}
+	}
+	validateRecord(opt, rec)
+	if opt.Dataset == models.DatasetProcurement && len(rec.Errors) == 0 {
+		maskPrivateSupplier(rec)
+	}
+}
+
+// MatchEnum returns the canonical spelling of s among allowed, tolerating
+// case and missing diacritics, or an error listing what is accepted.
+func MatchEnum(allowed []string, s string) (string, error) { return matchEnum(allowed, s) }
+
+// FoldRomanian lowers s and strips Romanian diacritics, for tolerant keys.
+func FoldRomanian(s string) string { return foldRomanian(s) }
+
+// Truncate shortens a cell to n bytes on a rune boundary for a reject.
+func Truncate(s string, n int) string { return truncate(s, n) }
+
+// Display renders a typed value as it would be written canonically.
+func Display(v any) string { return display(v) }
+
+var cedilla = strings.NewReplacer("ş", "ș", "ţ", "ț", "Ş", "Ș", "Ţ", "Ț")
+
+// FixDiacritics replaces the cedilla letters that legacy encodings
+// (Windows-1250, ISO-8859-2) and old keyboards produce with the comma-below
+// letters of correct Romanian.
+func FixDiacritics(s string) string {
+	if !strings.ContainsAny(s, "şţŞŢ") {
+		return s
+	}
+	return cedilla.Replace(s)
+}
+
+// PrivateSupplierCode and PrivateSupplierName replace the fiscal code and name
+// of a supplier who is a private person (a CNP as fiscal code): the contract
+// and its value stay public, the person does not.
+const (
+	PrivateSupplierCode = "PF"
+	PrivateSupplierName = "Persoană fizică (date personale protejate)"
+)
+
+func maskPrivateSupplier(rec *models.Record) {
+	i := models.FieldIndex(models.DatasetProcurement, "supplier_cui")
+	code, _ := rec.Values[i].(string)
+	code = strings.TrimSpace(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(code)), "RO"))
+	if len(code) == 13 && models.ValidCNP(code) {
+		rec.Values[i] = PrivateSupplierCode
+		rec.Values[models.FieldIndex(models.DatasetProcurement, "supplier_name")] = PrivateSupplierName
+	}
+}
