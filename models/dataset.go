@@ -52,6 +52,7 @@ var SourceFields = map[string][]Field{
 	},
 	DatasetBudget: {
 		{Name: "entity_cui", Type: TypeCUI, Required: true, Description: "CUI-ul instituției"},
+		{Name: "entity_name", Type: TypeText, Description: "denumirea instituției, din raport (înregistrează instituțiile necunoscute)"},
 		{Name: "year", Type: TypeInt, Required: true, Description: "anul bugetar"},
 		{Name: "month", Type: TypeInt, Required: true, Description: "luna la sfârșitul căreia se raportează (1–12)"},
 		{Name: "report_date", Type: TypeDate, Required: true, Description: "data întocmirii raportului; un raport mai nou îl înlocuiește pe cel vechi"},
@@ -88,6 +89,7 @@ var SourceFields = map[string][]Field{
 		{Name: "kind", Type: TypeEnum, Required: true, Enum: contractKindNames(), Description: "procedure_award, direct_purchase, framework_agreement sau call_off"},
 		{Name: "parent_id", Type: TypeText, Description: "pentru un contract subsecvent: acordul-cadru"},
 		{Name: "buyer_cui", Type: TypeCUI, Required: true, Description: "CUI-ul autorității contractante"},
+		{Name: "buyer_name", Type: TypeText, Description: "denumirea autorității contractante, din sursă (înregistrează instituțiile necunoscute)"},
 		{Name: "supplier_cui", Type: TypeText, Required: true, Description: "codul fiscal al ofertantului câștigător (poate avea prefixul RO sau fi străin)"},
 		{Name: "supplier_name", Type: TypeText, Required: true, Description: "denumirea ofertantului câștigător"},
 		{Name: "title", Type: TypeText, Required: true, Description: "obiectul contractului"},
