@@ -45,17 +45,10 @@ func Truncate(s string, n int) string { return truncate(s, n) }
 // Display renders a typed value as it would be written canonically.
 func Display(v any) string { return display(v) }
 
-var cedilla = strings.NewReplacer("ş", "ș", "ţ", "ț", "Ş", "Ș", "Ţ", "Ț")
-
 // FixDiacritics replaces the cedilla letters that legacy encodings
 // (Windows-1250, ISO-8859-2) and old keyboards produce with the comma-below
 // letters of correct Romanian.
-func FixDiacritics(s string) string {
-	if !strings.ContainsAny(s, "şţŞŢ") {
-		return s
-	}
-	return cedilla.Replace(s)
-}
+func FixDiacritics(s string) string { return models.FixCedilla(s) }
 
 // PrivateSupplierCode and PrivateSupplierName replace the fiscal code and name
 // of a supplier who is a private person (a CNP as fiscal code): the contract

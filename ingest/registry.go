@@ -26,6 +26,13 @@ type Options struct {
 	// fills the entity field when the source has none and, when the source
 	// names an institution on each row, every row must name this one.
 	Entity string
+	// OnlyEntity keeps only the rows of Entity and skips the others without
+	// rejecting them: a national export (SICAP, OCDS) holds thousands of
+	// buyers, of which a deployment wants its own.
+	OnlyEntity bool
+	// Mapping is the path of the mapping file of the generic formats (csv,
+	// xlsx, json): which source column feeds which field.
+	Mapping string
 }
 
 // OpenFunc opens a reader over r for one dataset.
@@ -37,6 +44,8 @@ type Format struct {
 	Description string // one line, Romanian, for --help
 	Datasets    []string
 	Open        OpenFunc
+	// NeedsMapping formats read nothing without --mapping FILE.
+	NeedsMapping bool
 }
 
 var (
@@ -66,11 +75,20 @@ func Formats() []Format {
 	return out
 }
 
-// Check fails with models.ErrInvalid for an unknown format or a dataset the
-// format cannot produce: callers check before any file is read.
-func Check(format, dataset string) error {
-	_, err := lookup(format, dataset)
-	return err
+// Check fails with models.ErrInvalid for an unknown format, a dataset the
+// format cannot produce, or a mapping given to a format without one (or
+// missing for a format that needs one): callers check before any file is read.
+func Check(format, dataset, mapping string) error {
+	f, err := lookup(format, dataset)
+	switch {
+	case err != nil:
+		return err
+	case f.NeedsMapping && mapping == "":
+		return fmt.Errorf("%w: formatul %q cere --mapping FIȘIER (vezi docs/mapping.md)", models.ErrInvalid, format)
+	case !f.NeedsMapping && mapping != "":
+		return fmt.Errorf("%w: formatul %q nu folosește --mapping", models.ErrInvalid, format)
+	}
+	return nil
 }
 
 // Open returns a reader of format over r. It fails as Check does.

@@ -9,10 +9,16 @@ const (
 	KindComuna     EntityKind = "comună"
 	KindJudet      EntityKind = "județ"
 	KindSubordinat EntityKind = "unitate subordonată"
+	// KindSector is one of the six sectors of Bucharest (a UAT of its own).
+	KindSector EntityKind = "sector"
+	// KindAlta is a public institution registered from the data (a buyer in
+	// a procurement export, a reporting unit in a Treasury report) that is
+	// neither an administrative unit nor known as subordinated to one.
+	KindAlta EntityKind = "altă instituție"
 )
 
 // EntityKinds lists every valid kind, in display order.
-var EntityKinds = []EntityKind{KindMunicipiu, KindOras, KindComuna, KindJudet, KindSubordinat}
+var EntityKinds = []EntityKind{KindMunicipiu, KindOras, KindComuna, KindJudet, KindSector, KindSubordinat, KindAlta}
 
 // Valid reports whether k is one of EntityKinds.
 func (k EntityKind) Valid() bool {

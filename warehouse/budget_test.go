@@ -148,3 +148,41 @@ func TestConsolidationEliminatesTransfersInsideTheGroup(t *testing.T) {
 		t.Fatalf("consolidation check = out %s in %s diff %s; want 900.00, 850.00, 50.00", out, in, diff)
 	}
 }
+
+// The Treasury publishes two reports per month: execution (payments and
+// receipts, no appropriations) and commitments (expenses only, with
+// appropriations). Loaded one after the other, in either order, they
+// complement each other instead of one erasing the other.
+func TestReportsOfTheSameDateComplementEachOther(t *testing.T) {
+	var (
+		execution = cityCUI + ",2025,1,2025-01-31,%s,functionare,A,%s,%s,,,,%s"
+		commit    = cityCUI + ",2025,1,2025-01-31,cheltuieli,functionare,A,65.02.04,10.01.01,900.00,1000.00,700.00,%s"
+	)
+	for _, order := range []string{"execution first", "commitments first"} {
+		t.Run(order, func(t *testing.T) {
+			w := openTemp(t)
+			loadEntities(t, w)
+			dir := t.TempDir()
+			ex := writeCSV(t, dir, "exec.csv", budgetHeader,
+				fmt.Sprintf(execution, "cheltuieli", "65.02.04", "10.01.01", "500.00"),
+				fmt.Sprintf(execution, "venituri", "07.02.01", "", "800.00"))
+			cm := writeCSV(t, dir, "commit.csv", budgetHeader, fmt.Sprintf(commit, "500.00"))
+			files := []string{ex, cm}
+			if order == "commitments first" {
+				files = []string{cm, ex}
+			}
+			for _, f := range files {
+				if res := load(t, w, models.DatasetBudget, f); res.Outcome != "loaded" {
+					t.Fatalf("%s: %+v", f, res)
+				}
+			}
+			var got string
+			if err := w.DB().QueryRow(`SELECT string_agg(concat_ws('|', kind, initial_budget, final_budget, commitments, executed), ';' ORDER BY kind) FROM fact_budget`).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if want := "cheltuieli|900.00|1000.00|700.00|500.00;venituri|800.00"; got != want {
+				t.Errorf("fact_budget = %s, want %s", got, want)
+			}
+		})
+	}
+}

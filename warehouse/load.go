@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,8 +11,6 @@ import (
 	"os"
 	"strings"
 	"time"
-
-	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/deschis/deschis/models"
 )
@@ -43,6 +40,12 @@ type LoadSpec struct {
 	Format         string
 	Entity         string  // --entity, recorded with the load
 	MaxRejectShare float64 // 0 means DefaultMaxRejectShare
+	// RegisterEntities registers the institutions the rows name that the
+	// warehouse does not know yet (etl load without --entity): from the
+	// reference list of administrative units (models.LookupUAT), else under
+	// the name the source gives (entity_name, buyer_name). Rows of an unknown
+	// institution without a name are still rejected.
+	RegisterEntities bool
 }
 
 // FileResult is what happened to one file.
@@ -65,6 +68,8 @@ type LoadResult struct {
 	Message string            `json:"message,omitempty"`
 	Files   []FileResult      `json:"files"`
 	Rejects []models.RowError `json:"rejects"`
+	// EntitiesRegistered lists the institutions this load registered.
+	EntitiesRegistered []RegisteredEntity `json:"entities_registered,omitempty"`
 }
 
 // FileSHA256 returns the hex sha256 and size of a file.
@@ -156,6 +161,15 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 		return res, nil
 	}
 
+	var loadID int64
+	if err := conn.QueryRowContext(ctx, `SELECT nextval('load_id_seq')`).Scan(&loadID); err != nil {
+		return nil, err
+	}
+	if spec.RegisterEntities {
+		if res.EntitiesRegistered, err = registerEntities(ctx, conn, spec.Dataset, loadID); err != nil {
+			return nil, err
+		}
+	}
 	if err := checkStaged(ctx, conn, spec.Dataset); err != nil {
 		return nil, err
 	}
@@ -180,16 +194,13 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 		conn.ExecContext(ctx, "ROLLBACK")
 		committed = true
 		res.Outcome = "refused"
+		res.EntitiesRegistered = nil // rolled back with the rest
 		res.Message = fmt.Sprintf("%d din %d rânduri respinse (%.1f %%), peste pragul de %.1f %%: încărcarea a fost refuzată, nimic nu s-a schimbat",
 			rejected, read, 100*float64(rejected)/float64(read), 100*spec.MaxRejectShare)
 		w.recordRefusal(ctx, spec, res, started, all)
 		return res, fmt.Errorf("%w: %s", models.ErrRefused, res.Message)
 	}
 
-	var loadID int64
-	if err := conn.QueryRowContext(ctx, `SELECT nextval('load_id_seq')`).Scan(&loadID); err != nil {
-		return nil, err
-	}
 	res.LoadID = loadID
 	if err := mergeStaged(ctx, conn, spec.Dataset, loadID); err != nil {
 		return nil, err
@@ -303,73 +314,6 @@ func createStaging(ctx context.Context, conn *sql.Conn, dataset string, fields [
 		}
 	}
 	return nil
-}
-
-// stageFile streams one file's records into staging through the Appender.
-func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f LoadFile, fr *FileResult) error {
-	if _, err := conn.ExecContext(ctx, `INSERT INTO stg_files VALUES (?, ?)`, fileNo, f.Path); err != nil {
-		return err
-	}
-	rr, err := f.Open()
-	if err != nil {
-		return err
-	}
-	defer rr.Close()
-	return conn.Raw(func(dc any) error {
-		rows, err := duckdb.NewAppender(dc.(driver.Conn), "temp", "main", "stg_rows")
-		if err != nil {
-			return err
-		}
-		rejects, err := duckdb.NewAppender(dc.(driver.Conn), "temp", "main", "stg_rejects")
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		werr := appendRecords(ctx, rr, fileNo, rows, rejects)
-		// Close flushes; a failed flush is as bad as a failed read.
-		if err := rows.Close(); werr == nil {
-			werr = err
-		}
-		if err := rejects.Close(); werr == nil {
-			werr = err
-		}
-		return werr
-	})
-}
-
-func appendRecords(ctx context.Context, rr models.RowReader, fileNo int, rows, rejects *duckdb.Appender) error {
-	var args []driver.Value
-	for n := 0; ; n++ {
-		if n%4096 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		rec, err := rr.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		ok := len(rec.Errors) == 0
-		args = append(args[:0], int32(fileNo), int64(rec.Line), ok, false)
-		for _, v := range rec.Values {
-			if a, isAmount := v.(models.Amount); isAmount {
-				v = int64(a)
-			}
-			if !ok {
-				v = nil // a rejected row keeps its line, not its half-read values
-			}
-			args = append(args, v)
-		}
-		if err := rows.AppendRow(args...); err != nil {
-			return err
-		}
-		for _, e := range rec.Errors {
-			if err := rejects.AppendRow(int32(fileNo), e.File, int64(e.Line), e.Column, e.Value, e.Reason); err != nil {
-				return err
-			}
-		}
-	}
 }
 
 func sampleRejects(ctx context.Context, conn *sql.Conn, files []LoadFile, limit int) ([]models.RowError, error) {

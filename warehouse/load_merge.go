@@ -39,15 +39,31 @@ var rules = map[string]datasetRules{
 			// A report is applied only when it is at least as new as the one in
 			// core for its period, and only the newest report of a period within
 			// the load; the other rows are kept out as superseded.
+			// Per institution, period and kind (expenses, revenues), the
+			// newest report wins: older staged rows are superseded.
 			`UPDATE stg_rows SET superseded = true FROM (
-			   SELECT s.entity_cui, s.year, s.month, greatest(max(s.report_date), any_value(f.report_date)) AS newest
-			   FROM stg_rows s LEFT JOIN (SELECT entity_cui, year, month, max(report_date) AS report_date FROM fact_budget GROUP BY ALL) f
-			     USING (entity_cui, year, month)
+			   SELECT s.entity_cui, s.year, s.month, s.kind, greatest(max(s.report_date), any_value(f.report_date)) AS newest
+			   FROM stg_rows s LEFT JOIN (SELECT entity_cui, year, month, kind, max(report_date) AS report_date FROM fact_budget GROUP BY ALL) f
+			     USING (entity_cui, year, month, kind)
 			   WHERE s.ok GROUP BY ALL) p
 			 WHERE stg_rows.ok AND stg_rows.entity_cui = p.entity_cui AND stg_rows.year = p.year AND stg_rows.month = p.month
-			   AND stg_rows.report_date < p.newest`,
-			`DELETE FROM fact_budget f USING (SELECT DISTINCT entity_cui, year, month FROM stg_rows WHERE ok AND NOT superseded) p
-			 WHERE f.entity_cui = p.entity_cui AND f.year = p.year AND f.month = p.month`,
+			   AND stg_rows.kind = p.kind AND stg_rows.report_date < p.newest`,
+			// Two reports of the same date complement each other: the
+			// Treasury's execution report has payments but no
+			// appropriations, its commitments report has both. A measure the
+			// new report does not carry keeps the value of the same line in
+			// the report of the same date already loaded.
+			`UPDATE stg_rows SET
+			   initial_budget = coalesce(stg_rows.initial_budget, (f.initial_budget * 100)::BIGINT),
+			   final_budget = coalesce(stg_rows.final_budget, (f.final_budget * 100)::BIGINT),
+			   commitments = coalesce(stg_rows.commitments, (f.commitments * 100)::BIGINT)
+			 FROM fact_budget f
+			 WHERE stg_rows.ok AND NOT stg_rows.superseded AND f.entity_cui = stg_rows.entity_cui AND f.year = stg_rows.year
+			   AND f.month = stg_rows.month AND f.report_date = stg_rows.report_date AND f.kind = stg_rows.kind
+			   AND f.section = stg_rows.section AND f.funding_source = stg_rows.funding_source
+			   AND f.functional_code = stg_rows.functional_code AND f.economic_code IS NOT DISTINCT FROM stg_rows.economic_code`,
+			`DELETE FROM fact_budget f USING (SELECT DISTINCT entity_cui, year, month, kind FROM stg_rows WHERE ok AND NOT superseded) p
+			 WHERE f.entity_cui = p.entity_cui AND f.year = p.year AND f.month = p.month AND f.kind = p.kind`,
 			`INSERT INTO fact_budget
 			 SELECT entity_cui, year, month, report_date, kind, section, funding_source, functional_code, economic_code,
 			        lei(initial_budget), lei(final_budget), lei(commitments), lei(executed), $1
@@ -76,7 +92,7 @@ var rules = map[string]datasetRules{
 			`INSERT INTO fact_procurement
 			 SELECT buyer_cui, contract_id, kind, parent_id, supplier_cui, supplier_name, title, cpv, lei(value),
 			        currency, award_date, procedure, offers, eu_funded, investment_code, $1
-			 FROM stg_rows WHERE ok ORDER BY supplier_cui, award_date`,
+			 FROM stg_rows WHERE ok`,
 			`INSERT INTO dim_supplier (cui, name, load_id)
 			 SELECT supplier_cui, arg_max(supplier_name, award_date), $1 FROM stg_rows WHERE ok GROUP BY supplier_cui
 			 ON CONFLICT (cui) DO UPDATE SET name = excluded.name, load_id = excluded.load_id`,

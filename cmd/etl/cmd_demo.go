@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/deschis/deschis/ingest"
 	"os"
 	"time"
 
@@ -79,7 +80,7 @@ achiziții și unul de cereri pe an. Aceeași sămânță dă aceleași date.
 	t1 := time.Now()
 	for _, f := range files {
 		res, err := w.Load(ctx, warehouse.LoadSpec{Dataset: f.Dataset, Format: "deschis"},
-			loadFiles([]string{f.Path}, "deschis", f.Dataset, "", bar))
+			loadFiles([]string{f.Path}, "deschis", ingest.Options{Dataset: f.Dataset}, bar))
 		if err != nil {
 			bar.Finish()
 			return fmt.Errorf("%s: %w", f.Path, err)

@@ -55,7 +55,8 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	entity := fs.String("entity", "", "CUI-ul instituției căreia îi aparțin fișierele (se poate omite când fiecare rând își numește instituția)")
 	dataset := fs.String("dataset", "", "setul de date: "+strings.Join(models.SourceDatasets, ", "))
 	format := fs.String("format", "", "formatul fișierelor (etl formats)")
-	mapping := fs.String("mapping", "", "fișierul de corespondență a coloanelor (pentru formatele generice)")
+	mapping := fs.String("mapping", "", "fișierul de corespondență a coloanelor (pentru formatele generice csv, xlsx, json; docs/mapping.md)")
+	only := fs.Bool("only-entity", false, "păstrează doar rândurile instituției --entity și le sare pe celelalte (exporturi naționale SICAP, OCDS)")
 	maxShare := fs.Float64("max-reject-share", warehouse.DefaultMaxRejectShare, "partea maximă de rânduri respinse (0–1) peste care încărcarea e refuzată")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON, pentru scripturi")
 	paths, err := parse(fs, args)
@@ -73,13 +74,13 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		return usageErr("lipsesc fișierele de încărcat")
 	case *maxShare < 0 || *maxShare > 1:
 		return usageErr("--max-reject-share este între 0 și 1")
-	case *mapping != "":
-		return usageErr("formatul %q nu folosește --mapping", *format)
+	case *only && *entity == "":
+		return usageErr("--only-entity cere --entity")
 	}
 	if _, ok := models.SourceFields[*dataset]; !ok {
 		return usageErr("setul %q nu există (%s)", *dataset, strings.Join(models.SourceDatasets, ", "))
 	}
-	if err := ingest.Check(*format, *dataset); err != nil {
+	if err := ingest.Check(*format, *dataset, *mapping); err != nil {
 		return err
 	}
 	if *entity != "" {
@@ -111,8 +112,8 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		}
 	}
 	bar := m.progress(total, "încărcare "+*dataset, *asJSON)
-	res, err := w.Load(ctx, warehouse.LoadSpec{Dataset: *dataset, Format: *format, Entity: *entity, MaxRejectShare: *maxShare},
-		loadFiles(paths, *format, *dataset, *entity, bar))
+	opt := ingest.Options{Dataset: *dataset, Entity: *entity, OnlyEntity: *only, Mapping: *mapping}
+	res, err := w.Load(ctx, loadSpec(*format, opt, *maxShare), loadFiles(paths, *format, opt, bar))
 	bar.Finish()
 	if res == nil {
 		return err
@@ -121,9 +122,16 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	return err
 }
 
+// loadSpec is the warehouse side of a load: without --entity, the
+// institutions the rows name are registered when new.
+func loadSpec(format string, opt ingest.Options, maxShare float64) warehouse.LoadSpec {
+	return warehouse.LoadSpec{Dataset: opt.Dataset, Format: format, Entity: opt.Entity, MaxRejectShare: maxShare,
+		RegisterEntities: opt.Entity == "" && opt.Dataset != models.DatasetEntities}
+}
+
 // loadFiles opens each path with the format's reader when the warehouse asks
 // for it, counting the bytes read for the progress bar.
-func loadFiles(paths []string, format, dataset, entity string, bar progress) []warehouse.LoadFile {
+func loadFiles(paths []string, format string, opt ingest.Options, bar progress) []warehouse.LoadFile {
 	files := make([]warehouse.LoadFile, len(paths))
 	for i, p := range paths {
 		files[i] = warehouse.LoadFile{Path: p, Open: func() (models.RowReader, error) {
@@ -131,7 +139,9 @@ func loadFiles(paths []string, format, dataset, entity string, bar progress) []w
 			if err != nil {
 				return nil, err
 			}
-			rr, err := ingest.Open(format, &countingReader{r: f, bar: bar}, ingest.Options{Dataset: dataset, File: p, Entity: entity})
+			opt := opt
+			opt.File = p
+			rr, err := ingest.Open(format, &countingReader{r: f, bar: bar}, opt)
 			if err != nil {
 				f.Close()
 				return nil, err

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -43,6 +44,16 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Terminal: term.IsTerminal(int(os.Stdout.Fd()))}
+	// DESCHIS_CPUPROFILE=FILE writes a CPU profile of the command (for
+	// `go tool pprof`), the way the load path was tuned.
+	if path := os.Getenv("DESCHIS_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			code := m.Run(ctx, os.Args[1:])
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	os.Exit(m.Run(ctx, os.Args[1:]))
 }
 
@@ -54,6 +65,7 @@ type command struct {
 var commands = []command{
 	{"init", "creează depozitul (sau îl aduce la schema curentă)", (*Main).cmdInit},
 	{"load", "încarcă fișiere sursă într-un set de date", (*Main).cmdLoad},
+	{"run", "rulează fluxurile din fișierul de configurare (și urmărește un director)", (*Main).cmdRun},
 	{"demo", "generează și încarcă municipiul demonstrativ", (*Main).cmdDemo},
 	{"publish", "publică o ediție nouă (Parquet + manifest) și o face curentă", (*Main).cmdPublish},
 	{"verify", "verifică sumele de control ale unei ediții", (*Main).cmdVerify},

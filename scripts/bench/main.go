@@ -41,6 +41,16 @@ type result struct {
 }
 
 func main() {
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "ingest":
+			mainIngest(os.Args[2:])
+			return
+		case "read-csv":
+			mainReadCSV(os.Args[2:])
+			return
+		}
+	}
 	etl := flag.String("etl", "bin/etl", "the etl binary")
 	scales := flag.String("scales", "1,10", "comma-separated demo scales")
 	runs := flag.Int("runs", 3, "publish and bare-copy runs per scale (medians are reported)")

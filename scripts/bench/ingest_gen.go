@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"strings"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// The generated file imitates a procurement register exported by a legacy
+// Windows program: Windows-1250, `;` delimited, a header with Romanian column
+// names, Romanian numbers (1.234.567,89) and dates (23.11.2026), DA/NU flags,
+// supplier names and titles with diacritics and quoted fields with `;` in them.
+var header = []string{"Nr. contract", "Tip", "CUI autoritate", "Autoritate", "CUI furnizor", "Furnizor",
+	"Obiectul contractului", "Cod CPV", "Valoare (lei)", "Moneda", "Data atribuirii", "Procedura", "Nr. oferte", "Fonduri UE"}
+
+var (
+	kinds      = []string{"Achiziție directă", "Procedură", "Acord-cadru"}
+	procedures = []string{"achiziție directă", "licitație deschisă", "procedură simplificată", "negociere fără publicare"}
+	cpvs       = []string{"45233140-2", "30192000-1", "09134200-9", "79341000-6", "71356200-0", "34144900-7", "90910000-9", "15800000-6", "33600000-6", "72000000-5"}
+	words      = []string{"Lucrări", "reparații", "străzi", "școală", "întreținere", "spații", "verzi", "furnizare", "echipamente", "servicii", "proiectare", "pază", "curățenie", "iluminat", "public", "și", "în", "municipiul", "Demo"}
+	firms      = []string{"CONSTRUCȚII", "ȘANTIER", "TEHNIC", "INSTALAȚII", "DRUMURI", "ȚESĂTORIA", "INFO", "SERV", "GRUP", "MONTAJ"}
+)
+
+// generate writes n rows twice: as Windows-1250 with Romanian formats
+// (what `etl load` reads) and as UTF-8 with the same cells (what bare
+// read_csv reads), so the two sides parse exactly the same values.
+func generate(n int, cp1250Path, utf8Path string) error {
+	f1, err := os.Create(cp1250Path)
+	if err != nil {
+		return err
+	}
+	defer f1.Close()
+	f2, err := os.Create(utf8Path)
+	if err != nil {
+		return err
+	}
+	defer f2.Close()
+	w1 := bufio.NewWriterSize(charmap.Windows1250.NewEncoder().Writer(f1), 1<<20)
+	w2 := bufio.NewWriterSize(f2, 1<<20)
+	out := io.MultiWriter(w1, w2)
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ";") + "\r\n")
+	for i := 0; i < n; i++ {
+		kind := kinds[r.IntN(10)%3]
+		if r.IntN(10) < 7 {
+			kind = kinds[0]
+		}
+		proc := procedures[0]
+		if kind != kinds[0] {
+			proc = procedures[1+r.IntN(3)]
+		}
+		bani := r.Int64N(100_000_000_00)
+		if kind == kinds[0] {
+			bani = r.Int64N(270_000_00)
+		}
+		fmt.Fprintf(&b, "C%d/%d;%s;9991004;Municipiul Demo;%d;\"%s %s S.R.L.\";\"%s %s; %s %s\";%s;%s;RON;%02d.%02d.%d;%s;%d;%s\r\n",
+			i+1, 2020+i%7, kind, 10000000+r.IntN(90000), firms[r.IntN(len(firms))], firms[r.IntN(len(firms))],
+			words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))],
+			cpvs[r.IntN(len(cpvs))], roAmount(bani), 1+r.IntN(28), 1+r.IntN(12), 2020+i%7, proc, 1+r.IntN(6), []string{"DA", "NU"}[r.IntN(4)/3])
+		if b.Len() > 1<<16 {
+			if _, err := io.WriteString(out, b.String()); err != nil {
+				return err
+			}
+			b.Reset()
+		}
+	}
+	if _, err := io.WriteString(out, b.String()); err != nil {
+		return err
+	}
+	if err := w1.Flush(); err != nil {
+		return err
+	}
+	return w2.Flush()
+}
+
+// roAmount writes bani as 1.234.567,89.
+func roAmount(bani int64) string {
+	s := fmt.Sprintf("%d", bani/100)
+	var g []string
+	for len(s) > 3 {
+		g = append([]string{s[len(s)-3:]}, g...)
+		s = s[:len(s)-3]
+	}
+	g = append([]string{s}, g...)
+	return fmt.Sprintf("%s,%02d", strings.Join(g, "."), bani%100)
+}

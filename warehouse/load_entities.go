@@ -1,0 +1,89 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/deschis/deschis/models"
+)
+
+// RegisteredEntity is an institution a load registered from its rows.
+type RegisteredEntity struct {
+	CUI    string `json:"cui"`
+	Name   string `json:"name"`
+	Kind   string `json:"kind"`
+	Source string `json:"source"` // "uat" (reference list of administrative units) or "data"
+}
+
+// entityNameField is the field of a dataset that names the institution of
+// a row, when the source gives it.
+var entityNameField = map[string]string{
+	models.DatasetBudget:      "entity_name",
+	models.DatasetProcurement: "buyer_name",
+}
+
+// registerEntities adds to dim_entity, inside the load's transaction, the
+// institutions named by staged rows that the warehouse does not know: an
+// administrative unit from the reference list (with SIRUTA code, county and
+// census population), any other institution under the name its rows give
+// (kind "altă instituție"). Unknown institutions without a name are left to
+// checkStaged, which rejects their rows.
+func registerEntities(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) ([]RegisteredEntity, error) {
+	r := rules[dataset]
+	if r.entity == "" {
+		return nil, nil
+	}
+	name := "NULL"
+	if f, ok := entityNameField[dataset]; ok {
+		name = fmt.Sprintf("mode(%s)", f)
+	}
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT %[1]s, %[2]s FROM stg_rows
+		WHERE ok AND %[1]s NOT IN (SELECT cui FROM dim_entity) GROUP BY 1 ORDER BY 1`, r.entity, name))
+	if err != nil {
+		return nil, err
+	}
+	type unknown struct {
+		cui  string
+		name sql.NullString
+	}
+	var found []unknown
+	for rows.Next() {
+		var u unknown
+		if err := rows.Scan(&u.cui, &u.name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		found = append(found, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []RegisteredEntity
+	for _, u := range found {
+		if uat, ok := models.LookupUAT(u.cui); ok {
+			if _, err := conn.ExecContext(ctx, `INSERT INTO dim_entity VALUES (?, ?, ?, ?, NULL, ?, ?)`,
+				uat.CUI, uat.SIRUTA, uat.Name, string(uat.Kind), uat.County, loadID); err != nil {
+				return nil, err
+			}
+			if _, err := conn.ExecContext(ctx, `INSERT INTO entity_population VALUES (?, ?, ?, ?)`,
+				uat.CUI, uat.PopulationYear, uat.Population, loadID); err != nil {
+				return nil, err
+			}
+			out = append(out, RegisteredEntity{uat.CUI, uat.Name, string(uat.Kind), "uat"})
+			continue
+		}
+		if !u.name.Valid || u.name.String == "" {
+			continue
+		}
+		// The county of an institution outside the reference list is not in
+		// the rows: it stays empty until an entities file gives it.
+		if _, err := conn.ExecContext(ctx, `INSERT INTO dim_entity VALUES (?, NULL, ?, ?, NULL, '', ?)`,
+			u.cui, u.name.String, string(models.KindAlta), loadID); err != nil {
+			return nil, err
+		}
+		out = append(out, RegisteredEntity{u.cui, u.name.String, string(models.KindAlta), "data"})
+	}
+	return out, nil
+}
