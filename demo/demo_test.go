@@ -323,7 +323,7 @@ func TestEveryCUIValid(t *testing.T) {
 		}
 	}
 	// No demo fiscal code is a real town hall's.
-	if data, err := os.ReadFile("/work/shared/data/ro_uat_cif_siruta_population_2021.csv"); err == nil {
+	if data, err := os.ReadFile("../shared/data/ro_uat_cif_siruta_population_2021.csv"); err == nil {
 		recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 		if err != nil {
 			t.Fatal(err)
@@ -905,7 +905,7 @@ func allowedCPVs(t *testing.T) map[string]bool {
 	for _, k := range known {
 		ok[k] = true
 	}
-	data, err := os.ReadFile("/work/shared/data/ro_sicap_achizitii_directe_offline_sample.csv")
+	data, err := os.ReadFile("../shared/data/ro_sicap_achizitii_directe_offline_sample.csv")
 	if err != nil {
 		for _, c := range cpvCatalogue {
 			ok[c.code] = true

@@ -283,7 +283,7 @@ func TestJSONLines(t *testing.T) {
 // rejected row for the reject report.
 func TestParaguay(t *testing.T) {
 	for _, cfg := range []Config{{}, {KeepForeignIDs: true}} {
-		f, err := os.Open("/work/shared/data/ocds_paraguay_dncp_release_package_1.1.json")
+		f, err := os.Open("../../../shared/data/ocds_paraguay_dncp_release_package_1.1.json")
 		if err != nil {
 			t.Skip("shared data not available:", err)
 		}
@@ -681,7 +681,7 @@ func TestCompile(t *testing.T) {
 // validates every fixture against the OCDS 1.1.5 schemas in shared/data. It
 // skips when python3, the jsonschema module or the schemas are missing.
 func TestFixturesValidAgainstSchema(t *testing.T) {
-	const schemas = "/work/shared/data/ocds-1.1.5-schema"
+	const schemas = "../../../shared/data/ocds-1.1.5-schema"
 	if _, err := os.Stat(schemas); err != nil {
 		t.Skip("OCDS schemas not available")
 	}
