@@ -538,6 +538,7 @@ func (g *budgetGen) writeMonth(path string, y, m int, rd day, r1, r2 int, fix ma
 				exec, comm = c.exec, c.comm
 			}
 			w.text(el.cui)
+			w.empty() // entity_name: the institutions are loaded first
 			w.integer(int64(y))
 			w.integer(int64(m))
 			w.date(rd)

@@ -453,6 +453,7 @@ func (p *procGen) write(c *contract) {
 		w.empty()
 	}
 	w.text(c.buyer)
+	w.empty() // buyer_name: the institutions are loaded first
 	w.text(c.sup.cui)
 	w.text(c.sup.name)
 	w.text(c.title)
