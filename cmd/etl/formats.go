@@ -3,6 +3,7 @@ package main
 // The source formats etl reads: each package registers itself in init()
 // (ingest.Register), the way database/sql drivers do.
 import (
+	_ "github.com/deschis/deschis/ingest/forexebug"
 	_ "github.com/deschis/deschis/ingest/ocds"
 	_ "github.com/deschis/deschis/ingest/sicap"
 )
