@@ -22,8 +22,12 @@ func ParseValue(f models.Field, cell string) (any, error) { return parseValue(f,
 // calls it once per record without errors.
 func Finish(opt Options, rec *models.Record) {
 	for i, v := range rec.Values {
+		// Assign only what changed: storing a string in an interface
+		// allocates, and almost no text has cedilla letters.
 		if s, ok := v.(string); ok {
-			rec.Values[i] = FixDiacritics(s)
+			if f := FixDiacritics(s); f != s {
+				rec.Values[i] = f
+			}
 		}
 	}
 	validateRecord(opt, rec)

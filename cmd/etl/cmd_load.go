@@ -106,13 +106,11 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		return err
 	}
 	defer w.Close()
-	if *entity != "" && *dataset != models.DatasetEntities {
-		if err := w.EntityExists(ctx, *entity); err != nil {
-			return err
-		}
+	opt := ingest.Options{Dataset: *dataset, Entity: *entity, OnlyEntity: *only, Mapping: *mapping}
+	if err := checkEntity(ctx, w, opt); err != nil {
+		return err
 	}
 	bar := m.progress(total, "încărcare "+*dataset, *asJSON)
-	opt := ingest.Options{Dataset: *dataset, Entity: *entity, OnlyEntity: *only, Mapping: *mapping}
 	res, err := w.Load(ctx, loadSpec(*format, opt, *maxShare), loadFiles(paths, *format, opt, bar))
 	bar.Finish()
 	if res == nil {
@@ -122,11 +120,24 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	return err
 }
 
-// loadSpec is the warehouse side of a load: without --entity, the
-// institutions the rows name are registered when new.
+// loadSpec is the warehouse side of a load: the institutions the rows name
+// are registered when new (with --entity, the rows can only name that one).
 func loadSpec(format string, opt ingest.Options, maxShare float64) warehouse.LoadSpec {
 	return warehouse.LoadSpec{Dataset: opt.Dataset, Format: format, Entity: opt.Entity, MaxRejectShare: maxShare,
-		RegisterEntities: opt.Entity == "" && opt.Dataset != models.DatasetEntities}
+		RegisterEntities: opt.Dataset != models.DatasetEntities}
+}
+
+// checkEntity fails for an --entity the warehouse does not know and the load
+// cannot register: one outside the reference list of administrative units
+// (those are registered by the load itself).
+func checkEntity(ctx context.Context, w *warehouse.Warehouse, opt ingest.Options) error {
+	if opt.Entity == "" || opt.Dataset == models.DatasetEntities {
+		return nil
+	}
+	if _, ok := models.LookupUAT(opt.Entity); ok {
+		return nil
+	}
+	return w.EntityExists(ctx, opt.Entity)
 }
 
 // loadFiles opens each path with the format's reader when the warehouse asks

@@ -324,11 +324,9 @@ func (r *runner) fetch(ctx context.Context, p pipeline) (string, error) {
 
 func (r *runner) load(ctx context.Context, p pipeline, paths []string) error {
 	opt := ingest.Options{Dataset: p.Dataset, Entity: p.Entity, OnlyEntity: p.OnlyEntity, Mapping: p.Mapping}
-	if p.Entity != "" && p.Dataset != models.DatasetEntities {
-		if err := r.w.EntityExists(ctx, p.Entity); err != nil {
-			r.report(p, nil, err)
-			return err
-		}
+	if err := checkEntity(ctx, r.w, opt); err != nil {
+		r.report(p, nil, err)
+		return err
 	}
 	res, err := r.w.Load(ctx, loadSpec(p.Format, opt, r.c.MaxRejectShare), loadFiles(paths, p.Format, opt, noProgress{}))
 	r.report(p, res, err)

@@ -6,4 +6,5 @@ import (
 	_ "github.com/deschis/deschis/ingest/forexebug"
 	_ "github.com/deschis/deschis/ingest/ocds"
 	_ "github.com/deschis/deschis/ingest/sicap"
+	_ "github.com/deschis/deschis/ingest/tabular"
 )

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/deschis/deschis/warehouse"
@@ -58,5 +59,99 @@ func TestLoadRealSICAPExportRegistersItsBuyers(t *testing.T) {
 	}
 	if total != "4983807.33" || entities != 74 {
 		t.Errorf("total %s over %d institutions, want 4983807.33 over 74", total, entities)
+	}
+}
+
+// TestLoadWithMapping loads real files through the generic CSV reader and
+// their mappings from docs/mappings, the way a city's IT person would.
+//
+// Expected values computed independently with python3's csv and Decimal:
+// Timișoara's 2024 budget has 31 chapter lines, revenues 2,261,482,130.00
+// lei and expenses 2,352,378,930.00 lei (thousand lei × 1000); the LA 311
+// subset has 9,999 requests of which 2,024 come through channels the mapping
+// leaves unmapped (2,019 "Driver Self Report", 5 "Council's Office").
+func TestLoadWithMapping(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	// Timișoara is not in the warehouse: --entity registers it from the
+	// reference list of administrative units.
+	code, out, stderr := run(t, "load", "--db", db, "--entity", "14756536", "--dataset", "budget", "--format", "csv",
+		"--mapping", "../../docs/mappings/ro_timisoara_buget_2024_capitole.yaml",
+		filepath.Join(sharedData, "ro_timisoara_buget_2024_capitole.csv"), "--json")
+	if code != exitOK {
+		t.Fatalf("Timișoara: exit %d: %s %s", code, out, stderr)
+	}
+	var res warehouse.LoadResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if f := res.Files[0]; f.RowsLoaded != 31 || f.RowsRejected != 0 || len(res.EntitiesRegistered) != 1 || res.EntitiesRegistered[0].Name != "Municipiul Timișoara" {
+		t.Fatalf("Timișoara: %s", out)
+	}
+
+	// LA 311: a fifth of the rows come through channels that are not
+	// citizens' channels: above 5 % the load is refused whole...
+	la := []string{"load", "--db", db, "--entity", "14756536", "--dataset", "requests", "--format", "csv",
+		"--mapping", "../../docs/mappings/la_myla311_requests.yaml",
+		filepath.Join(sharedData, "la_myla311_service_requests_2017_subset.csv"), "--json"}
+	code, out, _ = run(t, la...)
+	if code != exitFailed || !strings.Contains(out, `"refused"`) {
+		t.Fatalf("LA 311 at 5 %%: exit %d, %s", code, out[:min(len(out), 400)])
+	}
+	// ...and with the share raised knowingly, the good rows load.
+	code, out, _ = run(t, append(la, "--max-reject-share", "0.25")...)
+	res = warehouse.LoadResult{}
+	json.Unmarshal([]byte(out), &res)
+	if code != exitOK || res.Files[0].RowsRead != 9999 || res.Files[0].RowsLoaded != 7975 || res.Files[0].RowsRejected != 2024 {
+		t.Fatalf("LA 311 at 25 %%: exit %d, %+v", code, res.Files)
+	}
+	if r := res.Rejects[0]; r.Column != "RequestSource" || r.Line < 2 || r.Reason == "" {
+		t.Errorf("first reject: %+v", r)
+	}
+
+	w, err := warehouse.OpenReadOnly(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var revenues, expenses string
+	if err := w.DB().QueryRow(`SELECT sum(initial_budget) FILTER (WHERE kind = 'venituri')::VARCHAR,
+		sum(initial_budget) FILTER (WHERE kind = 'cheltuieli')::VARCHAR FROM fact_budget`).Scan(&revenues, &expenses); err != nil {
+		t.Fatal(err)
+	}
+	if revenues != "2261482130.00" || expenses != "2352378930.00" {
+		t.Errorf("Timișoara 2024: revenues %s, expenses %s", revenues, expenses)
+	}
+}
+
+func TestMappingCheck(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.yaml", "dataset: requests\nformat: csv\nentity: \""+cityCUI+"\"\nfields:\n"+
+		"  request_id: {column: Nr}\n  received: {column: Data}\n  channel: {constant: online}\n  category: {constant: x}\n"+
+		"  type: {constant: petitie}\n  department: {constant: Registratură}\n  status: {constant: deschisă}\n")
+	sample := writeFile(t, dir, "s.csv", "Nr;Data\n1;23.11.2026\n")
+	if code, out, _ := run(t, "mapping", "check", good, sample); code != exitOK || !strings.Contains(out, "este bună") {
+		t.Fatalf("good mapping: exit %d, %s", code, out)
+	}
+	bad := writeFile(t, dir, "bad.yaml", "dataset: requests\nformat: csv\nfields:\n  request_id: {column: Nr}\n"+
+		"  channel: {column: Canal, map: {Portal: fax}}\n  colour: {constant: red}\n")
+	code, out, _ := run(t, "mapping", "check", bad, "--json")
+	if code != exitFailed {
+		t.Fatalf("bad mapping: exit %d, want 1", code)
+	}
+	var res MappingCheck
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(res.Errors, "\n")
+	for _, want := range []string{"bad.yaml:5", "fax", "bad.yaml:6", "colour", "received"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("errors lack %q:\n%s", want, all)
+		}
+	}
+	if res.Valid {
+		t.Error("valid = true for a bad mapping")
+	}
+	if code, _, _ := run(t, "mapping", "check", filepath.Join(dir, "nu-exista.yaml")); code != exitUsage {
+		t.Errorf("missing file: exit %d, want 2", code)
 	}
 }

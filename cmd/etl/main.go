@@ -65,6 +65,7 @@ type command struct {
 var commands = []command{
 	{"init", "creează depozitul (sau îl aduce la schema curentă)", (*Main).cmdInit},
 	{"load", "încarcă fișiere sursă într-un set de date", (*Main).cmdLoad},
+	{"mapping", "verifică o mapare de coloane (mapping check FIȘIER [EȘANTION])", (*Main).cmdMapping},
 	{"run", "rulează fluxurile din fișierul de configurare (și urmărește un director)", (*Main).cmdRun},
 	{"demo", "generează și încarcă municipiul demonstrativ", (*Main).cmdDemo},
 	{"publish", "publică o ediție nouă (Parquet + manifest) și o face curentă", (*Main).cmdPublish},

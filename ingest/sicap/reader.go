@@ -22,7 +22,9 @@ func init() {
 		Description: "achiziții publice SEAP/SICAP: exporturi CSV ale API-ului e-licitatie.ro (câmpuri cu punct) " +
 			"și fișierele anuale data.gov.ro (achiziții directe, contracte); forma se recunoaște după antet",
 		Datasets: []string{models.DatasetProcurement},
-		Open:     func(r io.Reader, opt ingest.Options) (models.RowReader, error) { return OpenFiltered(r, opt, opt.OnlyEntity) },
+		Open: func(r io.Reader, opt ingest.Options) (models.RowReader, error) {
+			return OpenFiltered(r, opt, opt.OnlyEntity)
+		},
 	})
 }
 

@@ -1,0 +1,231 @@
+package tabular
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/models"
+)
+
+// csvReader streams a delimited text file: memory does not grow with the
+// file (one record at a time, fields reused).
+type csvReader struct {
+	p       *plan
+	cr      *csv.Reader
+	width   int      // cells a row must have (the header's, or the first row's)
+	pending []string // the first data row of a file without header, read early
+	pline   int
+	cells   []cell
+	skipped int
+}
+
+// openCSV reads up to the header and resolves the mapping's columns.
+func openCSV(p *plan, r io.Reader) (*csvReader, error) {
+	cr, delim, err := newCSV(p.m, p.opt.File, r)
+	if err != nil {
+		return nil, err
+	}
+	p.delim = delim
+	c := &csvReader{p: p, cr: cr}
+	header, line, err := c.readToHeader()
+	if err != nil {
+		return nil, err
+	}
+	if p.m.Source.HeaderRow == 0 {
+		c.pending, c.pline, c.width = header, line, len(header)
+		header = nil
+	} else {
+		c.width = len(header)
+	}
+	if err := p.resolve(header); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// newCSV decodes the text and sets up encoding/csv with the delimiter given
+// or sniffed.
+func newCSV(m *Mapping, file string, r io.Reader) (*csv.Reader, rune, error) {
+	br := bufio.NewReaderSize(decode(r, m.Source.Encoding), 256<<10)
+	delim := ','
+	if m.Source.Delimiter == "auto" {
+		peek, err := br.Peek(64 << 10)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, 0, readError(file, err)
+		}
+		delim = sniffDelimiter(peek, m.Source.HeaderRow)
+	} else {
+		var err error
+		if delim, err = delimiterRune(m.Source.Delimiter); err != nil {
+			return nil, 0, fmt.Errorf("%w: %v", models.ErrInvalid, err)
+		}
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = delim
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1 // a short or long row is a row reject
+	return cr, delim, nil
+}
+
+// sniffDelimiter counts , ; TAB | outside quotes on the header line (the
+// first non-blank line when there is no header) and takes the most frequent.
+func sniffDelimiter(b []byte, headerRow int) rune {
+	cands := [4]byte{',', ';', '\t', '|'}
+	var counts [4]int
+	line, quoted, content := 1, false, false
+	for _, c := range b {
+		counting := line >= headerRow
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '\n':
+			if !quoted && counting && content {
+				goto done
+			}
+			line++
+			continue
+		case counting && !quoted:
+			for i, d := range cands {
+				if c == d {
+					counts[i]++
+				}
+			}
+		}
+		if counting && c != ' ' && c != '\r' {
+			content = true
+		}
+	}
+done:
+	best := 0
+	for i := range counts {
+		if counts[i] > counts[best] {
+			best = i
+		}
+	}
+	return rune(cands[best])
+}
+
+// readToHeader returns the first record that starts on or after the header
+// row (the first record at all when there is no header) and its line.
+func (c *csvReader) readToHeader() ([]string, int, error) {
+	file := c.p.opt.File
+	for n := 0; ; n++ {
+		row, err := c.cr.Read()
+		if err == io.EOF {
+			if n == 0 {
+				return nil, 0, &models.FileError{File: file, Reason: "fișierul este gol"}
+			}
+			return nil, 0, &models.FileError{File: file, Reason: fmt.Sprintf(
+				"antetul lipsește: fișierul se termină înainte de rândul %d (header_row)", c.p.m.Source.HeaderRow)}
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) && pe.StartLine < c.p.m.Source.HeaderRow {
+			continue // a title line above the header
+		}
+		if err != nil {
+			return nil, 0, c.fileError(err)
+		}
+		line, _ := c.cr.FieldPos(0)
+		if line >= c.p.m.Source.HeaderRow {
+			return append([]string(nil), row...), line, nil
+		}
+	}
+}
+
+func (c *csvReader) Next() (*models.Record, error) {
+	for {
+		var (
+			row  []string
+			line int
+		)
+		if c.pending != nil {
+			row, line, c.pending = c.pending, c.pline, nil
+		} else {
+			var err error
+			row, err = c.cr.Read()
+			if err == io.EOF {
+				return nil, io.EOF
+			}
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) {
+				// A stray quote inside an unquoted field: that row is
+				// rejected, the reader goes on at the next line.
+				return &models.Record{Line: pe.StartLine, Values: make([]any, len(c.p.fields)), Errors: []models.RowError{{File: c.p.opt.File, Line: pe.StartLine,
+					Column: fmt.Sprintf("#%d", pe.Column), Value: "", Reason: "ghilimele în mijlocul unui câmp fără ghilimele; puneți câmpul între ghilimele și dublați ghilimelele din el (\"\")"}}}, nil
+			}
+			if err != nil {
+				return nil, c.fileError(err)
+			}
+			line, _ = c.cr.FieldPos(0)
+		}
+		if cap(c.cells) < len(row) {
+			c.cells = make([]cell, len(row))
+		}
+		c.cells = c.cells[:len(row)]
+		for i, s := range row {
+			c.cells[i] = cell{s: s}
+		}
+		rec, skip := c.p.record(line, c.cells, c.width)
+		if skip {
+			c.skipped++
+			continue
+		}
+		return rec, nil
+	}
+}
+
+// fileError refuses the file for an error that leaves the rest unreadable.
+func (c *csvReader) fileError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &models.FileError{File: c.p.opt.File, Reason: fmt.Sprintf(
+			"ghilimele neînchise sau în plus în rândul care începe la linia %d (fișier trunchiat sau ghilimele greșite)", pe.StartLine), Err: pe.Err}
+	}
+	return readError(c.p.opt.File, err)
+}
+
+func readError(file string, err error) error {
+	var ue *invalidUTF8Error
+	if errors.As(err, &ue) {
+		return &models.FileError{File: file, Reason: fmt.Sprintf(
+			"textul nu este UTF-8 valid (linia %d), deși maparea cere encoding: utf-8; încercați encoding: auto sau windows-1250", ue.line)}
+	}
+	return &models.FileError{File: file, Reason: "citire întreruptă", Err: err}
+}
+
+func (c *csvReader) Skipped() int { return c.skipped }
+func (c *csvReader) Close() error { return nil }
+
+// sampleHeader reads the header of a sample file (CheckAgainst).
+func sampleHeader(m *Mapping, r io.Reader) ([]string, int, error) {
+	if m.Format == FormatXLSX {
+		x, err := openXLSXFile(m, "eșantion", r)
+		if err != nil {
+			return nil, 0, err
+		}
+		defer x.Close()
+		header, width, err := x.readToHeader()
+		if m.Source.HeaderRow == 0 {
+			header = nil
+		}
+		return header, width, err
+	}
+	p := &plan{m: m, opt: ingest.Options{File: "eșantion"}}
+	cr, _, err := newCSV(m, "eșantion", r)
+	if err != nil {
+		return nil, 0, err
+	}
+	c := &csvReader{p: p, cr: cr}
+	header, _, err := c.readToHeader()
+	if err != nil {
+		return nil, 0, err
+	}
+	if m.Source.HeaderRow == 0 {
+		return nil, len(header), nil
+	}
+	return header, len(header), nil
+}
