@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +30,14 @@ func (m *Mapping) Check() []error {
 		add(0, "lipsește dataset: (unul dintre %s)", strings.Join(models.SourceDatasets, ", "))
 	case !ok:
 		add(m.Line("dataset"), "setul de date %q nu există; se acceptă: %s", m.Dataset, strings.Join(models.SourceDatasets, ", "))
+	}
+	if len(m.Terms) > 0 && m.Dataset != models.DatasetRequests {
+		add(m.Line("terms"), "terms: se aplică doar setului requests")
+	}
+	for _, t := range sortedTermKeys(m.Terms) {
+		if d := m.Terms[t]; d <= 0 || d > 365 {
+			add(m.Line("terms"), "terms: termenul tipului %q este %d zile; se acceptă 1–365", t, d)
+		}
 	}
 	switch m.Format {
 	case FormatCSV, FormatXLSX, FormatJSON:
@@ -346,4 +355,13 @@ func errCheck(errs []error) error {
 		return nil
 	}
 	return fmt.Errorf("%w: maparea are %d probleme:\n%w", models.ErrInvalid, len(errs), errors.Join(errs...))
+}
+
+func sortedTermKeys(m map[string]int64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

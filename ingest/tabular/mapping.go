@@ -44,6 +44,10 @@ type Mapping struct {
 	Dates   []string // default date notations, tried in order; default [dmy, iso]
 	Scale   int64    // default multiplier of amounts (1000 for "mii lei"); default 1
 	Fields  []FieldMap
+	// Terms gives the legal term in days of request types the law table
+	// (models.DefaultTerms) does not know, or overrides it: used for a
+	// request whose term_days is missing (requests only).
+	Terms map[string]int64
 
 	lines map[string]int // YAML line of each key ("fields.channel.map"), for messages
 }
@@ -151,7 +155,7 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 	}
 	m := &Mapping{
 		File: filepath.Base(name), Dataset: y.Dataset, Format: y.Format, Entity: y.Entity.s,
-		Numbers: or(y.Numbers, NumbersRO), Dates: y.Dates, Scale: 1,
+		Numbers: or(y.Numbers, NumbersRO), Dates: y.Dates, Scale: 1, Terms: y.Terms,
 		Source: Source{
 			Encoding: or(y.Source.Encoding, EncodingAuto), Delimiter: or(y.Source.Delimiter.s, "auto"),
 			HeaderRow: 1, Sheet: y.Source.Sheet.s, Records: y.Source.Records, SkipBlankRows: true,
@@ -231,6 +235,7 @@ type yamlMapping struct {
 	Numbers string               `yaml:"numbers"`
 	Dates   []string             `yaml:"dates"`
 	Scale   *int64               `yaml:"scale"`
+	Terms   map[string]int64     `yaml:"terms"`
 	Fields  map[string]yamlField `yaml:"fields"`
 }
 

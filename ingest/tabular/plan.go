@@ -276,6 +276,7 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 		rec.Values[i] = v
 	}
 	if len(rec.Errors) == 0 {
+		p.fillTerm(rec)
 		ingest.Finish(p.opt, rec)
 		// Finish names fields; a reject names the source column.
 		for k := range rec.Errors {
@@ -285,6 +286,24 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 		}
 	}
 	return rec, false
+}
+
+// fillTerm gives a request without term_days the term the mapping's terms
+// table sets for its type; types it does not list get the legal default
+// in ingest.Finish.
+func (p *plan) fillTerm(rec *models.Record) {
+	if p.m.Dataset != models.DatasetRequests || len(p.m.Terms) == 0 {
+		return
+	}
+	ti, yi := models.FieldIndex(models.DatasetRequests, "term_days"), models.FieldIndex(models.DatasetRequests, "type")
+	if rec.Values[ti] != nil {
+		return
+	}
+	if t, ok := rec.Values[yi].(string); ok {
+		if days, ok := p.m.Terms[t]; ok {
+			rec.Values[ti] = days
+		}
+	}
 }
 
 func (p *plan) delimiter() rune {
