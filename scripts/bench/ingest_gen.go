@@ -29,6 +29,8 @@ var (
 // generate writes n rows twice: as Windows-1250 with Romanian formats
 // (what `etl load` reads) and as UTF-8 with the same cells (what bare
 // read_csv reads), so the two sides parse exactly the same values.
+// Windows-1250 has no ș ț with comma below, so both files carry the cedilla
+// letters ş ţ a legacy program writes (etl load corrects them).
 func generate(n int, cp1250Path, utf8Path string) error {
 	f1, err := os.Create(cp1250Path)
 	if err != nil {
@@ -64,13 +66,13 @@ func generate(n int, cp1250Path, utf8Path string) error {
 			words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))],
 			cpvs[r.IntN(len(cpvs))], roAmount(bani), 1+r.IntN(28), 1+r.IntN(12), 2020+i%7, proc, 1+r.IntN(6), []string{"DA", "NU"}[r.IntN(4)/3])
 		if b.Len() > 1<<16 {
-			if _, err := io.WriteString(out, b.String()); err != nil {
+			if _, err := io.WriteString(out, legacy.Replace(b.String())); err != nil {
 				return err
 			}
 			b.Reset()
 		}
 	}
-	if _, err := io.WriteString(out, b.String()); err != nil {
+	if _, err := io.WriteString(out, legacy.Replace(b.String())); err != nil {
 		return err
 	}
 	if err := w1.Flush(); err != nil {
@@ -78,6 +80,8 @@ func generate(n int, cp1250Path, utf8Path string) error {
 	}
 	return w2.Flush()
 }
+
+var legacy = strings.NewReplacer("ș", "ş", "ț", "ţ", "Ș", "Ş", "Ț", "Ţ")
 
 // roAmount writes bani as 1.234.567,89.
 func roAmount(bani int64) string {
