@@ -4,9 +4,9 @@ import (
 	"github.com/deschis/deschis/models"
 )
 
-// publicManifest is the manifest without the internal datasets: what the
+// PublicManifest is the manifest without the internal datasets: what the
 // public may see of a release.
-func publicManifest(m *models.Manifest) *models.Manifest {
+func PublicManifest(m *models.Manifest) *models.Manifest {
 	out := *m
 	out.Datasets = nil
 	for _, d := range m.Datasets {

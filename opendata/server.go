@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -20,35 +19,37 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed static
-var staticFS embed.FS
-
-// Server serves the catalogue and downloads of the current release.
+// Server serves the manifest and the downloads of the current release. The
+// catalogue page (/date) is a page of the site (package dashboards).
 type Server struct {
 	releases *Releases
 	log      *slog.Logger
 	tmpl     *template.Template
+	// ErrorPage writes the page of a failed request (404, 400, 500); the
+	// site sets it so errors look like its other pages. Nil: a plain page.
+	ErrorPage func(w http.ResponseWriter, r *http.Request, status int)
 }
 
 // NewServer parses the templates once.
 func NewServer(releases *Releases, log *slog.Logger) *Server {
-	tmpl := template.Must(template.New("").Funcs(template.FuncMap{
-		"number": FormatNumber,
-		"date":   FormatISODate,
-	}).ParseFS(templateFS, "templates/*.html"))
+	tmpl := template.Must(template.New("").ParseFS(templateFS, "templates/*.html"))
 	return &Server{releases: releases, log: log, tmpl: tmpl}
 }
 
-// Routes mounts the catalogue at / and the files under /date/.
+// Routes serves /date/manifest.json and /date/{dataset}.parquet.
 func (s *Server) Routes() chi.Router {
 	r := chi.NewRouter()
-	r.Get("/", s.handle(s.catalogue))
 	r.Get("/date/manifest.json", s.handle(s.manifest))
-	r.Handle("/static/*", http.FileServerFS(staticFS))
 	r.Get("/date/{name}.parquet", s.handle(s.download))
 	r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error { return models.ErrNotFound }))
 	return r
 }
+
+// Manifest and Download are the handlers, for a router that mounts them itself.
+func (s *Server) Manifest() http.HandlerFunc { return s.handle(s.manifest) }
+
+// Download serves /date/{name}.parquet (the router must set the name parameter).
+func (s *Server) Download() http.HandlerFunc { return s.handle(s.download) }
 
 // handle adapts a handler that returns an error: ErrNotFound is a 404 page,
 // ErrInvalid a 400 page, anything else is logged and shown as a plain 500.
@@ -58,14 +59,25 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		if err == nil {
 			return
 		}
-		status, msg := http.StatusInternalServerError, "A apărut o eroare. Încercați din nou peste câteva momente."
+		status := http.StatusInternalServerError
 		switch {
 		case errors.Is(err, models.ErrNotFound):
-			status, msg = http.StatusNotFound, "Pagina căutată nu există."
+			status = http.StatusNotFound
 		case errors.Is(err, models.ErrInvalid):
-			status, msg = http.StatusBadRequest, "Cererea nu este validă."
+			status = http.StatusBadRequest
 		default:
 			s.log.Error("cerere eșuată", "path", r.URL.Path, "err", err)
+		}
+		if s.ErrorPage != nil {
+			s.ErrorPage(w, r, status)
+			return
+		}
+		msg := map[int]string{
+			http.StatusNotFound:   "Pagina căutată nu există.",
+			http.StatusBadRequest: "Cererea nu este validă.",
+		}[status]
+		if msg == "" {
+			msg = "A apărut o eroare. Încercați din nou peste câteva momente."
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(status)
@@ -73,32 +85,33 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 	}
 }
 
-func (s *Server) catalogue(w http.ResponseWriter, r *http.Request) error {
-	rel := s.releases.Current()
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("ETag", `"`+rel.ID+`"`)
-	return s.tmpl.ExecuteTemplate(w, "catalogue.html", map[string]any{
-		"Release":  rel,
-		"Created":  rel.Manifest.Created.Format("02.01.2006"),
-		"Datasets": publicManifest(rel.Manifest).Datasets,
-		"Licence":  rel.Manifest.Licence,
-	})
+// release is the request's release (see Releases.Middleware), else the live one.
+func (s *Server) release(r *http.Request) *Release {
+	if rel := FromContext(r.Context()); rel != nil {
+		return rel
+	}
+	return s.releases.Current()
 }
 
 func (s *Server) manifest(w http.ResponseWriter, r *http.Request) error {
-	rel := s.releases.Current()
+	rel := s.release(r)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("ETag", `"`+rel.ID+`"`)
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	if match := r.Header.Get("If-None-Match"); match == `"`+rel.ID+`"` {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(publicManifest(rel.Manifest))
+	return enc.Encode(PublicManifest(rel.Manifest))
 }
 
 // download streams a public Parquet file with Range support; its ETag is the
 // file's sha256 from the manifest, so a client's cache survives a release
 // that did not change the file.
 func (s *Server) download(w http.ResponseWriter, r *http.Request) error {
-	rel := s.releases.Current()
+	rel := s.release(r)
 	name := chi.URLParam(r, "name")
 	d, ok := rel.Manifest.Dataset(name)
 	if !ok || d.Access != models.Public {
@@ -124,30 +137,4 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	return models.ErrNotFound
-}
-
-// FormatNumber writes an integer the Romanian way: 1.234.567.
-func FormatNumber(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// FormatISODate writes a YYYY-MM-DD date the Romanian way: 23.11.2026.
-func FormatISODate(iso string) string {
-	if len(iso) != 10 {
-		return iso
-	}
-	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
 }

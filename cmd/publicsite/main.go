@@ -1,6 +1,9 @@
-// Command publicsite serves the current release read-only: the public open
-// data catalogue and downloads. It follows `etl publish`, swapping to a new
-// release without dropping a request.
+// Command publicsite serves the current release read-only: the public pages
+// (budget, investments, procurement, requests), the open-data catalogue and
+// the downloads. It follows `etl publish`, swapping to a new release without
+// dropping a request.
+//
+//	publicsite --releases DIR --addr HOST:PORT
 package main
 
 import (
@@ -20,27 +23,24 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/opendata"
+	"github.com/deschis/deschis/warehouse"
 )
-
-// Config is everything the server needs; defaults serve `make run`'s demo.
-type Config struct {
-	Releases string        // directory written by etl publish --out
-	Addr     string        // HOST:PORT
-	Reload   time.Duration // how often to look for a new release
-}
 
 // Main is the program, so tests run it on a temp directory and port :0.
 type Main struct {
 	Config   Config
 	Log      *slog.Logger
+	releases *opendata.Releases
+	handler  http.Handler
 	listener net.Listener
 	server   *http.Server
 	stop     chan struct{}
 }
 
 func main() {
-	m := &Main{Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
+	m := &Main{}
 	if err := m.ParseFlags(os.Args[1:], os.Getenv, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)
@@ -48,6 +48,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "publicsite:", err)
 		os.Exit(2)
 	}
+	m.Log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: logLevel(m.Config.LogLevel)}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := m.Run(); err != nil {
@@ -59,52 +60,76 @@ func main() {
 	m.Close()
 }
 
-// ParseFlags reads the configuration from flags, then environment variables
-// (DESCHIS_RELEASES, DESCHIS_ADDR) for what the flags leave unset.
-func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writer) error {
-	fs := flag.NewFlagSet("publicsite", flag.ContinueOnError)
-	fs.SetOutput(out)
-	fs.StringVar(&m.Config.Releases, "releases", "", "directorul edițiilor (etl publish --out); env DESCHIS_RELEASES; implicit var/releases")
-	fs.StringVar(&m.Config.Addr, "addr", "", "adresa HOST:PORT; env DESCHIS_ADDR; implicit 127.0.0.1:8080")
-	fs.DurationVar(&m.Config.Reload, "reload", 2*time.Second, "cât de des se caută o ediție nouă")
-	if err := fs.Parse(args); err != nil {
-		return err
+func logLevel(s string) slog.Level {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return slog.LevelInfo
 	}
-	for _, c := range []struct {
-		v        *string
-		env, def string
-	}{{&m.Config.Releases, "DESCHIS_RELEASES", "var/releases"}, {&m.Config.Addr, "DESCHIS_ADDR", "127.0.0.1:8080"}} {
-		if *c.v == "" {
-			*c.v = getenv(c.env)
-		}
-		if *c.v == "" {
-			*c.v = c.def
-		}
+	return l
+}
+
+// Handler builds the site over the current release (Run calls it; the
+// benchmarks use it without a listener).
+func (m *Main) Handler() (http.Handler, error) {
+	if m.Log == nil {
+		m.Log = slog.New(slog.DiscardHandler)
 	}
-	return nil
+	m.Log.Info("configurație", "releases", m.Config.Releases, "addr", m.Config.Addr, "reload", m.Config.Reload,
+		"cache_entries", m.Config.CacheEntries, "cache_mb", m.Config.CacheMB, "release_mode", m.Config.ReleaseMode, "log_level", m.Config.LogLevel)
+	mode := warehouse.ReleaseTables
+	if m.Config.ReleaseMode == "views" {
+		mode = warehouse.ReleaseViews
+	}
+	rel, err := opendata.OpenReleases(m.Config.Releases, m.Log, func(ctx context.Context, dir string) (io.Closer, error) {
+		return warehouse.OpenReleaseMode(ctx, dir, mode)
+	})
+	if err != nil {
+		return nil, err
+	}
+	m.releases = rel
+	pages, err := dashboards.NewServer(dashboards.Config{
+		Release: func(r *http.Request) *warehouse.ReleaseDB {
+			rr := opendata.FromContext(r.Context())
+			if rr == nil { // outside the middleware (never in the site)
+				rr = rel.Current()
+			}
+			return rr.Data.(*warehouse.ReleaseDB)
+		},
+		Log:          m.Log,
+		CacheEntries: m.Config.CacheEntries,
+		CacheBytes:   int64(m.Config.CacheMB) << 20,
+	})
+	if err != nil {
+		return nil, err
+	}
+	files := opendata.NewServer(rel, m.Log)
+	files.ErrorPage = pages.ErrorPage
+
+	// The route table: the downloads of package opendata, everything else
+	// is a page of package dashboards.
+	r := chi.NewRouter()
+	r.Use(middleware.Recoverer, securityHeaders, readOnly, middleware.GetHead, rel.Middleware)
+	r.Get("/date/manifest.json", files.Manifest())
+	r.Get("/date/{name}.parquet", files.Download())
+	r.Mount("/", pages.Routes())
+	m.handler = r
+	return r, nil
 }
 
 // Run opens the current release and starts serving in the background.
 func (m *Main) Run() error {
-	if m.Log == nil {
-		m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	m.Log.Info("configurație", "releases", m.Config.Releases, "addr", m.Config.Addr, "reload", m.Config.Reload)
-	rel, err := opendata.OpenReleases(m.Config.Releases, m.Log)
+	h, err := m.Handler()
 	if err != nil {
 		return err
 	}
 	m.stop = make(chan struct{})
-	go rel.Watch(m.Config.Reload, m.stop)
-
-	r := chi.NewRouter()
-	r.Use(middleware.Recoverer, securityHeaders)
-	r.Mount("/", opendata.NewServer(rel, m.Log).Routes())
-
+	go m.releases.Watch(m.Config.Reload, m.stop)
 	if m.listener, err = net.Listen("tcp", m.Config.Addr); err != nil {
+		m.releases.Close()
 		return err
 	}
-	m.server = &http.Server{Handler: r, ReadHeaderTimeout: 10 * time.Second}
+	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	go m.server.Serve(m.listener)
 	return nil
 }
@@ -112,12 +137,21 @@ func (m *Main) Run() error {
 // Addr is the address the server listens on.
 func (m *Main) Addr() string { return m.listener.Addr().String() }
 
-// Close stops serving, letting requests in flight finish.
+// Close stops serving, letting requests in flight finish, then closes the release.
 func (m *Main) Close() error {
-	close(m.stop)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	return m.server.Shutdown(ctx)
+	if m.stop != nil {
+		close(m.stop)
+	}
+	var err error
+	if m.server != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		err = m.server.Shutdown(ctx)
+	}
+	if m.releases != nil {
+		m.releases.Close()
+	}
+	return err
 }
 
 // securityHeaders: the site runs no inline script or style and loads nothing
@@ -129,6 +163,18 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// readOnly: the site only answers GET and HEAD.
+func readOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "Metoda nu este permisă.", http.StatusMethodNotAllowed)
+			return
+		}
 		next.ServeHTTP(w, r)
 	})
 }

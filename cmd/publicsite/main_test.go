@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -110,30 +111,47 @@ func TestServesTheCurrentReleaseAndSwapsWithoutDroppingRequests(t *testing.T) {
 	}
 
 	// Hammer the server while a new release goes live: no request may fail,
-	// and the new release shows up.
-	var failures atomic.Int64
+	// and the new release shows up. Pages and downloads alike: a page's
+	// queries run on the release the request started with, which is closed
+	// only after the request is done.
+	var failures, served atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
+	paths := []string{"/date/procurement.parquet", "/", "/achizitii?furnizor=curat", "/achizitii/furnizori/4267117", "/en/date", "/buget", "/cereri", "/investitii"}
 	for i := 0; i < 4; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
+			for n := i; ; n++ {
 				select {
 				case <-stop:
 					return
 				default:
 				}
-				resp, err := http.Get(base + "/date/procurement.parquet")
+				path := paths[n%len(paths)]
+				// A new query each time, so pages are rendered, not only served from the cache.
+				url := base + path
+				if !strings.HasSuffix(path, ".parquet") {
+					url += map[bool]string{true: "&", false: "?"}[strings.Contains(path, "?")] + "pagina=1&x=" + strconv.Itoa(n)
+				}
+				resp, err := http.Get(url)
 				if err != nil {
 					failures.Add(1)
 					continue
 				}
 				b, _ := io.ReadAll(resp.Body)
 				resp.Body.Close()
-				if resp.StatusCode != 200 || !strings.HasPrefix(string(b), "PAR1") {
+				ok := resp.StatusCode == 200
+				if strings.HasSuffix(path, ".parquet") {
+					ok = ok && strings.HasPrefix(string(b), "PAR1")
+				} else {
+					ok = ok && strings.Contains(string(b), "data-release=")
+				}
+				if !ok {
+					t.Logf("%s: %d", url, resp.StatusCode)
 					failures.Add(1)
 				}
+				served.Add(1)
 			}
 		}()
 	}
@@ -152,6 +170,89 @@ func TestServesTheCurrentReleaseAndSwapsWithoutDroppingRequests(t *testing.T) {
 		t.Fatalf("the site did not swap to release %s", second)
 	}
 	if n := failures.Load(); n != 0 {
-		t.Fatalf("%d requests failed during the swap", n)
+		t.Fatalf("%d of %d requests failed during the swap", n, served.Load())
+	}
+	// The new release's supplier name is on the supplier page.
+	if _, body := get(t, base+"/achizitii/furnizori/4267117"); !strings.Contains(body, "Curat Plus SRL") {
+		t.Fatal("the supplier page still shows the old release")
+	}
+}
+
+// Supplier names and contract titles are untrusted: they are escaped in every
+// page that shows them.
+func TestUntrustedTextIsEscaped(t *testing.T) {
+	w, err := warehouse.Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	out := t.TempDir()
+	evil := `<img src=x onerror=alert(1)> & <script>alert(2)</script> SRL`
+	publishFixture(t, w, out, 2, evil, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	m := &Main{}
+	if err := m.ParseFlags([]string{"--releases", out, "--addr", "127.0.0.1:0"}, func(string) string { return "" }, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	for _, path := range []string{"/achizitii/furnizori/4267117", "/achizitii?an=2026", "/en/achizitii?an=2026&furnizor=%3Cimg"} {
+		resp, body := get(t, "http://"+m.Addr()+path)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", path, resp.StatusCode)
+		}
+		if strings.Contains(body, "<img src=x") || strings.Contains(body, "<script>alert") {
+			t.Fatalf("%s: untrusted markup reached the page", path)
+		}
+		doc := parseHTML(t, body)
+		if !strings.Contains(textOf(doc), "<img src=x onerror=alert(1)>") {
+			t.Fatalf("%s: the supplier name is not shown as text", path)
+		}
+	}
+}
+
+func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "publicsite.yaml")
+	os.WriteFile(file, []byte("releases: /srv/releases\naddr: 0.0.0.0:9000\ncache_entries: 10\nreload: 5s\n"), 0o644)
+	env := map[string]string{"DESCHIS_ADDR": "127.0.0.1:9001", "DESCHIS_CACHE_MB": "8"}
+	m := &Main{}
+	if err := m.ParseFlags([]string{"--config", file, "--cache-entries", "20"}, func(k string) string { return env[k] }, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info"}
+	if m.Config != want {
+		t.Fatalf("config %+v, want %+v (defaults < file < env < flags)", m.Config, want)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+		file string
+	}{
+		{"unknown key in the file", nil, "relases: x\n"},
+		{"bad duration flag", []string{"--reload", "soon"}, ""},
+		{"bad mode", []string{"--release-mode", "disk"}, ""},
+		{"missing file", []string{"--config", filepath.Join(dir, "nope.yaml")}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			args := c.args
+			if c.file != "" {
+				f := filepath.Join(t.TempDir(), "c.yaml")
+				os.WriteFile(f, []byte(c.file), 0o644)
+				args = append(args, "--config", f)
+			}
+			if err := (&Main{}).ParseFlags(args, func(string) string { return "" }, io.Discard); err == nil {
+				t.Fatal("accepted")
+			}
+		})
+	}
+	// Every setting has a flag and an environment variable, documented in --help.
+	var help strings.Builder
+	(&Main{}).ParseFlags([]string{"--help"}, func(string) string { return "" }, &help)
+	for _, s := range settings {
+		if !strings.Contains(help.String(), "-"+s.key) || !strings.Contains(help.String(), s.env) {
+			t.Errorf("setting %s is not documented in --help", s.key)
+		}
 	}
 }

@@ -1,0 +1,136 @@
+package dashboards
+
+import (
+	"encoding/json"
+	"html/template"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/deschis/deschis/models"
+)
+
+// Chart is a chart with the same numbers as an accessible table and a link
+// to the dataset they come from. Options is the ECharts option object as
+// JSON (built with go-echarts); the page carries it in a non-executed
+// <script type="application/json"> that /static/charts.js draws from.
+type Chart struct {
+	Name, Caption string
+	Options       template.JS
+	Head          []string
+	Rows          []Row
+	Foot          *Row
+	Dataset       string // download: /date/{Dataset}.parquet
+	Lang          string
+}
+
+// Row is a table row: a header cell and data cells.
+type Row struct {
+	Head  Cell
+	Cells []Cell
+}
+
+// Cell is a table cell. Raw (machine-readable) goes in data-value.
+type Cell struct {
+	Text, Raw string
+	Href      string
+	Num       bool
+}
+
+func leiCell(lang string, a models.Amount) Cell {
+	return Cell{Text: FormatLei(lang, a), Raw: a.String(), Num: true}
+}
+
+func countCell(lang string, n int64) Cell {
+	return Cell{Text: FormatCount(lang, n), Raw: itoa(n), Num: true}
+}
+
+func ratioCell(lang string, r Ratio) Cell {
+	return Cell{Text: r.Format(lang), Raw: r.Raw(), Num: true}
+}
+
+// series is one series of a chart, in display units (lei, counts).
+type series struct {
+	Name   string
+	Values []float64
+}
+
+func lei(a models.Amount) float64 { return float64(a) / 100 }
+
+// optionsJSON turns a go-echarts chart into the option JSON. json.Marshal
+// escapes <, > and &, so the text cannot end the <script> element.
+func optionsJSON(c interface {
+	Validate()
+	JSON() map[string]any
+}) template.JS {
+	c.Validate()
+	obj := c.JSON()
+	// go-echarts adds an empty toolbox and its own defaults; the site needs
+	// neither (no image export, no data view).
+	delete(obj, "toolbox")
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return template.JS("{}")
+	}
+	return template.JS(b)
+}
+
+func commonOpts(showLegend bool) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(showLegend), Bottom: "0"}),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%", Top: "4%", Bottom: "12%"}),
+	}
+}
+
+// barOptions is a bar chart; horizontal for long category names.
+func barOptions(categories []string, horizontal bool, ss ...series) template.JS {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(commonOpts(len(ss) > 1)...)
+	if horizontal {
+		bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+			charts.WithXAxisOpts(opts.XAxis{Type: "value"}))
+	}
+	bar.SetXAxis(categories)
+	for _, s := range ss {
+		data := make([]opts.BarData, len(s.Values))
+		for i, v := range s.Values {
+			data[i] = opts.BarData{Value: v}
+		}
+		bar.AddSeries(s.Name, data)
+	}
+	if horizontal {
+		bar.XYReversal()
+	}
+	return optionsJSON(bar)
+}
+
+// lineOptions is a line chart over categories (months, years).
+func lineOptions(categories []string, ss ...series) template.JS {
+	line := charts.NewLine()
+	line.SetGlobalOptions(commonOpts(len(ss) > 1)...)
+	line.SetXAxis(categories)
+	for _, s := range ss {
+		data := make([]opts.LineData, len(s.Values))
+		for i, v := range s.Values {
+			data[i] = opts.LineData{Value: v}
+		}
+		line.AddSeries(s.Name, data)
+	}
+	return optionsJSON(line)
+}
+
+// pieOptions is a pie (the shares of a whole).
+func pieOptions(name string, labels []string, values []float64) template.JS {
+	pie := charts.NewPie()
+	pie.SetGlobalOptions(charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
+	data := make([]opts.PieData, len(values))
+	for i, v := range values {
+		data[i] = opts.PieData{Name: labels[i], Value: v}
+	}
+	pie.AddSeries(name, data)
+	return optionsJSON(pie)
+}
