@@ -23,6 +23,21 @@
       if (options.tooltip) {
         options.tooltip.valueFormatter = function (v) { return typeof v === 'number' ? fmt.format(v) : v; };
       }
+      // Value axes in the page's number format (1.234.567 in Romanian);
+      // on a narrow screen, long category names are cut so bars keep room
+      // (the table below has them whole).
+      var narrow = canvas.clientWidth < 600;
+      [].concat(options.xAxis || [], options.yAxis || []).forEach(function (axis) {
+        if (axis && axis.type === 'category' && narrow) {
+          axis.axisLabel = axis.axisLabel || {};
+          axis.axisLabel.width = Math.round(canvas.clientWidth * 0.35);
+          axis.axisLabel.overflow = 'truncate';
+        }
+        if (axis && (axis.type === 'value' || axis.type === undefined) && !axis.data) {
+          axis.axisLabel = axis.axisLabel || {};
+          axis.axisLabel.formatter = function (v) { return fmt.format(v); };
+        }
+      });
       fig.classList.add('chart-drawn');
       var chart = window.echarts.init(canvas, null, { renderer: 'canvas' });
       chart.setOption(options);
