@@ -8,13 +8,27 @@ RELEASES ?= $(VAR)/releases
 ADDR     ?= 127.0.0.1:8080
 SCALE    ?= 1
 
-.PHONY: run test setup build demo publish bench-demo clean
+CHROMIUM ?= /usr/bin/chromium
+ECHARTS  := dashboards/static/vendor/echarts.min.js
 
-## setup: system packages (a C compiler for DuckDB's cgo driver) and Go modules
+.PHONY: run test setup build demo publish bench-demo bench-site clean
+
+## setup: system packages (a C compiler for DuckDB's cgo driver; Node and
+## Debian's Chromium for the browser tests), Go modules, the npm packages of
+## package-lock.json (npm ci when node_modules is missing or older than the
+## lockfile) and the echarts file the public site serves.
 setup:
 	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is required: https://go.dev/dl/"; exit 1; }
 	@command -v gcc >/dev/null || { apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev; }
 	$(GO) mod download
+	@{ command -v node && command -v npm; } >/dev/null || { apt-get update && apt-get install -y --no-install-recommends nodejs npm; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || \
+		echo "warning: playwright-core needs Node 20 or newer (found $$(node --version)): the browser tests will fail"
+	@[ -x $(CHROMIUM) ] || command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		npm ci --no-audit --no-fund && touch node_modules/.package-lock.json; fi
+	@mkdir -p $(dir $(ECHARTS))
+	@cmp -s node_modules/echarts/dist/echarts.min.js $(ECHARTS) || cp node_modules/echarts/dist/echarts.min.js $(ECHARTS)
 
 build: setup
 	mkdir -p bin
@@ -42,6 +56,12 @@ test: setup
 bench-demo: build
 	mkdir -p $(VAR)
 	./scripts/bench-demo.sh 1 10 | tee var/bench-demo.json
+
+## bench-site: the public site under load, page by page, against a static
+## file of the same size from a server of the same kind (demo at scale 10)
+bench-site: setup
+	mkdir -p $(VAR)
+	$(GO) run ./scripts/sitebench --scale 10 | tee $(VAR)/bench-site.json
 
 clean:
 	rm -rf $(VAR) bin
