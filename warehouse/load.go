@@ -104,6 +104,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	}
 	res = &LoadResult{Dataset: spec.Dataset, Rejects: []models.RowError{}}
 	started := time.Now().UTC()
+	phase := tracer("load " + spec.Dataset)
 
 	conn, err := w.begin(ctx)
 	if err != nil {
@@ -165,6 +166,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	if err := conn.QueryRowContext(ctx, `SELECT nextval('load_id_seq')`).Scan(&loadID); err != nil {
 		return nil, err
 	}
+	phase("staged")
 	if spec.RegisterEntities {
 		if res.EntitiesRegistered, err = registerEntities(ctx, conn, spec.Dataset, loadID); err != nil {
 			return nil, err
@@ -173,6 +175,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	if err := checkStaged(ctx, conn, spec.Dataset); err != nil {
 		return nil, err
 	}
+	phase("checked")
 	var read, rejected int64
 	for _, j := range fresh {
 		fr := &res.Files[j]
@@ -205,6 +208,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	if err := mergeStaged(ctx, conn, spec.Dataset, loadID); err != nil {
 		return nil, err
 	}
+	phase("merged")
 	for _, j := range fresh {
 		fr := &res.Files[j]
 		no := fileNo(files, fr.Path)
@@ -227,6 +231,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return nil, err
 	}
+	phase("committed")
 	committed = true
 	res.Outcome = "loaded"
 	return res, nil
@@ -331,4 +336,18 @@ func sampleRejects(ctx context.Context, conn *sql.Conn, files []LoadFile, limit 
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// tracer returns a function that prints, when DESCHIS_TRACE is set, how long
+// each phase of an operation took: how the load path is tuned.
+func tracer(op string) func(phase string) {
+	if os.Getenv("DESCHIS_TRACE") == "" {
+		return func(string) {}
+	}
+	start, last := time.Now(), time.Now()
+	return func(phase string) {
+		now := time.Now()
+		fmt.Fprintf(os.Stderr, "trace %s: %-10s %8.3f s (total %.3f s)\n", op, phase, now.Sub(last).Seconds(), now.Sub(start).Seconds())
+		last = now
+	}
 }

@@ -143,10 +143,12 @@ func checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
 		      FROM stg_rows WHERE ok WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
 		JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
 		WHERE d.n > 1`, keyCols, r.key[len(r.key)-1]))
-	for _, s := range q {
+	phase := tracer("check " + dataset)
+	for i, s := range q {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
 			return fmt.Errorf("verificare %s: %w", dataset, err)
 		}
+		phase(fmt.Sprintf("query %d", i+1))
 		if _, err := conn.ExecContext(ctx, `UPDATE stg_rows SET ok = false FROM (SELECT DISTINCT file_no, line FROM stg_rejects) r
 			WHERE stg_rows.ok AND stg_rows.file_no = r.file_no AND stg_rows.line = r.line`); err != nil {
 			return err
@@ -158,10 +160,12 @@ func checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
 // mergeStaged moves the good staged rows into core and resolves the names of
 // the classification codes they use.
 func mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
-	for _, s := range rules[dataset].merge {
+	phase := tracer("merge " + dataset)
+	for i, s := range rules[dataset].merge {
 		if _, err := conn.ExecContext(ctx, s, loadID); err != nil {
 			return fmt.Errorf("unire %s în nucleu: %w", dataset, err)
 		}
+		phase(fmt.Sprintf("statement %d", i+1))
 	}
 	switch dataset {
 	case models.DatasetBudget, models.DatasetInvestments:
