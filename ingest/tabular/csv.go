@@ -19,8 +19,8 @@ type csvReader struct {
 	width   int      // cells a row must have (the header's, or the first row's)
 	pending []string // the first data row of a file without header, read early
 	pline   int
-	cells   []cell
 	skipped int
+	par     *parallelRows // records built on every core (csv_parallel.go)
 }
 
 // openCSV reads up to the header and resolves the mapping's columns.
@@ -44,6 +44,7 @@ func openCSV(p *plan, r io.Reader) (*csvReader, error) {
 	if err := p.resolve(header); err != nil {
 		return nil, err
 	}
+	c.startParallel()
 	return c, nil
 }
 
@@ -136,47 +137,9 @@ func (c *csvReader) readToHeader() ([]string, int, error) {
 	}
 }
 
-func (c *csvReader) Next() (*models.Record, error) {
-	for {
-		var (
-			row  []string
-			line int
-		)
-		if c.pending != nil {
-			row, line, c.pending = c.pending, c.pline, nil
-		} else {
-			var err error
-			row, err = c.cr.Read()
-			if err == io.EOF {
-				return nil, io.EOF
-			}
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) {
-				// A stray quote inside an unquoted field: that row is
-				// rejected, the reader goes on at the next line.
-				return &models.Record{Line: pe.StartLine, Values: make([]any, len(c.p.fields)), Errors: []models.RowError{{File: c.p.opt.File, Line: pe.StartLine,
-					Column: fmt.Sprintf("#%d", pe.Column), Value: "", Reason: "ghilimele în mijlocul unui câmp fără ghilimele; puneți câmpul între ghilimele și dublați ghilimelele din el (\"\")"}}}, nil
-			}
-			if err != nil {
-				return nil, c.fileError(err)
-			}
-			line, _ = c.cr.FieldPos(0)
-		}
-		if cap(c.cells) < len(row) {
-			c.cells = make([]cell, len(row))
-		}
-		c.cells = c.cells[:len(row)]
-		for i, s := range row {
-			c.cells[i] = cell{s: s}
-		}
-		rec, skip := c.p.record(line, c.cells, c.width)
-		if skip {
-			c.skipped++
-			continue
-		}
-		return rec, nil
-	}
-}
+// Next returns the records in file order; they are built on every core
+// (csv_parallel.go).
+func (c *csvReader) Next() (*models.Record, error) { return c.nextParallel() }
 
 // fileError refuses the file for an error that leaves the rest unreadable.
 func (c *csvReader) fileError(err error) error {
@@ -198,7 +161,7 @@ func readError(file string, err error) error {
 }
 
 func (c *csvReader) Skipped() int { return c.skipped }
-func (c *csvReader) Close() error { return nil }
+func (c *csvReader) Close() error { c.closeParallel(); return nil }
 
 // sampleHeader reads the header of a sample file (CheckAgainst).
 func sampleHeader(m *Mapping, r io.Reader) ([]string, int, error) {
