@@ -155,3 +155,66 @@ func TestMappingCheck(t *testing.T) {
 		t.Errorf("missing file: exit %d, want 2", code)
 	}
 }
+
+// TestLoadContractHoldsForEveryFormat runs `etl load --json` over the
+// fixtures of the OCDS and Treasury readers: the same JSON fields and exit
+// codes as the canonical format, the institutions registered from the
+// reference list. Expected values are those the readers' own tests compute
+// independently (ingest/ocds, ingest/forexebug).
+func TestLoadContractHoldsForEveryFormat(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	load := func(args ...string) (int, warehouse.LoadResult) {
+		t.Helper()
+		code, out, stderr := run(t, append([]string{"load", "--db", db, "--json"}, args...)...)
+		var res warehouse.LoadResult
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("%v: exit %d, not JSON: %s %s", args, code, out, stderr)
+		}
+		return code, res
+	}
+
+	// Treasury execution report of Sibiu, January 2024: 14 detailed lines.
+	code, res := load("--dataset", "budget", "--format", "forexebug", "../../ingest/forexebug/testdata/executie_900_sibiu.xml")
+	if code != exitOK || res.Outcome != "loaded" || res.Files[0].RowsLoaded != 14 || len(res.EntitiesRegistered) != 1 ||
+		res.EntitiesRegistered[0].Name != "Municipiul Sibiu" {
+		t.Fatalf("forexebug: exit %d, %+v", code, res)
+	}
+	// The same file again: skipped, exit 0.
+	if code, res = load("--dataset", "budget", "--format", "forexebug", "../../ingest/forexebug/testdata/executie_900_sibiu.xml"); code != exitOK || res.Outcome != "skipped" {
+		t.Fatalf("forexebug again: exit %d, %+v", code, res)
+	}
+
+	// An OCDS package of Sibiu and Alba Iulia: with --only-entity the other
+	// buyer is skipped; the consortium's two rows are rejected (2 of 7 read,
+	// above 5 %: refused, exit 1, nothing loaded)...
+	ocds := []string{"--entity", "4270740", "--only-entity", "--dataset", "procurement", "--format", "ocds", "../../ingest/ocds/testdata/ro_release_package_1.1.json"}
+	if code, res = load(ocds...); code != exitFailed || res.Outcome != "refused" || res.Files[0].RowsRead != 7 || res.Files[0].RowsRejected != 2 {
+		t.Fatalf("ocds at 5 %%: exit %d, %+v", code, res)
+	}
+	// ...and loaded with the share raised.
+	if code, res = load(append(ocds, "--max-reject-share", "0.5")...); code != exitOK || res.Files[0].RowsLoaded != 5 {
+		t.Fatalf("ocds at 50 %%: exit %d, %+v", code, res)
+	}
+	// A mapping given to a format without one is a usage error.
+	if code, _, _ := run(t, "load", "--db", db, "--dataset", "procurement", "--format", "ocds", "--mapping", "x.yaml", "y.json"); code != exitUsage {
+		t.Errorf("--mapping with ocds: exit %d, want 2", code)
+	}
+
+	w, err := warehouse.OpenReadOnly(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var revenues, expenses, private string
+	if err := w.DB().QueryRow(`SELECT sum(executed) FILTER (WHERE kind = 'venituri')::VARCHAR, sum(executed) FILTER (WHERE kind = 'cheltuieli')::VARCHAR,
+		(SELECT string_agg(supplier_cui || ' ' || supplier_name, ';') FROM fact_procurement WHERE kind = 'direct_purchase') FROM fact_budget`).
+		Scan(&revenues, &expenses, &private); err != nil {
+		t.Fatal(err)
+	}
+	if revenues != "36525167.66" || expenses != "5933807.93" {
+		t.Errorf("Sibiu January 2024: revenues %s, expenses %s", revenues, expenses)
+	}
+	if private != "PF Persoană fizică (date personale protejate)" {
+		t.Errorf("the direct purchase from a private person is stored as %q", private)
+	}
+}
