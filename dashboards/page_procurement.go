@@ -141,13 +141,7 @@ func (s *Server) procurement(q *request) (string, any, error) {
 	v.ByCPV = contractGroupChart(lang, "procurement-cpv", T(lang, "proc.by.cpv"), T(lang, "proc.division"), byCPV, tot)
 
 	// The list, a page at a time.
-	pages := int((tot.Rows + pageSize - 1) / pageSize)
-	page := max(q.query.Page, 1)
-	if pages > 0 && page > pages {
-		return "", nil, notFoundf("pagina %d din %d", page, pages)
-	}
-	f.Limit, f.Offset = pageSize, (page-1)*pageSize
-	rows, err := rel.Contracts(ctx, f)
+	rows, page, pages, err := contractPage(q, &f, tot.Rows)
 	if err != nil {
 		return "", nil, err
 	}
@@ -251,13 +245,7 @@ func (s *Server) supplier(q *request) (string, any, error) {
 	}
 	v.ByYear.Options = barOptions(cats, false, series{T(lang, "value"), vals})
 
-	pages := int((tot.Rows + pageSize - 1) / pageSize)
-	page := max(q.query.Page, 1)
-	if pages > 0 && page > pages {
-		return "", nil, notFoundf("pagina %d din %d", page, pages)
-	}
-	f.Limit, f.Offset = pageSize, (page-1)*pageSize
-	rows, err := rel.Contracts(ctx, f)
+	rows, page, pages, err := contractPage(q, &f, tot.Rows)
 	if err != nil {
 		return "", nil, err
 	}
@@ -281,4 +269,18 @@ func (s *Server) supplier(q *request) (string, any, error) {
 		v.Pager.Next = self + "?pagina=" + strconv.Itoa(page+1)
 	}
 	return "supplier", v, nil
+}
+
+// contractPage reads the page of the list the request asks for (pagina),
+// setting f's limit and offset, and says which page of how many it is; a
+// page past the end is a 404.
+func contractPage(q *request, f *warehouse.ContractFilter, total int64) (rows []warehouse.ContractRow, page, pages int, err error) {
+	pages = int((total + pageSize - 1) / pageSize)
+	page = max(q.query.Page, 1)
+	if pages > 0 && page > pages {
+		return nil, page, pages, notFoundf("pagina %d din %d", page, pages)
+	}
+	f.Limit, f.Offset = pageSize, (page-1)*pageSize
+	rows, err = q.rel.Contracts(q.ctx(), *f)
+	return rows, page, pages, err
 }
