@@ -186,3 +186,20 @@ func TestReportsOfTheSameDateComplementEachOther(t *testing.T) {
 		})
 	}
 }
+
+// A key may hold NULLs (revenue lines have no economic code): two identical
+// revenue lines are still duplicates, the second naming the first.
+func TestDuplicateRevenueLinesAreRejected(t *testing.T) {
+	w := openTemp(t)
+	loadEntities(t, w)
+	dir := t.TempDir()
+	line := cityCUI + ",2025,1,2025-01-31,venituri,functionare,A,07.02.01,,,,,800.00"
+	p := writeCSV(t, dir, "r.csv", budgetHeader, line, cityCUI+",2025,1,2025-01-31,venituri,functionare,A,07.02.02,,,,,10.00", line)
+	res, err := w.Load(t.Context(), LoadSpec{Dataset: models.DatasetBudget, Format: "deschis", MaxRejectShare: 0.5}, canonicalFiles(models.DatasetBudget, "", p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files[0].RowsLoaded != 2 || len(res.Rejects) != 1 || res.Rejects[0].Line != 4 || !strings.Contains(res.Rejects[0].Reason, "linia 2") {
+		t.Fatalf("loaded %d, rejects %+v", res.Files[0].RowsLoaded, res.Rejects)
+	}
+}
