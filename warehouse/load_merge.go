@@ -134,24 +134,15 @@ func checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
 			WHERE s.ok AND s.parent_cui IS NOT NULL
 			  AND s.parent_cui NOT IN (SELECT cui FROM dim_entity UNION SELECT cui FROM stg_rows WHERE ok)`)
 	}
-	// Duplicate keys: a hash aggregate finds the (rare) keys that repeat;
-	// only their rows go through the window that names the first line.
-	// Keys may hold NULLs (a revenue line has no economic code), hence IS
-	// NOT DISTINCT FROM.
 	keyCols := strings.Join(r.key, ", ")
-	var same []string
-	for _, k := range r.key {
-		same = append(same, fmt.Sprintf("s.%[1]s IS NOT DISTINCT FROM dup.%[1]s", k))
-	}
 	q = append(q, fmt.Sprintf(`INSERT INTO stg_rejects
 		SELECT d.file_no, f.path, d.line, '%[2]s', '', 'cheie duplicată în încărcare (%[1]s): aceeași cheie apare la ' ||
 		       CASE WHEN d.first_file = d.file_no THEN 'linia ' || d.first_line ELSE fp.path || ' linia ' || d.first_line END
 		FROM (SELECT file_no, line, row_number() OVER k AS n, first_value(file_no) OVER k AS first_file,
 		             first_value(line) OVER k AS first_line
-		      FROM stg_rows s SEMI JOIN (SELECT %[1]s FROM stg_rows WHERE ok GROUP BY ALL HAVING count(*) > 1) dup ON %[3]s
-		      WHERE s.ok WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
+		      FROM stg_rows WHERE ok WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
 		JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
-		WHERE d.n > 1`, keyCols, r.key[len(r.key)-1], strings.Join(same, " AND ")))
+		WHERE d.n > 1`, keyCols, r.key[len(r.key)-1]))
 	phase := tracer("check " + dataset)
 	for i, s := range q {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
