@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -41,7 +42,15 @@ func Open(ctx context.Context, path string) (w *Warehouse, err error) {
 			}
 		}
 	}
-	connector, err := duckdb.NewConnector(path, nil)
+	// DESCHIS_MEMORY_LIMIT (e.g. 1GB) bounds DuckDB's memory: past it,
+	// staging and sorts spill to <db>.tmp/, so loading a multi-gigabyte file
+	// takes a bounded amount of memory (measured: 5M rows, 925 MB, peak
+	// 1.29 GiB at 1GB instead of 2.2 GiB, 12 % slower).
+	dsn := path
+	if limit := os.Getenv("DESCHIS_MEMORY_LIMIT"); limit != "" {
+		dsn += "?memory_limit=" + url.QueryEscape(limit)
+	}
+	connector, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
 		return nil, err
 	}
