@@ -60,3 +60,16 @@ func TestUnknownBuyersAreRegisteredFromTheReferenceListOrTheData(t *testing.T) {
 		t.Errorf("without RegisterEntities: %+v", res)
 	}
 }
+
+func TestMemoryLimitFromEnvironment(t *testing.T) {
+	t.Setenv("DESCHIS_MEMORY_LIMIT", "512MB")
+	w := openTemp(t)
+	var limit string
+	if err := w.DB().QueryRow(`SELECT current_setting('memory_limit')`).Scan(&limit); err != nil {
+		t.Fatal(err)
+	}
+	// DuckDB shows 512MB (decimal) in binary units.
+	if limit != "488.2 MiB" {
+		t.Errorf("memory_limit = %q, want 488.2 MiB", limit)
+	}
+}
