@@ -43,7 +43,7 @@ type seed struct {
 }
 
 func loadSeeds(t *testing.T) map[string]seed {
-	files, _ := filepath.Glob("/work/shared/data/ro_transparenta_eu_*_anaf_execution_seed.json")
+	files, _ := filepath.Glob("../../../shared/data/ro_transparenta_eu_*_anaf_execution_seed.json")
 	if len(files) == 0 {
 		t.Skip("seed files not available")
 	}

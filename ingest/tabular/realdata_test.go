@@ -12,7 +12,7 @@ import (
 // package with Python's csv module (csv.DictReader, decimal.Decimal) over
 // /work/shared/data, applying the rules stated in each mapping's comments.
 
-const dataDir = "/work/shared/data/"
+const dataDir = "../../../shared/data/"
 
 // Primăria Municipiului Timișoara.
 const timisoaraCUI = "14756536"
