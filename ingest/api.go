@@ -25,7 +25,7 @@ func Finish(opt Options, rec *models.Record) {
 		// Assign only what changed: storing a string in an interface
 		// allocates, and almost no text has cedilla letters.
 		if s, ok := v.(string); ok {
-			if f := FixDiacritics(s); f != s {
+			if f := models.FixCedilla(s); f != s {
 				rec.Values[i] = f
 			}
 		}
@@ -36,23 +36,11 @@ func Finish(opt Options, rec *models.Record) {
 	}
 }
 
-// MatchEnum returns the canonical spelling of s among allowed, tolerating
-// case and missing diacritics, or an error listing what is accepted.
-func MatchEnum(allowed []string, s string) (string, error) { return matchEnum(allowed, s) }
-
 // FoldRomanian lowers s and strips Romanian diacritics, for tolerant keys.
 func FoldRomanian(s string) string { return foldRomanian(s) }
 
 // Truncate shortens a cell to n bytes on a rune boundary for a reject.
 func Truncate(s string, n int) string { return truncate(s, n) }
-
-// Display renders a typed value as it would be written canonically.
-func Display(v any) string { return display(v) }
-
-// FixDiacritics replaces the cedilla letters that legacy encodings
-// (Windows-1250, ISO-8859-2) and old keyboards produce with the comma-below
-// letters of correct Romanian.
-func FixDiacritics(s string) string { return models.FixCedilla(s) }
 
 // PrivateSupplierCode and PrivateSupplierName replace the fiscal code and name
 // of a supplier who is a private person (a CNP as fiscal code): the contract

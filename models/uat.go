@@ -52,9 +52,6 @@ func LookupUAT(cui string) (UAT, bool) {
 	return u, ok
 }
 
-// UATCount is the number of units in the reference list.
-func UATCount() int { return len(uats()) }
-
 // uatKind reads the kind from the official upper-case name ("MUNICIPIUL X",
 // "ORAȘ X", "JUDETUL X", "SECTORUL 1"; a commune has no prefix) and returns
 // the display name with the kind spelled out.
