@@ -3,6 +3,7 @@ package dashboards
 import (
 	"encoding/json"
 	"html/template"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -37,25 +38,29 @@ type Cell struct {
 	Num       bool
 }
 
-func leiCell(lang string, a models.Amount) Cell {
+// LeiCell is an amount of money.
+func LeiCell(lang string, a models.Amount) Cell {
 	return Cell{Text: FormatLei(lang, a), Raw: a.String(), Num: true}
 }
 
-func countCell(lang string, n int64) Cell {
-	return Cell{Text: FormatCount(lang, n), Raw: itoa(n), Num: true}
+// CountCell is a count.
+func CountCell(lang string, n int64) Cell {
+	return Cell{Text: FormatCount(lang, n), Raw: strconv.FormatInt(n, 10), Num: true}
 }
 
-func ratioCell(lang string, r Ratio) Cell {
+// RatioCell is a share.
+func RatioCell(lang string, r Ratio) Cell {
 	return Cell{Text: r.Format(lang), Raw: r.Raw(), Num: true}
 }
 
-// series is one series of a chart, in display units (lei, counts).
-type series struct {
+// Series is one series of a chart, in display units (lei, counts).
+type Series struct {
 	Name   string
 	Values []float64
 }
 
-func lei(a models.Amount) float64 { return float64(a) / 100 }
+// Lei is an amount in lei, for a chart series.
+func Lei(a models.Amount) float64 { return float64(a) / 100 }
 
 // optionsJSON turns a go-echarts chart into the option JSON. json.Marshal
 // escapes <, > and &, so the text cannot end the <script> element.
@@ -84,8 +89,8 @@ func commonOpts(showLegend bool) []charts.GlobalOpts {
 	}
 }
 
-// barOptions is a bar chart; horizontal for long category names.
-func barOptions(categories []string, horizontal bool, ss ...series) template.JS {
+// BarOptions is a bar chart; horizontal for long category names.
+func BarOptions(categories []string, horizontal bool, ss ...Series) template.JS {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(commonOpts(len(ss) > 1)...)
 	if horizontal {
@@ -106,8 +111,8 @@ func barOptions(categories []string, horizontal bool, ss ...series) template.JS 
 	return optionsJSON(bar)
 }
 
-// lineOptions is a line chart over categories (months, years).
-func lineOptions(categories []string, ss ...series) template.JS {
+// LineOptions is a line chart over categories (months, years).
+func LineOptions(categories []string, ss ...Series) template.JS {
 	line := charts.NewLine()
 	line.SetGlobalOptions(commonOpts(len(ss) > 1)...)
 	line.SetXAxis(categories)
@@ -121,8 +126,8 @@ func lineOptions(categories []string, ss ...series) template.JS {
 	return optionsJSON(line)
 }
 
-// pieOptions is a pie (the shares of a whole).
-func pieOptions(name string, labels []string, values []float64) template.JS {
+// PieOptions is a pie (the shares of a whole).
+func PieOptions(name string, labels []string, values []float64) template.JS {
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),

@@ -70,7 +70,7 @@ func formatFixed2(lang string, hundredths int64) string {
 // FormatLeiShort writes a large amount in millions for chart axes and
 // compact tables: 1.234,6 mil. lei (ro), 1,234.6 mil. lei (en).
 func FormatLeiShort(lang string, a models.Amount) string {
-	tenthsOfMillion := roundDiv(int64(a), 10_000_000) // bani -> 0.1 million lei
+	tenthsOfMillion := RoundDiv(int64(a), 10_000_000) // bani -> 0.1 million lei
 	th, dec := seps(lang)
 	u, sign := abs64(tenthsOfMillion)
 	unit := " mil. lei"
@@ -80,8 +80,8 @@ func FormatLeiShort(lang string, a models.Amount) string {
 	return sign + groupDigits(u/10, th) + string(dec) + strconv.FormatUint(u%10, 10) + unit
 }
 
-// roundDiv divides rounding half away from zero.
-func roundDiv(num, den int64) int64 {
+// RoundDiv divides rounding half away from zero.
+func RoundDiv(num, den int64) int64 {
 	if den == 0 {
 		return 0
 	}
@@ -110,7 +110,7 @@ func (r Ratio) Raw() string {
 	if !r.Valid() {
 		return ""
 	}
-	v := roundDiv(r.Num*10_000, r.Den)
+	v := RoundDiv(r.Num*10_000, r.Den)
 	u, sign := abs64(v)
 	return sign + strconv.FormatUint(u/10_000, 10) + "." + pad(u%10_000, 4)
 }
@@ -120,7 +120,7 @@ func (r Ratio) Format(lang string) string {
 	if !r.Valid() {
 		return "–"
 	}
-	v := roundDiv(r.Num*1000, r.Den)
+	v := RoundDiv(r.Num*1000, r.Den)
 	th, dec := seps(lang)
 	u, sign := abs64(v)
 	s := sign + groupDigits(u/10, th) + string(dec) + strconv.FormatUint(u%10, 10)
@@ -198,5 +198,5 @@ func PerCapita(a models.Amount, population int64) models.Amount {
 	if population <= 0 {
 		return 0
 	}
-	return models.Amount(roundDiv(int64(a), population))
+	return models.Amount(RoundDiv(int64(a), population))
 }

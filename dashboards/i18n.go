@@ -2,9 +2,12 @@ package dashboards
 
 import (
 	"fmt"
+
+	"github.com/deschis/deschis/models"
 )
 
-// messages is every text of the public pages, Romanian and English. A key
+// messages is every text of the pages, Romanian and English; the titles of
+// the headline numbers are in the KPI vocabulary (models.KPIs). A key
 // missing here shows as the key itself, and TestEveryMessageHasBothLanguages
 // fails.
 var messages = map[string][2]string{
@@ -45,28 +48,6 @@ var messages = map[string][2]string{
 	"count":               {"Număr", "Count"},
 	"value":               {"Valoare", "Value"},
 	"month":               {"Luna", "Month"},
-
-	// KPIs
-	"kpi.budget-final":               {"Buget de cheltuieli aprobat (credite definitive)", "Approved expenditure budget (final appropriations)"},
-	"kpi.budget-executed":            {"Cheltuit până acum (plăți)", "Spent so far (payments)"},
-	"kpi.revenue-executed":           {"Venituri încasate", "Revenue collected"},
-	"kpi.execution-rate":             {"Grad de execuție a cheltuielilor", "Expenditure execution rate"},
-	"kpi.per-capita-executed":        {"Cheltuit pe locuitor", "Spent per inhabitant"},
-	"kpi.investments-active":         {"Investiții în execuție", "Investments under way"},
-	"kpi.investments-count":          {"Obiective de investiții", "Investment objectives"},
-	"kpi.investments-total-value":    {"Valoarea totală estimată", "Total estimated value"},
-	"kpi.contracts-count":            {"Contracte atribuite", "Contracts awarded"},
-	"kpi.contracts-value":            {"Valoarea contractelor", "Value of contracts"},
-	"kpi.requests-received":          {"Cereri înregistrate", "Requests received"},
-	"kpi.requests-within-term-share": {"Răspunse în termenul legal", "Answered within the legal term"},
-	"kpi.requests-median-days":       {"Timp median de răspuns", "Median time to answer"},
-	"kpi.requests-p90-days":          {"9 din 10 cereri primesc răspuns în cel mult", "9 in 10 requests are answered within"},
-	"kpi.requests-online-share":      {"Depuse online", "Filed online"},
-	"kpi.total-value":                {"Valoarea totală estimată", "Total estimated value"},
-	"kpi.spent-to-date":              {"Cheltuit de la început", "Spent to date"},
-	"kpi.progress":                   {"Progres fizic", "Physical progress"},
-	"kpi.supplier-contracts":         {"Contracte (toate autoritățile)", "Contracts (all buyers)"},
-	"kpi.supplier-value":             {"Valoarea contractelor (fără acordurile-cadru)", "Value of contracts (framework agreements excluded)"},
 
 	// home
 	"home.title":            {"%s: banii publici în %d", "%s: public money in %d"},
@@ -257,3 +238,11 @@ func T(lang, key string) string {
 
 // Tf formats the text of key with args.
 func Tf(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) }
+
+// Text is a text of the domain (models.Text) in lang.
+func Text(lang string, t models.Text) string {
+	if lang == EN {
+		return t.EN
+	}
+	return t.RO
+}

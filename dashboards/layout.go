@@ -1,15 +1,12 @@
 package dashboards
 
 import (
-	"fmt"
-	"html/template"
+	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/deschis/deschis/models"
-	"github.com/deschis/deschis/warehouse"
 )
 
 // Page is what the layout of every page shows: language, navigation, the
@@ -37,7 +34,11 @@ type Page struct {
 	CSS, ChartsJS, EChartsJS string
 }
 
-// NavItem is a link of the main navigation.
+// NavLink is an entry of a site's main navigation: a key (nav.<key> is its
+// text) and its Romanian path.
+type NavLink struct{ Key, Path string }
+
+// NavItem is a link of the main navigation as a page shows it.
 type NavItem struct {
 	Key, Href, Text string
 	Current         bool
@@ -52,164 +53,6 @@ type EntityOption struct {
 // Hidden is a hidden form field.
 type Hidden struct{ Name, Value string }
 
-var navPages = []struct{ key, path string }{
-	{"home", "/"}, {"budget", "/buget"}, {"investments", "/investitii"}, {"procurement", "/achizitii"},
-	{"requests", "/cereri"}, {"methodology", "/metodologie"}, {"data", "/date"},
-}
-
-// link builds the URL of path (Romanian, e.g. "/buget") in lang.
-func link(lang, path string) string {
-	if lang != EN {
-		return path
-	}
-	if path == "/" {
-		return "/en"
-	}
-	return "/en" + path
-}
-
-// linkQ builds a URL with a query.
-func linkQ(lang, path string, v url.Values) string {
-	s := link(lang, path)
-	if e := v.Encode(); e != "" {
-		s += "?" + e
-	}
-	return s
-}
-
-// roPath is a request path without the /en prefix.
-func roPath(p string) string {
-	if p == "/en" {
-		return "/"
-	}
-	if strings.HasPrefix(p, "/en/") {
-		return strings.TrimPrefix(p, "/en")
-	}
-	return p
-}
-
-// altPath is the same page in the other language.
-func altPath(p, lang string) string {
-	if lang == EN {
-		return roPath(p)
-	}
-	return link(EN, roPath(p))
-}
-
-func (s *Server) newPage(q *request) *Page {
-	lang := q.lang
-	p := &Page{Lang: lang, Path: roPath(q.URL.Path), Query: q.URL.RawQuery}
-	p.AltLang = EN
-	if lang == EN {
-		p.AltLang = RO
-	}
-	p.AltHref = altPath(q.URL.Path, lang)
-	p.Self = link(lang, p.Path)
-	if p.Query != "" {
-		p.AltHref += "?" + p.Query
-		p.Self += "?" + p.Query
-	}
-	for _, n := range navPages {
-		p.Nav = append(p.Nav, NavItem{Key: n.key, Href: link(lang, n.path), Text: T(lang, "nav."+n.key)})
-	}
-	p.CSS = s.assets.URL("site.css")
-	p.ChartsJS = s.assets.URL("charts.js")
-	p.EChartsJS = s.assets.URL("vendor/echarts.min.js")
-	if p.EChartsJS == "" {
-		p.ChartsJS = "" // nothing to draw with: tables only
-	}
-	if rel := q.rel; rel != nil {
-		p.ReleaseID, p.Created, p.DataThrough = rel.ID, rel.Created(), rel.DataThrough()
-		p.Licence = rel.Manifest.Licence
-	}
-	return p
-}
-
-// setActive marks the current navigation item.
-func (p *Page) setActive(key string) {
-	p.Active = key
-	for i := range p.Nav {
-		p.Nav[i].Current = p.Nav[i].Key == key
-	}
-}
-
-// withEntities fills the entity selector when the release has several
-// institutions; keep are the parameters the form carries along.
-func (p *Page) withEntities(rel *warehouse.ReleaseDB, selected string, keep ...Hidden) {
-	ents := rel.Entities()
-	if len(ents) < 2 {
-		return
-	}
-	p.Entity = selected
-	p.EntityAction = link(p.Lang, p.Path)
-	for _, e := range ents {
-		p.Entities = append(p.Entities, EntityOption{CUI: e.CUI, Name: e.Name, Selected: e.CUI == selected})
-	}
-	for _, h := range keep {
-		if h.Value != "" {
-			p.EntityKeep = append(p.EntityKeep, h)
-		}
-	}
-}
-
-// entityAndYear resolves the entity (E) and year (Y) of a page: the
-// parameters, else the main entity and its latest budget year. An unknown
-// entity is ErrNotFound.
-func entityAndYear(q *request) (warehouse.EntityRow, int, error) {
-	cui := q.query.Entity
-	if cui == "" {
-		cui = q.rel.MainEntity()
-	}
-	e, err := q.rel.Entity(cui)
-	if err != nil {
-		return e, 0, err
-	}
-	y := q.query.Year
-	if y == 0 {
-		y = q.rel.DefaultYear(cui)
-	}
-	return e, y, nil
-}
-
-// KPI is a headline number: <data data-kpi=Name value=Raw>Text</data>.
-type KPI struct {
-	Name, Label, Raw, Text, Note string
-}
-
-func kpiLei(lang, name string, a models.Amount) KPI {
-	return KPI{Name: name, Label: T(lang, "kpi."+name), Raw: a.String(), Text: FormatLei(lang, a)}
-}
-
-func kpiCount(lang, name string, n int64) KPI {
-	return KPI{Name: name, Label: T(lang, "kpi."+name), Raw: strconv.FormatInt(n, 10), Text: FormatCount(lang, n)}
-}
-
-func kpiRatio(lang, name string, r Ratio) KPI {
-	return KPI{Name: name, Label: T(lang, "kpi."+name), Raw: r.Raw(), Text: r.Format(lang)}
-}
-
-func kpiDays(lang, name string, n int64, ok bool) KPI {
-	if !ok {
-		return KPI{Name: name, Label: T(lang, "kpi."+name), Raw: "", Text: "–"}
-	}
-	return KPI{Name: name, Label: T(lang, "kpi."+name), Raw: strconv.FormatInt(n, 10), Text: FormatDays(lang, n)}
-}
-
-// yearOptions are the years of a selector, newest first, with the chosen
-// one included even when the data has no row for it.
-func yearOptions(years []int, chosen int) []Option {
-	seen := false
-	var out []Option
-	for i := len(years) - 1; i >= 0; i-- {
-		out = append(out, Option{Value: strconv.Itoa(years[i]), Text: strconv.Itoa(years[i]), Selected: years[i] == chosen})
-		seen = seen || years[i] == chosen
-	}
-	if !seen && chosen != 0 {
-		out = append([]Option{{Value: strconv.Itoa(chosen), Text: strconv.Itoa(chosen), Selected: true}}, out...)
-	}
-	return out
-}
-
 // Option is an option of a select.
 type Option struct {
 	Value, Text string
@@ -218,7 +61,7 @@ type Option struct {
 
 // Field is a form control of a filter form.
 type Field struct {
-	Name, Label, Value, Type string // Type: select, text, date, number
+	Name, Label, Value, Type string // Type: select, text, date, number, search, hidden
 	Options                  []Option
 	Hint                     string
 }
@@ -231,25 +74,123 @@ type Form struct {
 	Reset  string
 }
 
-// safeURL marks a URL we built from our own paths and encoded parameters.
-func safeURL(s string) template.URL { return template.URL(s) }
+// Pager links the pages of a list.
+type Pager struct {
+	Lang       string
+	Page, Of   int
+	Prev, Next string
+}
 
-func cloneValues(v url.Values) url.Values {
+// LangOf is the language of a request: English under /en, else Romanian.
+func LangOf(r *http.Request) string {
+	if r.URL.Path == "/en" || strings.HasPrefix(r.URL.Path, "/en/") {
+		return EN
+	}
+	return RO
+}
+
+// Link builds the URL of path (Romanian, e.g. "/buget") in lang.
+func Link(lang, path string) string {
+	if lang != EN {
+		return path
+	}
+	if path == "/" {
+		return "/en"
+	}
+	return "/en" + path
+}
+
+// LinkQ builds a URL with a query.
+func LinkQ(lang, path string, v url.Values) string {
+	s := Link(lang, path)
+	if e := v.Encode(); e != "" {
+		s += "?" + e
+	}
+	return s
+}
+
+// RoPath is a request path without the /en prefix.
+func RoPath(p string) string {
+	if p == "/en" {
+		return "/"
+	}
+	if strings.HasPrefix(p, "/en/") {
+		return strings.TrimPrefix(p, "/en")
+	}
+	return p
+}
+
+// AltPath is the same page in the other language.
+func AltPath(p, lang string) string {
+	if lang == EN {
+		return RoPath(p)
+	}
+	return Link(EN, RoPath(p))
+}
+
+// NewPage is the layout of a page for request r, with the footer of the
+// release it reads (rel may be nil).
+func (s *Site) NewPage(r *http.Request, rel models.Reader) *Page {
+	lang := LangOf(r)
+	p := &Page{Lang: lang, Path: RoPath(r.URL.Path), Query: r.URL.RawQuery}
+	p.AltLang = EN
+	if lang == EN {
+		p.AltLang = RO
+	}
+	p.AltHref = AltPath(r.URL.Path, lang)
+	p.Self = Link(lang, p.Path)
+	if p.Query != "" {
+		p.AltHref += "?" + p.Query
+		p.Self += "?" + p.Query
+	}
+	for _, n := range s.cfg.Nav {
+		p.Nav = append(p.Nav, NavItem{Key: n.Key, Href: Link(lang, n.Path), Text: T(lang, "nav."+n.Key)})
+	}
+	p.CSS = s.assets.URL("site.css")
+	p.ChartsJS = s.assets.URL("charts.js")
+	p.EChartsJS = s.assets.URL("vendor/echarts.min.js")
+	if p.EChartsJS == "" {
+		p.ChartsJS = "" // nothing to draw with: tables only
+	}
+	if rel != nil {
+		m := rel.Manifest()
+		p.ReleaseID, p.Created, p.DataThrough, p.Licence = m.ReleaseID, m.Created, m.DataThrough(), m.Licence
+	}
+	return p
+}
+
+// SetActive marks the current navigation item.
+func (p *Page) SetActive(key string) {
+	p.Active = key
+	for i := range p.Nav {
+		p.Nav[i].Current = p.Nav[i].Key == key
+	}
+}
+
+// WithEntities fills the entity selector when the release has several
+// institutions; keep are the parameters the form carries along.
+func (p *Page) WithEntities(rel models.Reader, selected string, keep ...Hidden) {
+	ents := rel.Entities()
+	if len(ents) < 2 {
+		return
+	}
+	p.Entity = selected
+	p.EntityAction = Link(p.Lang, p.Path)
+	for _, e := range ents {
+		p.Entities = append(p.Entities, EntityOption{CUI: e.CUI, Name: e.Name, Selected: e.CUI == selected})
+	}
+	for _, h := range keep {
+		if h.Value != "" {
+			p.EntityKeep = append(p.EntityKeep, h)
+		}
+	}
+}
+
+// CloneValues copies a query.
+func CloneValues(v url.Values) url.Values {
 	out := url.Values{}
 	for k, vs := range v {
 		out[k] = append([]string(nil), vs...)
 	}
 	return out
-}
-
-// chapterNumber is the chapter parameter of a chapter code: "65" for "65.02".
-func chapterNumber(code string) string {
-	n, _, _ := strings.Cut(code, ".")
-	return n
-}
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-func notFoundf(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{models.ErrNotFound}, args...)...)
 }

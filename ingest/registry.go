@@ -9,8 +9,10 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"sort"
 	"sync"
@@ -116,3 +118,31 @@ func lookup(format, dataset string) (Format, error) {
 	}
 	return f, nil
 }
+
+// OpenFile opens the file at path (opt.File) with format's reader; closing
+// the reader closes the file. wrap, when not nil, wraps the file's bytes on
+// their way to the reader (a progress counter).
+func OpenFile(format string, opt Options, wrap func(io.Reader) io.Reader) (models.RowReader, error) {
+	f, err := os.Open(opt.File)
+	if err != nil {
+		return nil, err
+	}
+	var r io.Reader = f
+	if wrap != nil {
+		r = wrap(f)
+	}
+	rr, err := Open(format, r, opt)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return fileReader{rr, f}, nil
+}
+
+// fileReader is a reader that closes its file after itself.
+type fileReader struct {
+	models.RowReader
+	f *os.File
+}
+
+func (r fileReader) Close() error { return errors.Join(r.RowReader.Close(), r.f.Close()) }

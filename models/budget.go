@@ -1,6 +1,6 @@
 package models
 
-import "time"
+import "context"
 
 // BudgetKind separates revenues from expenses.
 type BudgetKind string
@@ -29,26 +29,80 @@ var FundingSources = map[string]string{
 	"G": "Venituri proprii și subvenții",
 }
 
-// BudgetLine is one line of a cumulative execution report: the position of one
-// entity's budget on one classification line at the end of one month. Measures
-// are cumulative from 1 January (appropriations are the year's, as of that date).
-//
-// For expenses: InitialBudget = credite bugetare inițiale, FinalBudget = credite
-// bugetare definitive, Commitments = angajamente bugetare, Executed = plăți efectuate.
-// For revenues: prevederi inițiale, prevederi definitive, drepturi constatate,
-// încasări realizate.
-type BudgetLine struct {
-	EntityCUI      string
-	Year           int
-	Month          int       // 1..12, the month the report closes
-	ReportDate     time.Time // when the report was drawn up; a later one replaces an earlier one
-	Kind           BudgetKind
-	Section        Section
-	FundingSource  string // A..G
-	FunctionalCode string // e.g. "65.02.03" (chapter 65, local budget, subchapter 03)
-	EconomicCode   string // e.g. "10.01.01"; empty for revenues
-	InitialBudget  float64
-	FinalBudget    float64
-	Commitments    float64
-	Executed       float64
+// BudgetScope selects the budget lines a page sums: one entity's own budget,
+// or (Consolidated) the budgets of the entity and its subordinate units
+// without the transfers between them; optionally one functional chapter
+// ("65": every chapter whose code starts with 65).
+type BudgetScope struct {
+	Entity       string
+	Year         int
+	Consolidated bool
+	Chapter      string
+}
+
+// BudgetSums are the appropriations and execution of a set of budget lines.
+// For expenses: credite bugetare inițiale, definitive, plăți efectuate; for
+// revenues: prevederi inițiale, definitive, încasări realizate.
+type BudgetSums struct {
+	Initial, Final, Executed Amount
+	Lines                    int64
+}
+
+// BudgetTotals are a scope's expenses and revenues.
+type BudgetTotals struct {
+	Expenses, Revenues BudgetSums
+}
+
+// BudgetDim is a breakdown of the budget.
+type BudgetDim int
+
+const (
+	ByChapter       BudgetDim = iota // functional chapter (65.02 Învățământ)
+	BySubchapter                     // functional subchapter (65.02.04)
+	ByEconomicTitle                  // economic title (10 Cheltuieli de personal)
+	BySection                        // funcționare / dezvoltare
+	ByFunding                        // funding source A–G
+)
+
+// BudgetGroup is one row of a breakdown.
+type BudgetGroup struct {
+	Code, Name      string
+	Final, Executed Amount
+}
+
+// BudgetMonth is one month of a year's execution: the month's payments
+// (receipts), the cumulative execution and the appropriations in force at the
+// end of the month.
+type BudgetMonth struct {
+	Month                               int
+	Final, Executed, ExecutedCumulative Amount
+}
+
+// BudgetYear is one year of a scope (the Year of the scope is ignored).
+type BudgetYear struct {
+	Year                            int
+	ExpensesFinal, ExpensesExecuted Amount
+	RevenuesFinal, RevenuesExecuted Amount
+	ReportedMonth                   int
+}
+
+// CodeName is a code with its name (a chapter, a status, a procedure).
+type CodeName struct {
+	Code, Name, Kind string
+}
+
+// BudgetReader reads the budget datasets of a release.
+type BudgetReader interface {
+	// BudgetTotals sums a scope's budget by kind.
+	BudgetTotals(ctx context.Context, s BudgetScope) (BudgetTotals, error)
+	// BudgetBy breaks a scope's expenses or revenues down by dim, largest
+	// execution first. Subchapter names come from the classification catalogue.
+	BudgetBy(ctx context.Context, s BudgetScope, kind BudgetKind, dim BudgetDim) ([]BudgetGroup, error)
+	// BudgetMonthly is the monthly execution of a scope's expenses or revenues.
+	BudgetMonthly(ctx context.Context, s BudgetScope, kind BudgetKind) ([]BudgetMonth, error)
+	// BudgetByYear is every year of a scope, for year-over-year comparison.
+	BudgetByYear(ctx context.Context, s BudgetScope) ([]BudgetYear, error)
+	// BudgetChapters lists the chapters (first segment, e.g. "65", with the
+	// chapter name and kind) an entity's budget has in any year.
+	BudgetChapters(ctx context.Context, entity string) ([]CodeName, error)
 }

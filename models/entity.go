@@ -41,3 +41,22 @@ type Entity struct {
 	County     string        // county code (two letters, e.g. "TM", "B")
 	Population map[int]int64 // resident population by year
 }
+
+// PopulationIn is the entity's population in year, else in the latest year
+// before it, else the earliest known; 0 when unknown.
+func (e Entity) PopulationIn(year int) int64 {
+	best, bestYear := int64(0), 0
+	for y, p := range e.Population {
+		if y <= year && y > bestYear {
+			best, bestYear = p, y
+		}
+	}
+	if bestYear == 0 {
+		for y, p := range e.Population {
+			if bestYear == 0 || y < bestYear {
+				best, bestYear = p, y
+			}
+		}
+	}
+	return best
+}

@@ -44,3 +44,12 @@ func (e *FileError) Error() string {
 }
 
 func (e *FileError) Unwrap() []error { return []error{ErrRefused, e.Err} }
+
+// Wrap adds the operation to an error, the way pkgsite's derrors.Wrap does:
+//
+//	defer models.Wrap(&err, "publicare în %s", dir)
+func Wrap(errp *error, format string, args ...any) {
+	if *errp != nil {
+		*errp = fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), *errp)
+	}
+}

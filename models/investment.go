@@ -1,6 +1,9 @@
 package models
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // InvestmentStatus is where an objective stands.
 type InvestmentStatus string
@@ -20,22 +23,72 @@ var InvestmentStatuses = []InvestmentStatus{InvPlanned, InvInProgress, InvComple
 var InvestmentFunding = []string{"local", "stat", "ue", "pnrr"}
 
 // Investment is one investment objective as it stands in one year's
-// investment list (lista obiectivelor de investiții).
+// investment list (lista obiectivelor de investiții). ProgressBasisPoints is
+// the physical progress in hundredths of a percent (8082 = 80.82 %).
 type Investment struct {
-	EntityCUI      string
-	Code           string
-	Year           int
-	Name           string
-	FunctionalCode string
-	Funding        string // one of InvestmentFunding
-	Status         InvestmentStatus
-	TotalValue     float64 // total estimated value, lei
-	PlannedYear    float64 // planned for Year
-	SpentYear      float64 // spent in Year
-	SpentToDate    float64 // spent since the start
-	ProgressPct    float64 // physical progress, 0..100
-	PlannedStart   time.Time
-	PlannedEnd     time.Time
-	ActualStart    time.Time // zero when not started
-	ActualEnd      time.Time // zero when not finished
+	EntityCUI, EntityName, Code, Name string
+	Year                              int
+	FunctionalCode, ChapterCode       string
+	ChapterName, Funding, Status      string
+	TotalValue, PlannedYear           Amount
+	SpentYear, SpentToDate            Amount
+	ProgressBasisPoints               int64
+	PlannedStart, PlannedEnd          time.Time // zero when unknown
+	ActualStart, ActualEnd            time.Time
+	Contracts                         int64
+}
+
+// InvestmentFilter selects investment objectives of one year's list.
+// Empty fields do not filter; Chapter is the first segment ("84").
+type InvestmentFilter struct {
+	Entity, Status, Chapter, Funding string
+	Year                             int
+}
+
+// InvestmentSummary counts the objectives of a filter and sums their value.
+type InvestmentSummary struct {
+	Count                              int64
+	TotalValue, PlannedYear, SpentYear Amount
+}
+
+// InvestmentDim is a breakdown of the investment list.
+type InvestmentDim string
+
+const (
+	InvestmentsByStatus  InvestmentDim = "status"
+	InvestmentsByFunding InvestmentDim = "funding"
+	InvestmentsByChapter InvestmentDim = "chapter"
+)
+
+// InvestmentGroup is one row of a breakdown: the objectives' count and total
+// value (Name only for chapters).
+type InvestmentGroup struct {
+	Code, Name string
+	Count      int64
+	TotalValue Amount
+}
+
+// InvestmentFacets are the values the investment filters offer for an
+// entity, over every year: statuses, funding sources and chapters ("84" with
+// its name).
+type InvestmentFacets struct {
+	Statuses, Funding []string
+	Chapters          []CodeName
+}
+
+// InvestmentReader reads the investments dataset of a release.
+type InvestmentReader interface {
+	// Investments lists the objectives a filter selects, largest first.
+	Investments(ctx context.Context, f InvestmentFilter) ([]Investment, error)
+	// InvestmentTotals sums the objectives a filter selects.
+	InvestmentTotals(ctx context.Context, f InvestmentFilter) (InvestmentSummary, error)
+	// InvestmentsBy groups a filter's objectives by dim, largest value first.
+	InvestmentsBy(ctx context.Context, f InvestmentFilter, dim InvestmentDim) ([]InvestmentGroup, error)
+	// Investment returns objective code as it stands in year's list (the
+	// latest list that has it when year is 0), or ErrNotFound.
+	Investment(ctx context.Context, code string, year int) (Investment, error)
+	// InvestmentHistory is every year's list entry of an objective, oldest first.
+	InvestmentHistory(ctx context.Context, code string) ([]Investment, error)
+	// InvestmentFacets are the filter values of an entity's lists.
+	InvestmentFacets(ctx context.Context, entity string) (InvestmentFacets, error)
 }

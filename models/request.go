@@ -1,22 +1,6 @@
 package models
 
-import "time"
-
-// Request is one request from a citizen, as the registry records it. It holds
-// no personal data: the public side only ever sees counts and durations.
-type Request struct {
-	EntityCUI  string
-	ID         string // registry number
-	Received   time.Time
-	Channel    string // online, ghișeu, e-mail, poștă, telefon
-	Category   string
-	Type       string // info_544, petitie, certificat_urbanism, ...
-	Department string
-	TermDays   int       // the legal term that applies, in calendar days (already the extended one when Extended)
-	Extended   bool      // the term was extended with notice (e.g. Law 544/2001: 10 -> 30 days)
-	Answered   time.Time // zero while open
-	Status     string
-}
+import "context"
 
 // Channels accepted for requests.
 var Channels = []string{"online", "ghișeu", "e-mail", "poștă", "telefon"}
@@ -39,7 +23,59 @@ type LegalTerm struct {
 	Law          string
 }
 
-// Due is the last day of the legal term: the day received plus TermDays.
-func (r Request) Due() time.Time {
-	return r.Received.AddDate(0, 0, r.TermDays)
+// RequestScope is one entity's requests received in one year. The public
+// datasets only hold counts: no request and no person is ever read through it.
+type RequestScope struct {
+	Entity string
+	Year   int
+}
+
+// RequestTotals are a scope's counts.
+type RequestTotals struct {
+	Received, Answered, AnsweredWithinTerm, AnsweredLate int64
+	Open, OpenOverdue, Extended, OnlineReceived          int64
+	AnswerDaysTotal                                      int64
+}
+
+// RequestDim is a breakdown of requests.
+type RequestDim string
+
+const (
+	RequestsByChannel    RequestDim = "channel"
+	RequestsByCategory   RequestDim = "category"
+	RequestsByDepartment RequestDim = "department"
+	RequestsByType       RequestDim = "type"
+	RequestsByMonth      RequestDim = "month" // "01" … "12"
+)
+
+// RequestGroup is one row of a requests breakdown.
+type RequestGroup struct {
+	Key                                    string
+	Received, Answered, AnsweredWithinTerm int64
+}
+
+// AnswerDays are the exact median and 90th percentile of the days to answer
+// of a scope's answered requests: the smallest number of days d such that
+// the requests answered in at most d days reach ceil(p·N). Answered is N;
+// when it is 0 the percentiles are meaningless (0).
+type AnswerDays struct {
+	Answered, Median, P90 int64
+}
+
+// AnswerDaysGroup is AnswerDays for one group.
+type AnswerDaysGroup struct {
+	Key string
+	AnswerDays
+}
+
+// RequestReader reads the request aggregates of a release.
+type RequestReader interface {
+	// RequestTotals sums a scope's daily aggregates.
+	RequestTotals(ctx context.Context, s RequestScope) (RequestTotals, error)
+	// RequestsBy breaks a scope down by dim (months in order, the others by volume).
+	RequestsBy(ctx context.Context, s RequestScope, dim RequestDim) ([]RequestGroup, error)
+	// RequestAnswerDays computes a scope's answer-time percentiles.
+	RequestAnswerDays(ctx context.Context, s RequestScope) (AnswerDays, error)
+	// RequestAnswerDaysBy computes the percentiles per department, type or channel.
+	RequestAnswerDaysBy(ctx context.Context, s RequestScope, dim RequestDim) ([]AnswerDaysGroup, error)
 }

@@ -1,96 +1,52 @@
+// Package opendata is what journalists, analysts and data portals use: the
+// manifest and the downloads of the current release, exactly as `etl
+// publish` wrote them. The catalogue page (/date) is a page of the public
+// site (dashboards/public).
 package opendata
 
 import (
-	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"html/template"
-	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 )
 
-//go:embed templates/*.html
-var templateFS embed.FS
-
-// Server serves the manifest and the downloads of the current release. The
-// catalogue page (/date) is a page of the site (package dashboards).
+// Server serves the manifest and the downloads of the current release.
 type Server struct {
-	releases *Releases
-	log      *slog.Logger
-	tmpl     *template.Template
-	// ErrorPage writes the page of a failed request (404, 400, 500); the
-	// site sets it so errors look like its other pages. Nil: a plain page.
-	ErrorPage func(w http.ResponseWriter, r *http.Request, status int)
+	live *release.Live
+	site *dashboards.Site // its error pages answer failed requests
 }
 
-// NewServer parses the templates once.
-func NewServer(releases *Releases, log *slog.Logger) *Server {
-	tmpl := template.Must(template.New("").ParseFS(templateFS, "templates/*.html"))
-	return &Server{releases: releases, log: log, tmpl: tmpl}
+// NewServer serves the releases live follows; site answers errors.
+func NewServer(live *release.Live, site *dashboards.Site) *Server {
+	return &Server{live: live, site: site}
 }
 
-// Routes serves /date/manifest.json and /date/{dataset}.parquet.
-func (s *Server) Routes() chi.Router {
+// Routes serves /date/manifest.json and /date/{dataset}.parquet; every
+// other request goes on to next (the site's pages).
+func (s *Server) Routes(next http.Handler) chi.Router {
 	r := chi.NewRouter()
-	r.Get("/date/manifest.json", s.handle(s.manifest))
-	r.Get("/date/{name}.parquet", s.handle(s.download))
-	r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error { return models.ErrNotFound }))
+	r.Get("/date/manifest.json", s.site.Handle(s.manifest))
+	r.Get("/date/{name}.parquet", s.site.Handle(s.download))
+	r.NotFound(next.ServeHTTP)
+	r.MethodNotAllowed(next.ServeHTTP)
 	return r
 }
 
-// Manifest and Download are the handlers, for a router that mounts them itself.
-func (s *Server) Manifest() http.HandlerFunc { return s.handle(s.manifest) }
-
-// Download serves /date/{name}.parquet (the router must set the name parameter).
-func (s *Server) Download() http.HandlerFunc { return s.handle(s.download) }
-
-// handle adapts a handler that returns an error: ErrNotFound is a 404 page,
-// ErrInvalid a 400 page, anything else is logged and shown as a plain 500.
-func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
-		if err == nil {
-			return
-		}
-		status := http.StatusInternalServerError
-		switch {
-		case errors.Is(err, models.ErrNotFound):
-			status = http.StatusNotFound
-		case errors.Is(err, models.ErrInvalid):
-			status = http.StatusBadRequest
-		default:
-			s.log.Error("cerere eșuată", "path", r.URL.Path, "err", err)
-		}
-		if s.ErrorPage != nil {
-			s.ErrorPage(w, r, status)
-			return
-		}
-		msg := map[int]string{
-			http.StatusNotFound:   "Pagina căutată nu există.",
-			http.StatusBadRequest: "Cererea nu este validă.",
-		}[status]
-		if msg == "" {
-			msg = "A apărut o eroare. Încercați din nou peste câteva momente."
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(status)
-		s.tmpl.ExecuteTemplate(w, "error.html", map[string]any{"Status": status, "Message": msg})
-	}
-}
-
-// release is the request's release (see Releases.Middleware), else the live one.
-func (s *Server) release(r *http.Request) *Release {
-	if rel := FromContext(r.Context()); rel != nil {
+// release is the request's release (see release.Live.Middleware), else the
+// live one.
+func (s *Server) release(r *http.Request) *release.Release {
+	if rel := release.FromContext(r.Context()); rel != nil {
 		return rel
 	}
-	return s.releases.Current()
+	return s.live.Current()
 }
 
 func (s *Server) manifest(w http.ResponseWriter, r *http.Request) error {

@@ -22,7 +22,7 @@ var (
 
 func openTemp(t *testing.T) *Warehouse {
 	t.Helper()
-	w, err := Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"))
+	w, err := Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,9 @@ package warehouse
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -72,21 +68,6 @@ type LoadResult struct {
 	EntitiesRegistered []RegisteredEntity `json:"entities_registered,omitempty"`
 }
 
-// FileSHA256 returns the hex sha256 and size of a file.
-func FileSHA256(path string) (string, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", 0, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return "", 0, fmt.Errorf("citire %s: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
-}
-
 // Load reads the files of one load into staging, checks them set-based
 // (institutions known, keys unique), and merges them into the core tables in
 // one transaction. Files whose checksum was already loaded for the dataset are
@@ -94,7 +75,7 @@ func FileSHA256(path string) (string, int64, error) {
 // be read at all, nothing changes: the error wraps models.ErrRefused and the
 // refusal is recorded in loads and rejects so that `etl rejects` explains it.
 func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (res *LoadResult, err error) {
-	defer wrap(&err, "încărcare %s", spec.Dataset)
+	defer models.Wrap(&err, "încărcare %s", spec.Dataset)
 	fields, ok := models.SourceFields[spec.Dataset]
 	if !ok {
 		return nil, fmt.Errorf("%w: setul de date %q nu există (seturi: %s)", models.ErrInvalid, spec.Dataset, strings.Join(models.SourceDatasets, ", "))
@@ -104,7 +85,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	}
 	res = &LoadResult{Dataset: spec.Dataset, Rejects: []models.RowError{}}
 	started := time.Now().UTC()
-	phase := tracer("load " + spec.Dataset)
+	phase := w.tracer("load " + spec.Dataset)
 
 	conn, err := w.begin(ctx)
 	if err != nil {
@@ -123,7 +104,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 
 	var fresh []int // indexes into res.Files of files read in this load
 	for i, f := range files {
-		sum, size, err := FileSHA256(f.Path)
+		sum, size, err := models.FileSHA256(f.Path)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", models.ErrInvalid, err)
 		}
@@ -172,7 +153,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 			return nil, err
 		}
 	}
-	if err := checkStaged(ctx, conn, spec.Dataset); err != nil {
+	if err := w.checkStaged(ctx, conn, spec.Dataset); err != nil {
 		return nil, err
 	}
 	phase("checked")
@@ -205,7 +186,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	}
 
 	res.LoadID = loadID
-	if err := mergeStaged(ctx, conn, spec.Dataset, loadID); err != nil {
+	if err := w.mergeStaged(ctx, conn, spec.Dataset, loadID); err != nil {
 		return nil, err
 	}
 	phase("merged")
@@ -338,16 +319,16 @@ func sampleRejects(ctx context.Context, conn *sql.Conn, files []LoadFile, limit 
 	return out, rows.Err()
 }
 
-// tracer returns a function that prints, when DESCHIS_TRACE is set, how long
-// each phase of an operation took: how the load path is tuned.
-func tracer(op string) func(phase string) {
-	if os.Getenv("DESCHIS_TRACE") == "" {
+// tracer returns a function that prints to Options.Trace, when set, how
+// long each phase of an operation took: how the load path is tuned.
+func (w *Warehouse) tracer(op string) func(phase string) {
+	if w.opt.Trace == nil {
 		return func(string) {}
 	}
 	start, last := time.Now(), time.Now()
 	return func(phase string) {
 		now := time.Now()
-		fmt.Fprintf(os.Stderr, "trace %s: %-10s %8.3f s (total %.3f s)\n", op, phase, now.Sub(last).Seconds(), now.Sub(start).Seconds())
+		fmt.Fprintf(w.opt.Trace, "trace %s: %-10s %8.3f s (total %.3f s)\n", op, phase, now.Sub(last).Seconds(), now.Sub(start).Seconds())
 		last = now
 	}
 }

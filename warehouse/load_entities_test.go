@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/deschis/deschis/models"
@@ -61,9 +62,12 @@ func TestUnknownBuyersAreRegisteredFromTheReferenceListOrTheData(t *testing.T) {
 	}
 }
 
-func TestMemoryLimitFromEnvironment(t *testing.T) {
-	t.Setenv("DESCHIS_MEMORY_LIMIT", "512MB")
-	w := openTemp(t)
+func TestMemoryLimitReachesDuckDB(t *testing.T) {
+	w, err := Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"), Options{MemoryLimit: "512MB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
 	var limit string
 	if err := w.DB().QueryRow(`SELECT current_setting('memory_limit')`).Scan(&limit); err != nil {
 		t.Fatal(err)

@@ -116,7 +116,7 @@ var rules = map[string]datasetRules{
 // checkStaged applies the checks that need the whole load or the warehouse:
 // the institution of each row must be known, and a key may appear once in a
 // load (the later rows are rejected, naming the first).
-func checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
+func (w *Warehouse) checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
 	r := rules[dataset]
 	var q []string
 	if r.entity != "" {
@@ -143,7 +143,7 @@ func checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
 		      FROM stg_rows WHERE ok WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
 		JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
 		WHERE d.n > 1`, keyCols, r.key[len(r.key)-1]))
-	phase := tracer("check " + dataset)
+	phase := w.tracer("check " + dataset)
 	for i, s := range q {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
 			return fmt.Errorf("verificare %s: %w", dataset, err)
@@ -159,8 +159,8 @@ func checkStaged(ctx context.Context, conn *sql.Conn, dataset string) error {
 
 // mergeStaged moves the good staged rows into core and resolves the names of
 // the classification codes they use.
-func mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
-	phase := tracer("merge " + dataset)
+func (w *Warehouse) mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
+	phase := w.tracer("merge " + dataset)
 	for i, s := range rules[dataset].merge {
 		if _, err := conn.ExecContext(ctx, s, loadID); err != nil {
 			return fmt.Errorf("unire %s în nucleu: %w", dataset, err)

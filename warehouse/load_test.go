@@ -14,7 +14,7 @@ import (
 func TestMigrationsAreIdempotent(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.duckdb")
 	for i := 0; i < 2; i++ {
-		w, err := Open(context.Background(), path)
+		w, err := Open(context.Background(), path, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

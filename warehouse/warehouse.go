@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -29,12 +30,26 @@ type Warehouse struct {
 	db        *sql.DB
 	connector *duckdb.Connector
 	path      string
+	opt       Options
 }
 
-// Open opens (creating it when missing) the warehouse at path and applies
-// every pending migration. An empty path opens an in-memory warehouse.
-func Open(ctx context.Context, path string) (w *Warehouse, err error) {
-	defer wrap(&err, "deschidere depozit %s", path)
+// Options are the settings of an open warehouse; cmd/etl fills them from its
+// environment (DESCHIS_MEMORY_LIMIT, DESCHIS_TRACE).
+type Options struct {
+	// MemoryLimit (e.g. "1GB") bounds DuckDB's memory: past it, staging and
+	// sorts spill to <db>.tmp/, so loading a multi-gigabyte file takes a
+	// bounded amount of memory (measured: 5M rows, 925 MB, peak 1.29 GiB at
+	// 1GB instead of 2.2 GiB, 12 % slower). Empty: DuckDB's default.
+	MemoryLimit string
+	// Trace, when set, receives how long each phase of a load takes.
+	Trace io.Writer
+}
+
+// Open opens (creating it when missing) the warehouse at path, applies
+// every pending migration and recreates the marts. An empty path opens an
+// in-memory warehouse.
+func Open(ctx context.Context, path string, opt Options) (w *Warehouse, err error) {
+	defer models.Wrap(&err, "deschidere depozit %s", path)
 	if path != "" {
 		if dir := filepath.Dir(path); dir != "" {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -42,20 +57,20 @@ func Open(ctx context.Context, path string) (w *Warehouse, err error) {
 			}
 		}
 	}
-	// DESCHIS_MEMORY_LIMIT (e.g. 1GB) bounds DuckDB's memory: past it,
-	// staging and sorts spill to <db>.tmp/, so loading a multi-gigabyte file
-	// takes a bounded amount of memory (measured: 5M rows, 925 MB, peak
-	// 1.29 GiB at 1GB instead of 2.2 GiB, 12 % slower).
 	dsn := path
-	if limit := os.Getenv("DESCHIS_MEMORY_LIMIT"); limit != "" {
-		dsn += "?memory_limit=" + url.QueryEscape(limit)
+	if opt.MemoryLimit != "" {
+		dsn += "?memory_limit=" + url.QueryEscape(opt.MemoryLimit)
 	}
 	connector, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
 		return nil, err
 	}
-	w = &Warehouse{db: sql.OpenDB(connector), connector: connector, path: path}
+	w = &Warehouse{db: sql.OpenDB(connector), connector: connector, path: path, opt: opt}
 	if err := w.migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := w.createMarts(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -63,9 +78,10 @@ func Open(ctx context.Context, path string) (w *Warehouse, err error) {
 }
 
 // OpenReadOnly opens an existing warehouse without writing to it (status,
-// rejects, publish): it never applies migrations.
+// rejects): it never applies migrations nor recreates the marts, which
+// read-only commands do not read.
 func OpenReadOnly(ctx context.Context, path string) (w *Warehouse, err error) {
-	defer wrap(&err, "deschidere depozit %s", path)
+	defer models.Wrap(&err, "deschidere depozit %s", path)
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("%w: depozitul nu există: rulați întâi etl init sau etl load", models.ErrInvalid)
 	}
@@ -211,11 +227,4 @@ func (w *Warehouse) begin(ctx context.Context) (*sql.Conn, error) {
 		return nil, err
 	}
 	return conn, nil
-}
-
-// wrap adds the operation to an error, the way pkgsite's derrors.Wrap does.
-func wrap(errp *error, format string, args ...any) {
-	if *errp != nil {
-		*errp = fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), *errp)
-	}
 }

@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/deschis/deschis/ingest"
+	"io"
 	"os"
 	"time"
 
 	"github.com/deschis/deschis/demo"
-	"github.com/deschis/deschis/warehouse"
 )
 
 // DemoSummary is what `etl demo --json` prints.
@@ -54,7 +53,7 @@ achiziții și unul de cereri pe an. Aceeași sămânță dă aceleași date.
 		defer os.RemoveAll(tmp)
 		out = tmp
 	}
-	sum := DemoSummary{DB: *db, Scale: *scale, Seed: *seed, Rows: map[string]int64{}, Seconds: map[string]float64{}}
+	sum := DemoSummary{DB: *db, Scale: *scale, Seed: *seed, Seconds: map[string]float64{}}
 	t0 := time.Now()
 	files, err := demo.Generate(out, demo.Options{Seed: *seed, Scale: *scale})
 	if err != nil {
@@ -63,7 +62,7 @@ achiziții și unul de cereri pe an. Aceeași sămânță dă aceleași date.
 	sum.Seconds["generate"] = time.Since(t0).Seconds()
 	sum.Files = len(files)
 
-	w, err := openWarehouse(ctx, *db, false)
+	w, err := m.openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}
@@ -78,19 +77,12 @@ achiziții și unul de cereri pe an. Aceeași sămânță dă aceleași date.
 	}
 	bar := m.progress(total, "încărcare demo", *asJSON)
 	t1 := time.Now()
-	for _, f := range files {
-		res, err := w.Load(ctx, warehouse.LoadSpec{Dataset: f.Dataset, Format: "deschis"},
-			loadFiles([]string{f.Path}, "deschis", ingest.Options{Dataset: f.Dataset}, bar))
-		if err != nil {
-			bar.Finish()
-			return fmt.Errorf("%s: %w", f.Path, err)
-		}
-		for _, fr := range res.Files {
-			sum.Rows[f.Dataset] += fr.RowsLoaded
-			sum.Rejected += fr.RowsRejected
-		}
-	}
+	loaded, err := demo.Load(ctx, w, files, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
 	bar.Finish()
+	if err != nil {
+		return err
+	}
+	sum.Rows, sum.Rejected = loaded.Rows, loaded.Rejected
 	sum.Seconds["load"] = time.Since(t1).Seconds()
 	if *asJSON {
 		return writeJSON(m.Stdout, sum)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,7 +19,7 @@ func (m *Main) cmdInit(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	w, err := openWarehouse(ctx, *db, false)
+	w, err := m.openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}
@@ -101,7 +100,7 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		}
 		total += st.Size()
 	}
-	w, err := openWarehouse(ctx, *db, false)
+	w, err := m.openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}
@@ -145,30 +144,14 @@ func checkEntity(ctx context.Context, w *warehouse.Warehouse, opt ingest.Options
 func loadFiles(paths []string, format string, opt ingest.Options, bar progress) []warehouse.LoadFile {
 	files := make([]warehouse.LoadFile, len(paths))
 	for i, p := range paths {
+		opt := opt
+		opt.File = p
 		files[i] = warehouse.LoadFile{Path: p, Open: func() (models.RowReader, error) {
-			f, err := os.Open(p)
-			if err != nil {
-				return nil, err
-			}
-			opt := opt
-			opt.File = p
-			rr, err := ingest.Open(format, &countingReader{r: f, bar: bar}, opt)
-			if err != nil {
-				f.Close()
-				return nil, err
-			}
-			return closeBoth{rr, f}, nil
+			return ingest.OpenFile(format, opt, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
 		}}
 	}
 	return files
 }
-
-type closeBoth struct {
-	models.RowReader
-	f *os.File
-}
-
-func (c closeBoth) Close() error { return errors.Join(c.RowReader.Close(), c.f.Close()) }
 
 type countingReader struct {
 	r   io.Reader

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/deschis/deschis/warehouse"
+	"github.com/deschis/deschis/release"
 )
 
 func (m *Main) cmdPublish(ctx context.Context, args []string) error {
@@ -29,12 +29,12 @@ Legătura DIR/current este mutată atomic pe ediția nouă.`)
 	if *keep < 0 {
 		return usageErr("--keep este un număr pozitiv")
 	}
-	w, err := openWarehouse(ctx, *db, false)
+	w, err := m.openWarehouse(ctx, *db, false)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	res, err := w.Publish(ctx, warehouse.PublishOptions{Out: *out, Keep: *keep, Generator: "deschis etl " + version})
+	res, err := w.Publish(ctx, release.Options{Out: *out, Keep: *keep, Generator: "deschis etl " + version})
 	if err != nil {
 		return err
 	}
@@ -63,13 +63,13 @@ fiecărui fișier Parquet și le compară cu manifest.json. Ieșire 1 la orice n
 	if len(pos) != 1 {
 		return usageErr("dați un singur director de ediție")
 	}
-	problems, err := warehouse.Verify(ctx, pos[0])
+	problems, err := release.Verify(ctx, pos[0])
 	if err != nil {
 		return err
 	}
 	if *asJSON {
 		if problems == nil {
-			problems = []warehouse.VerifyProblem{}
+			problems = []release.VerifyProblem{}
 		}
 		writeJSON(m.Stdout, map[string]any{"release": pos[0], "ok": len(problems) == 0, "problems": problems})
 	} else if len(problems) == 0 {
@@ -94,7 +94,7 @@ func (m *Main) cmdPrune(ctx context.Context, args []string) error {
 	if *out == "" || *keep < 1 {
 		return usageErr("dați --out și --keep N (N ≥ 1)")
 	}
-	pruned, err := warehouse.Prune(*out, *keep)
+	pruned, err := release.Prune(*out, *keep)
 	for _, p := range pruned {
 		fmt.Fprintf(m.Stdout, "ștearsă: %s\n", p)
 	}

@@ -14,7 +14,7 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	w, err := openWarehouse(ctx, *db, true)
+	w, err := m.openWarehouse(ctx, *db, true)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ valoarea și motivul. Corectați sursa și reîncărcați fișierul.`)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	w, err := openWarehouse(ctx, *db, true)
+	w, err := m.openWarehouse(ctx, *db, true)
 	if err != nil {
 		return err
 	}

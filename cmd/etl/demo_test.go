@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/warehouse"
 )
 
@@ -33,7 +34,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		t.Fatal("second demo run failed")
 	}
 
-	w, err := warehouse.Open(context.Background(), db)
+	w, err := warehouse.Open(context.Background(), db, warehouse.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if code, _, stderr := run(t, "publish", "--db", db, "--out", out); code != 0 {
 		t.Fatalf("publish of the demo refused: %s", stderr)
 	}
-	id, _ := warehouse.Current(out)
+	id, _ := release.Current(out)
 	if code, _, stderr := run(t, "verify", filepath.Join(out, id)); code != 0 {
 		t.Fatalf("verify: %s", stderr)
 	}

@@ -22,7 +22,7 @@ type snapshot struct {
 
 func take(t *testing.T, db string) snapshot {
 	t.Helper()
-	w, err := warehouse.Open(context.Background(), db)
+	w, err := warehouse.Open(context.Background(), db, warehouse.Options{})
 	if err != nil {
 		t.Fatalf("the warehouse does not open after the kill: %v", err)
 	}

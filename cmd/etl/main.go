@@ -37,6 +37,9 @@ type Main struct {
 	Stdout, Stderr io.Writer
 	// Terminal reports whether stdout is a terminal (progress bars).
 	Terminal bool
+	// Getenv reads the environment (os.Getenv when nil): DESCHIS_MEMORY_LIMIT
+	// and DESCHIS_TRACE become the warehouse's settings.
+	Getenv func(string) string
 	ro       *message.Printer
 }
 
@@ -187,12 +190,27 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // openWarehouse opens the --db warehouse, creating it unless readOnly (status
 // and rejects never write, so they run beside a site reading releases).
-func openWarehouse(ctx context.Context, db string, readOnly bool) (*warehouse.Warehouse, error) {
+func (m *Main) openWarehouse(ctx context.Context, db string, readOnly bool) (*warehouse.Warehouse, error) {
 	if db == "" {
 		return nil, usageErr("lipsește --db")
 	}
 	if readOnly {
 		return warehouse.OpenReadOnly(ctx, db)
 	}
-	return warehouse.Open(ctx, db)
+	return warehouse.Open(ctx, db, m.warehouseOptions())
+}
+
+// warehouseOptions are the warehouse's settings from the environment:
+// DESCHIS_MEMORY_LIMIT (e.g. 1GB) bounds DuckDB's memory, DESCHIS_TRACE=1
+// prints how long each phase of a load takes on standard error.
+func (m *Main) warehouseOptions() warehouse.Options {
+	getenv := m.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	opt := warehouse.Options{MemoryLimit: getenv("DESCHIS_MEMORY_LIMIT")}
+	if getenv("DESCHIS_TRACE") != "" {
+		opt.Trace = m.Stderr
+	}
+	return opt
 }

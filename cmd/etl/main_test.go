@@ -174,3 +174,31 @@ func TestPublishAndVerifyContract(t *testing.T) {
 		t.Fatalf("verify of a damaged release: exit %d %s", code, stderr)
 	}
 }
+
+// TestEnvironmentReachesTheWarehouse: DESCHIS_MEMORY_LIMIT bounds DuckDB's
+// memory and DESCHIS_TRACE prints the phases of a load, through the typed
+// settings the program hands the warehouse.
+func TestEnvironmentReachesTheWarehouse(t *testing.T) {
+	env := map[string]string{"DESCHIS_MEMORY_LIMIT": "512MB", "DESCHIS_TRACE": "1"}
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	if code := m.Run(context.Background(), []string{"load", "--db", db, "--dataset", "entities", "--format", "deschis", entitiesCSV(t, t.TempDir())}); code != exitOK {
+		t.Fatalf("load: exit %d\n%s\n%s", code, out.String(), errb.String())
+	}
+	if !strings.Contains(errb.String(), "trace load entities: committed") {
+		t.Errorf("DESCHIS_TRACE=1 printed no phases:\n%s", errb.String())
+	}
+	w, err := m.openWarehouse(context.Background(), db, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var limit string
+	if err := w.DB().QueryRow(`SELECT current_setting('memory_limit')`).Scan(&limit); err != nil {
+		t.Fatal(err)
+	}
+	if limit != "488.2 MiB" { // 512MB (decimal) in DuckDB's binary units
+		t.Errorf("memory_limit = %q, want 488.2 MiB", limit)
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -24,15 +23,17 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/dashboards/public"
+	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/opendata"
-	"github.com/deschis/deschis/warehouse"
+	"github.com/deschis/deschis/release"
 )
 
 // Main is the program, so tests run it on a temp directory and port :0.
 type Main struct {
 	Config   Config
 	Log      *slog.Logger
-	releases *opendata.Releases
+	releases *release.Live
 	handler  http.Handler
 	listener net.Listener
 	server   *http.Server
@@ -76,24 +77,22 @@ func (m *Main) Handler() (http.Handler, error) {
 	}
 	m.Log.Info("configurație", "releases", m.Config.Releases, "addr", m.Config.Addr, "reload", m.Config.Reload,
 		"cache_entries", m.Config.CacheEntries, "cache_mb", m.Config.CacheMB, "release_mode", m.Config.ReleaseMode, "log_level", m.Config.LogLevel)
-	mode := warehouse.ReleaseTables
+	mode := release.Tables
 	if m.Config.ReleaseMode == "views" {
-		mode = warehouse.ReleaseViews
+		mode = release.Views
 	}
-	rel, err := opendata.OpenReleases(m.Config.Releases, m.Log, func(ctx context.Context, dir string) (io.Closer, error) {
-		return warehouse.OpenReleaseMode(ctx, dir, mode)
-	})
+	live, err := release.Follow(m.Config.Releases, m.Log, release.OpenWith(mode))
 	if err != nil {
 		return nil, err
 	}
-	m.releases = rel
-	pages, err := dashboards.NewServer(dashboards.Config{
-		Release: func(r *http.Request) *warehouse.ReleaseDB {
-			rr := opendata.FromContext(r.Context())
-			if rr == nil { // outside the middleware (never in the site)
-				rr = rel.Current()
+	m.releases = live
+	pages, err := public.NewServer(public.Config{
+		Release: func(r *http.Request) models.Reader {
+			rel := release.FromContext(r.Context())
+			if rel == nil { // outside the middleware (never in the site)
+				rel = live.Current()
 			}
-			return rr.Data.(*warehouse.ReleaseDB)
+			return rel.Reader
 		},
 		Log:          m.Log,
 		CacheEntries: m.Config.CacheEntries,
@@ -102,16 +101,14 @@ func (m *Main) Handler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := opendata.NewServer(rel, m.Log)
-	files.ErrorPage = pages.ErrorPage
+	files := opendata.NewServer(live, pages.Site())
 
-	// The route table: the downloads of package opendata, everything else
-	// is a page of package dashboards.
+	// The areas: the downloads of package opendata, and everything else is
+	// a page of the public site. Every request holds the release it started
+	// on until it ends.
 	r := chi.NewRouter()
-	r.Use(middleware.Recoverer, securityHeaders, readOnly, middleware.GetHead, rel.Middleware)
-	r.Get("/date/manifest.json", files.Manifest())
-	r.Get("/date/{name}.parquet", files.Download())
-	r.Mount("/", pages.Routes())
+	r.Use(middleware.Recoverer, dashboards.SecurityHeaders, readOnly, middleware.GetHead, live.Middleware)
+	r.Mount("/", files.Routes(pages.Routes()))
 	m.handler = r
 	return r, nil
 }
@@ -152,19 +149,6 @@ func (m *Main) Close() error {
 		m.releases.Close()
 	}
 	return err
-}
-
-// securityHeaders: the site runs no inline script or style and loads nothing
-// from other hosts.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Frame-Options", "DENY")
-		next.ServeHTTP(w, r)
-	})
 }
 
 // readOnly: the site only answers GET and HEAD.

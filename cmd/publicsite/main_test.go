@@ -15,6 +15,7 @@ import (
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/warehouse"
 )
 
@@ -33,7 +34,7 @@ func publishFixture(t *testing.T, w *warehouse.Warehouse, out string, n int, sup
 	os.WriteFile(proc, []byte(b.String()), 0o644)
 	loadFile(t, w, models.DatasetEntities, ent)
 	loadFile(t, w, models.DatasetProcurement, proc)
-	res, err := w.Publish(context.Background(), warehouse.PublishOptions{Out: out, Now: func() time.Time { return at }})
+	res, err := w.Publish(context.Background(), release.Options{Out: out, Now: func() time.Time { return at }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,11 +45,7 @@ func loadFile(t *testing.T, w *warehouse.Warehouse, dataset, path string) {
 	t.Helper()
 	_, err := w.Load(context.Background(), warehouse.LoadSpec{Dataset: dataset, Format: "deschis"}, []warehouse.LoadFile{{Path: path,
 		Open: func() (models.RowReader, error) {
-			f, err := os.Open(path)
-			if err != nil {
-				return nil, err
-			}
-			return ingest.Open("deschis", f, ingest.Options{Dataset: dataset, File: path})
+			return ingest.OpenFile("deschis", ingest.Options{Dataset: dataset, File: path}, nil)
 		}}})
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +64,7 @@ func get(t *testing.T, url string) (*http.Response, string) {
 }
 
 func TestServesTheCurrentReleaseAndSwapsWithoutDroppingRequests(t *testing.T) {
-	w, err := warehouse.Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"))
+	w, err := warehouse.Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"), warehouse.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +178,7 @@ func TestServesTheCurrentReleaseAndSwapsWithoutDroppingRequests(t *testing.T) {
 // Supplier names and contract titles are untrusted: they are escaped in every
 // page that shows them.
 func TestUntrustedTextIsEscaped(t *testing.T) {
-	w, err := warehouse.Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"))
+	w, err := warehouse.Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"), warehouse.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

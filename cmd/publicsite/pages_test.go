@@ -21,9 +21,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/deschis/deschis/demo"
-	"github.com/deschis/deschis/ingest"
-	"github.com/deschis/deschis/models"
-	"github.com/deschis/deschis/warehouse"
+	"github.com/deschis/deschis/release"
 )
 
 // The demo site: the demo municipality published once per test binary and
@@ -44,35 +42,6 @@ type demoSite struct {
 	cleanup  func()
 }
 
-func publishDemo(root string) (string, error) {
-	files, err := demo.Generate(filepath.Join(root, "src"), demo.Options{})
-	if err != nil {
-		return "", err
-	}
-	ctx := context.Background()
-	w, err := warehouse.Open(ctx, filepath.Join(root, "w.duckdb"))
-	if err != nil {
-		return "", err
-	}
-	defer w.Close()
-	for _, f := range files {
-		_, err := w.Load(ctx, warehouse.LoadSpec{Dataset: f.Dataset, Format: "deschis"}, []warehouse.LoadFile{{Path: f.Path,
-			Open: func() (models.RowReader, error) {
-				fh, err := os.Open(f.Path)
-				if err != nil {
-					return nil, err
-				}
-				return ingest.Open("deschis", fh, ingest.Options{Dataset: f.Dataset, File: f.Path})
-			}}})
-		if err != nil {
-			return "", err
-		}
-	}
-	out := filepath.Join(root, "releases")
-	_, err = w.Publish(ctx, warehouse.PublishOptions{Out: out, Now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }})
-	return out, err
-}
-
 func site(t testing.TB) *demoSite {
 	t.Helper()
 	siteOnce.Do(func() {
@@ -85,11 +54,14 @@ func site(t testing.TB) *demoSite {
 				return
 			}
 			s.cleanup = func() { os.RemoveAll(root) }
-			if s.releases, siteErr = publishDemo(root); siteErr != nil {
+			b, err := demo.Build(context.Background(), root, demo.Options{}, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+			if err != nil {
+				siteErr = err
 				return
 			}
+			s.releases = b.Releases
 		}
-		id, err := warehouse.Current(s.releases)
+		id, err := release.Current(s.releases)
 		if err != nil {
 			siteErr = err
 			return

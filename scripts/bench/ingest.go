@@ -128,7 +128,7 @@ func mainIngest(args []string) {
 // new database file, with DuckDB's own type detection. It prints the seconds
 // the statement took (opening the database is not counted).
 func mainReadCSV(args []string) {
-	w, err := warehouse.Open(context.Background(), args[0])
+	w, err := warehouse.Open(context.Background(), args[0], warehouse.Options{})
 	must(err)
 	defer w.Close()
 	t := time.Now()

@@ -22,7 +22,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/warehouse"
 )
 
@@ -111,7 +111,7 @@ func benchScale(etl, dir string, scale, runs int) (*result, error) {
 		r.BareMiB = mib(size(bare))
 		os.RemoveAll(bare)
 	}
-	cur, err := warehouse.Current(releases)
+	cur, err := release.Current(releases)
 	if err != nil {
 		return nil, err
 	}
@@ -126,13 +126,13 @@ func benchScale(etl, dir string, scale, runs int) (*result, error) {
 func bareCopy(db, out string) (float64, error) {
 	os.MkdirAll(out, 0o755)
 	start := time.Now()
-	w, err := warehouse.Open(context.Background(), db)
+	w, err := warehouse.Open(context.Background(), db, warehouse.Options{})
 	if err != nil {
 		return 0, err
 	}
 	defer w.Close()
-	for _, d := range models.PublishedDatasets {
-		q := fmt.Sprintf(`COPY (%s) TO '%s' (FORMAT parquet)`, warehouse.ReleaseSQL(d.Name), filepath.Join(out, d.Name+".parquet"))
+	for _, d := range release.Datasets {
+		q := fmt.Sprintf(`COPY (SELECT * FROM %s) TO '%s' (FORMAT parquet)`, d.Mart, filepath.Join(out, d.Name+".parquet"))
 		if _, err := w.DB().Exec(q); err != nil {
 			return 0, err
 		}

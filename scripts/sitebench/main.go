@@ -48,10 +48,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/demo"
-	"github.com/deschis/deschis/ingest"
-	"github.com/deschis/deschis/models"
-	"github.com/deschis/deschis/warehouse"
+	"github.com/deschis/deschis/release"
 )
 
 // pageType is one kind of page of the public site, by its Romanian URL.
@@ -141,13 +140,14 @@ func main() {
 	rep := Report{Connections: *conns, Duration: duration.String(), Started: time.Now().UTC()}
 	if *releases == "" {
 		rep.Scale = *scale
-		*releases = filepath.Join(work, "releases")
 		t0 := time.Now()
-		if rep.Release, err = demoRelease(filepath.Join(work, "demo"), *releases, *scale); err != nil {
+		b, err := demo.Build(context.Background(), filepath.Join(work, "demo"), demo.Options{Scale: *scale}, time.Time{})
+		if err != nil {
 			log.Fatal(err)
 		}
+		*releases, rep.Release = b.Releases, filepath.Base(b.Release)
 		fmt.Fprintf(os.Stderr, "demo release at scale %d in %.1f s\n", *scale, time.Since(t0).Seconds())
-	} else if rep.Release, err = warehouse.Current(*releases); err != nil {
+	} else if rep.Release, err = release.Current(*releases); err != nil {
 		log.Fatal(err)
 	}
 	if *siteBin == "" {
@@ -439,15 +439,7 @@ func runStaticServer(dir string) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	files := http.FileServer(http.Dir(dir))
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hd := w.Header()
-		hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		hd.Set("X-Frame-Options", "DENY")
-		files.ServeHTTP(w, r)
-	})
+	h := dashboards.SecurityHeaders(http.FileServer(http.Dir(dir)))
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("listening http://%s\n", ln.Addr())
 	go func() {
@@ -460,38 +452,4 @@ func runStaticServer(dir string) {
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
 	}
-}
-
-// demoRelease generates the demo municipality, loads it as `etl demo` does
-// and publishes it under out; it returns the release id.
-func demoRelease(dir, out string, scale int) (string, error) {
-	ctx := context.Background()
-	files, err := demo.Generate(filepath.Join(dir, "src"), demo.Options{Scale: scale})
-	if err != nil {
-		return "", err
-	}
-	w, err := warehouse.Open(ctx, filepath.Join(dir, "demo.duckdb"))
-	if err != nil {
-		return "", err
-	}
-	defer w.Close()
-	for _, f := range files {
-		path, dataset := f.Path, f.Dataset
-		_, err := w.Load(ctx, warehouse.LoadSpec{Dataset: dataset, Format: "deschis"}, []warehouse.LoadFile{{Path: path,
-			Open: func() (models.RowReader, error) {
-				fh, err := os.Open(path)
-				if err != nil {
-					return nil, err
-				}
-				return ingest.Open("deschis", fh, ingest.Options{Dataset: dataset, File: path})
-			}}})
-		if err != nil {
-			return "", fmt.Errorf("load %s: %w", path, err)
-		}
-	}
-	res, err := w.Publish(ctx, warehouse.PublishOptions{Out: out})
-	if err != nil {
-		return "", err
-	}
-	return res.ReleaseID, nil
 }

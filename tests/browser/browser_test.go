@@ -18,9 +18,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/demo"
-	"github.com/deschis/deschis/ingest"
-	"github.com/deschis/deschis/models"
-	"github.com/deschis/deschis/warehouse"
+	"github.com/deschis/deschis/release"
 )
 
 func queryEscape(s string) string { return url.QueryEscape(s) }
@@ -89,11 +87,15 @@ func TestPublicSiteInBrowser(t *testing.T) {
 	if dir := os.Getenv("DESCHIS_BROWSER_RELEASES"); dir != "" {
 		// An existing `etl publish --out` directory instead of a fresh demo.
 		releases = dir
-		if id, err = warehouse.Current(dir); err != nil {
+		if id, err = release.Current(dir); err != nil {
 			t.Fatalf("DESCHIS_BROWSER_RELEASES=%s: %v", dir, err)
 		}
 	} else {
-		releases, id = demoRelease(t)
+		b, err := demo.Build(context.Background(), t.TempDir(), demo.Options{Scale: 1}, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		releases, id = b.Releases, filepath.Base(b.Release)
 	}
 	t1 := time.Now()
 	ex := buildExpected(t, filepath.Join(releases, id))
@@ -162,44 +164,6 @@ func repoRoot(t *testing.T) string {
 	}
 	abs, _ := filepath.Abs(root)
 	return abs
-}
-
-// demoRelease generates the demo municipality at scale 1, loads it the way
-// `etl demo` does and publishes it; it returns the releases directory and the
-// release id.
-func demoRelease(t *testing.T) (string, string) {
-	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	files, err := demo.Generate(filepath.Join(dir, "src"), demo.Options{Scale: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := warehouse.Open(ctx, filepath.Join(dir, "demo.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	for _, f := range files {
-		path, dataset := f.Path, f.Dataset
-		_, err := w.Load(ctx, warehouse.LoadSpec{Dataset: dataset, Format: "deschis"}, []warehouse.LoadFile{{Path: path,
-			Open: func() (models.RowReader, error) {
-				fh, err := os.Open(path)
-				if err != nil {
-					return nil, err
-				}
-				return ingest.Open("deschis", fh, ingest.Options{Dataset: dataset, File: path})
-			}}})
-		if err != nil {
-			t.Fatalf("load %s: %v", path, err)
-		}
-	}
-	out := filepath.Join(dir, "releases")
-	res, err := w.Publish(ctx, warehouse.PublishOptions{Out: out})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out, res.ReleaseID
 }
 
 var listening = regexp.MustCompile(`msg=ascult addr=(\S+)`)

@@ -15,6 +15,7 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2" // the expected numbers come from the Parquet files, not from the site's code
 
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 )
 
 // KPI is one headline number a page must show as
@@ -216,7 +217,7 @@ type releaseDB struct {
 
 func openRelease(t *testing.T, dir string) *releaseDB {
 	t.Helper()
-	man, err := models.ReadManifest(dir)
+	man, err := release.ReadManifest(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,150 @@
+package public
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/models"
+)
+
+type homeView struct {
+	*dashboards.Page
+	Entity        models.Entity
+	Year          int
+	ReportedMonth int
+	Budget        []dashboards.KPI
+	Chapters      dashboards.Chart
+	Investments   []InvestmentItem
+	InvestKPIs    []dashboards.KPI
+	Procurement   []dashboards.KPI
+	Requests      []dashboards.KPI
+	More          map[string]string
+}
+
+// InvestmentItem is an objective in a short list.
+type InvestmentItem struct {
+	Href, Code, Name, Status string
+	TotalValue, SpentToDate  string
+	Progress                 string
+	ProgressValue            string
+}
+
+// home: this year's budget, execution so far, the biggest spending areas,
+// investments under way, contracts this year and how fast requests are
+// answered.
+func (s *Server) home(q *request) (string, any, error) {
+	lang, rel, ctx := q.lang, q.rel, q.ctx()
+	e, y, err := entityAndYear(q)
+	if err != nil {
+		return "", nil, err
+	}
+	q.page.SetActive("home")
+	q.page.Title = dashboards.Tf(lang, "home.title", e.Name, y)
+	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
+	v := &homeView{Page: q.page, Entity: e, Year: y, More: map[string]string{}}
+	keep := entityYearValues(q, e.CUI, y)
+	for _, p := range []struct{ key, path string }{{"budget", "/buget"}, {"investments", "/investitii"}, {"procurement", "/achizitii"}, {"requests", "/cereri"}} {
+		v.More[p.key] = dashboards.LinkQ(lang, p.path, keep)
+	}
+
+	scope := models.BudgetScope{Entity: e.CUI, Year: y}
+	tot, err := rel.BudgetTotals(ctx, scope)
+	if err != nil {
+		return "", nil, err
+	}
+	years, err := rel.BudgetByYear(ctx, models.BudgetScope{Entity: e.CUI})
+	if err != nil {
+		return "", nil, err
+	}
+	for _, by := range years {
+		if by.Year == y {
+			v.ReportedMonth = by.ReportedMonth
+		}
+	}
+	v.Budget = []dashboards.KPI{
+		dashboards.KPILei(lang, models.KPIBudgetFinal, tot.Expenses.Final),
+		dashboards.KPILei(lang, models.KPIBudgetExecuted, tot.Expenses.Executed),
+		dashboards.KPILei(lang, models.KPIRevenueExecuted, tot.Revenues.Executed),
+	}
+	rate := dashboards.Ratio{Num: int64(tot.Expenses.Executed), Den: int64(tot.Expenses.Final)}
+	if rate.Valid() {
+		v.Budget[1].Note = "(" + rate.Format(lang) + ")"
+	}
+	chapters, err := rel.BudgetBy(ctx, scope, models.Expense, models.ByChapter)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(chapters) > 8 {
+		chapters = chapters[:8]
+	}
+	v.Chapters = chapterChart(lang, "home-chapters", dashboards.T(lang, "home.chapters"), chapters, tot.Expenses.Executed, keep)
+
+	active := models.InvestmentFilter{Entity: e.CUI, Year: y, Status: "în execuție"}
+	invTot, err := rel.InvestmentTotals(ctx, active)
+	if err != nil {
+		return "", nil, err
+	}
+	v.InvestKPIs = []dashboards.KPI{dashboards.KPICount(lang, models.KPIInvestmentsActive, invTot.Count)}
+	invs, err := rel.Investments(ctx, active)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(invs) > 5 {
+		invs = invs[:5]
+	}
+	for _, iv := range invs {
+		v.Investments = append(v.Investments, investmentItem(lang, iv))
+	}
+
+	ct, err := rel.ContractTotals(ctx, models.ContractFilter{Buyer: e.CUI, Year: y})
+	if err != nil {
+		return "", nil, err
+	}
+	v.Procurement = []dashboards.KPI{dashboards.KPICount(lang, models.KPIContractsCount, ct.Count), dashboards.KPILei(lang, models.KPIContractsValue, ct.Value)}
+
+	rs := models.RequestScope{Entity: e.CUI, Year: y}
+	rt, err := rel.RequestTotals(ctx, rs)
+	if err != nil {
+		return "", nil, err
+	}
+	ad, err := rel.RequestAnswerDays(ctx, rs)
+	if err != nil {
+		return "", nil, err
+	}
+	v.Requests = []dashboards.KPI{
+		dashboards.KPICount(lang, models.KPIRequestsReceived, rt.Received),
+		dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: rt.AnsweredWithinTerm, Den: rt.Answered}),
+		dashboards.KPIDays(lang, models.KPIRequestsMedianDays, ad.Median, ad.Answered > 0),
+	}
+	return "home", v, nil
+}
+
+func investmentItem(lang string, iv models.Investment) InvestmentItem {
+	return InvestmentItem{
+		Href: dashboards.Link(lang, "/investitii/"+url.PathEscape(iv.Code)) + "?an=" + strconv.Itoa(iv.Year),
+		Code: iv.Code, Name: iv.Name, Status: dashboards.T(lang, "status."+iv.Status),
+		TotalValue: dashboards.FormatLei(lang, iv.TotalValue), SpentToDate: dashboards.FormatLei(lang, iv.SpentToDate),
+		Progress: dashboards.FormatPercentBasis(lang, iv.ProgressBasisPoints), ProgressValue: dashboards.RawPercentBasis(iv.ProgressBasisPoints),
+	}
+}
+
+// chapterChart is expenses by chapter with each chapter's share and a link
+// to drill down into it.
+func chapterChart(lang, name, caption string, groups []models.BudgetGroup, total models.Amount, keep url.Values) dashboards.Chart {
+	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "budget", Lang: lang,
+		Head: []string{dashboards.T(lang, "budget.chapter"), dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.executed"), dashboards.T(lang, "share")}}
+	var cats []string
+	var final, exec []float64
+	for _, g := range groups {
+		v := dashboards.CloneValues(keep)
+		v.Set("capitol", chapterNumber(g.Code))
+		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: g.Name, Href: dashboards.LinkQ(lang, "/buget", v)},
+			Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(total)})}})
+		cats = append(cats, g.Name)
+		final = append(final, dashboards.Lei(g.Final))
+		exec = append(exec, dashboards.Lei(g.Executed))
+	}
+	c.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: dashboards.T(lang, "budget.final"), Values: final}, dashboards.Series{Name: dashboards.T(lang, "budget.executed"), Values: exec})
+	return c
+}

@@ -1,0 +1,61 @@
+package public
+
+import (
+	"time"
+
+	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/models"
+)
+
+type methodologyView struct {
+	*dashboards.Page
+	Indicators []Definition
+	Datasets   []DatasetInfo
+}
+
+// Definition is an indicator and how it is computed.
+type Definition struct{ Name, Label, Text string }
+
+// DatasetInfo is a published dataset as the methodology and catalogue show it.
+type DatasetInfo struct {
+	Name, Title, Description, Source, Frequency string
+	Rows                                        int64
+	From, To                                    string
+	Href                                        string
+}
+
+// methodology: what every indicator means, where each dataset comes from and
+// how often it updates.
+func (s *Server) methodology(q *request) (string, any, error) {
+	lang := q.lang
+	q.page.SetActive("methodology")
+	q.page.Title = dashboards.T(lang, "meth.title")
+	v := &methodologyView{Page: q.page}
+	for _, k := range models.KPIs {
+		if k.Definition.RO != "" {
+			v.Indicators = append(v.Indicators, Definition{Name: k.ID, Label: dashboards.Text(lang, k.Title), Text: dashboards.Text(lang, k.Definition)})
+		}
+	}
+	v.Datasets = datasetInfos(lang, q.rel.Manifest())
+	return "methodology", v, nil
+}
+
+func datasetInfos(lang string, m *models.Manifest) []DatasetInfo {
+	var out []DatasetInfo
+	for _, d := range m.Datasets {
+		if d.Access != models.Public {
+			continue
+		}
+		info := DatasetInfo{Name: d.Name, Title: dashboards.Text(lang, d.Title), Description: dashboards.Text(lang, d.Description), Rows: d.Rows,
+			Href: "/date/" + d.Name + ".parquet"}
+		info.Source, info.Frequency = dashboards.Text(lang, d.Source), dashboards.Text(lang, d.Frequency)
+		if t, err := time.Parse(time.DateOnly, d.Coverage.From); err == nil {
+			info.From = dashboards.FormatDate(lang, t)
+		}
+		if t, err := time.Parse(time.DateOnly, d.Coverage.To); err == nil {
+			info.To = dashboards.FormatDate(lang, t)
+		}
+		out = append(out, info)
+	}
+	return out
+}

@@ -1,0 +1,160 @@
+package public
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/models"
+)
+
+type procurementView struct {
+	*dashboards.Page
+	Form        dashboards.Form
+	KPIs        []dashboards.KPI
+	ByProcedure dashboards.Chart
+	ByCPV       dashboards.Chart
+	Table       ContractsTable
+	Pager       dashboards.Pager
+}
+
+// procurement: search by supplier, CPV, procedure, value and date, the
+// breakdowns by procedure and CPV division, and the paginated list.
+func (s *Server) procurement(q *request) (string, any, error) {
+	lang, rel, ctx := q.lang, q.rel, q.ctx()
+	e, y, err := entityAndYear(q)
+	if err != nil {
+		return "", nil, err
+	}
+	q.page.SetActive("procurement")
+	q.page.Title = dashboards.Tf(lang, "proc.title", e.Name, y)
+	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
+	sortKey := q.query.Sort
+	if sortKey == "" {
+		sortKey = "data_desc"
+	}
+	f := models.ContractFilter{Buyer: e.CUI, Year: y, Supplier: q.query.Supplier, CPV: q.query.CPV, Procedure: q.query.Procedure,
+		Min: q.query.Min, Max: q.query.Max, From: q.query.From, To: q.query.To, Sort: sortOrders[sortKey]}
+	v := &procurementView{Page: q.page}
+
+	procedures, err := rel.Procedures(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	procOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "all"), Selected: q.query.Procedure == ""}}
+	for _, p := range procedures {
+		procOpts = append(procOpts, dashboards.Option{Value: p, Text: p, Selected: p == q.query.Procedure})
+	}
+	var sortOpts []dashboards.Option
+	for _, k := range []string{"data_desc", "data_asc", "valoare_desc", "valoare_asc"} {
+		sortOpts = append(sortOpts, dashboards.Option{Value: k, Text: dashboards.T(lang, "sort."+k), Selected: k == sortKey})
+	}
+	amount := func(a *models.Amount) string {
+		if a == nil {
+			return ""
+		}
+		return a.String()
+	}
+	dateStr := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	}
+	v.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, "/achizitii"), Reset: dashboards.Link(lang, "/achizitii"), Fields: []dashboards.Field{
+		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.Years(models.DatasetProcurement, e.CUI), y)},
+		{Name: "furnizor", Label: dashboards.T(lang, "proc.supplier"), Type: "search", Value: q.query.Supplier},
+		{Name: "cpv", Label: dashboards.T(lang, "proc.cpv"), Type: "text", Value: q.query.CPV},
+		{Name: "procedura", Label: dashboards.T(lang, "proc.procedure"), Type: "select", Options: procOpts},
+		{Name: "min", Label: dashboards.T(lang, "proc.min"), Type: "text", Value: amount(q.query.Min)},
+		{Name: "max", Label: dashboards.T(lang, "proc.max"), Type: "text", Value: amount(q.query.Max)},
+		{Name: "de_la", Label: dashboards.T(lang, "proc.from"), Type: "date", Value: dateStr(q.query.From)},
+		{Name: "pana_la", Label: dashboards.T(lang, "proc.to"), Type: "date", Value: dateStr(q.query.To)},
+		{Name: "ordine", Label: dashboards.T(lang, "proc.sort"), Type: "select", Options: sortOpts},
+	}}
+	if q.query.Entity != "" {
+		v.Form.Fields = append(v.Form.Fields, dashboards.Field{Name: "entitate", Type: "hidden", Value: e.CUI})
+	}
+
+	tot, err := rel.ContractTotals(ctx, f)
+	if err != nil {
+		return "", nil, err
+	}
+	v.KPIs = []dashboards.KPI{dashboards.KPICount(lang, models.KPIContractsCount, tot.Count), dashboards.KPILei(lang, models.KPIContractsValue, tot.Value)}
+	byProc, err := rel.ContractsBy(ctx, f, models.ContractsByProcedure)
+	if err != nil {
+		return "", nil, err
+	}
+	v.ByProcedure = contractGroupChart(lang, "procurement-procedures", dashboards.T(lang, "proc.by.procedure"), dashboards.T(lang, "proc.procedure"), byProc, tot)
+	byCPV, err := rel.ContractsBy(ctx, f, models.ContractsByCPVDivision)
+	if err != nil {
+		return "", nil, err
+	}
+	for i := range byCPV {
+		if name := models.CPVDivisionName(byCPV[i].Code, lang); name != "" {
+			byCPV[i].Name = name
+		}
+		byCPV[i].Name = byCPV[i].Code + " " + byCPV[i].Name
+	}
+	v.ByCPV = contractGroupChart(lang, "procurement-cpv", dashboards.T(lang, "proc.by.cpv"), dashboards.T(lang, "proc.division"), byCPV, tot)
+
+	// The list, a page at a time.
+	rows, page, pages, err := contractPage(q, &f, tot.Rows)
+	if err != nil {
+		return "", nil, err
+	}
+	caption := dashboards.T(lang, "proc.list.empty")
+	if len(rows) > 0 {
+		caption = dashboards.Tf(lang, "proc.list", dashboards.FormatCount(lang, int64(f.Offset+1)), dashboards.FormatCount(lang, int64(f.Offset+len(rows))), dashboards.FormatCount(lang, tot.Rows))
+	}
+	v.Table = ContractsTable{Lang: lang, Caption: caption, Sort: map[string]string{}}
+	for _, c := range rows {
+		v.Table.Rows = append(v.Table.Rows, contractListRow(lang, c))
+	}
+	base := q.URL.Query()
+	base.Del("pagina")
+	for col, keys := range map[string][2]string{"date": {"data_desc", "data_asc"}, "value": {"valoare_desc", "valoare_asc"}} {
+		next := keys[0]
+		if sortKey == keys[0] {
+			next = keys[1]
+		}
+		sv := dashboards.CloneValues(base)
+		sv.Set("ordine", next)
+		v.Table.Sort[col] = dashboards.LinkQ(lang, "/achizitii", sv)
+	}
+	v.Pager = dashboards.Pager{Lang: lang, Page: page, Of: pages}
+	if page > 1 {
+		pv := dashboards.CloneValues(base)
+		if page > 2 {
+			pv.Set("pagina", strconv.Itoa(page-1))
+		}
+		v.Pager.Prev = dashboards.LinkQ(lang, "/achizitii", pv)
+	}
+	if page < pages {
+		pv := dashboards.CloneValues(base)
+		pv.Set("pagina", strconv.Itoa(page+1))
+		v.Pager.Next = dashboards.LinkQ(lang, "/achizitii", pv)
+	}
+	return "procurement", v, nil
+}
+
+// contractGroupChart is a breakdown with counts, values and shares of value.
+func contractGroupChart(lang, name, caption, col string, groups []models.ContractGroup, tot models.ContractSummary) dashboards.Chart {
+	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "procurement", Lang: lang,
+		Head: []string{col, dashboards.T(lang, "count"), dashboards.T(lang, "value"), dashboards.T(lang, "share")}}
+	var cats []string
+	var vals []float64
+	for _, g := range groups {
+		label := g.Name
+		if g.Code != "" && name == "procurement-procedures" {
+			label = g.Code
+		}
+		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: label}, Cells: []dashboards.Cell{dashboards.CountCell(lang, g.Count), dashboards.LeiCell(lang, g.Value),
+			dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Value), Den: int64(tot.Value)})}})
+		cats = append(cats, label)
+		vals = append(vals, dashboards.Lei(g.Value))
+	}
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.CountCell(lang, tot.Count), dashboards.LeiCell(lang, tot.Value), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(tot.Value), Den: int64(tot.Value)})}}
+	c.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: dashboards.T(lang, "value"), Values: vals})
+	return c
+}

@@ -1,0 +1,151 @@
+package public
+
+import (
+	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/models"
+)
+
+type requestsView struct {
+	*dashboards.Page
+	Form     dashboards.Form
+	KPIs     []dashboards.KPI
+	Charts   []dashboards.Chart
+	NoAnswer bool
+}
+
+// requests: volumes by channel, category and department, median and 90th
+// percentile days to answer, share within the legal term, trend by month.
+// Aggregates only.
+func (s *Server) requests(q *request) (string, any, error) {
+	lang, rel, ctx := q.lang, q.rel, q.ctx()
+	e, y, err := entityAndYear(q)
+	if err != nil {
+		return "", nil, err
+	}
+	q.page.SetActive("requests")
+	q.page.Title = dashboards.Tf(lang, "req.title", e.Name, y)
+	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
+	v := &requestsView{Page: q.page}
+	v.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, "/cereri"), Reset: dashboards.Link(lang, "/cereri"), Fields: []dashboards.Field{
+		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.Years(models.DatasetRequests, e.CUI), y)},
+	}}
+	if q.query.Entity != "" {
+		v.Form.Fields = append(v.Form.Fields, dashboards.Field{Name: "entitate", Type: "hidden", Value: e.CUI})
+	}
+	rs := models.RequestScope{Entity: e.CUI, Year: y}
+	tot, err := rel.RequestTotals(ctx, rs)
+	if err != nil {
+		return "", nil, err
+	}
+	ad, err := rel.RequestAnswerDays(ctx, rs)
+	if err != nil {
+		return "", nil, err
+	}
+	v.NoAnswer = ad.Answered == 0
+	v.KPIs = []dashboards.KPI{
+		dashboards.KPICount(lang, models.KPIRequestsReceived, tot.Received),
+		dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: tot.AnsweredWithinTerm, Den: tot.Answered}),
+		dashboards.KPIDays(lang, models.KPIRequestsMedianDays, ad.Median, ad.Answered > 0),
+		dashboards.KPIDays(lang, models.KPIRequestsP90Days, ad.P90, ad.Answered > 0),
+		dashboards.KPIRatio(lang, models.KPIRequestsOnlineShare, dashboards.Ratio{Num: tot.OnlineReceived, Den: tot.Received}),
+	}
+
+	months, err := rel.RequestsBy(ctx, rs, models.RequestsByMonth)
+	if err != nil {
+		return "", nil, err
+	}
+	monthly := requestChart(lang, "requests-monthly", dashboards.T(lang, "req.monthly"), dashboards.T(lang, "month"), months, func(k string) string {
+		n := 0
+		for _, c := range k {
+			n = n*10 + int(c-'0')
+		}
+		return dashboards.MonthName(lang, n)
+	})
+	monthly.Options = dashboards.LineOptions(chartCats(monthly), dashboards.Series{Name: dashboards.T(lang, "req.received"), Values: chartCol(months, 0)},
+		dashboards.Series{Name: dashboards.T(lang, "req.within"), Values: chartCol(months, 2)})
+	v.Charts = append(v.Charts, monthly)
+	for _, d := range []struct {
+		dim                models.RequestDim
+		name, caption, col string
+	}{
+		{models.RequestsByChannel, "requests-channels", "req.channels", "req.channel"},
+		{models.RequestsByCategory, "requests-categories", "req.categories", "req.category"},
+	} {
+		groups, err := rel.RequestsBy(ctx, rs, d.dim)
+		if err != nil {
+			return "", nil, err
+		}
+		c := requestChart(lang, d.name, dashboards.T(lang, d.caption), dashboards.T(lang, d.col), groups, nil)
+		c.Options = dashboards.BarOptions(chartCats(c), true, dashboards.Series{Name: dashboards.T(lang, "req.received"), Values: chartCol(groups, 0)})
+		v.Charts = append(v.Charts, c)
+	}
+	// Departments, with how fast each answers.
+	deps, err := rel.RequestsBy(ctx, rs, models.RequestsByDepartment)
+	if err != nil {
+		return "", nil, err
+	}
+	days, err := rel.RequestAnswerDaysBy(ctx, rs, models.RequestsByDepartment)
+	if err != nil {
+		return "", nil, err
+	}
+	byDep := map[string]models.AnswerDays{}
+	for _, d := range days {
+		byDep[d.Key] = d.AnswerDays
+	}
+	c := requestChart(lang, "requests-departments", dashboards.T(lang, "req.departments"), dashboards.T(lang, "req.department"), deps, nil)
+	c.Head = append(c.Head, dashboards.T(lang, "req.median"), dashboards.T(lang, "req.p90"))
+	c.Dataset = "requests_answer_days"
+	for i, g := range deps {
+		d, ok := byDep[g.Key]
+		if ok && d.Answered > 0 {
+			c.Rows[i].Cells = append(c.Rows[i].Cells, dashboards.Cell{Text: dashboards.FormatDays(lang, d.Median), Raw: itoa(d.Median), Num: true},
+				dashboards.Cell{Text: dashboards.FormatDays(lang, d.P90), Raw: itoa(d.P90), Num: true})
+		} else {
+			c.Rows[i].Cells = append(c.Rows[i].Cells, dashboards.Cell{Text: "–", Num: true}, dashboards.Cell{Text: "–", Num: true})
+		}
+	}
+	c.Foot.Cells = append(c.Foot.Cells, dashboards.Cell{Text: dashboards.FormatDays(lang, ad.Median), Raw: itoa(ad.Median), Num: true},
+		dashboards.Cell{Text: dashboards.FormatDays(lang, ad.P90), Raw: itoa(ad.P90), Num: true})
+	if ad.Answered == 0 {
+		c.Foot.Cells[len(c.Foot.Cells)-2], c.Foot.Cells[len(c.Foot.Cells)-1] = dashboards.Cell{Text: "–", Num: true}, dashboards.Cell{Text: "–", Num: true}
+	}
+	c.Options = dashboards.BarOptions(chartCats(c), true, dashboards.Series{Name: dashboards.T(lang, "req.received"), Values: chartCol(deps, 0)}, dashboards.Series{Name: dashboards.T(lang, "req.within"), Values: chartCol(deps, 2)})
+	v.Charts = append(v.Charts, c)
+	return "requests", v, nil
+}
+
+// requestChart is a table of received, answered, within term and the share
+// within term, one row per group.
+func requestChart(lang, name, caption, col string, groups []models.RequestGroup, label func(string) string) dashboards.Chart {
+	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "requests_daily", Lang: lang,
+		Head: []string{col, dashboards.T(lang, "req.received"), dashboards.T(lang, "req.answered"), dashboards.T(lang, "req.within"), dashboards.T(lang, "req.within.share")}}
+	var tr, ta, tw int64
+	for _, g := range groups {
+		text := g.Key
+		if label != nil {
+			text = label(g.Key)
+		}
+		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: text}, Cells: []dashboards.Cell{dashboards.CountCell(lang, g.Received), dashboards.CountCell(lang, g.Answered),
+			dashboards.CountCell(lang, g.AnsweredWithinTerm), dashboards.RatioCell(lang, dashboards.Ratio{Num: g.AnsweredWithinTerm, Den: g.Answered})}})
+		tr, ta, tw = tr+g.Received, ta+g.Answered, tw+g.AnsweredWithinTerm
+	}
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.CountCell(lang, tr), dashboards.CountCell(lang, ta), dashboards.CountCell(lang, tw), dashboards.RatioCell(lang, dashboards.Ratio{Num: tw, Den: ta})}}
+	return c
+}
+
+func chartCats(c dashboards.Chart) []string {
+	out := make([]string, len(c.Rows))
+	for i, r := range c.Rows {
+		out[i] = r.Head.Text
+	}
+	return out
+}
+
+// chartCol is a column of request groups: 0 received, 1 answered, 2 within term.
+func chartCol(groups []models.RequestGroup, col int) []float64 {
+	out := make([]float64, len(groups))
+	for i, g := range groups {
+		out[i] = float64([]int64{g.Received, g.Answered, g.AnsweredWithinTerm}[col])
+	}
+	return out
+}

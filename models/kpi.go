@@ -1,0 +1,151 @@
+package models
+
+// KPI ids: the names of the headline numbers, as pages mark them
+// (<data data-kpi="budget-final">) and as targets and tests refer to them.
+const (
+	KPIBudgetFinal         = "budget-final"
+	KPIBudgetExecuted      = "budget-executed"
+	KPIRevenueExecuted     = "revenue-executed"
+	KPIExecutionRate       = "execution-rate"
+	KPIPerCapitaExecuted   = "per-capita-executed"
+	KPIInvestmentsActive   = "investments-active"
+	KPIInvestmentsCount    = "investments-count"
+	KPIInvestmentsValue    = "investments-total-value"
+	KPIContractsCount      = "contracts-count"
+	KPIContractsValue      = "contracts-value"
+	KPIRequestsReceived    = "requests-received"
+	KPIRequestsWithinTerm  = "requests-within-term-share"
+	KPIRequestsMedianDays  = "requests-median-days"
+	KPIRequestsP90Days     = "requests-p90-days"
+	KPIRequestsOnlineShare = "requests-online-share"
+	KPITotalValue          = "total-value"
+	KPISpentToDate         = "spent-to-date"
+	KPIProgress            = "progress"
+	KPISupplierContracts   = "supplier-contracts"
+	KPISupplierValue       = "supplier-value"
+)
+
+// Unit is what a KPI's value counts.
+type Unit string
+
+const (
+	UnitLei     Unit = "lei"
+	UnitCount   Unit = "count"
+	UnitShare   Unit = "share"   // a ratio, shown as a percentage
+	UnitDays    Unit = "days"    // calendar days
+	UnitPercent Unit = "percent" // a percentage given as such (physical progress)
+)
+
+// Direction says which way a KPI improves.
+type Direction int
+
+const (
+	Neutral        Direction = iota // a volume: neither more nor less is better
+	HigherIsBetter                  //
+	LowerIsBetter                   //
+)
+
+// KPI is a headline number: its id, title in Romanian and English, unit,
+// direction, and (for the indicators the methodology explains) how it is
+// computed, in the words of the public.
+type KPI struct {
+	ID         string
+	Title      Text
+	Unit       Unit
+	Direction  Direction
+	Definition Text
+}
+
+// KPIs is the vocabulary of headline numbers, in the order the methodology
+// lists the ones it defines.
+var KPIs = []KPI{
+	{ID: KPIBudgetFinal, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Buget de cheltuieli aprobat (credite definitive)", "Approved expenditure budget (final appropriations)"},
+		Definition: Text{
+			RO: "Suma creditelor bugetare definitive (după rectificări) ale cheltuielilor instituției în anul ales, din ultimul raport de execuție al anului.",
+			EN: "The sum of the final (revised) expenditure appropriations of the institution in the chosen year, from the year's latest execution report."}},
+	{ID: KPIBudgetExecuted, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Cheltuit până acum (plăți)", "Spent so far (payments)"},
+		Definition: Text{
+			RO: "Plățile efectuate cumulat de la 1 ianuarie până la ultimul raport lunar al anului.",
+			EN: "Payments made from 1 January up to the year's latest monthly report."}},
+	{ID: KPIRevenueExecuted, Unit: UnitLei, Direction: HigherIsBetter,
+		Title: Text{"Venituri încasate", "Revenue collected"},
+		Definition: Text{
+			RO: "Încasările realizate cumulat de la 1 ianuarie până la ultimul raport lunar.",
+			EN: "Receipts collected from 1 January up to the latest monthly report."}},
+	{ID: KPIExecutionRate, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Grad de execuție a cheltuielilor", "Expenditure execution rate"},
+		Definition: Text{
+			RO: "Plățile împărțite la creditele definitive ale cheltuielilor.",
+			EN: "Payments divided by the final expenditure appropriations."}},
+	{ID: KPIPerCapitaExecuted, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Cheltuit pe locuitor", "Spent per inhabitant"},
+		Definition: Text{
+			RO: "Plățile împărțite la populația rezidentă a unității administrative în acel an (sau în cel mai recent an cunoscut), rotunjit la ban.",
+			EN: "Payments divided by the resident population of the administrative unit in that year (or the latest known year), rounded to the ban."}},
+	{ID: KPIInvestmentsActive, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Investiții în execuție", "Investments under way"},
+		Definition: Text{
+			RO: "Numărul obiectivelor din lista de investiții a anului cu stadiul „în execuție”.",
+			EN: "The number of objectives of the year's investment list whose status is “under way”."}},
+	{ID: KPIContractsCount, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Contracte atribuite", "Contracts awarded"},
+		Definition: Text{
+			RO: "Numărul contractelor atribuite de instituție în anul ales: proceduri, achiziții directe și contracte subsecvente. Acordurile-cadru nu se numără, ca să nu fie numărată de două ori aceeași sumă.",
+			EN: "The number of contracts the institution awarded in the chosen year: procedures, direct purchases and call-offs. Framework agreements are not counted, so no amount is counted twice."}},
+	{ID: KPIContractsValue, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Valoarea contractelor", "Value of contracts"},
+		Definition: Text{
+			RO: "Valoarea fără TVA a acelorași contracte.",
+			EN: "The value without VAT of the same contracts."}},
+	{ID: KPIRequestsReceived, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Cereri înregistrate", "Requests received"},
+		Definition: Text{
+			RO: "Cererile și petițiile înregistrate în anul ales, pe toate canalele.",
+			EN: "Requests and petitions received in the chosen year, on every channel."}},
+	{ID: KPIRequestsWithinTerm, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Răspunse în termenul legal", "Answered within the legal term"},
+		Definition: Text{
+			RO: "Dintre cererile cu răspuns, ponderea celor răspunse în termenul legal (10 sau 30 de zile după Legea 544/2001, 30 de zile după OG 27/2002, termenele proprii ale certificatelor și autorizațiilor).",
+			EN: "Of the answered requests, the share answered within the legal term (10 or 30 days under Law 544/2001, 30 days under OG 27/2002, the terms of certificates and permits)."}},
+	{ID: KPIRequestsMedianDays, Unit: UnitDays, Direction: LowerIsBetter,
+		Title: Text{"Timp median de răspuns", "Median time to answer"},
+		Definition: Text{
+			RO: "Numărul de zile d cel mai mic pentru care cel puțin jumătate dintre cererile cu răspuns au primit răspuns în cel mult d zile.",
+			EN: "The smallest number of days d such that at least half of the answered requests were answered within d days."}},
+	{ID: KPIRequestsP90Days, Unit: UnitDays, Direction: LowerIsBetter,
+		Title: Text{"9 din 10 cereri primesc răspuns în cel mult", "9 in 10 requests are answered within"},
+		Definition: Text{
+			RO: "La fel, pentru 90 % dintre cererile cu răspuns.",
+			EN: "The same for 90% of the answered requests."}},
+	{ID: KPIRequestsOnlineShare, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Depuse online", "Filed online"},
+		Definition: Text{
+			RO: "Ponderea cererilor depuse online în totalul cererilor înregistrate.",
+			EN: "The share of requests filed online among all requests received."}},
+	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Obiective de investiții", "Investment objectives"}},
+	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Valoarea totală estimată", "Total estimated value"}},
+	{ID: KPITotalValue, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Valoarea totală estimată", "Total estimated value"}},
+	{ID: KPISpentToDate, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Cheltuit de la început", "Spent to date"}},
+	{ID: KPIProgress, Unit: UnitPercent, Direction: HigherIsBetter,
+		Title: Text{"Progres fizic", "Physical progress"}},
+	{ID: KPISupplierContracts, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Contracte (toate autoritățile)", "Contracts (all buyers)"}},
+	{ID: KPISupplierValue, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Valoarea contractelor (fără acordurile-cadru)", "Value of contracts (framework agreements excluded)"}},
+}
+
+// LookupKPI returns the KPI with id.
+func LookupKPI(id string) (KPI, bool) {
+	for _, k := range KPIs {
+		if k.ID == id {
+			return k, true
+		}
+	}
+	return KPI{}, false
+}

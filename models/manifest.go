@@ -1,0 +1,109 @@
+package models
+
+import "time"
+
+// Text is a string in Romanian and English.
+type Text struct {
+	RO string `json:"ro"`
+	EN string `json:"en"`
+}
+
+// Column is one column of a published dataset. Type is the DuckDB logical type
+// the Parquet file must read back as.
+type Column struct {
+	Name        string `json:"name"`
+	Type        string `json:"type"`
+	Description Text   `json:"description"`
+}
+
+// Access says who may read a published dataset.
+const (
+	Public   = "public"   // public/: the site, downloads and the API
+	Internal = "internal" // internal/: the dashboards behind a login
+)
+
+// PublishedDataset is a dataset of a release, as its manifest declares it.
+type PublishedDataset struct {
+	Name        string   `json:"name"`
+	Access      string   `json:"access"`
+	Title       Text     `json:"title"`
+	Description Text     `json:"description"`
+	Schema      []Column `json:"schema"`
+	// Source says where the data comes from; Frequency how often it changes.
+	Source    Text `json:"source"`
+	Frequency Text `json:"frequency"`
+}
+
+// Licence of the published data.
+type Licence struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// DefaultLicence is the Romanian open government licence.
+var DefaultLicence = Licence{
+	ID:    "OGL-ROU-1.0",
+	Title: "Licența pentru guvernare deschisă v1.0",
+	URL:   "https://data.gov.ro/base/images/logoinst/OGL-ROU-1.0.pdf",
+}
+
+// Manifest describes a release: what manifest.json holds.
+type Manifest struct {
+	ReleaseID     string            `json:"release_id"`
+	Created       time.Time         `json:"created"`
+	Generator     string            `json:"generator"`
+	SchemaVersion int               `json:"schema_version"`
+	Licence       Licence           `json:"licence"`
+	Datasets      []ManifestDataset `json:"datasets"`
+}
+
+// ManifestDataset is one dataset of a release with its files and lineage.
+type ManifestDataset struct {
+	PublishedDataset
+	Rows     int64         `json:"rows"`
+	Coverage Coverage      `json:"coverage"`
+	Licence  Licence       `json:"licence"`
+	Loads    []int64       `json:"loads"`
+	Files    []ReleaseFile `json:"files"`
+}
+
+// Coverage is the period and the institutions a dataset covers.
+type Coverage struct {
+	From     string   `json:"from,omitempty"` // YYYY-MM-DD
+	To       string   `json:"to,omitempty"`
+	Entities []string `json:"entities"`
+}
+
+// ReleaseFile is one file of a release, relative to the release directory.
+type ReleaseFile struct {
+	Path   string `json:"path"`
+	Format string `json:"format"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// Dataset returns the named dataset of the manifest.
+func (m *Manifest) Dataset(name string) (*ManifestDataset, bool) {
+	for i := range m.Datasets {
+		if m.Datasets[i].Name == name {
+			return &m.Datasets[i], true
+		}
+	}
+	return nil, false
+}
+
+// DataThrough is the last date any public dataset covers: how fresh the
+// data is (zero when none says).
+func (m *Manifest) DataThrough() time.Time {
+	var last time.Time
+	for _, d := range m.Datasets {
+		if d.Access != Public || d.Coverage.To == "" {
+			continue
+		}
+		if t, err := time.Parse(time.DateOnly, d.Coverage.To); err == nil && t.After(last) {
+			last = t
+		}
+	}
+	return last
+}

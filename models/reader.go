@@ -1,0 +1,30 @@
+package models
+
+// Reader is what the servers read from one release, the way pkgsite's
+// frontend reads through its DataSource: the release's manifest, its
+// institutions, and the queries the pages make, one method per question.
+// Package release implements it over the release's Parquet files; page
+// tests may use a small fake.
+type Reader interface {
+	// Manifest describes the release: id, creation time, licence, datasets.
+	Manifest() *Manifest
+	// Entities are the institutions of the release, by fiscal code.
+	Entities() []Entity
+	// Entity returns the institution with fiscal code cui, or ErrNotFound.
+	Entity(cui string) (Entity, error)
+	// MainEntity is the institution pages show when none is asked for: the
+	// top authority of the deployment.
+	MainEntity() string
+	// Years lists the years a dataset (DatasetBudget, DatasetInvestments,
+	// DatasetProcurement, DatasetRequests) has for an entity, ascending.
+	Years(dataset, entity string) []int
+	// DefaultYear is the year pages show for an entity when none is asked
+	// for: the latest budget year, else the latest year of any other
+	// dataset, else the year the release was made.
+	DefaultYear(entity string) int
+
+	BudgetReader
+	InvestmentReader
+	ProcurementReader
+	RequestReader
+}

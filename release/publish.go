@@ -1,0 +1,175 @@
+package release
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/deschis/deschis/models"
+)
+
+// Options configure a release.
+type Options struct {
+	Out       string // releases directory
+	Keep      int    // keep this many newest releases, 0 keeps all
+	Generator string // program and version, written in the manifest
+	// SchemaVersion is the warehouse schema the release is written from.
+	SchemaVersion int
+	Now           func() time.Time
+}
+
+// Result is what `etl publish --json` prints.
+type Result struct {
+	ReleaseID string             `json:"release_id"`
+	Path      string             `json:"path"`
+	Datasets  []PublishedSummary `json:"datasets"`
+	Pruned    []string           `json:"pruned,omitempty"`
+	// Manifest is the new release's manifest.
+	Manifest *models.Manifest `json:"-"`
+}
+
+// PublishedSummary is one dataset of a published release.
+type PublishedSummary struct {
+	Name   string   `json:"name"`
+	Access string   `json:"access"`
+	Rows   int64    `json:"rows"`
+	Files  []string `json:"files"`
+}
+
+// Publish writes an immutable release of every dataset (Datasets) from the
+// warehouse connection conn, checks it, and makes it live by swapping the
+// current link. Every dataset is read in one read transaction, so all come
+// from the same snapshot. A release that fails a check is deleted and never
+// goes live: the error is a *CheckError.
+func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err error) {
+	defer models.Wrap(&err, "publicare în %s", opt.Out)
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+		return nil, err
+	}
+	created := opt.Now().UTC().Truncate(time.Second)
+	id := created.Format("20060102T150405Z")
+	for n := 2; exists(filepath.Join(opt.Out, id)); n++ {
+		id = fmt.Sprintf("%s-%d", created.Format("20060102T150405Z"), n)
+	}
+	tmp := filepath.Join(opt.Out, ".tmp-"+id+"-"+randomSuffix())
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	man := &models.Manifest{ReleaseID: id, Created: created, Generator: opt.Generator, SchemaVersion: opt.SchemaVersion, Licence: models.DefaultLicence}
+
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return nil, err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	for _, ds := range Datasets {
+		md, err := export(ctx, conn, tmp, ds)
+		if err != nil {
+			return nil, err
+		}
+		man.Datasets = append(man.Datasets, *md)
+	}
+	conn.ExecContext(ctx, "ROLLBACK")
+	if err := check(ctx, conn, tmp, man); err != nil {
+		return nil, err
+	}
+	if err := writeManifest(filepath.Join(tmp, ManifestFile), man); err != nil {
+		return nil, err
+	}
+	final := filepath.Join(opt.Out, id)
+	if err := os.Rename(tmp, final); err != nil {
+		return nil, err
+	}
+	if err := syncDir(opt.Out); err != nil {
+		return nil, err
+	}
+	if err := SwapCurrent(opt.Out, id); err != nil {
+		return nil, err
+	}
+	res = &Result{ReleaseID: id, Path: final, Manifest: man}
+	for _, d := range man.Datasets {
+		s := PublishedSummary{Name: d.Name, Access: d.Access, Rows: d.Rows}
+		for _, f := range d.Files {
+			s.Files = append(s.Files, f.Path)
+		}
+		res.Datasets = append(res.Datasets, s)
+	}
+	if opt.Keep > 0 {
+		if res.Pruned, err = Prune(opt.Out, opt.Keep); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// export writes one dataset's file from its mart, sorted by its key, and
+// measures its rows, coverage and lineage.
+func export(ctx context.Context, conn *sql.Conn, dir string, ds Dataset) (*models.ManifestDataset, error) {
+	query := "SELECT * FROM " + ds.Mart
+	rel := filepath.Join(ds.Access, ds.Name+".parquet")
+	path := filepath.Join(dir, rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	copySQL := fmt.Sprintf(`COPY (%s ORDER BY %s) TO %s (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)`,
+		query, ds.SortKey, sqlString(path))
+	if _, err := conn.ExecContext(ctx, copySQL); err != nil {
+		return nil, fmt.Errorf("export %s: %w", ds.Name, err)
+	}
+	md := &models.ManifestDataset{PublishedDataset: ds.PublishedDataset, Licence: models.DefaultLicence, Loads: []int64{}}
+	md.Coverage.Entities = []string{}
+	// One pass over the mart for the count and the coverage.
+	dateExpr, entityExpr := "NULL::DATE", "NULL::VARCHAR"
+	if ds.CoverageDate != "" {
+		dateExpr = ds.CoverageDate
+	}
+	if ds.CoverageEntity != "" {
+		entityExpr = ds.CoverageEntity
+	}
+	var from, to sql.NullTime
+	var entities sql.NullString
+	if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*), min(%[1]s)::DATE, max(%[1]s)::DATE,
+		string_agg(DISTINCT %[2]s, ',' ORDER BY %[2]s) FROM (%[3]s)`, dateExpr, entityExpr, query)).
+		Scan(&md.Rows, &from, &to, &entities); err != nil {
+		return nil, err
+	}
+	if from.Valid {
+		md.Coverage.From, md.Coverage.To = from.Time.Format(time.DateOnly), to.Time.Format(time.DateOnly)
+	}
+	if entities.Valid {
+		md.Coverage.Entities = strings.Split(entities.String, ",")
+	}
+	var loads []string
+	for _, t := range ds.Lineage {
+		loads = append(loads, fmt.Sprintf("SELECT load_id FROM %s", t))
+	}
+	if err := scanColumn(ctx, conn, &md.Loads, "SELECT DISTINCT load_id FROM ("+strings.Join(loads, " UNION ")+") ORDER BY 1"); err != nil {
+		return nil, err
+	}
+	sum, size, err := models.FileSHA256(path)
+	if err != nil {
+		return nil, err
+	}
+	md.Files = []models.ReleaseFile{{Path: filepath.ToSlash(rel), Format: "parquet", Bytes: size, SHA256: sum}}
+	return md, nil
+}
+
+func scanColumn[T any](ctx context.Context, conn *sql.Conn, dst *[]T, query string) error {
+	rows, err := conn.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return err
+		}
+		*dst = append(*dst, v)
+	}
+	return rows.Err()
+}

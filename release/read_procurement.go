@@ -1,0 +1,183 @@
+package release
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/deschis/deschis/models"
+)
+
+var contractOrder = map[models.ContractSort]string{
+	models.SortDateDesc:  "award_date DESC NULLS LAST, contract_id",
+	models.SortDateAsc:   "award_date ASC NULLS LAST, contract_id",
+	models.SortValueDesc: "value DESC NULLS LAST, contract_id",
+	models.SortValueAsc:  "value ASC NULLS LAST, contract_id",
+}
+
+func contractWhere(f models.ContractFilter) (string, []any) {
+	var w []string
+	var args []any
+	add := func(cond string, a ...any) { w = append(w, cond); args = append(args, a...) }
+	if f.Buyer != "" {
+		add("buyer_cui = ?", f.Buyer)
+	}
+	if f.SupplierCUI != "" {
+		add("supplier_cui = ?", f.SupplierCUI)
+	}
+	if f.Year != 0 {
+		add("year = ?", f.Year)
+	}
+	if s := strings.TrimSpace(f.Supplier); s != "" {
+		add("(supplier_cui = ? OR contains(strip_accents(lower(supplier_name)), strip_accents(lower(?))))", s, s)
+	}
+	if f.CPV != "" {
+		add("starts_with(cpv, ?)", f.CPV)
+	}
+	if f.Procedure != "" {
+		add("procedure = ?", f.Procedure)
+	}
+	if f.Kind != "" {
+		add("kind = ?", f.Kind)
+	}
+	if f.InvestmentCode != "" {
+		add("investment_code = ?", f.InvestmentCode)
+	}
+	if f.Min != nil {
+		add("value >= CAST(? AS DECIMAL(18,2))", f.Min.String())
+	}
+	if f.Max != nil {
+		add("value <= CAST(? AS DECIMAL(18,2))", f.Max.String())
+	}
+	if !f.From.IsZero() {
+		add("award_date >= CAST(? AS DATE)", f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		add("award_date <= CAST(? AS DATE)", f.To.Format(time.DateOnly))
+	}
+	if len(w) == 0 {
+		return "true", nil
+	}
+	return strings.Join(w, " AND "), args
+}
+
+const contractColumns = `buyer_cui, coalesce(buyer_name, ''), contract_id, kind, coalesce(parent_id, ''),
+	coalesce(supplier_cui, ''), coalesce(supplier_name, ''), coalesce(title, ''),
+	coalesce(cpv, ''), coalesce(cpv_division, ''), coalesce(cpv_division_name, ''),
+	CAST(round(coalesce(value, 0) * 100) AS BIGINT), coalesce(currency, ''), award_date, coalesce(year, 0),
+	coalesce(procedure, ''), coalesce(offers, 0), coalesce(eu_funded, false), coalesce(investment_code, ''), coalesce(counts_in_total, true)`
+
+// Contracts lists the rows a filter selects, Limit at a time from Offset
+// (Limit 0: every row). Framework agreements are listed: CountsInTotal says
+// they are not added to totals.
+func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []models.Contract, err error) {
+	defer models.Wrap(&err, "contracte")
+	w, args := contractWhere(f)
+	order, ok := contractOrder[f.Sort]
+	if !ok {
+		return nil, fmt.Errorf("%w: ordine necunoscută", models.ErrInvalid)
+	}
+	q := `SELECT ` + contractColumns + ` FROM procurement WHERE ` + w + ` ORDER BY ` + order
+	if f.Limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, f.Limit, f.Offset)
+	}
+	err = queryRows(ctx, r.db, q, args, func(rows *sql.Rows) error {
+		var c models.Contract
+		var award sql.NullTime
+		if err := rows.Scan(&c.BuyerCUI, &c.BuyerName, &c.ContractID, &c.Kind, &c.ParentID, &c.SupplierCUI, &c.SupplierName, &c.Title,
+			&c.CPV, &c.CPVDivision, &c.CPVDivisionName, &c.Value, &c.Currency, &award, &c.Year,
+			&c.Procedure, &c.Offers, &c.EUFunded, &c.InvestmentCode, &c.CountsInTotal); err != nil {
+			return err
+		}
+		c.AwardDate = dateOrZero(award)
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// ContractTotals sums the rows a filter selects.
+func (r *DB) ContractTotals(ctx context.Context, f models.ContractFilter) (s models.ContractSummary, err error) {
+	defer models.Wrap(&err, "totaluri contracte")
+	w, args := contractWhere(f)
+	err = r.db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE counts_in_total),
+		`+bani("sum(value) FILTER (WHERE counts_in_total)")+` FROM procurement WHERE `+w, args...).Scan(&s.Rows, &s.Count, &s.Value)
+	return s, err
+}
+
+var contractDims = map[models.ContractDim]struct{ code, name string }{
+	models.ContractsByProcedure:   {"coalesce(procedure, '')", "''"},
+	models.ContractsByCPVDivision: {"coalesce(cpv_division, '')", "coalesce(any_value(cpv_division_name), '')"},
+	models.ContractsByKind:        {"kind", "''"},
+	models.ContractsByMonth:       {"CAST(coalesce(month(award_date), 0) AS VARCHAR)", "''"},
+}
+
+// ContractsBy breaks a filter's rows that enter totals down by procedure,
+// CPV division, kind or month, largest value first (months in order).
+func (r *DB) ContractsBy(ctx context.Context, f models.ContractFilter, dim models.ContractDim) (out []models.ContractGroup, err error) {
+	defer models.Wrap(&err, "contracte pe %s", dim)
+	d, ok := contractDims[dim]
+	if !ok {
+		return nil, errInvalidDim(string(dim))
+	}
+	w, args := contractWhere(f)
+	order := "4 DESC, code"
+	if dim == models.ContractsByMonth {
+		order = "CAST(code AS INTEGER)"
+	}
+	err = queryRows(ctx, r.db, `SELECT `+d.code+` AS code, `+d.name+`, count(*), `+bani("sum(value)")+`
+		FROM procurement WHERE `+w+` AND counts_in_total GROUP BY code ORDER BY `+order, args, func(rows *sql.Rows) error {
+		var g models.ContractGroup
+		if err := rows.Scan(&g.Code, &g.Name, &g.Count, &g.Value); err != nil {
+			return err
+		}
+		out = append(out, g)
+		return nil
+	})
+	return out, err
+}
+
+// Procedures lists the procedure types of the release, for the filter.
+func (r *DB) Procedures(ctx context.Context) (out []string, err error) {
+	defer models.Wrap(&err, "proceduri")
+	err = queryRows(ctx, r.db, `SELECT DISTINCT procedure FROM procurement WHERE procedure IS NOT NULL ORDER BY 1`, nil,
+		func(rows *sql.Rows) error {
+			var s string
+			err := rows.Scan(&s)
+			out = append(out, s)
+			return err
+		})
+	return out, err
+}
+
+// Supplier returns one supplier, or ErrNotFound.
+func (r *DB) Supplier(ctx context.Context, cui string) (s models.Supplier, err error) {
+	defer models.Wrap(&err, "furnizorul %s", cui)
+	var first, last sql.NullTime
+	err = r.db.QueryRowContext(ctx, `SELECT supplier_cui, coalesce(supplier_name, ''), coalesce(contracts, 0), coalesce(direct_purchases, 0),
+		coalesce(framework_agreements, 0), `+bani("total_value")+`, `+bani("direct_purchase_value")+`, coalesce(buyers, 0), first_award, last_award
+		FROM suppliers WHERE supplier_cui = ?`, cui).Scan(&s.CUI, &s.Name, &s.Contracts, &s.DirectPurchases, &s.Frameworks,
+		&s.TotalValue, &s.DirectPurchaseValue, &s.Buyers, &first, &last)
+	s.FirstAward, s.LastAward = dateOrZero(first), dateOrZero(last)
+	return s, notFound(err, "furnizorul "+cui)
+}
+
+// ContractsByYear counts a filter's rows by award year: Count is every row
+// (framework agreements included), Value only what enters totals.
+func (r *DB) ContractsByYear(ctx context.Context, f models.ContractFilter) (out []models.ContractGroup, err error) {
+	defer models.Wrap(&err, "contracte pe ani")
+	w, args := contractWhere(f)
+	err = queryRows(ctx, r.db, `SELECT CAST(year AS VARCHAR) AS code, count(*), `+bani("sum(value) FILTER (WHERE counts_in_total)")+`
+		FROM procurement WHERE `+w+` AND year IS NOT NULL GROUP BY year ORDER BY year`, args, func(rows *sql.Rows) error {
+		var g models.ContractGroup
+		if err := rows.Scan(&g.Code, &g.Count, &g.Value); err != nil {
+			return err
+		}
+		out = append(out, g)
+		return nil
+	})
+	return out, err
+}
