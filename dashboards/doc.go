@@ -1,14 +1,14 @@
-// Package dashboards renders the public site's pages from the marts of the
-// current release: home, budget, investments, procurement, requests,
-// methodology and the open-data catalogue, in Romanian (/) and English (/en).
+// Package dashboards is the presentation chrome the public site
+// (dashboards/public) and the internal dashboards share: the layout and its
+// partial templates (templates/), the texts in Romanian and English
+// (i18n.go), the number and date formats (format.go), the charts
+// (charts.go: go-echarts option JSON in a non-executed <script
+// type="application/json"> beside a table with the same numbers, drawn by
+// static/charts.js with static/vendor/echarts.min.js, copied by `make setup`),
+// the KPI cards (kpi.go), the static files served at fingerprinted URLs
+// cached for a year (static.go), the one adapter from an error to a status
+// page (errors.go) and the security headers (security.go).
 //
-// One file per page (page_*.go) builds a typed view from warehouse.ReleaseDB;
-// the embedded html/template files (templates/) are parsed once. Every chart
-// is go-echarts option JSON in a non-executed <script type="application/json">
-// beside a table with the same numbers and a link to the dataset download;
-// static/charts.js draws it with ECharts when static/vendor/echarts.min.js
-// is present (copied by `make setup`). Pages work without JavaScript.
-//
-// Rendered pages are cached per release (bounded LRU) with an ETag; static
-// files are served at content-fingerprinted URLs cached for a year.
+// It reads data only through models.Reader: nothing here links DuckDB.
+// Pages work without JavaScript.
 package dashboards

@@ -191,6 +191,10 @@ func FuzzCanonical(f *testing.F) {
 			for {
 				rec, err := rr.Next()
 				if err != nil {
+					var fe *models.FileError
+					if err != io.EOF && (!errors.As(err, &fe) || fe.File != "fuzz.csv") {
+						t.Fatalf("read error is neither the end nor a refusal of the file: %v", err)
+					}
 					break
 				}
 				if rec.Line < 2 || rec.Line > lines {

@@ -1,6 +1,10 @@
 package models
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
 
 func TestNormalizeCUI(t *testing.T) {
 	tests := []struct {
@@ -50,7 +54,14 @@ func FuzzNormalizeCUI(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := NormalizeCUI(s)
 		if err != nil {
+			// A refusal quotes the value it refused and returns no code.
+			if c != "" || !strings.Contains(err.Error(), strconv.Quote(s)) {
+				t.Fatalf("NormalizeCUI(%q) = %q, %v", s, c, err)
+			}
 			return
+		}
+		if !ValidCUI(c) || len(c) < 2 || len(c) > 10 {
+			t.Fatalf("NormalizeCUI(%q) = %q: not a valid code", s, c)
 		}
 		if c2, err := NormalizeCUI(c); err != nil || c2 != c {
 			t.Fatalf("normalised %q to %q, which does not normalise to itself: %q %v", s, c, c2, err)

@@ -45,7 +45,7 @@ type seed struct {
 func loadSeeds(t *testing.T) map[string]seed {
 	files, _ := filepath.Glob("../../../shared/data/ro_transparenta_eu_*_anaf_execution_seed.json")
 	if len(files) == 0 {
-		t.Skip("seed files not available")
+		t.Fatal("no seed files ro_transparenta_eu_*_anaf_execution_seed.json in ../shared/data")
 	}
 	out := map[string]seed{}
 	for _, f := range files {

@@ -3,6 +3,7 @@ package forexebug
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -113,12 +114,20 @@ func FuzzOpen(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rd, err := Open(bytes.NewReader(data), ingest.Options{Dataset: models.DatasetBudget, File: "fuzz", Entity: "4270740"})
 		if err != nil {
+			var fe *models.FileError
+			if !errors.As(err, &fe) || fe.File != "fuzz" {
+				t.Fatalf("open error does not refuse the file by name: %v", err)
+			}
 			return
 		}
 		defer rd.Close()
 		for i := 0; i < 10_000; i++ {
 			rec, err := rd.Next()
 			if err != nil {
+				var fe *models.FileError
+				if err != io.EOF && (!errors.As(err, &fe) || fe.File != "fuzz") {
+					t.Fatalf("read error is neither the end nor a refusal of the file: %v", err)
+				}
 				return
 			}
 			for _, e := range rec.Errors {

@@ -64,7 +64,7 @@ func ReadConfig(path string, defaultShare float64) (*Config, error) {
 		return nil, &ConfigError{err.Error()}
 	}
 	var c Config
-	if err := yaml.UnmarshalWithOptions(data, &c, yaml.Strict()); err != nil {
+	if err := ingest.DecodeYAML(data, &c); err != nil {
 		return nil, &ConfigError{path + ": " + yaml.FormatError(err, false, true)}
 	}
 	c.dir = filepath.Dir(path)

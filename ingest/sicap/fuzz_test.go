@@ -7,6 +7,7 @@ import (
 	"os"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
@@ -18,9 +19,11 @@ import (
 func FuzzReader(f *testing.F) {
 	for _, p := range []string{"testdata/api_anunturi_atribuire.csv", "testdata/datagov_contracte_2018.csv",
 		"testdata/datagov_contracte_2020_cp1250.csv", "../../../shared/data/ro_sicap_achizitii_directe_offline_sample.csv"} {
-		if b, err := os.ReadFile(p); err == nil {
-			f.Add(b[:min(len(b), 1500)], false)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(b[:min(len(b), 1500)], false)
 	}
 	f.Add([]byte("NumarAnunt^CastigatorCUI\n1^2\n"), true)
 	fields := models.SourceFields[models.DatasetProcurement]
@@ -46,6 +49,11 @@ func FuzzReader(f *testing.F) {
 				return
 			}
 			if len(rec.Errors) > 0 {
+				for _, e := range rec.Errors {
+					if e.File != "fuzz.csv" || e.Line != rec.Line || e.Column == "" || e.Reason == "" {
+						t.Fatalf("incomplete reject %+v", e)
+					}
+				}
 				continue
 			}
 			for j, v := range rec.Values {
@@ -77,11 +85,20 @@ func FuzzAmount(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, fixed bool) {
 		c := amountColumn{fixed: fixed}
 		a, err := c.parse(s)
-		if err == nil && fixed {
-			// A value read from an API export prints back as the same number.
-			b, err2 := (&amountColumn{fixed: true}).parse(a.String())
-			if err2 != nil || b != a {
-				t.Fatalf("%q -> %s -> %s, %v", s, a, b, err2)
+		if err != nil {
+			// A refusal says why.
+			if err.Error() == "" || !utf8.ValidString(err.Error()) {
+				t.Fatalf("%q: refused without a reason", s)
+			}
+			return
+		}
+		// An amount read in either convention prints back as the same
+		// number, which both kinds of column read again: its two decimals
+		// after a point cannot be a thousands group.
+		for _, again := range []*amountColumn{{fixed: true}, {}} {
+			b, err := again.parse(a.String())
+			if err != nil || b != a {
+				t.Fatalf("%q -> %s -> %s, %v (fixed %v)", s, a, b, err, again.fixed)
 			}
 		}
 	})
@@ -93,7 +110,13 @@ func FuzzDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := parseDate(s)
-		if err == nil && (d.Year() < 1990 || d.Year() > 2100 || d.Hour() != 0 || d.Location() != time.UTC) {
+		if err != nil {
+			if !d.IsZero() || err.Error() == "" {
+				t.Fatalf("%q refused with %v, %v", s, d, err)
+			}
+			return
+		}
+		if d.Year() < 1990 || d.Year() > 2100 || d.Hour() != 0 || d.Location() != time.UTC {
 			t.Fatalf("%q -> %v", s, d)
 		}
 	})

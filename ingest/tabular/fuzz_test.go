@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -50,6 +51,9 @@ func FuzzParseDate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s, all)
 		if err != nil {
+			if !d.IsZero() || err.Error() == "" || !utf8.ValidString(err.Error()) {
+				t.Fatalf("ParseDate(%q) refused with %v, %v", s, d, err)
+			}
 			return
 		}
 		if d.Location() != models.Date(2000, 1, 1).Location() || d.Hour() != 0 || d.Minute() != 0 || d.Year() < 1 || d.Year() > 9999 {
@@ -78,6 +82,10 @@ func FuzzCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rr, err := Open(m, bytes.NewReader(data), ingest.Options{File: "fuzz.csv"})
 		if err != nil {
+			var fe *models.FileError
+			if !errors.As(err, &fe) || fe.File != "fuzz.csv" {
+				t.Fatalf("open error does not refuse the file by name: %v", err)
+			}
 			return
 		}
 		defer rr.Close()
@@ -139,6 +147,9 @@ func FuzzParseMapping(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := ParseMapping("fuzz.yaml", data)
 		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.yaml") {
+				t.Fatalf("mapping error without the file name: %v", err)
+			}
 			return
 		}
 		for _, e := range m.Check() {

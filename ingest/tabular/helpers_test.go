@@ -62,7 +62,7 @@ func openFile(t *testing.T, path string) *os.File {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("data file not available: %v", err)
+		t.Fatalf("data file missing: %v", err)
 	}
 	t.Cleanup(func() { f.Close() })
 	return f

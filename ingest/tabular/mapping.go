@@ -20,6 +20,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
 )
 
@@ -146,7 +147,7 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		return nil, &MappingError{File: name, Msg: "maparea este goală"}
 	}
 	var y yamlMapping
-	if err := yaml.UnmarshalWithOptions(data, &y, yaml.Strict()); err != nil {
+	if err := ingest.DecodeYAML(data, &y); err != nil {
 		return nil, yamlError(name, err)
 	}
 	f, err := parser.ParseBytes(data, 0)
