@@ -44,27 +44,11 @@ func canonicalFiles(dataset, entity string, paths ...string) []LoadFile {
 	out := make([]LoadFile, len(paths))
 	for i, p := range paths {
 		out[i] = LoadFile{Path: p, Open: func() (models.RowReader, error) {
-			f, err := os.Open(p)
-			if err != nil {
-				return nil, err
-			}
-			rr, err := ingest.Open("deschis", f, ingest.Options{Dataset: dataset, File: p, Entity: entity})
-			if err != nil {
-				f.Close()
-				return nil, err
-			}
-			return fileReader{rr, f}, nil
+			return ingest.OpenFile("deschis", ingest.Options{Dataset: dataset, File: p, Entity: entity}, nil)
 		}}
 	}
 	return out
 }
-
-type fileReader struct {
-	models.RowReader
-	f *os.File
-}
-
-func (r fileReader) Close() error { r.f.Close(); return r.RowReader.Close() }
 
 func load(t *testing.T, w *Warehouse, dataset string, paths ...string) *LoadResult {
 	t.Helper()

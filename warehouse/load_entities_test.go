@@ -2,7 +2,6 @@ package warehouse
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/deschis/deschis/models"
@@ -59,21 +58,5 @@ func TestUnknownBuyersAreRegisteredFromTheReferenceListOrTheData(t *testing.T) {
 	}
 	if res.Files[0].RowsLoaded != 0 || len(res.EntitiesRegistered) != 0 {
 		t.Errorf("without RegisterEntities: %+v", res)
-	}
-}
-
-func TestMemoryLimitReachesDuckDB(t *testing.T) {
-	w, err := Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"), Options{MemoryLimit: "512MB"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	var limit string
-	if err := w.DB().QueryRow(`SELECT current_setting('memory_limit')`).Scan(&limit); err != nil {
-		t.Fatal(err)
-	}
-	// DuckDB shows 512MB (decimal) in binary units.
-	if limit != "488.2 MiB" {
-		t.Errorf("memory_limit = %q, want 488.2 MiB", limit)
 	}
 }
