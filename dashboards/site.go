@@ -34,7 +34,7 @@ type Site struct {
 	cfg    Config
 	assets *assets
 	base   *template.Template // layout.html and partials.html
-	errors *template.Template // base with page_error.html
+	errors *template.Template // base with error.html (errors.go)
 }
 
 // NewSite parses the layout once and fingerprints the static files.
@@ -53,7 +53,7 @@ func NewSite(cfg Config) (*Site, error) {
 	if s.base, err = template.New("layout.html").Funcs(s.funcs()).ParseFS(templateFS, "templates/layout.html", "templates/partials.html"); err != nil {
 		return nil, err
 	}
-	if s.errors, err = template.Must(s.base.Clone()).ParseFS(templateFS, "templates/page_error.html"); err != nil {
+	if s.errors, err = template.Must(s.base.Clone()).ParseFS(templateFS, "templates/error.html"); err != nil {
 		return nil, err
 	}
 	return s, nil
