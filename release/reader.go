@@ -35,16 +35,15 @@ type DB struct {
 	years    map[string]map[string][]int // dataset -> entity -> years, ascending
 }
 
-// In-memory tables sorted by a dataset's ReadOrder let DuckDB's zone maps
-// skip the row groups of other entities and years: measured on the demo, a
-// page query is 2–5x faster than a view over the Parquet file (see
-// BenchmarkReleaseQuery), for an open time of a fraction of a second.
-
 // Mode says how Open makes the datasets queryable.
 type Mode int
 
 const (
 	// Tables copies each dataset into a sorted in-memory table (default).
+	// Sorted by a dataset's ReadOrder, DuckDB's zone maps skip the row
+	// groups of other entities and years: measured on the demo, a page
+	// query is 2–5x faster than a view over the Parquet file (see
+	// BenchmarkReleaseQuery), for an open time of a fraction of a second.
 	Tables Mode = iota
 	// Views reads the Parquet files on every query (less memory, slower pages).
 	Views
