@@ -1,6 +1,10 @@
 package dashboards
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +109,39 @@ func TestLinksKeepTheLanguage(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("%q, want %q", c.got, c.want)
 		}
+	}
+}
+
+// TestEveryTextKeyExists finds the text keys the Go code and the templates
+// of the chrome and of every site name literally (T(lang, "key"), {{t .Lang
+// "key"}}) and checks each has its texts: a missing key shows as the key.
+func TestEveryTextKeyExists(t *testing.T) {
+	uses := regexp.MustCompile(`\bTf?\((?:lang|q\.lang|[a-z]+\.Lang), "([^"]+)"|\{\{tf? (?:\.Lang|\$\.Lang|\$lang) "([^"]+)"`)
+	found := 0
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") || !(strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".html")) {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range uses.FindAllStringSubmatch(string(b), -1) {
+			key := m[1] + m[2]
+			if strings.HasSuffix(key, ".") {
+				continue // a prefix ("status."+s): TestEveryMessageHasBothLanguages checks each value
+			}
+			found++
+			if _, ok := messages[key]; !ok {
+				t.Errorf("%s uses the text %q, which has no texts", path, key)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 100 {
+		t.Fatalf("found only %d uses of texts: the pattern no longer matches the code", found)
 	}
 }

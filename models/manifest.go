@@ -30,8 +30,8 @@ type PublishedDataset struct {
 	Description Text     `json:"description"`
 	Schema      []Column `json:"schema"`
 	// Source says where the data comes from; Frequency how often it changes.
-	Source    Text `json:"source"`
-	Frequency Text `json:"frequency"`
+	Source    Text `json:"source,omitzero"`
+	Frequency Text `json:"frequency,omitzero"`
 }
 
 // Licence of the published data.

@@ -57,6 +57,14 @@ func Open(ctx context.Context, dir string, mode Mode) (_ *DB, err error) {
 	if err != nil {
 		return nil, err
 	}
+	// A release published before manifests named each dataset's source
+	// reads as if it did: the declaration's words.
+	for i := range man.Datasets {
+		d := &man.Datasets[i]
+		if decl, ok := Lookup(d.Name); ok && d.Source.RO == "" {
+			d.Source, d.Frequency = decl.Source, decl.Frequency
+		}
+	}
 	connector, err := duckdb.NewConnector("", nil)
 	if err != nil {
 		return nil, err

@@ -46,7 +46,7 @@ func (s *Server) investment(q *request) (string, any, error) {
 	v.KPIs = []dashboards.KPI{
 		dashboards.KPILei(lang, models.KPITotalValue, iv.TotalValue),
 		dashboards.KPILei(lang, models.KPISpentToDate, iv.SpentToDate),
-		{Name: "progress", Label: dashboards.T(lang, "kpi.progress"), Raw: dashboards.RawPercentBasis(iv.ProgressBasisPoints), Text: dashboards.FormatPercentBasis(lang, iv.ProgressBasisPoints)},
+		dashboards.KPIPercentBasis(lang, models.KPIProgress, iv.ProgressBasisPoints),
 	}
 	history, err := rel.InvestmentHistory(ctx, code)
 	if err != nil {
