@@ -62,9 +62,6 @@ func NewSite(cfg Config) (*Site, error) {
 // Log is where the site logs.
 func (s *Site) Log() *slog.Logger { return s.cfg.Log }
 
-// Release is the release request r reads (nil outside a release).
-func (s *Site) Release(r *http.Request) models.Reader { return s.cfg.Release(r) }
-
 // Pages parses every templates/page_*.html of fsys over the layout, each
 // with the partial files named and the extra template functions, once; a
 // page's key is its name without page_ and .html ("page_home.html": "home").

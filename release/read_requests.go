@@ -71,6 +71,8 @@ func (r *DB) RequestAnswerDays(ctx context.Context, s models.RequestScope) (a mo
 func (r *DB) RequestAnswerDaysBy(ctx context.Context, s models.RequestScope, dim models.RequestDim) (out []models.AnswerDaysGroup, err error) {
 	defer models.Wrap(&err, "zile până la răspuns pe %s", dim)
 	expr, ok := requestDims[dim]
+	// requests_answer_days has no category, and percentiles by month are
+	// not a question the pages ask.
 	if !ok || dim == models.RequestsByMonth || dim == models.RequestsByCategory {
 		return nil, errInvalidDim(string(dim))
 	}

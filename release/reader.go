@@ -22,8 +22,6 @@ import (
 // writes the release; the files may be pruned while it is open. It is safe
 // for concurrent use.
 type DB struct {
-	ID       string
-	Dir      string
 	manifest *models.Manifest
 
 	db        *sql.DB
@@ -69,10 +67,10 @@ func Open(ctx context.Context, dir string, mode Mode) (_ *DB, err error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &DB{ID: man.ReleaseID, Dir: dir, manifest: man, db: sql.OpenDB(connector), connector: connector}
-	if r.ID == "" {
-		r.ID = filepath.Base(dir)
+	if man.ReleaseID == "" {
+		man.ReleaseID = filepath.Base(dir) // what the page cache and the footer know the release by
 	}
+	r := &DB{manifest: man, db: sql.OpenDB(connector), connector: connector}
 	// Pages run many small queries at once: keep their connections open.
 	n := 4 * runtime.GOMAXPROCS(0)
 	r.db.SetMaxIdleConns(n)

@@ -173,8 +173,8 @@ func TestDBEntitiesAndDefaults(t *testing.T) {
 	if _, err := r.Entity("123"); !errors.Is(err, models.ErrNotFound) {
 		t.Fatalf("unknown entity: %v", err)
 	}
-	if os.Getenv("DESCHIS_TEST_RELEASE") == "" && r.ID != "20261123T090000Z" {
-		t.Fatalf("release %s", r.ID)
+	if os.Getenv("DESCHIS_TEST_RELEASE") == "" && r.Manifest().ReleaseID != "20261123T090000Z" {
+		t.Fatalf("release %s", r.Manifest().ReleaseID)
 	}
 	var last time.Time
 	p.db.QueryRow(`SELECT greatest((SELECT max(report_date) FROM budget), (SELECT max(award_date) FROM procurement),

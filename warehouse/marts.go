@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
 	"strings"
 )
 
@@ -33,19 +32,6 @@ var martOrder = []string{
 	"mart_requests_answer_days",
 	"mart_requests",
 	"mart_entities",
-}
-
-// martFiles lists the names of the files in marts/, without .sql.
-func martFiles() []string {
-	entries, err := fs.ReadDir(martFS, "marts")
-	if err != nil {
-		panic(err)
-	}
-	var out []string
-	for _, e := range entries {
-		out = append(out, strings.TrimSuffix(e.Name(), ".sql"))
-	}
-	return out
 }
 
 // createMarts drops every view of the warehouse and creates the marts anew,

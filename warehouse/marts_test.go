@@ -2,8 +2,10 @@ package warehouse
 
 import (
 	"context"
+	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/deschis/deschis/release"
@@ -71,4 +73,17 @@ func TestMartsAreRecreatedWhenTheWarehouseOpens(t *testing.T) {
 	if _, err := w.DB().Exec(`SELECT supplier_cui, total_value FROM mart_suppliers`); err != nil {
 		t.Errorf("mart_suppliers is still the stale one: %v", err)
 	}
+}
+
+// martFiles lists the names of the files in marts/, without .sql.
+func martFiles() []string {
+	entries, err := fs.ReadDir(martFS, "marts")
+	if err != nil {
+		panic(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, strings.TrimSuffix(e.Name(), ".sql"))
+	}
+	return out
 }

@@ -6,8 +6,9 @@ import (
 	"github.com/deschis/deschis/release"
 )
 
-// Publish writes a release of the warehouse as it is now (release.Publish)
-// and records it in the releases table.
+// Publish writes a release of the warehouse as it is now with release.Publish
+// (the manifest's schema version is this warehouse's) and records it in the
+// releases table.
 func (w *Warehouse) Publish(ctx context.Context, opt release.Options) (res *release.Result, err error) {
 	if opt.SchemaVersion, err = w.SchemaVersion(ctx); err != nil {
 		return nil, err

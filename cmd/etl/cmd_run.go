@@ -93,7 +93,7 @@ func (m *Main) cmdRun(ctx context.Context, args []string) error {
 	}
 	defer w.Close()
 	rep := &runReport{m: m, json: *asJSON}
-	r := &pipeline.Runner{Config: c, Client: &http.Client{Timeout: 10 * time.Minute}, Report: rep.failed,
+	r := &pipeline.Runner{Config: c, Client: &http.Client{Timeout: 10 * time.Minute}, Report: func(p pipeline.Pipeline, err error) { rep.report(p, nil, err) },
 		Load: func(ctx context.Context, p pipeline.Pipeline, paths []string) error {
 			opt := p.Options()
 			if err := checkEntity(ctx, w, opt); err != nil {
@@ -122,8 +122,6 @@ type runReport struct {
 	m    *Main
 	json bool
 }
-
-func (r *runReport) failed(p pipeline.Pipeline, err error) { r.report(p, nil, err) }
 
 func (r *runReport) report(p pipeline.Pipeline, res *warehouse.LoadResult, err error) {
 	if r.json {
