@@ -13,7 +13,9 @@ type Dataset struct {
 	// (warehouse/marts/<Mart>.sql).
 	Mart string
 	// SortKey orders the published file by the key its pages look rows up
-	// by, so Parquet row groups prune.
+	// by, so Parquet row groups prune, then by the rest of the row's key: it
+	// is a total order (no two published rows share it), so publishing the
+	// same warehouse twice writes the same bytes (TestEverySortKeyIsATotalOrder).
 	SortKey string
 	// ReadOrder is the order the reader's table of the dataset is sorted
 	// by (the site's lookups); "" when the site does not load it.
@@ -97,7 +99,7 @@ var Datasets = []Dataset{
 		Source: text("Rapoartele lunare de execuție bugetară (sistemul național de raportare Forexebug).",
 			"The monthly budget execution reports (the national Forexebug reporting system)."),
 		Frequency: text("lunar", "monthly")},
-		Mart: "mart_budget", SortKey: "entity_cui, year, kind, functional_code, economic_code", ReadOrder: "entity_cui, year, kind, chapter_code",
+		Mart: "mart_budget", SortKey: "entity_cui, year, kind, functional_code, economic_code, section, funding_source", ReadOrder: "entity_cui, year, kind, chapter_code",
 		CoverageDate: "report_date", CoverageEntity: "entity_cui", Lineage: []string{"fact_budget"}},
 	{PublishedDataset: models.PublishedDataset{Name: "budget_execution_monthly", Access: models.Public,
 		Title: text("Execuția bugetară lunară", "Monthly budget execution"),
@@ -125,7 +127,7 @@ var Datasets = []Dataset{
 		Source: text("Calculat din rapoartele lunare cumulate: valoarea unei luni este diferența a două rapoarte consecutive.",
 			"Computed from the cumulative monthly reports: a month's figure is the difference of two consecutive reports."),
 		Frequency: text("lunar", "monthly")},
-		Mart: "mart_budget_monthly", SortKey: "entity_cui, year, month, kind, functional_code, economic_code", ReadOrder: "entity_cui, year, month",
+		Mart: "mart_budget_monthly", SortKey: "entity_cui, year, month, kind, functional_code, economic_code, section, funding_source", ReadOrder: "entity_cui, year, month",
 		CoverageDate: "make_date(year, month, 1)", CoverageEntity: "entity_cui", Lineage: []string{"fact_budget"}},
 	{PublishedDataset: models.PublishedDataset{Name: "investments", Access: models.Public,
 		Title:       text("Investiții", "Investments"),
@@ -185,7 +187,7 @@ var Datasets = []Dataset{
 		Source: text("Sistemul electronic de achiziții publice SEAP/SICAP (e-licitatie.ro): anunțuri de atribuire și achiziții directe.",
 			"The electronic public procurement system SEAP/SICAP (e-licitatie.ro): award notices and direct purchases."),
 		Frequency: text("zilnic", "daily")},
-		Mart: "mart_procurement", SortKey: "supplier_cui, award_date, contract_id", ReadOrder: "buyer_cui, year, award_date, contract_id",
+		Mart: "mart_procurement", SortKey: "supplier_cui, award_date, contract_id, buyer_cui", ReadOrder: "buyer_cui, year, award_date, contract_id",
 		CoverageDate: "award_date", CoverageEntity: "buyer_cui", Lineage: []string{"fact_procurement"}},
 	{PublishedDataset: models.PublishedDataset{Name: "suppliers", Access: models.Public,
 		Title:       text("Furnizori", "Suppliers"),
@@ -230,7 +232,7 @@ var Datasets = []Dataset{
 		Source: text("Registratura instituției: doar numărul cererilor, fără date personale.",
 			"The institution's registry: request counts only, no personal data."),
 		Frequency: text("zilnic", "daily")},
-		Mart: "mart_requests_daily", SortKey: "entity_cui, date, department", ReadOrder: "entity_cui, date",
+		Mart: "mart_requests_daily", SortKey: "entity_cui, date, department, channel, category, type", ReadOrder: "entity_cui, date",
 		CoverageDate: "date", CoverageEntity: "entity_cui", Lineage: []string{"fact_request"}},
 	{PublishedDataset: models.PublishedDataset{Name: "requests_answer_days", Access: models.Public,
 		Title: text("Cereri – zile până la răspuns", "Requests – days to answer"),
@@ -250,7 +252,7 @@ var Datasets = []Dataset{
 		Source: text("Registratura instituției: câte cereri au primit răspuns după fiecare număr de zile.",
 			"The institution's registry: how many requests were answered after each number of days."),
 		Frequency: text("zilnic", "daily")},
-		Mart: "mart_requests_answer_days", SortKey: "entity_cui, year, month, department", ReadOrder: "entity_cui, year, month",
+		Mart: "mart_requests_answer_days", SortKey: "entity_cui, year, month, department, channel, type, days_to_answer, term_days", ReadOrder: "entity_cui, year, month",
 		CoverageDate: "make_date(year, month, 1)", CoverageEntity: "entity_cui", Lineage: []string{"fact_request"}},
 	{PublishedDataset: models.PublishedDataset{Name: "requests", Access: models.Internal,
 		Title:       text("Registrul cererilor", "Request register"),
