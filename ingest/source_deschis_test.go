@@ -121,6 +121,31 @@ func TestCanonicalReaderShapes(t *testing.T) {
 	}
 }
 
+// A contract register without CPV codes loads: the column may be absent or
+// a cell empty (the code is unknown); a code that is there is still checked.
+func TestCanonicalContractsWithoutCPV(t *testing.T) {
+	for _, content := range []string{
+		"contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date\n" +
+			"12/2026,direct_purchase,4270740,4267117,Curat SRL,Servicii de curățenie,1200.50,2026-03-15\n",
+		"contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,cpv,value,award_date\n" +
+			"12/2026,direct_purchase,4270740,4267117,Curat SRL,Servicii de curățenie,,1200.50,2026-03-15\n" +
+			"13/2026,direct_purchase,4270740,4267117,Curat SRL,Servicii de curățenie,9091000-9,1200.50,2026-03-15\n",
+	} {
+		recs, err := readAll(t, models.DatasetProcurement, "", content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := recs[0]
+		if len(r.Errors) != 0 || r.Values[models.FieldIndex(models.DatasetProcurement, "cpv")] != nil ||
+			r.Values[models.FieldIndex(models.DatasetProcurement, "value")] != models.Amount(1200_50) {
+			t.Errorf("contract without CPV: %+v", r)
+		}
+		if len(recs) == 2 && (len(recs[1].Errors) != 1 || recs[1].Errors[0].Column != "cpv" || recs[1].Errors[0].Line != 3) {
+			t.Errorf("a malformed code is a reject on cpv, line 3: %+v", recs[1].Errors)
+		}
+	}
+}
+
 func TestCrossFieldChecks(t *testing.T) {
 	content := "entity_cui,request_id,received,channel,category,type,department,answered,status\n" +
 		"4270740,1,2026-11-04,online,U,nou,D,2026-11-01,rezolvată\n" +

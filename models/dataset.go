@@ -93,7 +93,7 @@ var SourceFields = map[string][]Field{
 		{Name: "supplier_cui", Type: TypeText, Required: true, Description: "codul fiscal al ofertantului câștigător (poate avea prefixul RO sau fi străin)"},
 		{Name: "supplier_name", Type: TypeText, Required: true, Description: "denumirea ofertantului câștigător"},
 		{Name: "title", Type: TypeText, Required: true, Description: "obiectul contractului"},
-		{Name: "cpv", Type: TypeCPV, Required: true, Description: "codul CPV, de forma 45233140-2"},
+		{Name: "cpv", Type: TypeCPV, Description: "codul CPV, de forma 45233140-2; gol când registrul nu îl are (contractul intră în totaluri, la „fără cod CPV”)"},
 		{Name: "value", Type: TypeAmount, Required: true, Description: "valoarea atribuită, fără TVA"},
 		{Name: "currency", Type: TypeText, Description: "moneda (implicit RON)"},
 		{Name: "award_date", Type: TypeDate, Required: true, Description: "data atribuirii"},
