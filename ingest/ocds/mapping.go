@@ -139,7 +139,10 @@ type process struct {
 //   - title: the contract's title, else the award's, else the tender's.
 //   - cpv: the first CPV code (classification or additionalClassifications
 //     with scheme CPV) among the items of the contract, then the award, then
-//     the tender. No CPV rejects the row: the field is required.
+//     the tender. A contract classified in no CPV item (another scheme
+//     only, or no items) is read with cpv unknown: it counts in every total
+//     and is shown as "fără cod CPV". A CPV code that cannot be read (no
+//     check digit) is still a reject.
 //   - value, currency: the contract's value, else the award's (a contract
 //     without value takes the award's only when it is the award's single
 //     contract). A currency other than RON is kept with the amount in that
@@ -600,9 +603,9 @@ func (pr *process) supplier(rec *models.Record, v any, path string) {
 	}
 }
 
-// cpv fills the CPV code from the first item that has one.
+// cpv fills the CPV code from the first item that has one; with none, the
+// code stays unknown.
 func (pr *process) cpv(rec *models.Record, am obj, aPath string, cm obj, cPath string) {
-	tried := []string{}
 	for _, src := range []struct {
 		m    obj
 		path string
@@ -610,7 +613,6 @@ func (pr *process) cpv(rec *models.Record, am obj, aPath string, cm obj, cPath s
 		if src.m == nil || src.m["items"] == nil {
 			continue
 		}
-		tried = append(tried, src.path+".items")
 		for i, it := range getArr(src.m, "items") {
 			im, ok := it.(map[string]any)
 			if !ok {
@@ -636,6 +638,9 @@ func (pr *process) cpv(rec *models.Record, am obj, aPath string, cm obj, cPath s
 					continue
 				}
 				id, _ := idText(cm["id"])
+				if strings.TrimSpace(id) == "" {
+					continue // a CPV scheme without a code gives none: look further
+				}
 				if len(id) == 8 && strings.Trim(id, "0123456789") == "" {
 					pr.fail(rec, c.path+".id", id, "codul CPV nu are cifra de control (se așteaptă de forma 45233140-2): cifra nu se poate deduce sigur, deci nu se completează")
 					return
@@ -645,15 +650,6 @@ func (pr *process) cpv(rec *models.Record, am obj, aPath string, cm obj, cPath s
 			}
 		}
 	}
-	where := "items"
-	if len(tried) > 0 {
-		where = strings.Join(tried, ", ")
-	}
-	p := "tender.items"
-	if len(tried) > 0 {
-		p = tried[0]
-	}
-	pr.fail(rec, p, nil, "lipsește codul CPV (obligatoriu): niciun articol din "+where+" nu are o clasificare cu scheme CPV")
 }
 
 // value fills value and currency.

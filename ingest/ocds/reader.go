@@ -38,8 +38,9 @@
 // identifier ("SCHEME-id" when foreign). Paraguay's DNCP package in
 // shared/data shows what foreign files look like: its contract release has
 // no buyer, no supplier identifier and no CPV (the DNCP catalogue instead),
-// so its one row is rejected with those three reasons, with the values that
-// could be read (17875000 PYG, the supplier's name) kept for the report.
+// so its one row is rejected for the first two (a contract without a CPV
+// code is read with the code unknown), with the values that could be read
+// (17875000 PYG, the supplier's name) kept for the report.
 //
 // # Lines and columns
 //

@@ -280,8 +280,9 @@ func TestJSONLines(t *testing.T) {
 //
 // How the file behaves: one row, for the contract, rejected: no buyer at
 // all (KeepForeignIDs cannot help: there is no identifier to keep), no
-// supplier fiscal code, no CPV. The values that could be read are on the
-// rejected row for the reject report.
+// supplier fiscal code. It has no CPV either, which is no reason to reject
+// (the code is unknown). The values that could be read are on the rejected
+// row for the reject report.
 func TestParaguay(t *testing.T) {
 	for _, cfg := range []Config{{}, {KeepForeignIDs: true}} {
 		f, err := os.Open("../../../shared/data/ocds_paraguay_dncp_release_package_1.1.json")
@@ -318,7 +319,7 @@ func TestParaguay(t *testing.T) {
 				t.Errorf("error position %+v", e)
 			}
 		}
-		want := "releases[0].buyer|releases[0].contracts[0].items|releases[0].contracts[0].suppliers[0].identifier"
+		want := "releases[0].buyer|releases[0].contracts[0].suppliers[0].identifier"
 		if strings.Join(cols, "|") != want {
 			t.Errorf("rejected on %v, want %s", cols, want)
 		}
@@ -411,10 +412,10 @@ func TestRowErrors(t *testing.T) {
 		column, text string
 	}{
 		{"valid", nil, "", ""},
-		{"missing CPV", func(r map[string]any) {
+		{"no CPV", func(r map[string]any) {
 			r["tender"].(map[string]any)["items"] = []any{map[string]any{"id": "1", "classification": map[string]any{"scheme": "UNSPSC", "id": "1"}}}
-		}, "releases[0].tender.items", "lipsește codul CPV"},
-		{"no items at all", func(r map[string]any) { delete(r["tender"].(map[string]any), "items") }, "releases[0].tender.items", "lipsește codul CPV"},
+		}, "", ""},
+		{"no items at all", func(r map[string]any) { delete(r["tender"].(map[string]any), "items") }, "", ""},
 		{"CPV without check digit", func(r map[string]any) {
 			r["tender"].(map[string]any)["items"].([]any)[0].(map[string]any)["classification"].(map[string]any)["id"] = "45233140"
 		}, "releases[0].tender.items[0].classification.id", "cifra de control"},
@@ -454,8 +455,13 @@ func TestRowErrors(t *testing.T) {
 			if tt.column == "" {
 				switch tt.name {
 				case "valid":
-					if len(errs) > 0 || val(res.recs[0], "value") != models.Amount(100_50) {
+					if len(errs) > 0 || val(res.recs[0], "value") != models.Amount(100_50) || val(res.recs[0], "cpv") != "45233140-2" {
 						t.Fatalf("valid row: %v %+v", res.recs[0].Values, errs)
+					}
+				case "no CPV", "no items at all":
+					// A contract without a CPV code is read, the code unknown.
+					if len(errs) > 0 || val(res.recs[0], "cpv") != nil || val(res.recs[0], "value") != models.Amount(100_50) {
+						t.Fatalf("row without CPV: %v %+v", res.recs[0].Values, errs)
 					}
 				case "no ocid":
 					if len(errs) != 1 || errs[0].Column != "releases[0].ocid" {
