@@ -50,6 +50,9 @@
 //   - Supplier codes lose spaces and the RO prefix and otherwise stay as
 //     written (foreign suppliers); private persons are masked by
 //     ingest.Finish. The buyer's code must be a valid CUI.
+//   - cpv is required on every row, as SICAP requires it on every notice:
+//     an empty code is a damaged row and is rejected. (A town's own register
+//     without CPV codes loads through a mapping, with cpv unknown.)
 //   - With --entity, the registered format rejects the rows of other buyers;
 //     OpenFiltered(r, opt, true) skips them instead, for national exports.
 package sicap

@@ -371,7 +371,13 @@ func (c *Reader) record(row []string, line int) *models.Record {
 	}
 	x.parse("supplier_name", strings.Join(strings.Fields(x.must(roleSupplierName)), " "), x.header(roleSupplierName))
 	x.parse("title", x.must(roleTitle), x.header(roleTitle))
-	x.parse("cpv", x.must(roleCPV), x.header(roleCPV))
+	// SICAP gives every notice a CPV code: an empty one is a damaged row,
+	// not a register that has none (those load through a mapping).
+	if v, h := x.cell(roleCPV); v == "" {
+		x.fail(h, v, "valoare obligatorie lipsă: SICAP dă fiecărui anunț un cod CPV")
+	} else {
+		x.parse("cpv", v, h)
+	}
 	x.value()
 	x.awardDate()
 	if v, h := x.cell(roleProcedure); v != "" {

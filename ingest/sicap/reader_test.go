@@ -325,6 +325,7 @@ func TestBadRows(t *testing.T) {
 		{"too many decimals", "item.awardedValue", "10.125", "două zecimale"},
 		{"missing supplier", "details.noticeEntityAddress.organization", "NA", "obligatorie lipsă"},
 		{"missing value", "item.awardedValue", "", "obligatorie lipsă"},
+		{"missing CPV", "item.cpvCode", "NA", "SICAP dă fiecărui anunț un cod CPV"},
 		{"bad buyer check digit", "authority.fiscalNumber", "4267118", "cifra de control"},
 	}
 	for _, tc := range cases {
