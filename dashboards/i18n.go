@@ -157,6 +157,7 @@ var messages = map[string][2]string{
 	"proc.kind":                {"Tipul", "Kind"},
 	"proc.offers":              {"Oferte", "Offers"},
 	"proc.division":            {"Diviziunea CPV", "CPV division"},
+	"proc.no.cpv":              {"fără cod CPV", "no CPV code"},
 	"proc.framework.note":      {"Acordurile-cadru sunt listate, dar nu intră în totaluri: se numără contractele subsecvente încheiate în baza lor, astfel încât nicio sumă nu se numără de două ori.", "Framework agreements are listed but not added to totals: the call-off contracts under them are, so no amount is counted twice."},
 	"proc.not.counted":         {"nu intră în total", "not in totals"},
 	"kind.procedure_award":     {"contract (procedură)", "contract (procedure)"},

@@ -23,6 +23,9 @@ func contractListRow(lang string, c models.Contract) ContractListRow {
 	r := ContractListRow{Date: dashboards.FormatDate(lang, c.AwardDate), Buyer: c.BuyerName, Supplier: c.SupplierName, Title: c.Title,
 		CPV: c.CPV, Procedure: c.Procedure, Kind: dashboards.T(lang, "kind."+c.Kind), Value: dashboards.FormatLei(lang, c.Value), ValueRaw: c.Value.String(),
 		NotCounted: !c.CountsInTotal}
+	if c.CPV == "" {
+		r.CPV = dashboards.T(lang, "proc.no.cpv")
+	}
 	if !c.AwardDate.IsZero() {
 		r.DateISO = c.AwardDate.Format(time.DateOnly)
 	}

@@ -91,6 +91,10 @@ func (s *Server) procurement(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	for i := range byCPV {
+		if byCPV[i].Code == "" { // contracts whose register gave no CPV code, counted in the totals
+			byCPV[i].Name = dashboards.T(lang, "proc.no.cpv")
+			continue
+		}
 		if name := models.CPVDivisionName(byCPV[i].Code, lang); name != "" {
 			byCPV[i].Name = name
 		}
