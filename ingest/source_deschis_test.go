@@ -161,7 +161,7 @@ func TestCrossFieldChecks(t *testing.T) {
 		}
 	}
 	want := []string{
-		"answered: răspunsul este datat înaintea înregistrării",
+		"answered: răspunsul (01.11.2026) este datat înaintea înregistrării (04.11.2026)",
 		"term_days: termen legal necunoscut pentru tipul nou; completați term_days",
 		"entity_cui: rândul aparține altei instituții decât --entity 4270740",
 	}

@@ -7,6 +7,9 @@ import (
 	"github.com/deschis/deschis/models"
 )
 
+// dateRO is how a reject reason writes a date: 23.11.2026.
+const dateRO = "02.01.2006"
+
 // validateRecord applies the rules that span several fields of a row (a
 // revenue line has no economic code, an answer cannot precede the request)
 // and fills derived values (the legal term from the request type). Every
@@ -88,8 +91,27 @@ func validateRecord(opt Options, rec *models.Record) {
 		}
 	case models.DatasetRequests:
 		received := get("received").(time.Time)
-		if a, ok := get("answered").(time.Time); ok && a.Before(received) {
-			fail("answered", a, "răspunsul este datat înaintea înregistrării")
+		answered, hasAnswer := get("answered").(time.Time)
+		if hasAnswer && answered.Before(received) {
+			fail("answered", answered, "răspunsul ("+answered.Format(dateRO)+") este datat înaintea înregistrării ("+received.Format(dateRO)+")")
+		}
+		status := models.RequestStatus(get("status").(string))
+		switch status.Outcome() {
+		case models.OutcomeAnswered:
+			if !hasAnswer {
+				fail("answered", nil, "o cerere cu starea „"+string(status)+"” trebuie să aibă data răspunsului")
+			}
+		case models.OutcomeOpen:
+			if hasAnswer {
+				fail("answered", answered, "o cerere cu starea „deschisă” nu are dată de răspuns; dați starea ei (rezolvată, respinsă, redirecționată, anulată, retrasă) sau goliți data")
+			}
+		}
+		if asOf, ok := get("as_of").(time.Time); ok {
+			if asOf.Before(received) {
+				fail("as_of", asOf, "registrul este exportat ("+asOf.Format(dateRO)+") înaintea înregistrării cererii ("+received.Format(dateRO)+")")
+			} else if hasAnswer && asOf.Before(answered) {
+				fail("as_of", asOf, "registrul este exportat ("+asOf.Format(dateRO)+") înaintea răspunsului ("+answered.Format(dateRO)+")")
+			}
 		}
 		ext, _ := get("extended").(bool)
 		set("extended", ext)

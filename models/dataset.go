@@ -106,14 +106,15 @@ var SourceFields = map[string][]Field{
 		{Name: "entity_cui", Type: TypeCUI, Required: true, Description: "CUI-ul instituției"},
 		{Name: "request_id", Type: TypeText, Required: true, Description: "numărul de înregistrare"},
 		{Name: "received", Type: TypeDate, Required: true, Description: "data înregistrării"},
-		{Name: "channel", Type: TypeEnum, Required: true, Enum: Channels, Description: "canalul: online, ghișeu, e-mail, poștă, telefon"},
+		{Name: "channel", Type: TypeEnum, Required: true, Enum: Channels, Description: "canalul: online, ghișeu, e-mail, poștă, telefon; altul (alt canal) sau necunoscut, numărate ca depuse altfel decât online"},
 		{Name: "category", Type: TypeText, Required: true, Description: "categoria solicitării"},
 		{Name: "type", Type: TypeText, Required: true, Description: "tipul juridic (info_544, petitie, certificat_urbanism, ...), din care rezultă termenul legal"},
 		{Name: "department", Type: TypeText, Required: true, Description: "compartimentul care răspunde"},
 		{Name: "term_days", Type: TypeInt, Description: "termenul legal în zile calendaristice; dedus din tip când lipsește"},
 		{Name: "extended", Type: TypeBool, Description: "termenul a fost prelungit cu notificare"},
-		{Name: "answered", Type: TypeDate, Description: "data răspunsului; goală cât timp e deschisă"},
-		{Name: "status", Type: TypeText, Required: true, Description: "starea: deschisă, rezolvată, redirecționată, respinsă"},
+		{Name: "answered", Type: TypeDate, Description: "data răspunsului (sau a închiderii); goală cât timp e deschisă"},
+		{Name: "status", Type: TypeEnum, Required: true, Enum: requestStatusNames(), Description: "starea: deschisă, rezolvată, respinsă (cu răspuns), redirecționată, anulată, retrasă"},
+		{Name: "as_of", Type: TypeDate, Description: "data exportului din registru: cererile deschise se judecă la această dată; implicit data încărcării"},
 	},
 }
 
@@ -129,6 +130,14 @@ func investmentStatusNames() []string {
 	out := make([]string, len(InvestmentStatuses))
 	for i, k := range InvestmentStatuses {
 		out[i] = string(k)
+	}
+	return out
+}
+
+func requestStatusNames() []string {
+	out := make([]string, len(RequestStatuses))
+	for i, s := range RequestStatuses {
+		out[i] = string(s)
 	}
 	return out
 }

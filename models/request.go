@@ -1,9 +1,64 @@
 package models
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
-// Channels accepted for requests.
-var Channels = []string{"online", "ghișeu", "e-mail", "poștă", "telefon"}
+// Channels accepted for requests. ChannelOther (a department's own report,
+// an internal referral, a channel no list foresees) and ChannelUnknown (the
+// register does not say) are channels too: counted as not online, so the
+// share filed online stays honest.
+var Channels = []string{ChannelOnline, "ghișeu", "e-mail", "poștă", "telefon", ChannelOther, ChannelUnknown}
+
+// The channels the request KPIs name.
+const (
+	ChannelOnline  = "online"
+	ChannelOther   = "altul"
+	ChannelUnknown = "necunoscut"
+)
+
+// RequestStatus is the state of a request in the register.
+type RequestStatus string
+
+// The statuses of a request. A resolved or rejected request has been
+// answered; one redirected to another institution, cancelled or withdrawn
+// is closed without an answer of the institution: neither answered nor late.
+const (
+	StatusOpen       RequestStatus = "deschisă"
+	StatusResolved   RequestStatus = "rezolvată"
+	StatusRejected   RequestStatus = "respinsă"
+	StatusRedirected RequestStatus = "redirecționată"
+	StatusCancelled  RequestStatus = "anulată"
+	StatusWithdrawn  RequestStatus = "retrasă"
+)
+
+// RequestStatuses lists the statuses, in the order the documentation gives them.
+var RequestStatuses = []RequestStatus{StatusOpen, StatusResolved, StatusRejected, StatusRedirected, StatusCancelled, StatusWithdrawn}
+
+// RequestOutcome is what became of a request, as the public counts it.
+type RequestOutcome string
+
+const (
+	OutcomeAnswered   RequestOutcome = "răspuns"        // resolved or rejected, with an answer date
+	OutcomeOpen       RequestOutcome = "deschisă"       // still open when the register was exported
+	OutcomeRedirected RequestOutcome = "redirecționată" // sent on to another institution
+	OutcomeCancelled  RequestOutcome = "anulată"        // cancelled or withdrawn
+)
+
+// Outcome is the outcome of a request with status s. The same rule is
+// written in SQL in warehouse/marts/v_requests.sql.
+func (s RequestStatus) Outcome() RequestOutcome {
+	switch s {
+	case StatusResolved, StatusRejected:
+		return OutcomeAnswered
+	case StatusRedirected:
+		return OutcomeRedirected
+	case StatusCancelled, StatusWithdrawn:
+		return OutcomeCancelled
+	}
+	return OutcomeOpen
+}
 
 // Default legal terms, in calendar days, by request type. Law 544/2001: 10 days,
 // 30 with notice for complex requests; OG 27/2002 petitions: 30 days; Law
@@ -30,12 +85,27 @@ type RequestScope struct {
 	Year   int
 }
 
-// RequestTotals are a scope's counts.
+// RequestTotals are a scope's counts. Every request received has one
+// outcome: Received = Answered + Open + Redirected + Cancelled. A request
+// open past its legal term (OpenOverdue, part of Open) is late: it counts
+// against the share answered within the term. Open and overdue are as of
+// the moment the register was exported (AsOf; AsOfFirst is the earliest
+// such moment in the scope when its rows come from several exports).
 type RequestTotals struct {
 	Received, Answered, AnsweredWithinTerm, AnsweredLate int64
 	Open, OpenOverdue, Extended, OnlineReceived          int64
+	Redirected, Cancelled                                int64
 	AnswerDaysTotal                                      int64
+	AsOf, AsOfFirst                                      time.Time // zero without requests
 }
+
+// Late is the number of requests past their term: answered late or still
+// open after it.
+func (t RequestTotals) Late() int64 { return t.AnsweredLate + t.OpenOverdue }
+
+// Decided is the denominator of the share within term: the requests whose
+// term has been met or missed (answered, or open past the term).
+func (t RequestTotals) Decided() int64 { return t.Answered + t.OpenOverdue }
 
 // RequestDim is a breakdown of requests.
 type RequestDim string
@@ -52,6 +122,7 @@ const (
 type RequestGroup struct {
 	Key                                    string
 	Received, Answered, AnsweredWithinTerm int64
+	OpenOverdue                            int64
 }
 
 // AnswerDays are the exact median and 90th percentile of the days to answer

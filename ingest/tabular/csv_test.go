@@ -166,7 +166,7 @@ func TestCSVReorderedExtraColumnsAndEmbeddedNewline(t *testing.T) {
 	}
 	want := []models.RowError{
 		{File: "reg.csv", Line: 6, Column: "Data înregistrării", Value: "30.02.2026", Reason: "dată imposibilă: ziua 30 nu există în februarie 2026"},
-		{File: "reg.csv", Line: 9, Column: "Mod depunere", Value: "Fax", Reason: "valoare necunoscută; se acceptă: online, ghișeu, e-mail, poștă, telefon"},
+		{File: "reg.csv", Line: 9, Column: "Mod depunere", Value: "Fax", Reason: "valoare necunoscută; se acceptă: online, ghișeu, e-mail, poștă, telefon, altul, necunoscut"},
 	}
 	assertRejects(t, res.rejects, want)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
 )
 
@@ -227,5 +228,62 @@ func TestDocYAMLBlocksCheck(t *testing.T) {
 	}
 	if n < 7 {
 		t.Errorf("%d mappings in the docs, want at least 7", n)
+	}
+}
+
+// A register's own status words are mapped to the documented statuses, a
+// word mapped to something else is a mapping error, and the export date is
+// a constant (or a column) like any other field. The date checks name the
+// source column.
+func TestRequestStatusMapAndExportDate(t *testing.T) {
+	yaml := `dataset: requests
+format: csv
+entity: "4270740"
+fields:
+  request_id: {column: Nr}
+  received:   {column: Data}
+  channel:    {column: Canal, map: {Portal: online, Intern: altul, "": necunoscut}}
+  category:   {constant: Altele}
+  type:       {constant: petitie}
+  department: {constant: Registratură}
+  answered:   {column: Răspuns}
+  status:     {column: Stare, map: {Închisă: rezolvată, Anulat: anulată, Trimisă: redirecționată, "În lucru": deschisă}}
+  as_of:      {constant: "15.01.2026"}
+`
+	content := "Nr;Data;Canal;Răspuns;Stare\n" +
+		"1;05.01.2026;Portal;09.01.2026;Închisă\n" + // 2
+		"2;05.01.2026;Intern;;În lucru\n" + // 3
+		"3;06.01.2026;;;Anulat\n" + // 4: the channel left empty is unknown
+		"4;06.01.2026;Portal;;Închisă\n" + // 5: resolved without an answer date
+		"5;07.01.2026;Portal;;Arhivată\n" + // 6: a word the map does not know
+		"6;16.01.2026;Portal;;În lucru\n" // 7: received after the export
+	res, err := run(t, yaml, strings.NewReader(content), ingest.Options{File: "reg.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertRejects(t, res.rejects, []models.RowError{
+		{File: "reg.csv", Line: 5, Column: "Răspuns", Value: "", Reason: "o cerere cu starea „rezolvată” trebuie să aibă data răspunsului"},
+		{File: "reg.csv", Line: 6, Column: "Stare", Value: "Arhivată", Reason: "valoare necunoscută; se acceptă: deschisă, rezolvată, respinsă, redirecționată, anulată, retrasă"},
+		{File: "reg.csv", Line: 7, Column: "as_of", Value: "2026-01-15", Reason: "registrul este exportat (15.01.2026) înaintea înregistrării cererii (16.01.2026)"},
+	})
+	if len(res.good) != 3 {
+		t.Fatalf("%d good records, want 3", len(res.good))
+	}
+	get := func(r *models.Record, f string) any { return r.Values[models.FieldIndex(models.DatasetRequests, f)] }
+	for i, want := range [][3]string{{"online", "rezolvată"}, {"altul", "deschisă"}, {"necunoscut", "anulată"}} {
+		g := res.good[i]
+		if get(g, "channel") != want[0] || get(g, "status") != want[1] || get(g, "as_of") != models.Date(2026, 1, 15) {
+			t.Errorf("line %d: channel %v status %v as_of %v, want %v and 2026-01-15", g.Line, get(g, "channel"), get(g, "status"), get(g, "as_of"), want)
+		}
+	}
+
+	bad := strings.Replace(yaml, "Anulat: anulată", "Anulat: închisă", 1)
+	m, err := ParseMapping("test.yaml", []byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := m.Check()
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `test.yaml:12: map "Anulat" → "închisă" nu este o valoare bună pentru status (enum)`) {
+		t.Errorf("a map to a status that does not exist: %v", errs)
 	}
 }
