@@ -14,7 +14,8 @@ import (
 // Citizens' requests: the registry of the town hall and of the social
 // directorate, one file per year of registration (requests/YYYY.csv). Rows
 // hold no personal data: a number, dates, a channel, a category, a type, a
-// department and an outcome.
+// department, an outcome and the date the registry was exported (the
+// cut-off, AsOf).
 
 const (
 	requestsCityPerYear   = 14_000
@@ -277,6 +278,9 @@ func (g *reqGen) request(entity string, social bool, d day, year, seq int) {
 	w.boolean(extended)
 	w.optDate(answered)
 	w.text(status)
+	// The registry was exported at the cut-off: open and overdue are as of
+	// then, whenever the demo is loaded.
+	w.date(g.cfg.asOf)
 	w.end()
 }
 

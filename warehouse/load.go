@@ -186,7 +186,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	}
 
 	res.LoadID = loadID
-	if err := w.mergeStaged(ctx, conn, spec.Dataset, loadID); err != nil {
+	if err := w.mergeStaged(ctx, conn, spec.Dataset, loadID, started); err != nil {
 		return nil, err
 	}
 	phase("merged")

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/deschis/deschis/models"
 )
@@ -104,9 +105,12 @@ var rules = map[string]datasetRules{
 		merge: []string{
 			`DELETE FROM fact_request f USING stg_rows s
 			 WHERE s.ok AND f.entity_cui = s.entity_cui AND f.request_id = s.request_id`,
-			`INSERT INTO fact_request
+			// as_of is filled before (in mergeStaged): the register's
+			// export date, or the date of the load.
+			`INSERT INTO fact_request (entity_cui, request_id, received, channel, category, type, department, term_days, extended,
+			        answered, status, load_id, as_of)
 			 SELECT entity_cui, request_id, received, channel, category, type, department, term_days, extended,
-			        answered, status, $1
+			        answered, status, $1, as_of
 			 FROM stg_rows WHERE ok ORDER BY entity_cui, received`,
 			`INSERT INTO dim_department SELECT DISTINCT entity_cui, department FROM stg_rows WHERE ok ON CONFLICT DO NOTHING`,
 		},
@@ -159,8 +163,17 @@ func (w *Warehouse) checkStaged(ctx context.Context, conn *sql.Conn, dataset str
 
 // mergeStaged moves the good staged rows into core and resolves the names of
 // the classification codes they use.
-func (w *Warehouse) mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
+func (w *Warehouse) mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64, started time.Time) error {
 	phase := w.tracer("merge " + dataset)
+	if dataset == models.DatasetRequests {
+		// A request is open (or past its term) as of the moment its register
+		// was exported: the rows say when (as_of), or it is the day of the
+		// load, in the server's time zone, kept with the rows.
+		if _, err := conn.ExecContext(ctx, `UPDATE stg_rows SET as_of = ?::DATE WHERE ok AND as_of IS NULL`,
+			started.Local().Format(time.DateOnly)); err != nil {
+			return fmt.Errorf("unire %s în nucleu: %w", dataset, err)
+		}
+	}
 	for i, s := range rules[dataset].merge {
 		if _, err := conn.ExecContext(ctx, s, loadID); err != nil {
 			return fmt.Errorf("unire %s în nucleu: %w", dataset, err)

@@ -28,6 +28,7 @@ var martOrder = []string{
 	"mart_investments",
 	"mart_procurement",
 	"mart_suppliers",
+	"v_requests", // every request with its outcome and due date
 	"mart_requests_daily",
 	"mart_requests_answer_days",
 	"mart_requests",

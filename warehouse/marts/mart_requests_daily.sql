@@ -1,15 +1,19 @@
--- Requests by day received, channel, category, type and department: counts
--- and durations only. Overdue and open are as of the newest date in the data.
+-- Requests by day received, channel, category, type, department and the date
+-- their register was exported (as_of): counts and durations only. Every
+-- request has one outcome: received = answered + open + redirected +
+-- cancelled. Open and open past the legal term are as of as_of.
 CREATE OR REPLACE VIEW mart_requests_daily AS
-WITH as_of AS (SELECT entity_cui, max(greatest(received, coalesce(answered, received))) AS d FROM fact_request GROUP BY ALL)
 SELECT r.entity_cui, r.received AS date, r.channel, r.category, r.type, r.department,
-       count(*)                                                                AS received,
-       count(r.answered)                                                       AS answered,
-       count(*) FILTER (WHERE r.answered <= r.received + r.term_days)          AS answered_within_term,
-       count(*) FILTER (WHERE r.answered >  r.received + r.term_days)          AS answered_late,
-       count(*) FILTER (WHERE r.answered IS NULL)                              AS open,
-       count(*) FILTER (WHERE r.answered IS NULL AND a.d > r.received + r.term_days) AS open_overdue,
-       count(*) FILTER (WHERE r.extended)                                      AS extended,
-       coalesce(sum(r.answered - r.received), 0)::BIGINT                       AS answer_days_total
-FROM fact_request r JOIN as_of a USING (entity_cui)
-GROUP BY ALL;
+       count(*)                                                                      AS received,
+       count(*) FILTER (WHERE r.outcome = 'răspuns')                                 AS answered,
+       count(*) FILTER (WHERE r.outcome = 'răspuns' AND r.answered <= r.due)         AS answered_within_term,
+       count(*) FILTER (WHERE r.outcome = 'răspuns' AND r.answered >  r.due)         AS answered_late,
+       count(*) FILTER (WHERE r.outcome = 'deschisă')                                AS open,
+       count(*) FILTER (WHERE r.outcome = 'deschisă' AND r.as_of > r.due)            AS open_overdue,
+       count(*) FILTER (WHERE r.extended)                                            AS extended,
+       coalesce(sum(r.answered - r.received) FILTER (WHERE r.outcome = 'răspuns'), 0)::BIGINT AS answer_days_total,
+       r.as_of,
+       count(*) FILTER (WHERE r.outcome = 'redirecționată')                          AS redirected,
+       count(*) FILTER (WHERE r.outcome = 'anulată')                                 AS cancelled
+FROM v_requests r
+GROUP BY r.entity_cui, r.received, r.channel, r.category, r.type, r.department, r.as_of;
