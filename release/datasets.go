@@ -21,8 +21,11 @@ type Dataset struct {
 	// by (the site's lookups); "" when the site does not load it.
 	ReadOrder string
 	// CoverageDate and CoverageEntity are the SQL expressions the
-	// dataset's period and institutions are measured on ("" for none).
+	// dataset's period and institutions are measured on ("" for none): the
+	// period runs from the smallest CoverageDate to the largest, or to the
+	// largest CoverageTo when the rows give their last day apart.
 	CoverageDate, CoverageEntity string
+	CoverageTo                   string
 	// Lineage are the core tables whose load ids the manifest lists.
 	Lineage []string
 }
@@ -211,8 +214,8 @@ var Datasets = []Dataset{
 		CoverageDate: "last_award", CoverageEntity: "", Lineage: []string{"fact_procurement"}},
 	{PublishedDataset: models.PublishedDataset{Name: "requests_daily", Access: models.Public,
 		Title: text("Cereri și petiții – agregate zilnice", "Requests and petitions – daily aggregates"),
-		Description: text("Numărul cererilor pe zi, canal, categorie, tip și compartiment, cu răspunsurile în termen și restanțele. Doar agregate, fără date personale.",
-			"Requests per day, channel, category, type and department, with answers within term and the backlog. Aggregates only, no personal data."),
+		Description: text("Numărul cererilor pe zi, canal, categorie, tip și compartiment, cu răspunsurile în termen și restanțele. Fiecare cerere are un singur rezultat: received = answered + open + redirected + cancelled. Cererile deschise și cele deschise după termen sunt socotite la data exportului din registru (as_of). Doar agregate, fără date personale.",
+			"Requests per day, channel, category, type and department, with answers within term and the backlog. Every request has one outcome: received = answered + open + redirected + cancelled. Open requests and those open past their term are counted as of the date the register was exported (as_of). Aggregates only, no personal data."),
 		Schema: []models.Column{
 			colEntity,
 			col("date", "DATE", "data înregistrării", "date received"),
@@ -221,18 +224,21 @@ var Datasets = []Dataset{
 			col("type", "VARCHAR", "tipul juridic", "legal type"),
 			col("department", "VARCHAR", "compartimentul", "department"),
 			col("received", "BIGINT", "cereri înregistrate", "requests received"),
-			col("answered", "BIGINT", "cereri cu răspuns", "requests answered"),
+			col("answered", "BIGINT", "cereri cu răspuns (rezolvate sau respinse)", "requests answered (resolved or rejected)"),
 			col("answered_within_term", "BIGINT", "răspunse în termenul legal", "answered within the legal term"),
 			col("answered_late", "BIGINT", "răspunse după termen", "answered late"),
 			col("open", "BIGINT", "încă deschise", "still open"),
-			col("open_overdue", "BIGINT", "deschise și depășite", "open and overdue"),
+			col("open_overdue", "BIGINT", "deschise după termenul legal la data as_of: întârziate", "still open after the legal term on as_of: late"),
 			col("extended", "BIGINT", "cu termen prelungit", "with extended term"),
 			col("answer_days_total", "BIGINT", "suma zilelor până la răspuns", "total days to answer"),
+			col("as_of", "DATE", "data exportului din registru, la care se socotesc cererile deschise (implicit data încărcării)", "the date the register was exported, as of which open requests are counted (by default the date it was loaded)"),
+			col("redirected", "BIGINT", "redirecționate către altă instituție", "redirected to another institution"),
+			col("cancelled", "BIGINT", "anulate sau retrase", "cancelled or withdrawn"),
 		},
 		Source: text("Registratura instituției: doar numărul cererilor, fără date personale.",
 			"The institution's registry: request counts only, no personal data."),
 		Frequency: text("zilnic", "daily")},
-		Mart: "mart_requests_daily", SortKey: "entity_cui, date, department, channel, category, type", ReadOrder: "entity_cui, date",
+		Mart: "mart_requests_daily", SortKey: "entity_cui, date, department, channel, category, type, as_of", ReadOrder: "entity_cui, date",
 		CoverageDate: "date", CoverageEntity: "entity_cui", Lineage: []string{"fact_request"}},
 	{PublishedDataset: models.PublishedDataset{Name: "requests_answer_days", Access: models.Public,
 		Title: text("Cereri – zile până la răspuns", "Requests – days to answer"),
@@ -248,12 +254,14 @@ var Datasets = []Dataset{
 			col("days_to_answer", "INTEGER", "zile până la răspuns", "days to answer"),
 			col("term_days", "INTEGER", "termenul legal, zile", "legal term, days"),
 			col("requests", "BIGINT", "numărul cererilor", "number of requests"),
+			col("first_received", "DATE", "prima zi de înregistrare a acestor cereri", "first day these requests were received"),
+			col("last_received", "DATE", "ultima zi de înregistrare a acestor cereri", "last day these requests were received"),
 		},
 		Source: text("Registratura instituției: câte cereri au primit răspuns după fiecare număr de zile.",
 			"The institution's registry: how many requests were answered after each number of days."),
 		Frequency: text("zilnic", "daily")},
 		Mart: "mart_requests_answer_days", SortKey: "entity_cui, year, month, department, channel, type, days_to_answer, term_days", ReadOrder: "entity_cui, year, month",
-		CoverageDate: "make_date(year, month, 1)", CoverageEntity: "entity_cui", Lineage: []string{"fact_request"}},
+		CoverageDate: "first_received", CoverageTo: "last_received", CoverageEntity: "entity_cui", Lineage: []string{"fact_request"}},
 	{PublishedDataset: models.PublishedDataset{Name: "requests", Access: models.Internal,
 		Title:       text("Registrul cererilor", "Request register"),
 		Description: text("Fiecare cerere, cu termenul și răspunsul: doar pentru tablourile de bord interne.", "Every request with its term and answer: internal dashboards only."),
@@ -272,6 +280,9 @@ var Datasets = []Dataset{
 			col("status", "VARCHAR", "starea", "status"),
 			col("days_to_answer", "INTEGER", "zile până la răspuns", "days to answer"),
 			col("within_term", "BOOLEAN", "răspuns în termen", "answered within term"),
+			col("outcome", "VARCHAR", "rezultatul: răspuns, deschisă, redirecționată, anulată (anulată sau retrasă)", "outcome: answered (răspuns), open (deschisă), redirected (redirecționată), cancelled or withdrawn (anulată)"),
+			col("as_of", "DATE", "data exportului din registru", "the date the register was exported"),
+			col("late", "BOOLEAN", "întârziată: răspuns după termen sau încă deschisă după termen la as_of", "late: answered after the term, or still open after it on as_of"),
 		},
 		Source:    text("Registratura instituției.", "The institution's registry."),
 		Frequency: text("zilnic", "daily")},

@@ -123,17 +123,20 @@ func export(ctx context.Context, conn *sql.Conn, dir string, ds Dataset) (*model
 	md := &models.ManifestDataset{PublishedDataset: ds.PublishedDataset, Licence: models.DefaultLicence, Loads: []int64{}}
 	md.Coverage.Entities = []string{}
 	// One pass over the mart for the count and the coverage.
-	dateExpr, entityExpr := "NULL::DATE", "NULL::VARCHAR"
+	dateExpr, toExpr, entityExpr := "NULL::DATE", "", "NULL::VARCHAR"
 	if ds.CoverageDate != "" {
 		dateExpr = ds.CoverageDate
+	}
+	if toExpr = ds.CoverageTo; toExpr == "" {
+		toExpr = dateExpr
 	}
 	if ds.CoverageEntity != "" {
 		entityExpr = ds.CoverageEntity
 	}
 	var from, to sql.NullTime
 	var entities sql.NullString
-	if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*), min(%[1]s)::DATE, max(%[1]s)::DATE,
-		string_agg(DISTINCT %[2]s, ',' ORDER BY %[2]s) FROM (%[3]s)`, dateExpr, entityExpr, query)).
+	if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*), min(%[1]s)::DATE, max(%[4]s)::DATE,
+		string_agg(DISTINCT %[2]s, ',' ORDER BY %[2]s) FROM (%[3]s)`, dateExpr, entityExpr, query, toExpr)).
 		Scan(&md.Rows, &from, &to, &entities); err != nil {
 		return nil, err
 	}

@@ -10,12 +10,16 @@ import (
 // RequestTotals sums a scope's daily aggregates.
 func (r *DB) RequestTotals(ctx context.Context, s models.RequestScope) (t models.RequestTotals, err error) {
 	defer models.Wrap(&err, "totaluri cereri %s %d", s.Entity, s.Year)
+	var asOf, asOfFirst sql.NullTime
 	err = r.db.QueryRowContext(ctx, `SELECT coalesce(sum(received), 0), coalesce(sum(answered), 0), coalesce(sum(answered_within_term), 0),
 		coalesce(sum(answered_late), 0), coalesce(sum(open), 0), coalesce(sum(open_overdue), 0), coalesce(sum(extended), 0),
-		coalesce(sum(received) FILTER (WHERE channel = 'online'), 0), coalesce(sum(answer_days_total), 0)
+		coalesce(sum(received) FILTER (WHERE channel = 'online'), 0), coalesce(sum(answer_days_total), 0),
+		coalesce(sum(redirected), 0), coalesce(sum(cancelled), 0), max(as_of), min(as_of)
 		FROM requests_daily WHERE entity_cui = ? AND date >= make_date(?, 1, 1) AND date < make_date(? + 1, 1, 1)`,
 		s.Entity, s.Year, s.Year).Scan(&t.Received, &t.Answered, &t.AnsweredWithinTerm, &t.AnsweredLate,
-		&t.Open, &t.OpenOverdue, &t.Extended, &t.OnlineReceived, &t.AnswerDaysTotal)
+		&t.Open, &t.OpenOverdue, &t.Extended, &t.OnlineReceived, &t.AnswerDaysTotal,
+		&t.Redirected, &t.Cancelled, &asOf, &asOfFirst)
+	t.AsOf, t.AsOfFirst = asOf.Time, asOfFirst.Time
 	return t, err
 }
 
@@ -39,11 +43,12 @@ func (r *DB) RequestsBy(ctx context.Context, s models.RequestScope, dim models.R
 	if dim == models.RequestsByMonth {
 		order = "k"
 	}
-	err = queryRows(ctx, r.db, `SELECT `+expr+` AS k, coalesce(sum(received), 0), coalesce(sum(answered), 0), coalesce(sum(answered_within_term), 0)
+	err = queryRows(ctx, r.db, `SELECT `+expr+` AS k, coalesce(sum(received), 0), coalesce(sum(answered), 0), coalesce(sum(answered_within_term), 0),
+		coalesce(sum(open_overdue), 0)
 		FROM requests_daily WHERE entity_cui = ? AND date >= make_date(?, 1, 1) AND date < make_date(? + 1, 1, 1)
 		GROUP BY k ORDER BY `+order, []any{s.Entity, s.Year, s.Year}, func(rows *sql.Rows) error {
 		var g models.RequestGroup
-		if err := rows.Scan(&g.Key, &g.Received, &g.Answered, &g.AnsweredWithinTerm); err != nil {
+		if err := rows.Scan(&g.Key, &g.Received, &g.Answered, &g.AnsweredWithinTerm, &g.OpenOverdue); err != nil {
 			return err
 		}
 		out = append(out, g)
