@@ -194,6 +194,24 @@ var messages = map[string][2]string{
 	"req.p90":          {"Percentila 90", "90th percentile"},
 	"req.no.answers":   {"Nicio cerere cu răspuns în acest an.", "No request answered this year."},
 
+	// requests: outcomes, the date open requests are counted at, channels
+	"req.open.overdue":   {"Deschise după termen", "Open past term"},
+	"req.as.of":          {"Cererile deschise și cele deschise după termenul legal sunt socotite la %s: data exportului din registru sau, când registrul nu o spune, data încărcării lui.", "Open requests and those open past their legal term are counted as of %s: the date the register was exported or, when the register does not say, the date it was loaded."},
+	"req.as.of.range":    {"Cererile deschise și cele deschise după termenul legal sunt socotite la data exportului din registru (sau a încărcării lui): între %s și %s.", "Open requests and those open past their legal term are counted as of the date the register was exported (or loaded): between %s and %s."},
+	"req.as.of.note":     {"la %s", "on %s"},
+	"req.outcomes":       {"Ce s-a întâmplat cu cererile", "What became of the requests"},
+	"req.outcome":        {"Rezultatul", "Outcome"},
+	"req.requests":       {"Cereri", "Requests"},
+	"req.share":          {"Din cele înregistrate", "Of those received"},
+	"req.out.within":     {"Cu răspuns în termen", "Answered within the term"},
+	"req.out.late":       {"Cu răspuns după termen", "Answered after the term"},
+	"req.out.overdue":    {"Încă deschise, după termen", "Still open, past the term"},
+	"req.out.open":       {"Încă deschise, în termen", "Still open, within the term"},
+	"req.out.redirect":   {"Redirecționate către altă instituție", "Redirected to another institution"},
+	"req.out.cancel":     {"Anulate sau retrase", "Cancelled or withdrawn"},
+	"channel.altul":      {"alt canal (nu online)", "another channel (not online)"},
+	"channel.necunoscut": {"canal necunoscut (nu online)", "unknown channel (not online)"},
+
 	// methodology
 	"meth.title":      {"Metodologie", "Methodology"},
 	"meth.intro":      {"Ce înseamnă fiecare indicator, de unde vin datele și cât de des se actualizează. Toate cifrele de pe site se calculează din fișierele publicate la Date deschise: oricine le poate verifica.", "What each indicator means, where the data comes from and how often it is updated. Every figure on the site is computed from the files published under Open data: anyone can check them."},

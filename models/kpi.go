@@ -18,6 +18,10 @@ const (
 	KPIRequestsMedianDays  = "requests-median-days"
 	KPIRequestsP90Days     = "requests-p90-days"
 	KPIRequestsOnlineShare = "requests-online-share"
+	KPIRequestsOpen        = "requests-open"
+	KPIRequestsOpenOverdue = "requests-open-overdue"
+	KPIRequestsRedirected  = "requests-redirected"
+	KPIRequestsCancelled   = "requests-cancelled"
 	KPITotalValue          = "total-value"
 	KPISpentToDate         = "spent-to-date"
 	KPIProgress            = "progress"
@@ -107,13 +111,13 @@ var KPIs = []KPI{
 	{ID: KPIRequestsWithinTerm, Unit: UnitShare, Direction: HigherIsBetter,
 		Title: Text{"Răspunse în termenul legal", "Answered within the legal term"},
 		Definition: Text{
-			RO: "Dintre cererile cu răspuns, ponderea celor răspunse în termenul legal (10 sau 30 de zile după Legea 544/2001, 30 de zile după OG 27/2002, termenele proprii ale certificatelor și autorizațiilor).",
-			EN: "Of the answered requests, the share answered within the legal term (10 or 30 days under Law 544/2001, 30 days under OG 27/2002, the terms of certificates and permits)."}},
+			RO: "Cererile răspunse în termenul legal (10 sau 30 de zile după Legea 544/2001, 30 de zile după OG 27/2002, termenele proprii ale certificatelor și autorizațiilor), împărțite la cererile al căror termen s-a împlinit: cele cu răspuns și cele încă deschise după expirarea termenului, care se numără ca întârziate. Cererile deschise aflate încă în termen, cele redirecționate către altă instituție și cele anulate sau retrase nu intră în calcul.",
+			EN: "The requests answered within the legal term (10 or 30 days under Law 544/2001, 30 days under OG 27/2002, the terms of certificates and permits), divided by the requests whose term has come: those answered and those still open after their term, which count as late. Open requests still within their term, requests redirected to another institution and cancelled or withdrawn ones are left out."}},
 	{ID: KPIRequestsMedianDays, Unit: UnitDays, Direction: LowerIsBetter,
 		Title: Text{"Timp median de răspuns", "Median time to answer"},
 		Definition: Text{
-			RO: "Numărul de zile d cel mai mic pentru care cel puțin jumătate dintre cererile cu răspuns au primit răspuns în cel mult d zile.",
-			EN: "The smallest number of days d such that at least half of the answered requests were answered within d days."}},
+			RO: "Numărul de zile d cel mai mic pentru care cel puțin jumătate dintre cererile cu răspuns (rezolvate sau respinse) au primit răspuns în cel mult d zile.",
+			EN: "The smallest number of days d such that at least half of the answered (resolved or rejected) requests were answered within d days."}},
 	{ID: KPIRequestsP90Days, Unit: UnitDays, Direction: LowerIsBetter,
 		Title: Text{"9 din 10 cereri primesc răspuns în cel mult", "9 in 10 requests are answered within"},
 		Definition: Text{
@@ -122,8 +126,28 @@ var KPIs = []KPI{
 	{ID: KPIRequestsOnlineShare, Unit: UnitShare, Direction: HigherIsBetter,
 		Title: Text{"Depuse online", "Filed online"},
 		Definition: Text{
-			RO: "Ponderea cererilor depuse online în totalul cererilor înregistrate.",
-			EN: "The share of requests filed online among all requests received."}},
+			RO: "Ponderea cererilor depuse online în totalul cererilor înregistrate. Cererile venite pe alt canal („altul”) sau pe un canal necunoscut se numără în total, nu ca depuse online.",
+			EN: "The share of requests filed online among all requests received. Requests that came through another channel (“altul”) or an unknown one count in the total, not as filed online."}},
+	{ID: KPIRequestsOpen, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Cereri încă deschise", "Requests still open"},
+		Definition: Text{
+			RO: "Cererile înregistrate în anul ales care nu aveau încă răspuns la data exportului din registru (data arătată lângă cifre). Dacă registrul nu o spune, este data la care fișierul a fost încărcat.",
+			EN: "The requests received in the chosen year that had no answer yet when the register was exported (the date shown beside the figures). When the register does not say, it is the date the file was loaded."}},
+	{ID: KPIRequestsOpenOverdue, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Deschise după termenul legal", "Open past the legal term"},
+		Definition: Text{
+			RO: "Dintre cererile încă deschise, cele al căror termen legal expirase la data exportului din registru. Se numără ca întârziate.",
+			EN: "Of the requests still open, those whose legal term had passed when the register was exported. They count as late."}},
+	{ID: KPIRequestsRedirected, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Redirecționate către altă instituție", "Redirected to another institution"},
+		Definition: Text{
+			RO: "Cererile trimise instituției competente: nu sunt nici răspunse, nici întârziate, și se numără separat.",
+			EN: "The requests sent on to the competent institution: neither answered nor late, counted apart."}},
+	{ID: KPIRequestsCancelled, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Anulate sau retrase", "Cancelled or withdrawn"},
+		Definition: Text{
+			RO: "Cererile anulate sau retrase de petent: nu sunt nici răspunse, nici întârziate, și se numără separat.",
+			EN: "The requests cancelled, or withdrawn by whoever filed them: neither answered nor late, counted apart."}},
 	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Obiective de investiții", "Investment objectives"}},
 	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,

@@ -227,7 +227,7 @@ var kpiKinds = map[string]string{
 	"execution-rate": "share", "investments-active": "count", "contracts-count": "count", "contracts-value": "lei",
 	"requests-received": "count", "requests-within-term-share": "share", "investments-count": "count",
 	"investments-total-value": "lei", "total-value": "lei", "spent-to-date": "lei", "supplier-contracts": "count",
-	"supplier-value": "lei", "requests-online-share": "share",
+	"supplier-value": "lei", "requests-online-share": "share", "requests-open": "count", "requests-open-overdue": "count",
 }
 
 func TestHeadlineNumbersMatchTheReleaseFiles(t *testing.T) {
@@ -245,6 +245,8 @@ func TestHeadlineNumbersMatchTheReleaseFiles(t *testing.T) {
 	within := s.int(t, `SELECT sum(answered_within_term) FROM requests_daily WHERE entity_cui = ? AND year(date) = ?`, e, y)
 	answered := s.int(t, `SELECT sum(answered) FROM requests_daily WHERE entity_cui = ? AND year(date) = ?`, e, y)
 	received := s.int(t, `SELECT sum(received) FROM requests_daily WHERE entity_cui = ? AND year(date) = ?`, e, y)
+	// A request open past its term counts as late: in the denominator.
+	overdue := s.int(t, `SELECT sum(open_overdue) FROM requests_daily WHERE entity_cui = ? AND year(date) = ?`, e, y)
 	home := map[string]string{
 		"budget-final":               sum("final_budget", "cheltuieli", y),
 		"budget-executed":            sum("executed", "cheltuieli", y),
@@ -253,7 +255,9 @@ func TestHeadlineNumbersMatchTheReleaseFiles(t *testing.T) {
 		"contracts-count":            s.str(t, `SELECT count(*) FROM procurement WHERE buyer_cui = ? AND year = ? AND counts_in_total`, e, y),
 		"contracts-value":            lei2(s.str(t, `SELECT sum(value) FROM procurement WHERE buyer_cui = ? AND year = ? AND counts_in_total`, e, y)),
 		"requests-received":          strconv.FormatInt(received, 10),
-		"requests-within-term-share": ratio4(within, answered),
+		"requests-within-term-share": ratio4(within, answered+overdue),
+		"requests-open":              s.str(t, `SELECT sum(open) FROM requests_daily WHERE entity_cui = ? AND year(date) = ?`, e, y),
+		"requests-open-overdue":      strconv.FormatInt(overdue, 10),
 	}
 	// /buget for 2025: per capita with the 2025 population.
 	y2 := int64(2025)
@@ -306,9 +310,12 @@ func TestHeadlineNumbersMatchTheReleaseFiles(t *testing.T) {
 	a25 := s.int(t, `SELECT sum(answered) FROM requests_daily WHERE entity_cui = ? AND year(date) = 2025`, e)
 	r25 := s.int(t, `SELECT sum(received) FROM requests_daily WHERE entity_cui = ? AND year(date) = 2025`, e)
 	online25 := s.int(t, `SELECT sum(received) FROM requests_daily WHERE entity_cui = ? AND year(date) = 2025 AND channel = 'online'`, e)
+	o25 := s.int(t, `SELECT sum(open_overdue) FROM requests_daily WHERE entity_cui = ? AND year(date) = 2025`, e)
 	requests := map[string]string{
 		"requests-received":          strconv.FormatInt(r25, 10),
-		"requests-within-term-share": ratio4(w25, a25),
+		"requests-within-term-share": ratio4(w25, a25+o25),
+		"requests-open":              s.str(t, `SELECT sum(open) FROM requests_daily WHERE entity_cui = ? AND year(date) = 2025`, e),
+		"requests-open-overdue":      strconv.FormatInt(o25, 10),
 		"requests-median-days":       pct(50),
 		"requests-p90-days":          pct(90),
 		"requests-online-share":      ratio4(online25, r25),

@@ -20,6 +20,9 @@ type homeView struct {
 	Procurement   []dashboards.KPI
 	Requests      []dashboards.KPI
 	More          map[string]string
+
+	// RequestsAsOf says the date open requests are counted at.
+	RequestsAsOf, RequestsAsOfRaw string
 }
 
 // InvestmentItem is an objective in a short list.
@@ -114,9 +117,11 @@ func (s *Server) home(q *request) (string, any, error) {
 	}
 	v.Requests = []dashboards.KPI{
 		dashboards.KPICount(lang, models.KPIRequestsReceived, rt.Received),
-		dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: rt.AnsweredWithinTerm, Den: rt.Answered}),
-		dashboards.KPIDays(lang, models.KPIRequestsMedianDays, ad.Median, ad.Answered > 0),
+		requestsWithinTerm(lang, rt),
 	}
+	v.Requests = append(v.Requests, requestsBacklog(lang, rt)...)
+	v.Requests = append(v.Requests, dashboards.KPIDays(lang, models.KPIRequestsMedianDays, ad.Median, ad.Answered > 0))
+	v.RequestsAsOf, v.RequestsAsOfRaw = requestsAsOf(lang, rt)
 	return "home", v, nil
 }
 

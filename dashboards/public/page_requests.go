@@ -1,6 +1,8 @@
 package public
 
 import (
+	"time"
+
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
 )
@@ -11,6 +13,9 @@ type requestsView struct {
 	KPIs     []dashboards.KPI
 	Charts   []dashboards.Chart
 	NoAnswer bool
+	// AsOf says the date open requests are counted at; AsOfRaw is it as
+	// YYYY-MM-DD (the latest, when the rows come from several exports).
+	AsOf, AsOfRaw string
 }
 
 // requests: volumes by channel, category and department, median and 90th
@@ -42,13 +47,18 @@ func (s *Server) requests(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	v.NoAnswer = ad.Answered == 0
+	v.AsOf, v.AsOfRaw = requestsAsOf(lang, tot)
 	v.KPIs = []dashboards.KPI{
 		dashboards.KPICount(lang, models.KPIRequestsReceived, tot.Received),
-		dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: tot.AnsweredWithinTerm, Den: tot.Answered}),
+		requestsWithinTerm(lang, tot),
+	}
+	v.KPIs = append(v.KPIs, requestsBacklog(lang, tot)...)
+	v.KPIs = append(v.KPIs,
 		dashboards.KPIDays(lang, models.KPIRequestsMedianDays, ad.Median, ad.Answered > 0),
 		dashboards.KPIDays(lang, models.KPIRequestsP90Days, ad.P90, ad.Answered > 0),
 		dashboards.KPIRatio(lang, models.KPIRequestsOnlineShare, dashboards.Ratio{Num: tot.OnlineReceived, Den: tot.Received}),
-	}
+	)
+	v.Charts = append(v.Charts, outcomeChart(lang, tot))
 
 	months, err := rel.RequestsBy(ctx, rs, models.RequestsByMonth)
 	if err != nil {
@@ -67,15 +77,16 @@ func (s *Server) requests(q *request) (string, any, error) {
 	for _, d := range []struct {
 		dim                models.RequestDim
 		name, caption, col string
+		label              func(string) string
 	}{
-		{models.RequestsByChannel, "requests-channels", "req.channels", "req.channel"},
-		{models.RequestsByCategory, "requests-categories", "req.categories", "req.category"},
+		{models.RequestsByChannel, "requests-channels", "req.channels", "req.channel", func(k string) string { return channelName(lang, k) }},
+		{models.RequestsByCategory, "requests-categories", "req.categories", "req.category", nil},
 	} {
 		groups, err := rel.RequestsBy(ctx, rs, d.dim)
 		if err != nil {
 			return "", nil, err
 		}
-		c := requestChart(lang, d.name, dashboards.T(lang, d.caption), dashboards.T(lang, d.col), groups, nil)
+		c := requestChart(lang, d.name, dashboards.T(lang, d.caption), dashboards.T(lang, d.col), groups, d.label)
 		c.Options = dashboards.BarOptions(chartCats(c), true, dashboards.Series{Name: dashboards.T(lang, "req.received"), Values: chartCol(groups, 0)})
 		v.Charts = append(v.Charts, c)
 	}
@@ -114,23 +125,94 @@ func (s *Server) requests(q *request) (string, any, error) {
 	return "requests", v, nil
 }
 
-// requestChart is a table of received, answered, within term and the share
-// within term, one row per group.
+// requestChart is a table of received, answered, within term, open past
+// the term and the share within term (of those answered or past their
+// term), one row per group.
 func requestChart(lang, name, caption, col string, groups []models.RequestGroup, label func(string) string) dashboards.Chart {
 	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "requests_daily", Lang: lang,
-		Head: []string{col, dashboards.T(lang, "req.received"), dashboards.T(lang, "req.answered"), dashboards.T(lang, "req.within"), dashboards.T(lang, "req.within.share")}}
-	var tr, ta, tw int64
+		Head: []string{col, dashboards.T(lang, "req.received"), dashboards.T(lang, "req.answered"), dashboards.T(lang, "req.within"),
+			dashboards.T(lang, "req.open.overdue"), dashboards.T(lang, "req.within.share")}}
+	var tr, ta, tw, to int64
 	for _, g := range groups {
 		text := g.Key
 		if label != nil {
 			text = label(g.Key)
 		}
 		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: text}, Cells: []dashboards.Cell{dashboards.CountCell(lang, g.Received), dashboards.CountCell(lang, g.Answered),
-			dashboards.CountCell(lang, g.AnsweredWithinTerm), dashboards.RatioCell(lang, dashboards.Ratio{Num: g.AnsweredWithinTerm, Den: g.Answered})}})
-		tr, ta, tw = tr+g.Received, ta+g.Answered, tw+g.AnsweredWithinTerm
+			dashboards.CountCell(lang, g.AnsweredWithinTerm), dashboards.CountCell(lang, g.OpenOverdue),
+			dashboards.RatioCell(lang, dashboards.Ratio{Num: g.AnsweredWithinTerm, Den: g.Answered + g.OpenOverdue})}})
+		tr, ta, tw, to = tr+g.Received, ta+g.Answered, tw+g.AnsweredWithinTerm, to+g.OpenOverdue
 	}
-	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.CountCell(lang, tr), dashboards.CountCell(lang, ta), dashboards.CountCell(lang, tw), dashboards.RatioCell(lang, dashboards.Ratio{Num: tw, Den: ta})}}
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.CountCell(lang, tr), dashboards.CountCell(lang, ta),
+		dashboards.CountCell(lang, tw), dashboards.CountCell(lang, to), dashboards.RatioCell(lang, dashboards.Ratio{Num: tw, Den: ta + to})}}
 	return c
+}
+
+// requestsWithinTerm is the share answered within the term of the requests
+// whose term has come: answered, or still open after it (late).
+func requestsWithinTerm(lang string, t models.RequestTotals) dashboards.KPI {
+	return dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: t.AnsweredWithinTerm, Den: t.Decided()})
+}
+
+// requestsBacklog is the open backlog and the requests open past their
+// term, each with the date they are counted at.
+func requestsBacklog(lang string, t models.RequestTotals) []dashboards.KPI {
+	open := dashboards.KPICount(lang, models.KPIRequestsOpen, t.Open)
+	overdue := dashboards.KPICount(lang, models.KPIRequestsOpenOverdue, t.OpenOverdue)
+	if !t.AsOf.IsZero() {
+		open.Note = dashboards.Tf(lang, "req.as.of.note", dashboards.FormatDate(lang, t.AsOf))
+		overdue.Note = open.Note
+	}
+	return []dashboards.KPI{open, overdue}
+}
+
+// requestsAsOf says the date open requests are counted at, and that date
+// as YYYY-MM-DD ("" without requests).
+func requestsAsOf(lang string, t models.RequestTotals) (string, string) {
+	switch {
+	case t.AsOf.IsZero():
+		return "", ""
+	case t.AsOfFirst.IsZero() || t.AsOfFirst.Equal(t.AsOf):
+		return dashboards.Tf(lang, "req.as.of", dashboards.FormatDate(lang, t.AsOf)), t.AsOf.Format(time.DateOnly)
+	}
+	return dashboards.Tf(lang, "req.as.of.range", dashboards.FormatDate(lang, t.AsOfFirst), dashboards.FormatDate(lang, t.AsOf)), t.AsOf.Format(time.DateOnly)
+}
+
+// outcomeChart is what became of the scope's requests: every request in one
+// row (answered within or after the term, open past or within the term,
+// redirected, cancelled or withdrawn), with its share of those received.
+func outcomeChart(lang string, t models.RequestTotals) dashboards.Chart {
+	c := dashboards.Chart{Name: "requests-outcomes", Caption: dashboards.T(lang, "req.outcomes"), Dataset: "requests_daily", Lang: lang,
+		Head: []string{dashboards.T(lang, "req.outcome"), dashboards.T(lang, "req.requests"), dashboards.T(lang, "req.share")}}
+	var cats []string
+	var vals []float64
+	for _, o := range []struct {
+		key string
+		n   int64
+	}{
+		{"req.out.within", t.AnsweredWithinTerm}, {"req.out.late", t.AnsweredLate},
+		{"req.out.overdue", t.OpenOverdue}, {"req.out.open", t.Open - t.OpenOverdue},
+		{"req.out.redirect", t.Redirected}, {"req.out.cancel", t.Cancelled},
+	} {
+		name := dashboards.T(lang, o.key)
+		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: name}, Cells: []dashboards.Cell{dashboards.CountCell(lang, o.n),
+			dashboards.RatioCell(lang, dashboards.Ratio{Num: o.n, Den: t.Received})}})
+		cats, vals = append(cats, name), append(vals, float64(o.n))
+	}
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.CountCell(lang, t.Received),
+		dashboards.RatioCell(lang, dashboards.Ratio{Num: t.Received, Den: t.Received})}}
+	c.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: dashboards.T(lang, "req.requests"), Values: vals})
+	return c
+}
+
+// channelName is a channel as the page shows it: another channel and an
+// unknown one say that they do not count as online; the others are shown
+// as the register names them.
+func channelName(lang, ch string) string {
+	if s := dashboards.T(lang, "channel."+ch); s != "channel."+ch {
+		return s
+	}
+	return ch
 }
 
 func chartCats(c dashboards.Chart) []string {
