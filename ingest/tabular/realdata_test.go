@@ -26,28 +26,31 @@ func TestLA311Requests(t *testing.T) {
 	}
 	// Python: 9,999 rows; RequestSource Call 4188, Mobile App 2131, Driver
 	// Self Report 2019, Self Service 1621, Email 33, Council's Office 5,
-	// Voicemail 1, Walk-in 1. The last two unmapped sources make 2,024
-	// rejects; no ClosedDate precedes its CreatedDate, 5 ClosedDate are empty.
-	if len(res.good) != 7975 || len(res.rejects) != 2024 || res.skipped != 0 {
-		t.Fatalf("good %d rejects %d skipped %d; want 7975, 2024, 0", len(res.good), len(res.rejects), res.skipped)
+	// Voicemail 1, Walk-in 1; Status Closed 9739, Cancelled 246, Referred
+	// Out 9, Open 5, the 5 open ones without ClosedDate and every other with
+	// one; no ClosedDate precedes its CreatedDate. The crews' own reports and
+	// the council's office are another channel (altul): nothing is rejected.
+	if len(res.good) != 9999 || len(res.rejects) != 0 || res.skipped != 0 {
+		t.Fatalf("good %d rejects %d (%v) skipped %d; want 9999, 0, 0", len(res.good), len(res.rejects), res.rejects[:min(len(res.rejects), 3)], res.skipped)
 	}
-	for _, r := range res.rejects {
-		if r.Column != "RequestSource" || (r.Value != "Driver Self Report" && r.Value != "Council's Office") {
-			t.Fatalf("unexpected reject %+v", r)
-		}
-	}
-	byChannel := map[string]int{}
+	byChannel, byStatus := map[string]int{}, map[string]int{}
 	open := 0
 	for _, g := range res.good {
 		byChannel[value(g, m.Dataset, "channel").(string)]++
+		byStatus[value(g, m.Dataset, "status").(string)]++
 		if value(g, m.Dataset, "answered") == nil {
 			open++
 		}
 	}
-	want := map[string]int{"telefon": 4188 + 1, "online": 2131 + 1621, "e-mail": 33, "ghișeu": 1}
+	want := map[string]int{"telefon": 4188 + 1, "online": 2131 + 1621, "e-mail": 33, "ghișeu": 1, "altul": 2019 + 5}
 	for k, n := range want {
 		if byChannel[k] != n {
 			t.Errorf("channel %s: %d, want %d", k, byChannel[k], n)
+		}
+	}
+	for k, n := range map[string]int{"rezolvată": 9739, "anulată": 246, "redirecționată": 9, "deschisă": 5} {
+		if byStatus[k] != n {
+			t.Errorf("status %s: %d, want %d", k, byStatus[k], n)
 		}
 	}
 	if open != 5 {
