@@ -309,7 +309,12 @@ func (r *releaseDB) requestKPIs(e string, y int, detail bool) []KPI {
 	within := r.sum(`sum(answered_within_term)`, daily, e, y)
 	answered := r.sum(`sum(answered)`, daily, e, y)
 	n, _ := strconv.ParseInt(received, 10, 64)
-	ks := []KPI{integerKPI("requests-received", "count", n), shareKPI("requests-within-term-share", rat(within), rat(answered))}
+	// A request open past its term is late: it counts in the denominator.
+	var open, overdue int64
+	r.row(`SELECT coalesce(sum(open), 0), coalesce(sum(open_overdue), 0) FROM `+daily, []any{e, y}, &open, &overdue)
+	decided := new(big.Rat).Add(rat(answered), new(big.Rat).SetInt64(overdue))
+	ks := []KPI{integerKPI("requests-received", "count", n), shareKPI("requests-within-term-share", rat(within), decided),
+		integerKPI("requests-open", "count", open), integerKPI("requests-open-overdue", "count", overdue)}
 	if !detail {
 		return ks
 	}

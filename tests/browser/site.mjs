@@ -83,6 +83,7 @@ const KIND = {
   'supplier-value': 'amount', 'execution-rate': 'share', 'requests-within-term-share': 'share', 'requests-online-share': 'share',
   'investments-active': 'count', 'contracts-count': 'count', 'requests-received': 'count', 'investments-count': 'count',
   'supplier-contracts': 'count', 'requests-median-days': 'days', 'requests-p90-days': 'days', 'progress': 'percent',
+  'requests-open': 'count', 'requests-open-overdue': 'count',
 };
 const RAW_FORMAT = { amount: /^-?\d+\.\d{2}$/, share: /^-?\d+\.\d{4}$/, count: /^-?\d+$/, days: /^-?\d+$/, percent: /^-?\d+\.\d{2}$/ };
 function textsFor(kind, raw, lang) {
