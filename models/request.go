@@ -5,6 +5,16 @@ import "context"
 // Channels accepted for requests.
 var Channels = []string{"online", "ghișeu", "e-mail", "poștă", "telefon"}
 
+// ChannelNames are the channels as the pages name them, in both languages:
+// a new channel is one line here (a channel without a line shows as stored).
+var ChannelNames = map[string]Text{
+	"online":  {"online", "online"},
+	"ghișeu":  {"la ghișeu", "at the counter"},
+	"e-mail":  {"e-mail", "e-mail"},
+	"poștă":   {"prin poștă", "by post"},
+	"telefon": {"telefon", "telephone"},
+}
+
 // Default legal terms, in calendar days, by request type. Law 544/2001: 10 days,
 // 30 with notice for complex requests; OG 27/2002 petitions: 30 days; Law
 // 50/1991: town-planning certificates 15 days (Law 50/1991, art. 6^1), building
