@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 
 	"github.com/deschis/deschis/models"
@@ -60,6 +61,9 @@ type errorView struct {
 	*Page
 	Status int
 	Detail string
+	// Text is the 400 page's sentence: the parameter and why it is wrong
+	// (the reason is Romanian, marked so on the English pages).
+	Text template.HTML
 }
 
 // Error writes the site's page for status (404, 400, 405, 500); err, when
@@ -76,6 +80,7 @@ func (s *Site) Error(w http.ResponseWriter, r *http.Request, status int, err err
 		if errors.As(err, &pe) {
 			v.Detail = pe.Name + "=" + pe.Value + " (" + pe.Reason + ")"
 		}
+		v.Text = Tfh(lang, "error.400.text", RoText(v.Detail))
 	default:
 		v.Title = T(lang, "error.500")
 	}
