@@ -64,7 +64,9 @@ func ParseQuery(v url.Values) (Query, error) {
 		}
 		return vals[0], true
 	}
-	bad := func(name, value, reason string) error { return &dashboards.ParamError{Name: name, Value: value, Reason: reason} }
+	bad := func(name, value, reason string) error {
+		return &dashboards.ParamError{Name: name, Value: value, Reason: reason}
+	}
 	text := func(name string) (string, error) {
 		s, ok := get(name)
 		if !ok {
@@ -152,9 +154,9 @@ func ParseQuery(v url.Values) (Query, error) {
 		dst  *time.Time
 	}{{"de_la", &q.From}, {"pana_la", &q.To}} {
 		if s, ok := get(p.name); ok && s != "" {
-			t, err := time.Parse(time.DateOnly, s)
+			t, err := parseDateParam(s)
 			if err != nil || t.Year() < 1990 || t.Year() > 2100 {
-				return q, bad(p.name, s, "data se scrie AAAA-LL-ZZ și trebuie să existe în calendar")
+				return q, bad(p.name, s, "data se scrie ZZ.LL.AAAA (sau AAAA-LL-ZZ) și trebuie să existe în calendar")
 			}
 			*p.dst = t
 		}
@@ -176,6 +178,19 @@ func ParseQuery(v url.Values) (Query, error) {
 		q.Sort = s
 	}
 	return q, nil
+}
+
+// dateParam is how the forms write a date: the Romanian order, ZZ.LL.AAAA.
+const dateParam = "02.01.2006"
+
+// parseDateParam reads a date in either order: 23.11.2026 (also 3.1.2026)
+// as people write it, 2026-11-23 as links and older URLs do.
+func parseDateParam(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "-") {
+		return time.Parse(time.DateOnly, s)
+	}
+	return time.Parse("2.1.2006", s)
 }
 
 // parseLeiParam reads a checked amount ("1000", "1000,5", "1000.50") as bani.
