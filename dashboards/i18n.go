@@ -163,6 +163,7 @@ var messages = map[string][2]string{
 	"proc.from":                {"Atribuit de la (ZZ.LL.AAAA)", "Awarded from (DD.MM.YYYY)"},
 	"proc.to":                  {"Atribuit până la (ZZ.LL.AAAA)", "Awarded until (DD.MM.YYYY)"},
 	"date.hint":                {"ZZ.LL.AAAA", "DD.MM.YYYY"},
+	"cpv.expansion":            {"Vocabularul comun privind achizițiile publice", "Common Procurement Vocabulary"},
 	"proc.sort":                {"Ordonare", "Sort by"},
 	"sort.data_desc":           {"cele mai noi întâi", "newest first"},
 	"sort.data_asc":            {"cele mai vechi întâi", "oldest first"},
