@@ -155,7 +155,7 @@ var messages = map[string][2]string{
 
 	// procurement
 	"proc.title":               {"Achizițiile publice ale %s, %d", "Public procurement of %s, %d"},
-	"proc.supplier":            {"Ofertantul câștigător (nume sau CUI – codul unic de înregistrare fiscală)", "Winning bidder (name or fiscal code, CUI)"},
+	"proc.supplier":            {"Contractant (denumire sau CUI – codul unic de înregistrare fiscală)", "Contractor (name or CUI, the fiscal code)"},
 	"proc.cpv":                 {"Cod CPV (Vocabularul comun privind achizițiile publice) sau diviziune, de ex. 45", "CPV code (Common Procurement Vocabulary) or division, e.g. 45"},
 	"proc.procedure":           {"Modalitatea de atribuire", "Award procedure"},
 	"proc.min":                 {"Valoare minimă, lei", "Minimum value, lei"},

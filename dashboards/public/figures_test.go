@@ -347,3 +347,22 @@ func TestContractCountExplainsTheListsRows(t *testing.T) {
 		}
 	}
 }
+
+// A 400 page says what is wrong in the page's language.
+func TestBadAddressInBothLanguages(t *testing.T) {
+	ts := serve(t, newFiguresRelease(12))
+	for path, want := range map[string]string{
+		"/achizitii?de_la=31.02.2026":    "Adresă invalidă",
+		"/en/achizitii?de_la=31.02.2026": "a date is written DD.MM.YYYY (or YYYY-MM-DD) and must exist in the calendar",
+	} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 400 || !strings.Contains(text(string(b)), want) {
+			t.Errorf("%s: %d, no %q in\n%s", path, resp.StatusCode, want, text(string(b)))
+		}
+	}
+}
