@@ -94,7 +94,7 @@ var KPIs = []KPI{
 		Title: Text{"Investiții în execuție", "Investments under way"},
 		Definition: Text{
 			RO: "Numărul obiectivelor din lista de investiții a anului cu stadiul „în execuție”.",
-			EN: "The number of objectives of the year's investment list whose status is “under way”."}},
+			EN: "The number of projects on the year's investment list whose status is “under way”."}},
 	{ID: KPIContractsCount, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Contracte atribuite", "Contracts awarded"},
 		Definition: Text{
@@ -131,7 +131,7 @@ var KPIs = []KPI{
 			RO: "Ponderea cererilor depuse online în totalul cererilor înregistrate.",
 			EN: "The share of requests filed online among all requests received."}},
 	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
-		Title: Text{"Obiective de investiții", "Investment objectives"}},
+		Title: Text{"Obiective de investiții", "Investment projects"}},
 	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,
 		Title: Text{"Valoarea totală estimată", "Total estimated value"}},
 	{ID: KPITotalValue, Unit: UnitLei, Direction: Neutral,
