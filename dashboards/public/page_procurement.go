@@ -164,11 +164,9 @@ func contractGroupChart(lang, name, caption, col string, groups []models.Contrac
 // data has no contracts of the institution (for that year).
 func contractKPIs(q *request, e models.Entity, y int, tot models.ContractSummary) []dashboards.KPI {
 	lang := q.lang
-	if tot.Rows == 0 {
-		why := absence(q, models.DatasetProcurement, e.CUI, y)
-		if why == "" {
-			why = dashboards.T(lang, "none")
-		}
+	// A search that matches nothing is 0 contracts; "–" is for a year the
+	// data has none of the institution's contracts at all.
+	if why := absence(q, models.DatasetProcurement, e.CUI, y); why != "" && tot.Rows == 0 {
 		return []dashboards.KPI{dashboards.KPIMissing(lang, models.KPIContractsCount, why), dashboards.KPIMissing(lang, models.KPIContractsValue, why)}
 	}
 	count := dashboards.KPICount(lang, models.KPIContractsCount, tot.Count)
