@@ -4,8 +4,9 @@ import "strings"
 
 // The English names of the budget classification's chapters and economic
 // titles, for the English pages (the catalogue's names are the Romanian
-// ones of Ordinul MFP 1954/2005). Subchapters and paragraphs have no English
-// form yet: the pages show them in Romanian, marked as such.
+// ones of Ordinul MFP 1954/2005). The expense subchapters are in
+// classification_subchapters_en.go; revenue subchapters and paragraphs have
+// no English form yet (no page shows them).
 var (
 	chapterEN = map[string]string{
 		"01": "Corporate income tax",

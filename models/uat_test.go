@@ -125,3 +125,18 @@ func TestLookupProcedure(t *testing.T) {
 		}
 	}
 }
+
+// Every expense subchapter has an English name, found from a local code.
+func TestExpenseSubchaptersHaveEnglishNames(t *testing.T) {
+	for _, c := range FunctionalCatalogue() {
+		if c.Level == 2 && c.Code >= "50" && SubchapterNameEN(c.Code) == "" {
+			t.Errorf("subchapter %s %s has no English name", c.Code, c.Name)
+		}
+	}
+	if got := SubchapterNameEN("65.02.03"); got != "Pre-primary and primary education" {
+		t.Errorf("local 65.02.03: %q", got)
+	}
+	if got := SubchapterNameEN("65.02.04.01"); got != "Secondary education" {
+		t.Errorf("a paragraph of local 65.02.04: %q", got)
+	}
+}

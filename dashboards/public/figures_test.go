@@ -81,6 +81,9 @@ func (f figuresRelease) BudgetTotals(_ context.Context, s models.BudgetScope) (m
 }
 
 func (f figuresRelease) BudgetBy(_ context.Context, s models.BudgetScope, kind models.BudgetKind, dim models.BudgetDim) ([]models.BudgetGroup, error) {
+	if f.own(s) && kind == models.Expense && dim == models.BySubchapter {
+		return []models.BudgetGroup{{Code: "65.02.03", Name: "Învățământ preșcolar și primar", Executed: 10_00}}, nil
+	}
 	if !f.own(s) || kind != models.Expense || dim != models.ByChapter {
 		return nil, nil
 	}
@@ -364,5 +367,20 @@ func TestBadAddressInBothLanguages(t *testing.T) {
 		if resp.StatusCode != 400 || !strings.Contains(text(string(b)), want) {
 			t.Errorf("%s: %d, no %q in\n%s", path, resp.StatusCode, want, text(string(b)))
 		}
+	}
+}
+
+// The English pages name the classification in English: chapters,
+// subchapters; Romanian text only inside lang="ro".
+func TestEnglishBudgetNamesTheClassificationInEnglish(t *testing.T) {
+	ts := serve(t, newFiguresRelease(12))
+	page := fetch(t, ts, "/en/buget?capitol=65")
+	for _, want := range []string{"<h1>Budget of <span lang=\"ro\">Municipiul Sibiu</span>: chapter 65 Education, 2026</h1>", ">65.02.03 Pre-primary and primary education<"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/en/buget?capitol=65: no %s", want)
+		}
+	}
+	if strings.Contains(page, ">Învățământ") || strings.Contains(page, "preșcolar") {
+		t.Error("/en/buget?capitol=65 names the classification in Romanian")
 	}
 }

@@ -243,15 +243,19 @@ func titleLabel(lang string) func(models.BudgetGroup) dashboards.Cell {
 	}
 }
 
-// subchapterLabel: the classification's subchapters have no English name
-// yet; they show in Romanian, marked as such.
+// subchapterLabel names an expense subchapter in the page's language (in
+// Romanian, marked so, should the classification have no English name).
 func subchapterLabel(lang string) func(models.BudgetGroup) dashboards.Cell {
 	return func(g models.BudgetGroup) dashboards.Cell {
 		if g.Name == "" {
 			return dashboards.Cell{Text: g.Code}
 		}
-		c := dashboards.DataCell(lang, g.Code+" "+g.Name)
-		return c
+		if lang == dashboards.EN {
+			if en := models.SubchapterNameEN(g.Code); en != "" {
+				return dashboards.Cell{Text: g.Code + " " + en}
+			}
+		}
+		return dashboards.DataCell(lang, g.Code+" "+g.Name)
 	}
 }
 
