@@ -23,6 +23,7 @@ type Chart struct {
 	Foot          *Row
 	Dataset       string // download: /date/{Dataset}.parquet
 	Lang          string
+	Note          string // a sentence under the table: what it compares, what is missing
 }
 
 // Row is a table row: a header cell and data cells.
@@ -36,6 +37,7 @@ type Cell struct {
 	Text, Raw string
 	Href      string
 	Num       bool
+	Lang      string // the text's language when it is not the page's (a Romanian name on an English page)
 }
 
 // LeiCell is an amount of money.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 
 	"github.com/deschis/deschis/models"
@@ -11,7 +12,7 @@ import (
 
 // ParamError says which parameter of a request is wrong: a 400 page that
 // names it, its value and what to change.
-type ParamError struct{ Name, Value, Reason string }
+type ParamError struct{ Name, Value, Reason, ReasonEN string }
 
 func (e *ParamError) Error() string {
 	return fmt.Sprintf("parametrul %s=%q: %s", e.Name, e.Value, e.Reason)
@@ -60,6 +61,9 @@ type errorView struct {
 	*Page
 	Status int
 	Detail string
+	// Text is the 400 page's sentence: the parameter and why it is wrong,
+	// in the page's language (a reason without an English form in Romanian).
+	Text template.HTML
 }
 
 // Error writes the site's page for status (404, 400, 405, 500); err, when
@@ -74,8 +78,13 @@ func (s *Site) Error(w http.ResponseWriter, r *http.Request, status int, err err
 		v.Title = T(lang, "error.400")
 		var pe *ParamError
 		if errors.As(err, &pe) {
-			v.Detail = pe.Name + "=" + pe.Value + " (" + pe.Reason + ")"
+			reason := pe.Reason
+			if lang == EN && pe.ReasonEN != "" {
+				reason = pe.ReasonEN
+			}
+			v.Detail = pe.Name + "=" + pe.Value + " (" + reason + ")"
 		}
+		v.Text = template.HTML(template.HTMLEscapeString(Tf(lang, "error.400.text", v.Detail)))
 	default:
 		v.Title = T(lang, "error.500")
 	}

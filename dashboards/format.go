@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // the site shows times in Romanian time on any system
 
 	"github.com/deschis/deschis/models"
 )
@@ -115,28 +116,60 @@ func (r Ratio) Raw() string {
 	return sign + strconv.FormatUint(u/10_000, 10) + "." + pad(u%10_000, 4)
 }
 
-// Format writes the ratio as a percentage with one decimal: 87,3 % (ro), 87.3% (en).
+// Format writes the ratio as a percentage with one decimal: 87,3 % (ro),
+// 87.3% (en). A share that is not zero but rounds to 0,0 % is "< 0,1 %"
+// ("> −0,1 %" below zero): a small amount is never shown as nothing.
 func (r Ratio) Format(lang string) string {
 	if !r.Valid() {
 		return "–"
 	}
-	v := RoundDiv(r.Num*1000, r.Den)
-	th, dec := seps(lang)
-	u, sign := abs64(v)
-	s := sign + groupDigits(u/10, th) + string(dec) + strconv.FormatUint(u%10, 10)
-	if lang == EN {
-		return s + "%"
-	}
-	return s + " %"
+	return formatTenths(lang, RoundDiv(r.Num*1000, r.Den), r.Num != 0 && (r.Num < 0) == (r.Den < 0), r.Num != 0 && (r.Num < 0) != (r.Den < 0))
 }
 
-// FormatPercentBasis writes hundredths of a percent (8082) as 80,82 % / 80.82%.
-func FormatPercentBasis(lang string, basis int64) string {
-	s := formatFixed2(lang, basis)
+// formatTenths writes tenths of a percent; pos and neg say the exact value
+// is above or below zero, so that one rounding to 0 shows as "< 0,1 %".
+func formatTenths(lang string, tenths int64, pos, neg bool) string {
+	th, dec := seps(lang)
+	unit := " %"
 	if lang == EN {
-		return s + "%"
+		unit = "%"
 	}
-	return s + " %"
+	switch {
+	case tenths == 0 && pos:
+		return "< 0" + string(dec) + "1" + unit
+	case tenths == 0 && neg:
+		return "> " + Minus + "0" + string(dec) + "1" + unit
+	}
+	u, sign := abs64(tenths)
+	return sign + groupDigits(u/10, th) + string(dec) + strconv.FormatUint(u%10, 10) + unit
+}
+
+// Minus is the minus sign of changes (U+2212), not the hyphen.
+const Minus = "\u2212"
+
+// FormatChange writes a change as a signed percentage with one decimal:
+// +3,2 %, −22,9 %, 0,0 %; a change that rounds to zero but is not is
+// "< +0,1 %" or "> −0,1 %"; "–" when there is nothing to compare with.
+func FormatChange(lang string, r Ratio) string {
+	if !r.Valid() {
+		return "–"
+	}
+	s := r.Format(lang)
+	switch {
+	case strings.HasPrefix(s, "-"):
+		return Minus + s[1:]
+	case strings.HasPrefix(s, "< "):
+		return "< +" + s[2:]
+	case r.Num != 0 && !strings.HasPrefix(s, ">"):
+		return "+" + s
+	}
+	return s
+}
+
+// FormatPercentBasis writes hundredths of a percent (8082) as a percentage
+// with one decimal, like every other percentage: 80,8 % / 80.8%.
+func FormatPercentBasis(lang string, basis int64) string {
+	return formatTenths(lang, RoundDiv(basis, 10), basis > 0, basis < 0)
 }
 
 // RawPercentBasis is 8082 as "80.82".
@@ -175,22 +208,75 @@ func FormatDate(lang string, t time.Time) string {
 	return t.Format("02.01.2006")
 }
 
-// FormatDays writes a number of days: 1 zi, 12 zile (ro); 1 day, 12 days (en).
+// FormatDays writes a number of days: 1 zi, 12 zile, 20 de zile (ro); 1 day,
+// 12 days (en).
 func FormatDays(lang string, n int64) string {
+	if lang == EN {
+		return CountNoun(lang, n, "day", "days")
+	}
+	return CountNoun(lang, n, "zi", "zile")
+}
+
+// CountNoun writes a count before its noun, one or many being the noun's
+// forms in lang: 1 locuitor, 19 locuitori, 245.137 de locuitori (ro); 1
+// inhabitant, 3 inhabitants (en). Romanian puts "de" between a number whose
+// last two digits are 20 or more (or 00, from 100) and its noun: 20 de
+// zile, 112 zile, 120 de zile, 1.000 de contracte.
+func CountNoun(lang string, n int64, one, many string) string {
 	s := FormatCount(lang, n)
 	switch {
-	case lang == EN && n == 1:
-		return s + " day"
-	case lang == EN:
-		return s + " days"
-	case n == 1:
-		return s + " zi"
-	case n%100 >= 20 || n%100 == 0 && n != 0:
-		// Romanian puts "de" between a number ending in 20–99 (or a
-		// multiple of 100) and its noun: 20 de zile, 112 zile, 120 de zile.
-		return s + " de zile"
+	case n == 1 || n == -1:
+		return s + " " + one
+	case lang != EN && NeedsDe(n):
+		return s + " de " + many
 	}
-	return s + " zile"
+	return s + " " + many
+}
+
+// NeedsDe reports whether Romanian writes "de" between n and its noun.
+func NeedsDe(n int64) bool {
+	n = abs(n)
+	return n%100 >= 20 || n%100 == 0 && n != 0
+}
+
+var monthsShortRO = []string{"ian.", "feb.", "mar.", "apr.", "mai", "iun.", "iul.", "aug.", "sept.", "oct.", "nov.", "dec."}
+
+// MonthShort is the abbreviated name of month m: ian., oct. (ro); Jan, Oct (en).
+func MonthShort(lang string, m int) string {
+	if m < 1 || m > 12 {
+		return strconv.Itoa(m)
+	}
+	if lang == EN {
+		return monthsEN[m-1][:3]
+	}
+	return monthsShortRO[m-1]
+}
+
+// FormatMonth writes a month of a year: octombrie 2026 (ro), October 2026 (en).
+func FormatMonth(lang string, t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return MonthName(lang, int(t.Month())) + " " + strconv.Itoa(t.Year())
+}
+
+// bucharest is the time zone the site shows times in; UTC if the system
+// has no zone database (time/tzdata is embedded, so it always has).
+var bucharest = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Bucharest"); err == nil {
+		return l
+	}
+	return time.UTC
+}()
+
+// FormatDateTime writes a moment in Romanian time: 01.12.2026, 07:46 (ro),
+// 1 Dec 2026, 07:46 (en); "–" when zero.
+func FormatDateTime(lang string, t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	t = t.In(bucharest)
+	return FormatDate(lang, t) + ", " + t.Format("15:04")
 }
 
 // PerCapita divides an amount by a population, rounding half up to the ban.

@@ -37,6 +37,12 @@ func KPIRatio(lang, id string, r Ratio) KPI {
 	return KPI{Name: id, Label: KPITitle(lang, id), Raw: r.Raw(), Text: r.Format(lang)}
 }
 
+// KPIMissing is a headline number the data does not have: "–", never 0,
+// with the sentence that says why (note).
+func KPIMissing(lang, id, note string) KPI {
+	return KPI{Name: id, Label: KPITitle(lang, id), Raw: "", Text: "–", Note: note}
+}
+
 // KPIDays is a number of days; "–" when there is none (ok false).
 func KPIDays(lang, id string, n int64, ok bool) KPI {
 	if !ok {

@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -13,13 +14,16 @@ import (
 // language switch, the entity selector and the release footer.
 type Page struct {
 	Lang, Title string
-	Active      string // nav key of the current page
-	Path        string // the page's path without /en
-	Query       string // the page's query string, kept by the language switch and the permalink
-	Self        string // the permalink: this page with its filters
-	AltLang     string
-	AltHref     string
-	Nav         []NavItem
+	// Heading is the page's h1 when it names something from the data
+	// (Tfh marks it lang="ro" on English pages); else the h1 is Title.
+	Heading template.HTML
+	Active  string // nav key of the current page
+	Path    string // the page's path without /en
+	Query   string // the page's query string, kept by the language switch and the permalink
+	Self    string // the permalink: this page with its filters
+	AltLang string
+	AltHref string
+	Nav     []NavItem
 
 	Entities     []EntityOption // shown when the release has more than one
 	EntityAction string
@@ -57,6 +61,7 @@ type Hidden struct{ Name, Value string }
 type Option struct {
 	Value, Text string
 	Selected    bool
+	Lang        string // the text's language when it is not the page's
 }
 
 // Field is a form control of a filter form.
@@ -157,6 +162,21 @@ func (s *Site) NewPage(r *http.Request, rel models.Reader) *Page {
 		p.ReleaseID, p.Created, p.DataThrough, p.Licence = m.ReleaseID, m.Created, m.DataThrough(), m.Licence
 	}
 	return p
+}
+
+// H1 is the page's main heading.
+func (p *Page) H1() template.HTML {
+	if p.Heading != "" {
+		return p.Heading
+	}
+	return template.HTML(template.HTMLEscapeString(p.Title))
+}
+
+// SetTitle sets the page's title and heading from the text of key, whose
+// arguments may name things from the data (RoText).
+func (p *Page) SetTitle(key string, args ...any) {
+	p.Title = Tf(p.Lang, key, args...)
+	p.Heading = Tfh(p.Lang, key, args...)
 }
 
 // SetActive marks the current navigation item.

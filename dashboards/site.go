@@ -100,16 +100,19 @@ func (s *Site) Static(w http.ResponseWriter, r *http.Request) {
 // funcs are the template functions: texts and Romanian/English formats.
 func (s *Site) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t":      T,
-		"tf":     Tf,
-		"lei":    FormatLei,
-		"count":  FormatCount,
-		"date":   FormatDate,
-		"days":   FormatDays,
-		"month":  MonthName,
-		"pct":    FormatPercentBasis,
-		"rawpct": RawPercentBasis,
-		"asset":  s.assets.URL,
+		"t":        T,
+		"tf":       Tf,
+		"lei":      FormatLei,
+		"count":    FormatCount,
+		"date":     FormatDate,
+		"datetime": FormatDateTime,
+		"licence":  LicenceTitle,
+		"ro":       Ro,
+		"days":     FormatDays,
+		"month":    MonthName,
+		"pct":      FormatPercentBasis,
+		"rawpct":   RawPercentBasis,
+		"asset":    s.assets.URL,
 		"isodate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

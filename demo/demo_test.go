@@ -846,7 +846,7 @@ func TestProcurement(t *testing.T) {
 				if strings.HasPrefix(r.cpv, "45") {
 					limit = thresholdWorks
 				}
-				if r.value >= limit || r.procedure != "cumpărare directă" || (r.offers != "" && r.offers != "1") || !strings.HasPrefix(r.id, "DA") {
+				if r.value >= limit || r.procedure != "achiziție directă" || (r.offers != "" && r.offers != "1") || !strings.HasPrefix(r.id, "DA") {
 					t.Fatalf("direct purchase %+v", r)
 				}
 			case models.CallOff:
@@ -976,7 +976,7 @@ func TestPlantedRedFlags(t *testing.T) {
 		}
 		var single, competitive int
 		for _, r := range byYear[y] {
-			if r.kind == "procedure_award" && r.supplier != plantedSingle.cui && r.procedure != "negociere fără publicare" {
+			if r.kind == "procedure_award" && r.supplier != plantedSingle.cui && r.procedure != "negociere fără publicare prealabilă" {
 				competitive++
 				if r.offers == "1" {
 					single++

@@ -71,17 +71,20 @@ func newEntitySet(scale, lastYear int) entitySet {
 		CUI: cuiFromBody(cuiBody), SIRUTA: citySIRUTA, Name: cityName, Kind: models.KindMunicipiu,
 		County: cityCounty, Population: cityPopulation(lastYear),
 	}
-	sub := func(i int, name string, d domain) unit {
-		return unit{Entity: models.Entity{CUI: cuiFromBody(cuiBody + i), Name: name, Kind: models.KindSubordinat,
+	// A subordinate unit's name does not follow a rule of its kind: its
+	// genitive-dative is given, as an entities file gives it.
+	sub := func(i int, name, genitive string, d domain) unit {
+		return unit{Entity: models.Entity{CUI: cuiFromBody(cuiBody + i), Name: name, NameGenitive: genitive, Kind: models.KindSubordinat,
 			ParentCUI: city.CUI, County: cityCounty}, domain: d}
 	}
 	es := entitySet{city: city}
 	es.units = append(es.units,
-		sub(1, "Școala Gimnazială nr. 1 Demo", domSchool),
-		sub(2, "Spitalul Clinic Municipal Demo", domHospital),
-		sub(3, "Direcția de Asistență Socială Demo", domSocial))
+		sub(1, "Școala Gimnazială nr. 1 Demo", "Școlii Gimnaziale nr. 1 Demo", domSchool),
+		sub(2, "Spitalul Clinic Municipal Demo", "Spitalului Clinic Municipal Demo", domHospital),
+		sub(3, "Direcția de Asistență Socială Demo", "Direcției de Asistență Socială Demo", domSocial))
 	for k := 2; k <= scale; k++ {
-		es.units = append(es.units, sub(2+k, "Școala Gimnazială nr. "+strconv.Itoa(k)+" Demo", domSchool))
+		n := strconv.Itoa(k)
+		es.units = append(es.units, sub(2+k, "Școala Gimnazială nr. "+n+" Demo", "Școlii Gimnaziale nr. "+n+" Demo", domSchool))
 	}
 	return es
 }
@@ -120,6 +123,7 @@ func writeEntities(cfg *config, path string) (File, error) {
 		w.text(c.County)
 		w.integer(int64(y))
 		w.integer(c.Population[y])
+		w.empty() // a municipality's genitive is derived from its name
 		w.end()
 	}
 	for _, u := range cfg.ents.units {
@@ -131,6 +135,7 @@ func writeEntities(cfg *config, path string) (File, error) {
 		w.text(u.County)
 		w.empty()
 		w.empty()
+		w.text(u.NameGenitive)
 		w.end()
 	}
 	return w.close()

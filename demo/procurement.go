@@ -29,8 +29,8 @@ const primaryPerYear = 7_580
 const (
 	procOpen        = "licitație deschisă"
 	procSimplified  = "procedură simplificată"
-	procNegotiation = "negociere fără publicare"
-	procDirect      = "cumpărare directă"
+	procNegotiation = "negociere fără publicare prealabilă"
+	procDirect      = "achiziție directă"
 )
 
 type supplier struct {

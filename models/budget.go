@@ -64,10 +64,11 @@ const (
 	ByFunding                        // funding source A–G
 )
 
-// BudgetGroup is one row of a breakdown.
+// BudgetGroup is one row of a breakdown: the initial and final
+// appropriations (revenue estimates) and the execution.
 type BudgetGroup struct {
-	Code, Name      string
-	Final, Executed Amount
+	Code, Name               string
+	Initial, Final, Executed Amount
 }
 
 // BudgetMonth is one month of a year's execution: the month's payments
@@ -102,6 +103,12 @@ type BudgetReader interface {
 	BudgetMonthly(ctx context.Context, s BudgetScope, kind BudgetKind) ([]BudgetMonth, error)
 	// BudgetByYear is every year of a scope, for year-over-year comparison.
 	BudgetByYear(ctx context.Context, s BudgetScope) ([]BudgetYear, error)
+	// BudgetThrough is a scope's execution from 1 January to the end of
+	// month through (the cumulative figure of the year's latest report at or
+	// before it), broken down by dim, with the month that report is for (0
+	// when the year has none by then): what a same-period comparison with
+	// another year reads. Only Code and Executed are set.
+	BudgetThrough(ctx context.Context, s BudgetScope, kind BudgetKind, dim BudgetDim, through int) ([]BudgetGroup, int, error)
 	// BudgetChapters lists the chapters (first segment, e.g. "65", with the
 	// chapter name and kind) an entity's budget has in any year.
 	BudgetChapters(ctx context.Context, entity string) ([]CodeName, error)

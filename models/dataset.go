@@ -49,6 +49,7 @@ var SourceFields = map[string][]Field{
 		{Name: "county", Type: TypeText, Required: true, Description: "indicativul județului (de ex. TM, B)"},
 		{Name: "population_year", Type: TypeInt, Description: "anul la care se referă populația"},
 		{Name: "population", Type: TypeInt, Description: "populația rezidentă"},
+		{Name: "name_genitive", Type: TypeText, Description: "denumirea la genitiv-dativ („Școlii Gimnaziale nr. 1”), pentru fraze ca „Bugetul …”; se deduce singură pentru municipii, orașe, comune, județe și sectoare"},
 	},
 	DatasetBudget: {
 		{Name: "entity_cui", Type: TypeCUI, Required: true, Description: "CUI-ul instituției"},

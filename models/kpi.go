@@ -3,6 +3,7 @@ package models
 // KPI ids: the names of the headline numbers, as pages mark them
 // (<data data-kpi="budget-final">) and as targets and tests refer to them.
 const (
+	KPIBudgetInitial       = "budget-initial"
 	KPIBudgetFinal         = "budget-final"
 	KPIBudgetExecuted      = "budget-executed"
 	KPIRevenueExecuted     = "revenue-executed"
@@ -63,11 +64,16 @@ type KPI struct {
 // KPIs is the vocabulary of headline numbers, in the order the methodology
 // lists the ones it defines.
 var KPIs = []KPI{
-	{ID: KPIBudgetFinal, Unit: UnitLei, Direction: Neutral,
-		Title: Text{"Buget de cheltuieli aprobat (credite definitive)", "Approved expenditure budget (final appropriations)"},
+	{ID: KPIBudgetInitial, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Credite bugetare inițiale", "Initial appropriations"},
 		Definition: Text{
-			RO: "Suma creditelor bugetare definitive (după rectificări) ale cheltuielilor instituției în anul ales, din ultimul raport de execuție al anului.",
-			EN: "The sum of the final (revised) expenditure appropriations of the institution in the chosen year, from the year's latest execution report."}},
+			RO: "Suma creditelor bugetare inițiale ale cheltuielilor instituției în anul ales: bugetul aprobat la începutul anului, înainte de rectificări.",
+			EN: "The sum of the initial expenditure appropriations of the institution in the chosen year: the budget approved at the start of the year, before any amendment."}},
+	{ID: KPIBudgetFinal, Unit: UnitLei, Direction: Neutral,
+		Title: Text{"Credite bugetare definitive", "Final appropriations"},
+		Definition: Text{
+			RO: "Suma creditelor bugetare definitive ale cheltuielilor instituției în anul ales: bugetul aprobat, cu toate rectificările de până la ultimul raport de execuție al anului.",
+			EN: "The sum of the final expenditure appropriations of the institution in the chosen year: the approved budget with every amendment up to the year's latest execution report."}},
 	{ID: KPIBudgetExecuted, Unit: UnitLei, Direction: Neutral,
 		Title: Text{"Cheltuit până acum (plăți)", "Spent so far (payments)"},
 		Definition: Text{
@@ -92,7 +98,7 @@ var KPIs = []KPI{
 		Title: Text{"Investiții în execuție", "Investments under way"},
 		Definition: Text{
 			RO: "Numărul obiectivelor din lista de investiții a anului cu stadiul „în execuție”.",
-			EN: "The number of objectives of the year's investment list whose status is “under way”."}},
+			EN: "The number of projects on the year's investment list whose status is “under way”."}},
 	{ID: KPIContractsCount, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Contracte atribuite", "Contracts awarded"},
 		Definition: Text{
@@ -109,20 +115,20 @@ var KPIs = []KPI{
 			RO: "Cererile și petițiile înregistrate în anul ales, pe toate canalele.",
 			EN: "Requests and petitions received in the chosen year, on every channel."}},
 	{ID: KPIRequestsWithinTerm, Unit: UnitShare, Direction: HigherIsBetter,
-		Title: Text{"Răspunse în termenul legal", "Answered within the legal term"},
+		Title: Text{"Cu răspuns în termenul legal", "Answered within the legal deadline"},
 		Definition: Text{
-			RO: "Cererile răspunse în termenul legal (10 sau 30 de zile după Legea 544/2001, 30 de zile după OG 27/2002, termenele proprii ale certificatelor și autorizațiilor), împărțite la cererile al căror termen s-a împlinit: cele cu răspuns și cele încă deschise după expirarea termenului, care se numără ca întârziate. Cererile deschise aflate încă în termen, cele redirecționate către altă instituție și cele anulate sau retrase nu intră în calcul.",
-			EN: "The requests answered within the legal term (10 or 30 days under Law 544/2001, 30 days under OG 27/2002, the terms of certificates and permits), divided by the requests whose term has come: those answered and those still open after their term, which count as late. Open requests still within their term, requests redirected to another institution and cancelled or withdrawn ones are left out."}},
+			RO: "Cererile cu răspuns în termenul legal (10 sau 30 de zile potrivit Legii nr. 544/2001, 30 de zile potrivit OG nr. 27/2002, termenele proprii ale certificatelor și autorizațiilor), împărțite la cererile al căror termen s-a împlinit: cele cu răspuns și cele încă deschise după expirarea termenului, care se numără ca întârziate. Cererile deschise aflate încă în termen, cele redirecționate către altă instituție și cele anulate sau retrase nu intră în calcul.",
+			EN: "The requests answered within the legal deadline (10 or 30 days under Law no. 544/2001, 30 days under Government Ordinance no. 27/2002, the deadlines of certificates and permits), divided by the requests whose deadline has come: those answered and those still open after their deadline, which count as late. Open requests still within their deadline, requests redirected to another institution and cancelled or withdrawn ones are left out."}},
 	{ID: KPIRequestsMedianDays, Unit: UnitDays, Direction: LowerIsBetter,
 		Title: Text{"Timp median de răspuns", "Median time to answer"},
 		Definition: Text{
-			RO: "Numărul de zile d cel mai mic pentru care cel puțin jumătate dintre cererile cu răspuns (rezolvate sau respinse) au primit răspuns în cel mult d zile.",
-			EN: "The smallest number of days d such that at least half of the answered (resolved or rejected) requests were answered within d days."}},
+			RO: "Jumătate dintre cererile cu răspuns (rezolvate sau respinse) au primit răspuns în cel mult atâtea zile (mediana): dacă timpul median este 7 zile, jumătate dintre cereri au primit răspuns în cel mult 7 zile.",
+			EN: "Half of the answered (resolved or rejected) requests were answered within this many days (the median): a median of 7 days means half of the requests were answered within 7 days."}},
 	{ID: KPIRequestsP90Days, Unit: UnitDays, Direction: LowerIsBetter,
 		Title: Text{"9 din 10 cereri primesc răspuns în cel mult", "9 in 10 requests are answered within"},
 		Definition: Text{
-			RO: "La fel, pentru 90 % dintre cererile cu răspuns.",
-			EN: "The same for 90% of the answered requests."}},
+			RO: "9 din 10 cereri cu răspuns au primit răspuns în cel mult atâtea zile (percentila 90); restul de o zecime au așteptat mai mult.",
+			EN: "9 in 10 answered requests were answered within this many days (the 90th percentile); the remaining tenth waited longer."}},
 	{ID: KPIRequestsOnlineShare, Unit: UnitShare, Direction: HigherIsBetter,
 		Title: Text{"Depuse online", "Filed online"},
 		Definition: Text{
@@ -134,7 +140,7 @@ var KPIs = []KPI{
 			RO: "Cererile înregistrate în anul ales care nu aveau încă răspuns la data exportului din registru (data arătată lângă cifre). Dacă registrul nu o spune, este data la care fișierul a fost încărcat.",
 			EN: "The requests received in the chosen year that had no answer yet when the register was exported (the date shown beside the figures). When the register does not say, it is the date the file was loaded."}},
 	{ID: KPIRequestsOpenOverdue, Unit: UnitCount, Direction: LowerIsBetter,
-		Title: Text{"Deschise după termenul legal", "Open past the legal term"},
+		Title: Text{"Deschise după termenul legal", "Open past the legal deadline"},
 		Definition: Text{
 			RO: "Dintre cererile încă deschise, cele al căror termen legal expirase la data exportului din registru. Se numără ca întârziate.",
 			EN: "Of the requests still open, those whose legal term had passed when the register was exported. They count as late."}},
@@ -149,7 +155,7 @@ var KPIs = []KPI{
 			RO: "Cererile anulate sau retrase de petent: nu sunt nici răspunse, nici întârziate, și se numără separat.",
 			EN: "The requests cancelled, or withdrawn by whoever filed them: neither answered nor late, counted apart."}},
 	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
-		Title: Text{"Obiective de investiții", "Investment objectives"}},
+		Title: Text{"Obiective de investiții", "Investment projects"}},
 	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,
 		Title: Text{"Valoarea totală estimată", "Total estimated value"}},
 	{ID: KPITotalValue, Unit: UnitLei, Direction: Neutral,

@@ -32,7 +32,17 @@ type PublishedDataset struct {
 	// Source says where the data comes from; Frequency how often it changes.
 	Source    Text `json:"source,omitzero"`
 	Frequency Text `json:"frequency,omitzero"`
+	// Period is how finely the dataset's coverage dates are meant:
+	// PeriodMonth (a date is the first day of its month), PeriodYear (of
+	// its year); "" for days.
+	Period string `json:"period,omitempty"`
 }
+
+// Periods of a dataset's coverage (PublishedDataset.Period).
+const (
+	PeriodMonth = "month"
+	PeriodYear  = "year"
+)
 
 // Licence of the published data.
 type Licence struct {

@@ -60,6 +60,21 @@ func (s RequestStatus) Outcome() RequestOutcome {
 	return OutcomeOpen
 }
 
+// ChannelNames are the channels as the pages name them, in both languages:
+// a new channel is one line here (a channel without a line shows as stored).
+var ChannelNames = map[string]Text{
+	"online":  {"online", "online"},
+	"ghișeu":  {"la ghișeu", "at the counter"},
+	"e-mail":  {"e-mail", "e-mail"},
+	"poștă":   {"prin poștă", "by post"},
+	"telefon": {"telefon", "telephone"},
+	// A channel no list foresees (a department's own report, an internal
+	// referral) and a register that does not say: counted in every total,
+	// never as online.
+	ChannelOther:   {"alt canal (nu online)", "another channel (not online)"},
+	ChannelUnknown: {"canal necunoscut (nu online)", "unknown channel (not online)"},
+}
+
 // Default legal terms, in calendar days, by request type. Law 544/2001: 10 days,
 // 30 with notice for complex requests; OG 27/2002 petitions: 30 days; Law
 // 50/1991: town-planning certificates 15 days (Law 50/1991, art. 6^1), building

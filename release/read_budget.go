@@ -62,10 +62,10 @@ func (r *DB) BudgetBy(ctx context.Context, s models.BudgetScope, kind models.Bud
 	}
 	w, args := budgetWhere(s)
 	args = append(args, string(kind))
-	err = queryRows(ctx, r.db, `SELECT `+d.code+` AS code, `+d.name+`, `+bani("sum(final_budget)")+`, `+bani("sum(executed)")+`
-		FROM budget WHERE `+w+` AND kind = ? GROUP BY code ORDER BY 4 DESC, code`, args, func(rows *sql.Rows) error {
+	err = queryRows(ctx, r.db, `SELECT `+d.code+` AS code, `+d.name+`, `+bani("sum(initial_budget)")+`, `+bani("sum(final_budget)")+`, `+bani("sum(executed)")+`
+		FROM budget WHERE `+w+` AND kind = ? GROUP BY code ORDER BY 5 DESC, code`, args, func(rows *sql.Rows) error {
 		var g models.BudgetGroup
-		if err := rows.Scan(&g.Code, &g.Name, &g.Final, &g.Executed); err != nil {
+		if err := rows.Scan(&g.Code, &g.Name, &g.Initial, &g.Final, &g.Executed); err != nil {
 			return err
 		}
 		if dim == models.BySubchapter {
@@ -77,6 +77,32 @@ func (r *DB) BudgetBy(ctx context.Context, s models.BudgetScope, kind models.Bud
 		return nil
 	})
 	return out, err
+}
+
+// BudgetThrough is a scope's execution from 1 January to the end of month
+// through, by dim: the sum of the monthly figures up to it (which is the
+// cumulative figure of the latest report at or before it), from the monthly
+// dataset, with the month of that report (0 when there is none).
+func (r *DB) BudgetThrough(ctx context.Context, s models.BudgetScope, kind models.BudgetKind, dim models.BudgetDim, through int) (out []models.BudgetGroup, reported int, err error) {
+	defer models.Wrap(&err, "buget până în luna %d pe %d %s %d", through, dim, s.Entity, s.Year)
+	d, ok := budgetDims[dim]
+	if !ok {
+		return nil, 0, fmt.Errorf("defalcare necunoscută %d", dim)
+	}
+	w, args := budgetWhere(s)
+	args = append(args, string(kind), through)
+	err = queryRows(ctx, r.db, `SELECT `+d.code+` AS code, `+bani("sum(executed)")+`, max(month)
+		FROM budget_execution_monthly WHERE `+w+` AND kind = ? AND month <= ? GROUP BY code ORDER BY 2 DESC, code`, args, func(rows *sql.Rows) error {
+		var g models.BudgetGroup
+		var m int
+		if err := rows.Scan(&g.Code, &g.Executed, &m); err != nil {
+			return err
+		}
+		reported = max(reported, m)
+		out = append(out, g)
+		return nil
+	})
+	return out, reported, err
 }
 
 // BudgetMonthly is the monthly execution of a scope's expenses or revenues.

@@ -129,7 +129,7 @@ func (r *DB) Manifest() *models.Manifest { return r.manifest }
 
 func (r *DB) readLookups(ctx context.Context) error {
 	rows, err := r.db.QueryContext(ctx, `SELECT cui, coalesce(siruta, 0), name, kind, coalesce(parent_cui, ''), coalesce(county, ''),
-		coalesce(population_year, 0), coalesce(population, 0) FROM entities ORDER BY cui, population_year`)
+		coalesce(population_year, 0), coalesce(population, 0), coalesce(name_genitive, '') FROM entities ORDER BY cui, population_year`)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (r *DB) readLookups(ctx context.Context) error {
 		var e models.Entity
 		var year int
 		var pop int64
-		if err := rows.Scan(&e.CUI, &e.SIRUTA, &e.Name, &e.Kind, &e.ParentCUI, &e.County, &year, &pop); err != nil {
+		if err := rows.Scan(&e.CUI, &e.SIRUTA, &e.Name, &e.Kind, &e.ParentCUI, &e.County, &year, &pop, &e.NameGenitive); err != nil {
 			return err
 		}
 		if n := len(r.entities); n == 0 || r.entities[n-1].CUI != e.CUI {

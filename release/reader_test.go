@@ -481,3 +481,51 @@ func mustEntity(t *testing.T, r *release.DB, cui string) models.Entity {
 	}
 	return e
 }
+
+// A same-period comparison reads a year's execution up to a month: the
+// cumulative figure of that month's report in the monthly file, by chapter;
+// with the month it reaches, and nothing for a year without such a report.
+func TestDBBudgetThroughAMonth(t *testing.T) {
+	r, p := openDemo(t)
+	ctx := context.Background()
+	s := models.BudgetScope{Entity: "9991004", Year: 2025}
+	groups, reported, err := r.BudgetThrough(ctx, s, models.Expense, models.ByChapter, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reported != 10 || len(groups) == 0 {
+		t.Fatalf("2025 through October: reported %d, %d chapters", reported, len(groups))
+	}
+	var sum models.Amount
+	for _, g := range groups {
+		want := p.cents(`SELECT sum(executed_cumulative) FROM budget_execution_monthly WHERE entity_cui = '9991004' AND year = 2025 AND month = 10 AND kind = 'cheltuieli' AND chapter_code = ?`, g.Code)
+		if g.Executed != want || want == 0 {
+			t.Errorf("chapter %s through October 2025: %s, the October report says %s", g.Code, g.Executed, want)
+		}
+		sum += g.Executed
+	}
+	full, _ := r.BudgetTotals(ctx, s)
+	if sum >= full.Expenses.Executed {
+		t.Errorf("January–October 2025 (%s) is not less than the whole year (%s)", sum, full.Expenses.Executed)
+	}
+	if groups, reported, err = r.BudgetThrough(ctx, models.BudgetScope{Entity: "9991004", Year: 2019}, models.Expense, models.ByChapter, 10); err != nil || reported != 0 || len(groups) != 0 {
+		t.Errorf("a year not in the release: %d groups, reported %d, %v", len(groups), reported, err)
+	}
+}
+
+// The entities dataset keeps the genitive-dative beside each name: derived
+// for the town hall, given in the demo's file for its units.
+func TestDBEntityGenitives(t *testing.T) {
+	r, p := openDemo(t)
+	for cui, want := range map[string]string{"9991004": "Municipiului Demo", "9991012": "Școlii Gimnaziale nr. 1 Demo",
+		"9991020": "Spitalului Clinic Municipal Demo", "9991039": "Direcției de Asistență Socială Demo"} {
+		if got := mustEntity(t, r, cui).NameGenitive; got != want {
+			t.Errorf("%s: NameGenitive %q, want %q", cui, got, want)
+		}
+		var inFile string
+		p.db.QueryRow(`SELECT any_value(name_genitive) FROM entities WHERE cui = ?`, cui).Scan(&inFile)
+		if inFile != want {
+			t.Errorf("%s: entities.parquet name_genitive %q, want %q", cui, inFile, want)
+		}
+	}
+}

@@ -63,8 +63,9 @@ func registerEntities(ctx context.Context, conn *sql.Conn, dataset string, loadI
 	var out []RegisteredEntity
 	for _, u := range found {
 		if uat, ok := models.LookupUAT(u.cui); ok {
-			if _, err := conn.ExecContext(ctx, `INSERT INTO dim_entity VALUES (?, ?, ?, ?, NULL, ?, ?)`,
-				uat.CUI, uat.SIRUTA, uat.Name, string(uat.Kind), uat.County, loadID); err != nil {
+			if _, err := conn.ExecContext(ctx, `INSERT INTO dim_entity (cui, siruta, name, kind, parent_cui, county, load_id, name_genitive)
+				VALUES (?, ?, ?, ?, NULL, ?, ?, nullif(?, ''))`,
+				uat.CUI, uat.SIRUTA, uat.Name, string(uat.Kind), uat.County, loadID, models.GenitiveName(uat.Kind, uat.Name)); err != nil {
 				return nil, err
 			}
 			if _, err := conn.ExecContext(ctx, `INSERT INTO entity_population VALUES (?, ?, ?, ?)`,
@@ -79,11 +80,43 @@ func registerEntities(ctx context.Context, conn *sql.Conn, dataset string, loadI
 		}
 		// The county of an institution outside the reference list is not in
 		// the rows: it stays empty until an entities file gives it.
-		if _, err := conn.ExecContext(ctx, `INSERT INTO dim_entity VALUES (?, NULL, ?, ?, NULL, '', ?)`,
+		if _, err := conn.ExecContext(ctx, `INSERT INTO dim_entity (cui, siruta, name, kind, parent_cui, county, load_id) VALUES (?, NULL, ?, ?, NULL, '', ?)`,
 			u.cui, u.name.String, string(models.KindAlta), loadID); err != nil {
 			return nil, err
 		}
 		out = append(out, RegisteredEntity{u.cui, u.name.String, string(models.KindAlta), "data"})
 	}
 	return out, nil
+}
+
+// deriveGenitives fills, inside the load's transaction, the genitive-dative
+// of the institutions whose entities file gave none and whose kind has a
+// rule (models.GenitiveName: municipalities, towns, communes, counties,
+// sectors). The others keep the form their file gave, or none.
+func deriveGenitives(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `SELECT cui, kind, name FROM dim_entity WHERE name_genitive IS NULL ORDER BY cui`)
+	if err != nil {
+		return err
+	}
+	derived := map[string]string{}
+	for rows.Next() {
+		var cui, kind, name string
+		if err := rows.Scan(&cui, &kind, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		if g := models.GenitiveName(models.EntityKind(kind), name); g != "" {
+			derived[cui] = g
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for cui, g := range derived {
+		if _, err := conn.ExecContext(ctx, `UPDATE dim_entity SET name_genitive = ? WHERE cui = ?`, g, cui); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -60,3 +60,50 @@ func TestUnknownBuyersAreRegisteredFromTheReferenceListOrTheData(t *testing.T) {
 		t.Errorf("without RegisterEntities: %+v", res)
 	}
 }
+
+// The genitive-dative of each name: the entities file's when it gives one,
+// derived for the kinds of the reference list when it does not, none for
+// the others; a buyer registered from the reference list gets its own.
+func TestEntityGenitivesGivenOrDerived(t *testing.T) {
+	w := openTemp(t)
+	dir := t.TempDir()
+	hospital := cui("990003")
+	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,parent_cui,county,name_genitive",
+		cityCUI+",Municipiul Sibiu,municipiu,,SB,",
+		schoolCUI+",Școala Gimnazială nr. 5 Sibiu,unitate subordonată,"+cityCUI+",SB,Școlii Gimnaziale nr. 5 Sibiu",
+		hospital+",Spitalul de Pneumoftiziologie Sibiu,unitate subordonată,"+cityCUI+",SB,"))
+	// An older file without the column: the derived form stays.
+	load(t, w, models.DatasetEntities, writeCSV(t, dir, "old.csv", "cui,name,kind,county",
+		cui("990004")+",Comuna Șelimbăr,comună,SB"))
+	_, err := w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis", RegisterEntities: true},
+		canonicalFiles(models.DatasetProcurement, "", writeCSV(t, dir, "p.csv", "contract_id,kind,buyer_cui,buyer_name,supplier_cui,supplier_name,title,cpv,value,award_date",
+			"DA1,direct_purchase,4562923,PRIMARIA MUNICIPIULUI ALBA IULIA,"+cui("1234567")+",Alfa SRL,Hârtie,30192000-1,1200.50,2025-03-04")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		cityCUI:       "Municipiului Sibiu",
+		schoolCUI:     "Școlii Gimnaziale nr. 5 Sibiu",
+		hospital:      "",
+		cui("990004"): "Comunei Șelimbăr",
+		"4562923":     "Municipiului Alba Iulia",
+	}
+	rows, err := w.DB().Query(`SELECT DISTINCT cui, coalesce(name_genitive, '') FROM mart_entities`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[string]string{}
+	for rows.Next() {
+		var c, g string
+		if err := rows.Scan(&c, &g); err != nil {
+			t.Fatal(err)
+		}
+		got[c] = g
+	}
+	for c, g := range want {
+		if got[c] != g {
+			t.Errorf("%s: name_genitive %q, want %q", c, got[c], g)
+		}
+	}
+}

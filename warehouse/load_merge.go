@@ -23,11 +23,12 @@ var rules = map[string]datasetRules{
 	models.DatasetEntities: {
 		key: []string{"cui", "population_year"},
 		merge: []string{
-			`INSERT INTO dim_entity (cui, siruta, name, kind, parent_cui, county, load_id)
-			 SELECT cui, siruta, name, kind, parent_cui, county, $1 FROM stg_rows WHERE ok
+			`INSERT INTO dim_entity (cui, siruta, name, kind, parent_cui, county, load_id, name_genitive)
+			 SELECT cui, siruta, name, kind, parent_cui, county, $1, nullif(name_genitive, '') FROM stg_rows WHERE ok
 			 QUALIFY row_number() OVER (PARTITION BY cui ORDER BY file_no DESC, line DESC) = 1
 			 ON CONFLICT (cui) DO UPDATE SET siruta = excluded.siruta, name = excluded.name, kind = excluded.kind,
-			   parent_cui = excluded.parent_cui, county = excluded.county, load_id = excluded.load_id`,
+			   parent_cui = excluded.parent_cui, county = excluded.county, load_id = excluded.load_id,
+			   name_genitive = excluded.name_genitive`,
 			`INSERT INTO entity_population (cui, year, population, load_id)
 			 SELECT cui, population_year, population, $1 FROM stg_rows WHERE ok AND population IS NOT NULL
 			 ON CONFLICT (cui, year) DO UPDATE SET population = excluded.population, load_id = excluded.load_id`,
@@ -186,8 +187,11 @@ func (w *Warehouse) mergeStaged(ctx context.Context, conn *sql.Conn, dataset str
 			return err
 		}
 	}
-	if dataset == models.DatasetBudget {
+	switch dataset {
+	case models.DatasetBudget:
 		return addEconomicCodes(ctx, conn)
+	case models.DatasetEntities:
+		return deriveGenitives(ctx, conn)
 	}
 	return nil
 }

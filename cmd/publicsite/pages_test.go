@@ -369,6 +369,17 @@ func TestHeadlineNumbersMatchTheReleaseFiles(t *testing.T) {
 func TestEveryPageFollowsTheMarkupContract(t *testing.T) {
 	s := site(t)
 	id := filepath.Base(s.release)
+	// The footer names the edition by when it was made, in Romanian time
+	// ("Ediția din 23.11.2026, 11:00"), not by its identifier.
+	created, err := time.Parse("20060102T150405Z", id)
+	if err != nil {
+		t.Fatalf("release id %s: %v", id, err)
+	}
+	bucharest, err := time.LoadLocation("Europe/Bucharest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	editionRO, editionEN := "Ediția din "+created.In(bucharest).Format("02.01.2006, 15:04"), "Release of "+created.In(bucharest).Format("2 Jan 2006, 15:04")
 	code := s.str(t, `SELECT min(code) FROM investments`)
 	pages := []string{"/", "/buget", "/buget?an=2024&vedere=consolidat", "/buget?capitol=65", "/investitii", "/investitii/" + code,
 		"/achizitii", "/achizitii?pagina=2&ordine=valoare_desc", "/achizitii/furnizori/90123459", "/cereri", "/metodologie", "/date"}
@@ -389,6 +400,10 @@ func TestEveryPageFollowsTheMarkupContract(t *testing.T) {
 				continue
 			}
 			errorf := func(format string, args ...any) { t.Helper(); t.Errorf(path+": "+format, args...) }
+			edition := editionRO
+			if lang == "en" {
+				edition = editionEN
+			}
 			if h := first(doc, "html"); h == nil {
 				errorf("no html")
 			} else if l, _ := attr(h, "lang"); l != lang {
@@ -445,8 +460,8 @@ func TestEveryPageFollowsTheMarkupContract(t *testing.T) {
 			}
 			if f := first(doc, "footer[data-release="+id+"]"); f == nil {
 				errorf("no footer[data-release=%s]", id)
-			} else if !strings.Contains(textOf(f), id) {
-				errorf("footer does not show the release: %s", textOf(f))
+			} else if !strings.Contains(textOf(f), edition) || strings.Contains(textOf(f), id) {
+				errorf("footer does not show the edition as a date and time (%q) but %s", edition, textOf(f))
 			}
 			if first(doc, "form.entity-select select[name=entitate]") == nil {
 				errorf("no entity selector (the demo has 4 institutions)")

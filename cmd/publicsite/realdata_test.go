@@ -224,7 +224,7 @@ func TestLA311RequestsPageMatchesAnIndependentCount(t *testing.T) {
 		t.Error("the home page does not say the date open requests are counted at")
 	}
 	_, body = get(t, base+"/en/cereri?an=2017")
-	if !strings.Contains(body, "Open requests and those open past their legal term are counted as of "+asOf.Format("2 Jan 2006")) ||
+	if !strings.Contains(body, "Open requests and those open past their legal deadline are counted as of "+asOf.Format("2 Jan 2006")) ||
 		!strings.Contains(body, "another channel (not online)") {
 		t.Errorf("/en/cereri lacks the as-of date or the channel's name")
 	}

@@ -1,6 +1,7 @@
 package public
 
 import (
+	"html/template"
 	"net/url"
 	"time"
 
@@ -15,13 +16,14 @@ const pageSize = 50
 // "contracts": the procurement, supplier and investment pages).
 type ContractListRow struct {
 	Date, DateISO, Buyer, Supplier, SupplierHref, Title string
-	CPV, Procedure, Kind, Value, ValueRaw               string
+	CPV, Value, ValueRaw                                string
+	Kind                                                template.HTML // the modality of award, as Legea nr. 98/2016 names it
 	NotCounted                                          bool
 }
 
 func contractListRow(lang string, c models.Contract) ContractListRow {
 	r := ContractListRow{Date: dashboards.FormatDate(lang, c.AwardDate), Buyer: c.BuyerName, Supplier: c.SupplierName, Title: c.Title,
-		CPV: c.CPV, Procedure: c.Procedure, Kind: dashboards.T(lang, "kind."+c.Kind), Value: dashboards.FormatLei(lang, c.Value), ValueRaw: c.Value.String(),
+		CPV: c.CPV, Kind: awardModality(lang, c), Value: dashboards.FormatLei(lang, c.Value), ValueRaw: c.Value.String(),
 		NotCounted: !c.CountsInTotal}
 	if c.CPV == "" {
 		r.CPV = dashboards.T(lang, "proc.no.cpv")
@@ -33,6 +35,29 @@ func contractListRow(lang string, c models.Contract) ContractListRow {
 		r.SupplierHref = dashboards.Link(lang, "/achizitii/furnizori/"+url.PathEscape(c.SupplierCUI))
 	}
 	return r
+}
+
+// awardModality is how a contract was awarded, in one phrase: the
+// procedure's name for a procedure award ("licitație deschisă"), "achiziție
+// directă", "acord-cadru atribuit prin licitație deschisă".
+func awardModality(lang string, c models.Contract) template.HTML {
+	proc := dashboards.ProcedureName(lang, c.Procedure)
+	kind := template.HTML(template.HTMLEscapeString(dashboards.T(lang, "kind."+c.Kind)))
+	named := func(cell dashboards.Cell) template.HTML {
+		if cell.Lang != "" {
+			return dashboards.Ro(lang, cell.Text)
+		}
+		return template.HTML(template.HTMLEscapeString(cell.Text))
+	}
+	switch {
+	case c.Procedure == "":
+		return kind
+	case models.ContractKind(c.Kind) == models.ProcedureAward:
+		return named(proc)
+	case models.ContractKind(c.Kind) == models.DirectPurchase:
+		return kind
+	}
+	return kind + " " + template.HTML(template.HTMLEscapeString(dashboards.T(lang, "proc.awarded.by"))) + " " + named(proc)
 }
 
 // ContractsTable is the contract list partial's view.

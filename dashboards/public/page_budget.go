@@ -38,19 +38,20 @@ func (s *Server) budget(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	chapterName := ""
+	chapterName, chapterKind := "", models.BudgetKind("")
 	for _, c := range chapters {
 		if c.Code == q.query.Chapter {
-			chapterName = c.Name
+			chapterName, chapterKind = c.Name, models.BudgetKind(c.Kind)
 		}
 	}
 	if q.query.Chapter != "" && chapterName == "" {
 		return "", nil, notFoundf("capitolul %s", q.query.Chapter)
 	}
 	if chapterName != "" {
-		q.page.Title = dashboards.Tf(lang, "budget.title.chapter", e.Name, q.query.Chapter+" "+chapterName, y)
+		name := dashboards.ChapterName(lang, q.query.Chapter, chapterName).Text
+		q.page.SetTitle("budget.title.chapter", dashboards.EntityName(lang, e), q.query.Chapter+" "+name, y)
 	} else {
-		q.page.Title = dashboards.Tf(lang, "budget.title", e.Name, y)
+		q.page.SetTitle("budget.title", dashboards.EntityName(lang, e), y)
 	}
 
 	// The filter form: year, view, chapter; the entity rides along.
@@ -63,7 +64,8 @@ func (s *Server) budget(q *request) (string, any, error) {
 		if models.BudgetKind(c.Kind) != models.Expense && c.Code != q.query.Chapter {
 			continue // the drill-down is into expense chapters
 		}
-		chapterOpts = append(chapterOpts, dashboards.Option{Value: c.Code, Text: c.Code + " " + c.Name, Selected: c.Code == q.query.Chapter})
+		name := dashboards.ChapterName(lang, c.Code, c.Name)
+		chapterOpts = append(chapterOpts, dashboards.Option{Value: c.Code, Text: c.Code + " " + name.Text, Lang: name.Lang, Selected: c.Code == q.query.Chapter})
 	}
 	v.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, "/buget"), Reset: dashboards.Link(lang, "/buget"), Fields: []dashboards.Field{
 		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.Years(models.DatasetBudget, e.CUI), y)},
@@ -86,17 +88,27 @@ func (s *Server) budget(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	v.Empty = tot.Expenses.Lines == 0 && tot.Revenues.Lines == 0
-	pop := e.PopulationIn(y)
-	v.KPIs = []dashboards.KPI{
-		dashboards.KPILei(lang, models.KPIBudgetFinal, tot.Expenses.Final),
-		dashboards.KPILei(lang, models.KPIBudgetExecuted, tot.Expenses.Executed),
-		dashboards.KPIRatio(lang, models.KPIExecutionRate, dashboards.Ratio{Num: int64(tot.Expenses.Executed), Den: int64(tot.Expenses.Final)}),
-		dashboards.KPILei(lang, models.KPIRevenueExecuted, tot.Revenues.Executed),
+	years, err := rel.BudgetByYear(ctx, scope)
+	if err != nil {
+		return "", nil, err
 	}
-	if pop > 0 {
+	// The months the year's latest report covers: every comparison with
+	// another year is over these months.
+	now := dashboards.Period{Year: y}
+	for _, by := range years {
+		if by.Year == y {
+			now.Through = by.ReportedMonth
+		}
+	}
+	v.Empty = tot.Expenses.Lines == 0 && tot.Revenues.Lines == 0
+	v.KPIs = budgetKPIs(q, e, y, tot, chapterKind)
+	if pop := e.PopulationIn(y); pop > 0 && tot.Expenses.Lines > 0 {
 		v.KPIs = append(v.KPIs, dashboards.KPILei(lang, models.KPIPerCapitaExecuted, dashboards.PerCapita(tot.Expenses.Executed, pop)))
-		v.Population = dashboards.Tf(lang, "budget.population", dashboards.FormatCount(lang, pop))
+		inhabitants := dashboards.CountNoun(lang, pop, "locuitor", "locuitori")
+		if lang == dashboards.EN {
+			inhabitants = dashboards.CountNoun(lang, pop, "inhabitant", "inhabitants")
+		}
+		v.Population = dashboards.Tf(lang, "budget.population", inhabitants)
 	}
 
 	if q.query.Chapter != "" {
@@ -104,19 +116,23 @@ func (s *Server) budget(q *request) (string, any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		v.Charts = append(v.Charts, groupChart(lang, "budget-subchapters", dashboards.T(lang, "budget.subchapters"), subs, nil, false))
+		v.Charts = append(v.Charts, groupChart(lang, "budget-subchapters", dashboards.T(lang, "budget.subchapters"), subs, subchapterLabel(lang), false, false))
 	} else {
-		prevScope := scope
-		prevScope.Year = y - 1
 		cur, err := rel.BudgetBy(ctx, scope, models.Expense, models.ByChapter)
 		if err != nil {
 			return "", nil, err
 		}
-		prev, err := rel.BudgetBy(ctx, prevScope, models.Expense, models.ByChapter)
-		if err != nil {
-			return "", nil, err
+		// Last year over the same months as this year's latest report.
+		prevScope := scope
+		prevScope.Year = y - 1
+		var prev []models.BudgetGroup
+		prevThrough := 0
+		if now.Through > 0 {
+			if prev, prevThrough, err = rel.BudgetThrough(ctx, prevScope, models.Expense, models.ByChapter, now.Through); err != nil {
+				return "", nil, err
+			}
 		}
-		v.Charts = append(v.Charts, chaptersYoY(lang, cur, prev, y, keep), hundredLei(lang, cur, tot.Expenses.Executed))
+		v.Charts = append(v.Charts, chaptersYoY(lang, cur, prev, dashboards.SamePeriod(now, y-1, prevThrough), keep), hundredLei(lang, cur, tot.Expenses.Executed))
 	}
 	rev, err := rel.BudgetBy(ctx, scope, models.Revenue, models.ByChapter)
 	if err != nil {
@@ -134,93 +150,182 @@ func (s *Server) budget(q *request) (string, any, error) {
 		sections[i].Name = dashboards.T(lang, "budget.section."+sections[i].Code)
 	}
 	if q.query.Chapter == "" {
-		revChart := groupChart(lang, "budget-revenues", dashboards.T(lang, "budget.revenues"), rev, nil, true)
-		revChart.Head[1], revChart.Head[2] = dashboards.T(lang, "budget.rev.final"), dashboards.T(lang, "budget.rev.executed")
-		v.Charts = append(v.Charts, revChart)
+		v.Charts = append(v.Charts, groupChart(lang, "budget-revenues", dashboards.T(lang, "budget.revenues"), rev, chapterLabel(lang), true, true))
 	}
 	v.Charts = append(v.Charts,
-		groupChart(lang, "budget-economic", dashboards.T(lang, "budget.economic"), econ, nil, true),
-		groupChart(lang, "budget-sections", dashboards.T(lang, "budget.sections"), sections, nil, false))
+		groupChart(lang, "budget-economic", dashboards.T(lang, "budget.economic"), econ, titleLabel(lang), true, false),
+		groupChart(lang, "budget-sections", dashboards.T(lang, "budget.sections"), sections, func(g models.BudgetGroup) dashboards.Cell { return dashboards.Cell{Text: g.Name} }, false, false))
 
 	months, err := rel.BudgetMonthly(ctx, scope, models.Expense)
 	if err != nil {
 		return "", nil, err
 	}
 	v.Charts = append(v.Charts, monthlyChart(lang, months))
-	years, err := rel.BudgetByYear(ctx, scope)
-	if err != nil {
-		return "", nil, err
+	// Each year over the same months as the latest year reported, when it
+	// is not a whole year.
+	same := map[int]models.Amount{}
+	latest := dashboards.Period{}
+	if len(years) > 0 {
+		latest = dashboards.Period{Year: years[len(years)-1].Year, Through: years[len(years)-1].ReportedMonth}
 	}
-	v.Charts = append(v.Charts, yearsChart(lang, years))
+	if latest.Months(lang) != "" {
+		for _, by := range years {
+			ys := scope
+			ys.Year = by.Year
+			groups, through, err := rel.BudgetThrough(ctx, ys, models.Expense, models.BySection, latest.Through)
+			if err != nil {
+				return "", nil, err
+			}
+			if through != latest.Through {
+				continue // no report for all these months: "–"
+			}
+			for _, g := range groups {
+				same[by.Year] += g.Executed
+			}
+			if len(groups) == 0 {
+				same[by.Year] = 0
+			}
+		}
+	}
+	v.Charts = append(v.Charts, yearsChart(lang, years, latest, same))
 	return "budget", v, nil
 }
 
-// groupChart is a breakdown with appropriations, execution and execution rate.
-func groupChart(lang, name, caption string, groups []models.BudgetGroup, _ url.Values, horizontal bool) dashboards.Chart {
-	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "budget", Lang: lang,
-		Head: []string{"", dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.executed"), dashboards.T(lang, "budget.rate")}}
-	c.Head[0] = caption
-	var cats []string
-	var final, exec []float64
-	var tf, te models.Amount
-	for _, g := range groups {
-		label := g.Name
-		if label == "" {
-			label = g.Code
-		} else if g.Code != "" && name != "budget-sections" {
-			label = g.Code + " " + g.Name
-		}
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: label}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed),
-			dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(g.Final)})}})
-		cats = append(cats, label)
-		final = append(final, dashboards.Lei(g.Final))
-		exec = append(exec, dashboards.Lei(g.Executed))
-		tf += g.Final
-		te += g.Executed
+// budgetKPIs are the headline numbers of a budget scope: the initial and
+// final appropriations, the payments, the execution rate and the revenue
+// collected; "–" with the reason for what the scope does not have.
+func budgetKPIs(q *request, e models.Entity, y int, tot models.BudgetTotals, chapterKind models.BudgetKind) []dashboards.KPI {
+	lang := q.lang
+	why := absence(q, models.DatasetBudget, e.CUI, y)
+	if why == "" {
+		why = dashboards.Tf(lang, "absent.budget.year", y)
 	}
-	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, tf), dashboards.LeiCell(lang, te), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te), Den: int64(tf)})}}
-	c.Options = dashboards.BarOptions(cats, horizontal, dashboards.Series{Name: dashboards.T(lang, "budget.final"), Values: final}, dashboards.Series{Name: dashboards.T(lang, "budget.executed"), Values: exec})
+	var ks []dashboards.KPI
+	if tot.Expenses.Lines == 0 {
+		for _, id := range []string{models.KPIBudgetInitial, models.KPIBudgetFinal, models.KPIBudgetExecuted, models.KPIExecutionRate} {
+			ks = append(ks, dashboards.KPIMissing(lang, id, why))
+		}
+	} else {
+		ks = append(ks,
+			dashboards.KPILei(lang, models.KPIBudgetInitial, tot.Expenses.Initial),
+			dashboards.KPILei(lang, models.KPIBudgetFinal, tot.Expenses.Final),
+			dashboards.KPILei(lang, models.KPIBudgetExecuted, tot.Expenses.Executed),
+			dashboards.KPIRatio(lang, models.KPIExecutionRate, dashboards.Ratio{Num: int64(tot.Expenses.Executed), Den: int64(tot.Expenses.Final)}))
+	}
+	switch {
+	case tot.Revenues.Lines > 0:
+		ks = append(ks, dashboards.KPILei(lang, models.KPIRevenueExecuted, tot.Revenues.Executed))
+	case chapterKind == models.Expense:
+		ks = append(ks, dashboards.KPIMissing(lang, models.KPIRevenueExecuted, dashboards.T(lang, "budget.revenue.chapter")))
+	default:
+		ks = append(ks, dashboards.KPIMissing(lang, models.KPIRevenueExecuted, why))
+	}
+	return ks
+}
+
+// The labels of a breakdown's rows, in the page's language.
+func chapterLabel(lang string) func(models.BudgetGroup) dashboards.Cell {
+	return func(g models.BudgetGroup) dashboards.Cell {
+		c := dashboards.ChapterName(lang, g.Code, g.Name)
+		c.Text = g.Code + " " + c.Text
+		return c
+	}
+}
+
+func titleLabel(lang string) func(models.BudgetGroup) dashboards.Cell {
+	return func(g models.BudgetGroup) dashboards.Cell {
+		if g.Name == "" {
+			return dashboards.Cell{Text: g.Code}
+		}
+		c := dashboards.EconomicTitleName(lang, g.Code, g.Name)
+		c.Text = g.Code + " " + c.Text
+		return c
+	}
+}
+
+// subchapterLabel names an expense subchapter in the page's language (in
+// Romanian, marked so, should the classification have no English name).
+func subchapterLabel(lang string) func(models.BudgetGroup) dashboards.Cell {
+	return func(g models.BudgetGroup) dashboards.Cell {
+		if g.Name == "" {
+			return dashboards.Cell{Text: g.Code}
+		}
+		if lang == dashboards.EN {
+			if en := models.SubchapterNameEN(g.Code); en != "" {
+				return dashboards.Cell{Text: g.Code + " " + en}
+			}
+		}
+		return dashboards.DataCell(lang, g.Code+" "+g.Name)
+	}
+}
+
+// groupChart is a breakdown with the initial and final appropriations
+// (revenue estimates), the execution and the execution rate.
+func groupChart(lang, name, caption string, groups []models.BudgetGroup, label func(models.BudgetGroup) dashboards.Cell, horizontal, revenue bool) dashboards.Chart {
+	initial, final, executed := dashboards.T(lang, "budget.initial"), dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.executed")
+	if revenue {
+		initial, final, executed = dashboards.T(lang, "budget.rev.initial"), dashboards.T(lang, "budget.rev.final"), dashboards.T(lang, "budget.rev.executed")
+	}
+	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "budget", Lang: lang,
+		Head: []string{caption, initial, final, executed, dashboards.T(lang, "budget.rate")}}
+	var cats []string
+	var fin, exec []float64
+	var ti, tf, te models.Amount
+	for _, g := range groups {
+		head := label(g)
+		c.Rows = append(c.Rows, dashboards.Row{Head: head, Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Initial), dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed),
+			dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(g.Final)})}})
+		cats = append(cats, head.Text)
+		fin = append(fin, dashboards.Lei(g.Final))
+		exec = append(exec, dashboards.Lei(g.Executed))
+		ti, tf, te = ti+g.Initial, tf+g.Final, te+g.Executed
+	}
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, ti), dashboards.LeiCell(lang, tf), dashboards.LeiCell(lang, te),
+		dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te), Den: int64(tf)})}}
+	c.Options = dashboards.BarOptions(cats, horizontal, dashboards.Series{Name: final, Values: fin}, dashboards.Series{Name: executed, Values: exec})
 	return c
 }
 
 // chaptersYoY is expenses by chapter this year with last year's payments
-// and the change, each chapter linking to its drill-down.
-func chaptersYoY(lang string, cur, prev []models.BudgetGroup, y int, keep url.Values) dashboards.Chart {
+// over the same months and the change, each chapter linking to its
+// drill-down.
+func chaptersYoY(lang string, cur, prev []models.BudgetGroup, cmp dashboards.Comparison, keep url.Values) dashboards.Chart {
+	prevHead := dashboards.Tf(lang, "budget.prev", cmp.BeforeLabel(lang))
 	c := dashboards.Chart{Name: "budget-chapters", Caption: dashboards.T(lang, "budget.chapters"), Dataset: "budget", Lang: lang,
-		Head: []string{dashboards.T(lang, "budget.chapter"), dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.executed"), dashboards.T(lang, "budget.rate"),
-			dashboards.Tf(lang, "budget.prev", y-1), dashboards.Tf(lang, "budget.change", y-1)}}
+		Head: []string{dashboards.T(lang, "budget.chapter"), dashboards.T(lang, "budget.initial"), dashboards.T(lang, "budget.final"),
+			dashboards.Tf(lang, "budget.prev", cmp.Now.Label(lang)), dashboards.T(lang, "budget.rate"),
+			prevHead, dashboards.Tf(lang, "budget.change", cmp.BeforeLabel(lang))},
+		Note: cmp.Note(lang)}
 	before := map[string]models.Amount{}
 	for _, g := range prev {
 		before[g.Code] = g.Executed
 	}
 	var cats []string
 	var final, exec, last []float64
-	var tf, te, tp models.Amount
+	var ti, tf, te, tp models.Amount
 	for _, g := range cur {
 		v := dashboards.CloneValues(keep)
 		v.Set("capitol", chapterNumber(g.Code))
-		p, had := before[g.Code]
-		change := dashboards.Cell{Text: "–", Num: true}
-		if had && p != 0 {
-			change = dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed - p), Den: int64(p)})
-		}
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: g.Code + " " + g.Name, Href: dashboards.LinkQ(lang, "/buget", v)},
-			Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(g.Final)}),
-				dashboards.LeiCell(lang, p), change}})
-		cats = append(cats, g.Name)
+		p := before[g.Code]
+		head := chapterLabel(lang)(g)
+		head.Href = dashboards.LinkQ(lang, "/buget", v)
+		c.Rows = append(c.Rows, dashboards.Row{Head: head,
+			Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Initial), dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed),
+				dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(g.Final)}),
+				cmp.BeforeCell(lang, p), cmp.Change(lang, g.Executed, p)}})
+		cats = append(cats, dashboards.ChapterName(lang, g.Code, g.Name).Text)
 		final = append(final, dashboards.Lei(g.Final))
 		exec = append(exec, dashboards.Lei(g.Executed))
 		last = append(last, dashboards.Lei(p))
-		tf, te, tp = tf+g.Final, te+g.Executed, tp+p
+		ti, tf, te, tp = ti+g.Initial, tf+g.Final, te+g.Executed, tp+p
 	}
-	totalChange := dashboards.Cell{Text: "–", Num: true}
-	if tp != 0 {
-		totalChange = dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te - tp), Den: int64(tp)})
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, ti), dashboards.LeiCell(lang, tf), dashboards.LeiCell(lang, te),
+		dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te), Den: int64(tf)}), cmp.BeforeCell(lang, tp), cmp.Change(lang, te, tp)}}
+	series := []dashboards.Series{{Name: dashboards.T(lang, "budget.final"), Values: final}, {Name: dashboards.T(lang, "budget.executed"), Values: exec}}
+	if cmp.Comparable() {
+		series = append(series, dashboards.Series{Name: prevHead, Values: last})
 	}
-	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, tf), dashboards.LeiCell(lang, te),
-		dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te), Den: int64(tf)}), dashboards.LeiCell(lang, tp), totalChange}}
-	c.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: dashboards.T(lang, "budget.final"), Values: final}, dashboards.Series{Name: dashboards.T(lang, "budget.executed"), Values: exec},
-		dashboards.Series{Name: dashboards.Tf(lang, "budget.prev", y-1), Values: last})
+	c.Options = dashboards.BarOptions(cats, true, series...)
 	return c
 }
 
@@ -236,8 +341,9 @@ func hundredLei(lang string, groups []models.BudgetGroup, total models.Amount) d
 		if total != 0 {
 			per100 = models.Amount(dashboards.RoundDiv(int64(g.Executed)*10_000, int64(total)))
 		}
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: g.Name}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, per100)}})
-		labels = append(labels, g.Name)
+		head := dashboards.ChapterName(lang, g.Code, g.Name)
+		c.Rows = append(c.Rows, dashboards.Row{Head: head, Cells: []dashboards.Cell{dashboards.LeiCell(lang, per100)}})
+		labels = append(labels, head.Text)
 		vals = append(vals, dashboards.Lei(per100))
 	}
 	c.Options = dashboards.PieOptions(dashboards.T(lang, "budget.100"), labels, vals)
@@ -265,22 +371,43 @@ func monthlyChart(lang string, months []models.BudgetMonth) dashboards.Chart {
 	return c
 }
 
-// yearsChart compares the years of the scope.
-func yearsChart(lang string, years []models.BudgetYear) dashboards.Chart {
+// yearsChart compares the years of the scope: each year's whole budget and
+// execution up to its latest report (which month that is), and, when the
+// latest year is not complete, each year's payments over the same months.
+func yearsChart(lang string, years []models.BudgetYear, latest dashboards.Period, same map[int]models.Amount) dashboards.Chart {
 	c := dashboards.Chart{Name: "budget-years", Caption: dashboards.T(lang, "budget.years"), Dataset: "budget", Lang: lang,
 		Head: []string{dashboards.T(lang, "year"), dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.executed"), dashboards.T(lang, "budget.rev.executed"), dashboards.T(lang, "budget.reported")}}
+	months := latest.Months(lang)
+	if months != "" {
+		c.Head = append(c.Head, dashboards.Tf(lang, "budget.same.months", months))
+		c.Note = dashboards.Tf(lang, "budget.same.months.note", months)
+	}
 	var cats []string
-	var final, exec, rev []float64
+	var final, exec, rev, samev []float64
 	for _, y := range years {
 		ys := strconv.Itoa(y.Year)
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: ys}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, y.ExpensesFinal), dashboards.LeiCell(lang, y.ExpensesExecuted),
-			dashboards.LeiCell(lang, y.RevenuesExecuted), {Text: dashboards.MonthName(lang, y.ReportedMonth)}}})
+		row := dashboards.Row{Head: dashboards.Cell{Text: ys}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, y.ExpensesFinal), dashboards.LeiCell(lang, y.ExpensesExecuted),
+			dashboards.LeiCell(lang, y.RevenuesExecuted), {Text: dashboards.MonthName(lang, y.ReportedMonth)}}}
+		if months != "" {
+			if a, ok := same[y.Year]; ok {
+				row.Cells = append(row.Cells, dashboards.LeiCell(lang, a))
+				samev = append(samev, dashboards.Lei(a))
+			} else {
+				row.Cells = append(row.Cells, dashboards.Cell{Text: "–", Num: true})
+				samev = append(samev, 0)
+			}
+		}
+		c.Rows = append(c.Rows, row)
 		cats = append(cats, ys)
 		final = append(final, dashboards.Lei(y.ExpensesFinal))
 		exec = append(exec, dashboards.Lei(y.ExpensesExecuted))
 		rev = append(rev, dashboards.Lei(y.RevenuesExecuted))
 	}
-	c.Options = dashboards.BarOptions(cats, false, dashboards.Series{Name: dashboards.T(lang, "budget.final"), Values: final}, dashboards.Series{Name: dashboards.T(lang, "budget.executed"), Values: exec},
-		dashboards.Series{Name: dashboards.T(lang, "budget.rev.executed"), Values: rev})
+	series := []dashboards.Series{{Name: dashboards.T(lang, "budget.final"), Values: final}, {Name: dashboards.T(lang, "budget.executed"), Values: exec},
+		{Name: dashboards.T(lang, "budget.rev.executed"), Values: rev}}
+	if months != "" {
+		series = append(series, dashboards.Series{Name: dashboards.Tf(lang, "budget.same.months", months), Values: samev})
+	}
+	c.Options = dashboards.BarOptions(cats, false, series...)
 	return c
 }

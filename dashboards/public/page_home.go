@@ -28,6 +28,7 @@ type homeView struct {
 // InvestmentItem is an objective in a short list.
 type InvestmentItem struct {
 	Href, Code, Name, Status string
+	Lang                     string // the name's language when it is not the page's
 	TotalValue, SpentToDate  string
 	Progress                 string
 	ProgressValue            string
@@ -43,7 +44,7 @@ func (s *Server) home(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	q.page.SetActive("home")
-	q.page.Title = dashboards.Tf(lang, "home.title", e.Name, y)
+	q.page.SetTitle("home.title", dashboards.RoText(e.Name), y)
 	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
 	v := &homeView{Page: q.page, Entity: e, Year: y, More: map[string]string{}}
 	keep := entityYearValues(q, e.CUI, y)
@@ -65,14 +66,16 @@ func (s *Server) home(q *request) (string, any, error) {
 			v.ReportedMonth = by.ReportedMonth
 		}
 	}
-	v.Budget = []dashboards.KPI{
-		dashboards.KPILei(lang, models.KPIBudgetFinal, tot.Expenses.Final),
-		dashboards.KPILei(lang, models.KPIBudgetExecuted, tot.Expenses.Executed),
-		dashboards.KPILei(lang, models.KPIRevenueExecuted, tot.Revenues.Executed),
+	// The budget's headline numbers without the execution rate, which goes
+	// beside the payments.
+	for _, k := range budgetKPIs(q, e, y, tot, "") {
+		if k.Name != models.KPIExecutionRate {
+			v.Budget = append(v.Budget, k)
+		}
 	}
 	rate := dashboards.Ratio{Num: int64(tot.Expenses.Executed), Den: int64(tot.Expenses.Final)}
-	if rate.Valid() {
-		v.Budget[1].Note = "(" + rate.Format(lang) + ")"
+	if rate.Valid() && tot.Expenses.Lines > 0 {
+		v.Budget[2].Note = "(" + rate.Format(lang) + ")"
 	}
 	chapters, err := rel.BudgetBy(ctx, scope, models.Expense, models.ByChapter)
 	if err != nil {
@@ -89,6 +92,9 @@ func (s *Server) home(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	v.InvestKPIs = []dashboards.KPI{dashboards.KPICount(lang, models.KPIInvestmentsActive, invTot.Count)}
+	if why := absence(q, models.DatasetInvestments, e.CUI, y); why != "" {
+		v.InvestKPIs = []dashboards.KPI{dashboards.KPIMissing(lang, models.KPIInvestmentsActive, why)}
+	}
 	invs, err := rel.Investments(ctx, active)
 	if err != nil {
 		return "", nil, err
@@ -104,7 +110,7 @@ func (s *Server) home(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	v.Procurement = []dashboards.KPI{dashboards.KPICount(lang, models.KPIContractsCount, ct.Count), dashboards.KPILei(lang, models.KPIContractsValue, ct.Value)}
+	v.Procurement = contractKPIs(q, e, y, ct)
 
 	rs := models.RequestScope{Entity: e.CUI, Year: y}
 	rt, err := rel.RequestTotals(ctx, rs)
@@ -115,12 +121,9 @@ func (s *Server) home(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	v.Requests = []dashboards.KPI{
-		dashboards.KPICount(lang, models.KPIRequestsReceived, rt.Received),
-		requestsWithinTerm(lang, rt),
-	}
-	v.Requests = append(v.Requests, requestsBacklog(lang, rt)...)
-	v.Requests = append(v.Requests, dashboards.KPIDays(lang, models.KPIRequestsMedianDays, ad.Median, ad.Answered > 0))
+	// The home page's requests: received, within term, the open backlog and
+	// those open past their term, the median.
+	v.Requests = requestKPIs(q, e, y, rt, ad)[:5]
 	v.RequestsAsOf, v.RequestsAsOfRaw = requestsAsOf(lang, rt)
 	return "home", v, nil
 }
@@ -128,7 +131,7 @@ func (s *Server) home(q *request) (string, any, error) {
 func investmentItem(lang string, iv models.Investment) InvestmentItem {
 	return InvestmentItem{
 		Href: dashboards.Link(lang, "/investitii/"+url.PathEscape(iv.Code)) + "?an=" + strconv.Itoa(iv.Year),
-		Code: iv.Code, Name: iv.Name, Status: dashboards.T(lang, "status."+iv.Status),
+		Code: iv.Code, Name: iv.Name, Lang: dataLang(lang), Status: dashboards.T(lang, "status."+iv.Status),
 		TotalValue: dashboards.FormatLei(lang, iv.TotalValue), SpentToDate: dashboards.FormatLei(lang, iv.SpentToDate),
 		Progress: dashboards.FormatPercentBasis(lang, iv.ProgressBasisPoints), ProgressValue: dashboards.RawPercentBasis(iv.ProgressBasisPoints),
 	}
@@ -144,12 +147,23 @@ func chapterChart(lang, name, caption string, groups []models.BudgetGroup, total
 	for _, g := range groups {
 		v := dashboards.CloneValues(keep)
 		v.Set("capitol", chapterNumber(g.Code))
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: g.Name, Href: dashboards.LinkQ(lang, "/buget", v)},
+		head := dashboards.ChapterName(lang, g.Code, g.Name)
+		head.Href = dashboards.LinkQ(lang, "/buget", v)
+		c.Rows = append(c.Rows, dashboards.Row{Head: head,
 			Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(total)})}})
-		cats = append(cats, g.Name)
+		cats = append(cats, head.Text)
 		final = append(final, dashboards.Lei(g.Final))
 		exec = append(exec, dashboards.Lei(g.Executed))
 	}
 	c.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: dashboards.T(lang, "budget.final"), Values: final}, dashboards.Series{Name: dashboards.T(lang, "budget.executed"), Values: exec})
 	return c
+}
+
+// dataLang is the language of names from the data on a page in lang: "ro"
+// on English pages, "" (the page's own) on Romanian ones.
+func dataLang(lang string) string {
+	if lang == dashboards.EN {
+		return dashboards.RO
+	}
+	return ""
 }

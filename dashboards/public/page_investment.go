@@ -18,6 +18,7 @@ type investmentView struct {
 	History   dashboards.Chart
 	Contracts []ContractListRow
 	Progress  string
+	Chapter   string // the chapter's name in the page's language
 }
 
 // YearLink is a link to another year's version of a page.
@@ -41,8 +42,9 @@ func (s *Server) investment(q *request) (string, any, error) {
 	}
 	q.page.SetActive("investments")
 	q.page.Title = iv.Name
+	q.page.Heading = dashboards.Ro(lang, iv.Name)
 	v := &investmentView{Page: q.page, Inv: iv, Status: dashboards.T(lang, "status."+iv.Status), Funding: dashboards.T(lang, "funding."+iv.Funding),
-		Progress: dashboards.FormatPercentBasis(lang, iv.ProgressBasisPoints)}
+		Progress: dashboards.FormatPercentBasis(lang, iv.ProgressBasisPoints), Chapter: dashboards.ChapterName(lang, iv.ChapterCode, iv.ChapterName).Text}
 	v.KPIs = []dashboards.KPI{
 		dashboards.KPILei(lang, models.KPITotalValue, iv.TotalValue),
 		dashboards.KPILei(lang, models.KPISpentToDate, iv.SpentToDate),

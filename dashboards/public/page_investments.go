@@ -30,7 +30,7 @@ func (s *Server) investments(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	q.page.SetActive("investments")
-	q.page.Title = dashboards.Tf(lang, "inv.title", e.Name, y)
+	q.page.SetTitle("inv.title", dashboards.EntityName(lang, e), y)
 	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
 	f := models.InvestmentFilter{Entity: e.CUI, Year: y, Status: q.query.Status, Chapter: q.query.Chapter, Funding: q.query.Funding}
 	v := &investmentsView{Page: q.page, Caption: dashboards.T(lang, "inv.list")}
@@ -48,7 +48,8 @@ func (s *Server) investments(q *request) (string, any, error) {
 	}
 	chapterOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "all"), Selected: q.query.Chapter == ""}}
 	for _, c := range facets.Chapters {
-		chapterOpts = append(chapterOpts, dashboards.Option{Value: c.Code, Text: c.Code + " " + c.Name, Selected: c.Code == q.query.Chapter})
+		name := dashboards.ChapterName(lang, c.Code, c.Name)
+		chapterOpts = append(chapterOpts, dashboards.Option{Value: c.Code, Text: c.Code + " " + name.Text, Lang: name.Lang, Selected: c.Code == q.query.Chapter})
 	}
 	v.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, "/investitii"), Reset: dashboards.Link(lang, "/investitii"), Fields: []dashboards.Field{
 		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.Years(models.DatasetInvestments, e.CUI), y)},
@@ -65,6 +66,9 @@ func (s *Server) investments(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	v.KPIs = []dashboards.KPI{dashboards.KPICount(lang, models.KPIInvestmentsCount, tot.Count), dashboards.KPILei(lang, models.KPIInvestmentsValue, tot.TotalValue)}
+	if why := absence(q, models.DatasetInvestments, e.CUI, y); why != "" {
+		v.KPIs = []dashboards.KPI{dashboards.KPIMissing(lang, models.KPIInvestmentsCount, why), dashboards.KPIMissing(lang, models.KPIInvestmentsValue, why)}
+	}
 	groups, err := rel.InvestmentsBy(ctx, f, models.InvestmentsByStatus)
 	if err != nil {
 		return "", nil, err
@@ -87,7 +91,7 @@ func (s *Server) investments(q *request) (string, any, error) {
 	}
 	for _, iv := range list {
 		v.List = append(v.List, InvestmentListRow{InvestmentItem: investmentItem(lang, iv),
-			Chapter: iv.ChapterName, Funding: dashboards.T(lang, "funding."+iv.Funding),
+			Chapter: dashboards.ChapterName(lang, iv.ChapterCode, iv.ChapterName).Text, Funding: dashboards.T(lang, "funding."+iv.Funding),
 			TotalRaw: iv.TotalValue.String(), SpentRaw: iv.SpentToDate.String()})
 	}
 	return "investments", v, nil

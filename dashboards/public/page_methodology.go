@@ -1,6 +1,7 @@
 package public
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/deschis/deschis/dashboards"
@@ -40,6 +41,22 @@ func (s *Server) methodology(q *request) (string, any, error) {
 	return "methodology", v, nil
 }
 
+// coverageDate writes a coverage date as finely as the dataset means it: a
+// month as "octombrie 2026", a year as "2026", a day as "23.11.2026".
+func coverageDate(lang, period, date string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return ""
+	}
+	switch period {
+	case models.PeriodMonth:
+		return dashboards.FormatMonth(lang, t)
+	case models.PeriodYear:
+		return strconv.Itoa(t.Year())
+	}
+	return dashboards.FormatDate(lang, t)
+}
+
 func datasetInfos(lang string, m *models.Manifest) []DatasetInfo {
 	var out []DatasetInfo
 	for _, d := range m.Datasets {
@@ -49,12 +66,7 @@ func datasetInfos(lang string, m *models.Manifest) []DatasetInfo {
 		info := DatasetInfo{Name: d.Name, Title: dashboards.Text(lang, d.Title), Description: dashboards.Text(lang, d.Description), Rows: d.Rows,
 			Href: "/date/" + d.Name + ".parquet"}
 		info.Source, info.Frequency = dashboards.Text(lang, d.Source), dashboards.Text(lang, d.Frequency)
-		if t, err := time.Parse(time.DateOnly, d.Coverage.From); err == nil {
-			info.From = dashboards.FormatDate(lang, t)
-		}
-		if t, err := time.Parse(time.DateOnly, d.Coverage.To); err == nil {
-			info.To = dashboards.FormatDate(lang, t)
-		}
+		info.From, info.To = coverageDate(lang, d.Period, d.Coverage.From), coverageDate(lang, d.Period, d.Coverage.To)
 		out = append(out, info)
 	}
 	return out

@@ -27,7 +27,7 @@ func (s *Server) procurement(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	q.page.SetActive("procurement")
-	q.page.Title = dashboards.Tf(lang, "proc.title", e.Name, y)
+	q.page.SetTitle("proc.title", dashboards.EntityName(lang, e), y)
 	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
 	sortKey := q.query.Sort
 	if sortKey == "" {
@@ -43,7 +43,8 @@ func (s *Server) procurement(q *request) (string, any, error) {
 	}
 	procOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "all"), Selected: q.query.Procedure == ""}}
 	for _, p := range procedures {
-		procOpts = append(procOpts, dashboards.Option{Value: p, Text: p, Selected: p == q.query.Procedure})
+		name := dashboards.ProcedureName(lang, p)
+		procOpts = append(procOpts, dashboards.Option{Value: p, Text: name.Text, Lang: name.Lang, Selected: p == q.query.Procedure})
 	}
 	var sortOpts []dashboards.Option
 	for _, k := range []string{"data_desc", "data_asc", "valoare_desc", "valoare_asc"} {
@@ -59,7 +60,7 @@ func (s *Server) procurement(q *request) (string, any, error) {
 		if t.IsZero() {
 			return ""
 		}
-		return t.Format(time.DateOnly)
+		return t.Format(dateParam)
 	}
 	v.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, "/achizitii"), Reset: dashboards.Link(lang, "/achizitii"), Fields: []dashboards.Field{
 		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.Years(models.DatasetProcurement, e.CUI), y)},
@@ -68,8 +69,8 @@ func (s *Server) procurement(q *request) (string, any, error) {
 		{Name: "procedura", Label: dashboards.T(lang, "proc.procedure"), Type: "select", Options: procOpts},
 		{Name: "min", Label: dashboards.T(lang, "proc.min"), Type: "text", Value: amount(q.query.Min)},
 		{Name: "max", Label: dashboards.T(lang, "proc.max"), Type: "text", Value: amount(q.query.Max)},
-		{Name: "de_la", Label: dashboards.T(lang, "proc.from"), Type: "date", Value: dateStr(q.query.From)},
-		{Name: "pana_la", Label: dashboards.T(lang, "proc.to"), Type: "date", Value: dateStr(q.query.To)},
+		{Name: "de_la", Label: dashboards.T(lang, "proc.from"), Type: "text", Value: dateStr(q.query.From), Hint: dashboards.T(lang, "date.hint")},
+		{Name: "pana_la", Label: dashboards.T(lang, "proc.to"), Type: "text", Value: dateStr(q.query.To), Hint: dashboards.T(lang, "date.hint")},
 		{Name: "ordine", Label: dashboards.T(lang, "proc.sort"), Type: "select", Options: sortOpts},
 	}}
 	if q.query.Entity != "" {
@@ -80,27 +81,27 @@ func (s *Server) procurement(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	v.KPIs = []dashboards.KPI{dashboards.KPICount(lang, models.KPIContractsCount, tot.Count), dashboards.KPILei(lang, models.KPIContractsValue, tot.Value)}
+	v.KPIs = contractKPIs(q, e, y, tot)
 	byProc, err := rel.ContractsBy(ctx, f, models.ContractsByProcedure)
 	if err != nil {
 		return "", nil, err
 	}
-	v.ByProcedure = contractGroupChart(lang, "procurement-procedures", dashboards.T(lang, "proc.by.procedure"), dashboards.T(lang, "proc.procedure"), byProc, tot)
+	v.ByProcedure = contractGroupChart(lang, "procurement-procedures", dashboards.T(lang, "proc.by.procedure"), dashboards.T(lang, "proc.procedure"), byProc, tot,
+		func(g models.ContractGroup) dashboards.Cell { return dashboards.ProcedureName(lang, g.Code) })
 	byCPV, err := rel.ContractsBy(ctx, f, models.ContractsByCPVDivision)
 	if err != nil {
 		return "", nil, err
 	}
-	for i := range byCPV {
-		if byCPV[i].Code == "" { // contracts whose register gave no CPV code, counted in the totals
-			byCPV[i].Name = dashboards.T(lang, "proc.no.cpv")
-			continue
-		}
-		if name := models.CPVDivisionName(byCPV[i].Code, lang); name != "" {
-			byCPV[i].Name = name
-		}
-		byCPV[i].Name = byCPV[i].Code + " " + byCPV[i].Name
-	}
-	v.ByCPV = contractGroupChart(lang, "procurement-cpv", dashboards.T(lang, "proc.by.cpv"), dashboards.T(lang, "proc.division"), byCPV, tot)
+	v.ByCPV = contractGroupChart(lang, "procurement-cpv", dashboards.T(lang, "proc.by.cpv"), dashboards.T(lang, "proc.division"), byCPV, tot,
+		func(g models.ContractGroup) dashboards.Cell {
+			if g.Code == "" { // contracts whose register gave no CPV code, counted in the totals
+				return dashboards.Cell{Text: dashboards.T(lang, "proc.no.cpv")}
+			}
+			if name := models.CPVDivisionName(g.Code, lang); name != "" {
+				return dashboards.Cell{Text: g.Code + " " + name}
+			}
+			return dashboards.DataCell(lang, g.Code+" "+g.Name)
+		})
 
 	// The list, a page at a time.
 	rows, page, pages, err := contractPage(q, &f, tot.Rows)
@@ -143,22 +144,48 @@ func (s *Server) procurement(q *request) (string, any, error) {
 }
 
 // contractGroupChart is a breakdown with counts, values and shares of value.
-func contractGroupChart(lang, name, caption, col string, groups []models.ContractGroup, tot models.ContractSummary) dashboards.Chart {
+func contractGroupChart(lang, name, caption, col string, groups []models.ContractGroup, tot models.ContractSummary, label func(models.ContractGroup) dashboards.Cell) dashboards.Chart {
 	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "procurement", Lang: lang,
 		Head: []string{col, dashboards.T(lang, "count"), dashboards.T(lang, "value"), dashboards.T(lang, "share")}}
 	var cats []string
 	var vals []float64
 	for _, g := range groups {
-		label := g.Name
-		if g.Code != "" && name == "procurement-procedures" {
-			label = g.Code
-		}
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: label}, Cells: []dashboards.Cell{dashboards.CountCell(lang, g.Count), dashboards.LeiCell(lang, g.Value),
+		head := label(g)
+		c.Rows = append(c.Rows, dashboards.Row{Head: head, Cells: []dashboards.Cell{dashboards.CountCell(lang, g.Count), dashboards.LeiCell(lang, g.Value),
 			dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Value), Den: int64(tot.Value)})}})
-		cats = append(cats, label)
+		cats = append(cats, head.Text)
 		vals = append(vals, dashboards.Lei(g.Value))
 	}
 	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.CountCell(lang, tot.Count), dashboards.LeiCell(lang, tot.Value), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(tot.Value), Den: int64(tot.Value)})}}
 	c.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: dashboards.T(lang, "value"), Values: vals})
 	return c
+}
+
+// contractKPIs are the number and value of the contracts an entity awarded
+// in a year (framework agreements not counted), with the difference from
+// the list's row count said beside the count; "–" with the reason when the
+// data has no contracts of the institution (for that year).
+func contractKPIs(q *request, e models.Entity, y int, tot models.ContractSummary) []dashboards.KPI {
+	lang := q.lang
+	// A search that matches nothing is 0 contracts; "–" is for a year the
+	// data has none of the institution's contracts at all.
+	if why := absence(q, models.DatasetProcurement, e.CUI, y); why != "" && tot.Rows == 0 {
+		return []dashboards.KPI{dashboards.KPIMissing(lang, models.KPIContractsCount, why), dashboards.KPIMissing(lang, models.KPIContractsValue, why)}
+	}
+	count := dashboards.KPICount(lang, models.KPIContractsCount, tot.Count)
+	if frameworks := tot.Rows - tot.Count; frameworks > 0 {
+		count.Note = countNote(lang, tot.Rows, tot.Count, frameworks)
+	}
+	return []dashboards.KPI{count, dashboards.KPILei(lang, models.KPIContractsValue, tot.Value)}
+}
+
+// countNote says why a list has more rows than the contracts counted: the
+// framework agreements, listed but not counted.
+func countNote(lang string, rows, counted, frameworks int64) string {
+	if lang == dashboards.EN {
+		return dashboards.Tf(lang, "proc.count.note", dashboards.CountNoun(lang, rows, "row", "rows"),
+			dashboards.CountNoun(lang, counted, "contract", "contracts"), dashboards.CountNoun(lang, frameworks, "framework agreement", "framework agreements"))
+	}
+	return dashboards.Tf(lang, "proc.count.note", dashboards.CountNoun(lang, rows, "rând", "rânduri"),
+		dashboards.CountNoun(lang, counted, "contract", "contracte"), dashboards.CountNoun(lang, frameworks, "acord-cadru", "acorduri-cadru"))
 }

@@ -28,7 +28,7 @@ func (s *Server) requests(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	q.page.SetActive("requests")
-	q.page.Title = dashboards.Tf(lang, "req.title", e.Name, y)
+	q.page.SetTitle("req.title", dashboards.EntityName(lang, e), y)
 	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
 	v := &requestsView{Page: q.page}
 	v.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, "/cereri"), Reset: dashboards.Link(lang, "/cereri"), Fields: []dashboards.Field{
@@ -46,30 +46,23 @@ func (s *Server) requests(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	v.NoAnswer = ad.Answered == 0
+	v.KPIs = requestKPIs(q, e, y, tot, ad)
+	v.NoAnswer = ad.Answered == 0 && tot.Received > 0
 	v.AsOf, v.AsOfRaw = requestsAsOf(lang, tot)
-	v.KPIs = []dashboards.KPI{
-		dashboards.KPICount(lang, models.KPIRequestsReceived, tot.Received),
-		requestsWithinTerm(lang, tot),
+	if tot.Received > 0 {
+		v.Charts = append(v.Charts, outcomeChart(lang, tot))
 	}
-	v.KPIs = append(v.KPIs, requestsBacklog(lang, tot)...)
-	v.KPIs = append(v.KPIs,
-		dashboards.KPIDays(lang, models.KPIRequestsMedianDays, ad.Median, ad.Answered > 0),
-		dashboards.KPIDays(lang, models.KPIRequestsP90Days, ad.P90, ad.Answered > 0),
-		dashboards.KPIRatio(lang, models.KPIRequestsOnlineShare, dashboards.Ratio{Num: tot.OnlineReceived, Den: tot.Received}),
-	)
-	v.Charts = append(v.Charts, outcomeChart(lang, tot))
 
 	months, err := rel.RequestsBy(ctx, rs, models.RequestsByMonth)
 	if err != nil {
 		return "", nil, err
 	}
-	monthly := requestChart(lang, "requests-monthly", dashboards.T(lang, "req.monthly"), dashboards.T(lang, "month"), months, func(k string) string {
+	monthly := requestChart(lang, "requests-monthly", dashboards.T(lang, "req.monthly"), dashboards.T(lang, "month"), months, func(k string) dashboards.Cell {
 		n := 0
 		for _, c := range k {
 			n = n*10 + int(c-'0')
 		}
-		return dashboards.MonthName(lang, n)
+		return dashboards.Cell{Text: dashboards.MonthName(lang, n)}
 	})
 	monthly.Options = dashboards.LineOptions(chartCats(monthly), dashboards.Series{Name: dashboards.T(lang, "req.received"), Values: chartCol(months, 0)},
 		dashboards.Series{Name: dashboards.T(lang, "req.within"), Values: chartCol(months, 2)})
@@ -77,9 +70,9 @@ func (s *Server) requests(q *request) (string, any, error) {
 	for _, d := range []struct {
 		dim                models.RequestDim
 		name, caption, col string
-		label              func(string) string
+		label              func(string) dashboards.Cell
 	}{
-		{models.RequestsByChannel, "requests-channels", "req.channels", "req.channel", func(k string) string { return channelName(lang, k) }},
+		{models.RequestsByChannel, "requests-channels", "req.channels", "req.channel", func(k string) dashboards.Cell { return dashboards.ChannelName(lang, k) }},
 		{models.RequestsByCategory, "requests-categories", "req.categories", "req.category", nil},
 	} {
 		groups, err := rel.RequestsBy(ctx, rs, d.dim)
@@ -128,17 +121,19 @@ func (s *Server) requests(q *request) (string, any, error) {
 // requestChart is a table of received, answered, within term, open past
 // the term and the share within term (of those answered or past their
 // term), one row per group.
-func requestChart(lang, name, caption, col string, groups []models.RequestGroup, label func(string) string) dashboards.Chart {
+// Row names are the data's (a category, a department: Romanian on every
+// page) unless label names them.
+func requestChart(lang, name, caption, col string, groups []models.RequestGroup, label func(string) dashboards.Cell) dashboards.Chart {
 	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "requests_daily", Lang: lang,
 		Head: []string{col, dashboards.T(lang, "req.received"), dashboards.T(lang, "req.answered"), dashboards.T(lang, "req.within"),
 			dashboards.T(lang, "req.open.overdue"), dashboards.T(lang, "req.within.share")}}
 	var tr, ta, tw, to int64
 	for _, g := range groups {
-		text := g.Key
+		head := dashboards.DataCell(lang, g.Key)
 		if label != nil {
-			text = label(g.Key)
+			head = label(g.Key)
 		}
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: text}, Cells: []dashboards.Cell{dashboards.CountCell(lang, g.Received), dashboards.CountCell(lang, g.Answered),
+		c.Rows = append(c.Rows, dashboards.Row{Head: head, Cells: []dashboards.Cell{dashboards.CountCell(lang, g.Received), dashboards.CountCell(lang, g.Answered),
 			dashboards.CountCell(lang, g.AnsweredWithinTerm), dashboards.CountCell(lang, g.OpenOverdue),
 			dashboards.RatioCell(lang, dashboards.Ratio{Num: g.AnsweredWithinTerm, Den: g.Answered + g.OpenOverdue})}})
 		tr, ta, tw, to = tr+g.Received, ta+g.Answered, tw+g.AnsweredWithinTerm, to+g.OpenOverdue
@@ -205,16 +200,6 @@ func outcomeChart(lang string, t models.RequestTotals) dashboards.Chart {
 	return c
 }
 
-// channelName is a channel as the page shows it: another channel and an
-// unknown one say that they do not count as online; the others are shown
-// as the register names them.
-func channelName(lang, ch string) string {
-	if s := dashboards.T(lang, "channel."+ch); s != "channel."+ch {
-		return s
-	}
-	return ch
-}
-
 func chartCats(c dashboards.Chart) []string {
 	out := make([]string, len(c.Rows))
 	for i, r := range c.Rows {
@@ -230,4 +215,36 @@ func chartCol(groups []models.RequestGroup, col int) []float64 {
 		out[i] = float64([]int64{g.Received, g.Answered, g.AnsweredWithinTerm}[col])
 	}
 	return out
+}
+
+// requestKPIs are the headline numbers of an entity's requests in a year:
+// received, the share answered within the legal deadline, the median and
+// 90th percentile days, the share filed online; "–" with the reason when
+// the institution publishes no requests (for that year).
+func requestKPIs(q *request, e models.Entity, y int, tot models.RequestTotals, ad models.AnswerDays) []dashboards.KPI {
+	lang := q.lang
+	if why := absence(q, models.DatasetRequests, e.CUI, y); why != "" {
+		var ks []dashboards.KPI
+		for _, id := range []string{models.KPIRequestsReceived, models.KPIRequestsWithinTerm, models.KPIRequestsOpen, models.KPIRequestsOpenOverdue,
+			models.KPIRequestsMedianDays, models.KPIRequestsP90Days, models.KPIRequestsOnlineShare} {
+			ks = append(ks, dashboards.KPIMissing(lang, id, why))
+		}
+		return ks
+	}
+	days := func(id string, n int64) dashboards.KPI {
+		if ad.Answered == 0 {
+			return dashboards.KPIMissing(lang, id, dashboards.T(lang, "req.no.answers"))
+		}
+		return dashboards.KPIDays(lang, id, n, true)
+	}
+	ks := []dashboards.KPI{
+		dashboards.KPICount(lang, models.KPIRequestsReceived, tot.Received),
+		requestsWithinTerm(lang, tot),
+	}
+	ks = append(ks, requestsBacklog(lang, tot)...)
+	return append(ks,
+		days(models.KPIRequestsMedianDays, ad.Median),
+		days(models.KPIRequestsP90Days, ad.P90),
+		dashboards.KPIRatio(lang, models.KPIRequestsOnlineShare, dashboards.Ratio{Num: tot.OnlineReceived, Den: tot.Received}),
+	)
 }

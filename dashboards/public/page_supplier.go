@@ -29,7 +29,7 @@ func (s *Server) supplier(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	q.page.SetActive("procurement")
-	q.page.Title = dashboards.Tf(lang, "supplier.title", sup.Name)
+	q.page.SetTitle("supplier.title", dashboards.RoText(sup.Name))
 	f := models.ContractFilter{SupplierCUI: cui, Sort: models.SortDateDesc}
 	tot, err := rel.ContractTotals(ctx, f)
 	if err != nil {
@@ -37,6 +37,13 @@ func (s *Server) supplier(q *request) (string, any, error) {
 	}
 	v := &supplierView{Page: q.page, Supplier: sup}
 	v.KPIs = []dashboards.KPI{dashboards.KPICount(lang, models.KPISupplierContracts, tot.Rows), dashboards.KPILei(lang, models.KPISupplierValue, tot.Value)}
+	if frameworks := tot.Rows - tot.Count; frameworks > 0 {
+		agreements := dashboards.CountNoun(lang, frameworks, "acord-cadru", "acorduri-cadru")
+		if lang == dashboards.EN {
+			agreements = dashboards.CountNoun(lang, frameworks, "framework agreement", "framework agreements")
+		}
+		v.KPIs[0].Note = dashboards.Tf(lang, "supplier.count.note", agreements)
+	}
 	years, err := rel.ContractsByYear(ctx, f)
 	if err != nil {
 		return "", nil, err

@@ -64,30 +64,32 @@ func ParseQuery(v url.Values) (Query, error) {
 		}
 		return vals[0], true
 	}
-	bad := func(name, value, reason string) error { return &dashboards.ParamError{Name: name, Value: value, Reason: reason} }
+	bad := func(name, value, reason, en string) error {
+		return &dashboards.ParamError{Name: name, Value: value, Reason: reason, ReasonEN: en}
+	}
 	text := func(name string) (string, error) {
 		s, ok := get(name)
 		if !ok {
 			return "", nil
 		}
 		if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-			return "", bad(name, s, "text nevalid")
+			return "", bad(name, s, "text nevalid", "invalid text")
 		}
 		if utf8.RuneCountInString(s) > maxText {
-			return "", bad(name, s, fmt.Sprintf("cel mult %d de caractere", maxText))
+			return "", bad(name, s, fmt.Sprintf("cel mult %d de caractere", maxText), fmt.Sprintf("at most %d characters", maxText))
 		}
 		return strings.TrimSpace(s), nil
 	}
 	if s, ok := get("entitate"); ok && s != "" {
 		if !reCUI.MatchString(s) {
-			return q, bad("entitate", s, "codul fiscal are doar cifre")
+			return q, bad("entitate", s, "codul fiscal are doar cifre", "a fiscal code has digits only")
 		}
 		q.Entity = s
 	}
 	if s, ok := get("an"); ok && s != "" {
 		y, err := strconv.Atoi(s)
 		if !reYear.MatchString(s) || err != nil || y < 1990 || y > 2100 {
-			return q, bad("an", s, "anul are patru cifre, între 1990 și 2100")
+			return q, bad("an", s, "anul are patru cifre, între 1990 și 2100", "a year has four digits, from 1990 to 2100")
 		}
 		q.Year = y
 	}
@@ -97,25 +99,25 @@ func ParseQuery(v url.Values) (Query, error) {
 		case "consolidat":
 			q.Consolidated = true
 		default:
-			return q, bad("vedere", s, "valorile posibile sunt entitate și consolidat")
+			return q, bad("vedere", s, "valorile posibile sunt entitate și consolidat", "the possible values are entitate (the institution) and consolidat (consolidated)")
 		}
 	}
 	if s, ok := get("capitol"); ok && s != "" {
 		m := reChapter.FindStringSubmatch(s)
 		if m == nil {
-			return q, bad("capitol", s, "capitolul are două cifre, de exemplu 65")
+			return q, bad("capitol", s, "capitolul are două cifre, de exemplu 65", "a chapter has two digits, for example 65")
 		}
 		q.Chapter = m[1]
 	}
 	if s, ok := get("stare"); ok && s != "" {
 		if !slices.Contains(models.InvestmentStatuses, models.InvestmentStatus(s)) {
-			return q, bad("stare", s, "stadiu necunoscut")
+			return q, bad("stare", s, "stadiu necunoscut", "unknown status")
 		}
 		q.Status = s
 	}
 	if s, ok := get("finantare"); ok && s != "" {
 		if !slices.Contains(models.InvestmentFunding, s) {
-			return q, bad("finantare", s, "sursă de finanțare necunoscută")
+			return q, bad("finantare", s, "sursă de finanțare necunoscută", "unknown funding source")
 		}
 		q.Funding = s
 	}
@@ -128,7 +130,7 @@ func ParseQuery(v url.Values) (Query, error) {
 	}
 	if s, ok := get("cpv"); ok && s != "" {
 		if !reCPV.MatchString(s) {
-			return q, bad("cpv", s, "codul CPV are între 2 și 8 cifre, de exemplu 45 sau 45233140-2")
+			return q, bad("cpv", s, "codul CPV are între 2 și 8 cifre, de exemplu 45 sau 45233140-2", "a CPV code has 2 to 8 digits, for example 45 or 45233140-2")
 		}
 		q.CPV = s
 	}
@@ -138,44 +140,57 @@ func ParseQuery(v url.Values) (Query, error) {
 	}{{"min", &q.Min}, {"max", &q.Max}} {
 		if s, ok := get(p.name); ok && s != "" {
 			if !reLei.MatchString(s) {
-				return q, bad(p.name, s, "suma se scrie în lei, fără separatori de mii, de exemplu 1000 sau 1000,50")
+				return q, bad(p.name, s, "suma se scrie în lei, fără separatori de mii, de exemplu 1000 sau 1000,50", "an amount is written in lei without thousands separators, for example 1000 or 1000.50")
 			}
 			a := parseLeiParam(s)
 			*p.dst = &a
 		}
 	}
 	if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
-		return q, bad("min", q.Min.String(), "valoarea minimă depășește valoarea maximă")
+		return q, bad("min", q.Min.String(), "valoarea minimă depășește valoarea maximă", "the minimum value is above the maximum")
 	}
 	for _, p := range []struct {
 		name string
 		dst  *time.Time
 	}{{"de_la", &q.From}, {"pana_la", &q.To}} {
 		if s, ok := get(p.name); ok && s != "" {
-			t, err := time.Parse(time.DateOnly, s)
+			t, err := parseDateParam(s)
 			if err != nil || t.Year() < 1990 || t.Year() > 2100 {
-				return q, bad(p.name, s, "data se scrie AAAA-LL-ZZ și trebuie să existe în calendar")
+				return q, bad(p.name, s, "data se scrie ZZ.LL.AAAA (sau AAAA-LL-ZZ) și trebuie să existe în calendar", "a date is written DD.MM.YYYY (or YYYY-MM-DD) and must exist in the calendar")
 			}
 			*p.dst = t
 		}
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
-		return q, bad("de_la", q.From.Format(time.DateOnly), "data de început este după data de sfârșit")
+		return q, bad("de_la", q.From.Format(time.DateOnly), "data de început este după data de sfârșit", "the start date is after the end date")
 	}
 	if s, ok := get("pagina"); ok && s != "" {
 		n, err := strconv.Atoi(s)
 		if !rePage.MatchString(s) || err != nil || n < 1 {
-			return q, bad("pagina", s, "pagina este un număr de la 1")
+			return q, bad("pagina", s, "pagina este un număr de la 1", "a page is a number from 1")
 		}
 		q.Page = n
 	}
 	if s, ok := get("ordine"); ok && s != "" {
 		if _, ok := sortOrders[s]; !ok {
-			return q, bad("ordine", s, "valorile posibile sunt data_desc, data_asc, valoare_desc, valoare_asc")
+			return q, bad("ordine", s, "valorile posibile sunt data_desc, data_asc, valoare_desc, valoare_asc", "the possible values are data_desc, data_asc, valoare_desc, valoare_asc")
 		}
 		q.Sort = s
 	}
 	return q, nil
+}
+
+// dateParam is how the forms write a date: the Romanian order, ZZ.LL.AAAA.
+const dateParam = "02.01.2006"
+
+// parseDateParam reads a date in either order: 23.11.2026 (also 3.1.2026)
+// as people write it, 2026-11-23 as links and older URLs do.
+func parseDateParam(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "-") {
+		return time.Parse(time.DateOnly, s)
+	}
+	return time.Parse("2.1.2006", s)
 }
 
 // parseLeiParam reads a checked amount ("1000", "1000,5", "1000.50") as bani.
@@ -195,7 +210,7 @@ func parseLeiParam(s string) models.Amount {
 // checkSupplierCUI checks a supplier code from the path.
 func checkSupplierCUI(s string) error {
 	if !reSupplierCUI.MatchString(s) {
-		return &dashboards.ParamError{Name: "furnizor", Value: s, Reason: "codul fiscal are doar litere și cifre"}
+		return &dashboards.ParamError{Name: "furnizor", Value: s, Reason: "codul fiscal are doar litere și cifre", ReasonEN: "a fiscal code has letters and digits only"}
 	}
 	return nil
 }
@@ -204,7 +219,7 @@ func checkSupplierCUI(s string) error {
 func checkInvestmentCode(s string) error {
 	if s == "" || utf8.RuneCountInString(s) > maxText || !utf8.ValidString(s) ||
 		strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return &dashboards.ParamError{Name: "cod", Value: s, Reason: "codul obiectivului nu este valid"}
+		return &dashboards.ParamError{Name: "cod", Value: s, Reason: "codul obiectivului nu este valid", ReasonEN: "the project code is not valid"}
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -180,32 +179,36 @@ func shareKPI(name string, num, den *big.Rat) KPI {
 	exact := roundHalfUp(new(big.Rat).Mul(x, hundred), 1)
 	fromRaw := roundHalfUp(new(big.Rat).Mul(rat(raw), hundred), 1)
 	for _, l := range langs {
-		k.Text[l] = []string{percentText(exact, l)}
+		k.Text[l] = []string{tenthsText(x, exact, l)}
 		if fromRaw != exact {
-			k.Text[l] = append(k.Text[l], percentText(fromRaw, l))
+			k.Text[l] = append(k.Text[l], tenthsText(x, fromRaw, l))
 		}
 	}
 	return k
 }
 
 // percentKPI: a value that already is a percentage (progress_pct, 2
-// decimals), shown with two, one or (when whole) no decimals.
+// decimals), shown with one decimal like every percentage of the site.
 func percentKPI(name, raw string) KPI {
 	r := rat(raw)
 	raw = roundHalfUp(r, 2)
 	k := KPI{Name: name, Kind: "percent", Raw: raw, Text: map[string][]string{}}
-	variants := []string{raw, roundHalfUp(r, 1)}
-	if r.IsInt() {
-		variants = append(variants, roundHalfUp(r, 0))
-	}
 	for _, l := range langs {
-		for _, v := range variants {
-			if t := percentText(v, l); !slices.Contains(k.Text[l], t) {
-				k.Text[l] = append(k.Text[l], t)
-			}
-		}
+		k.Text[l] = []string{tenthsText(r, roundHalfUp(r, 1), l)}
 	}
 	return k
+}
+
+// tenthsText is a percentage with one decimal; "< 0,1 %" for one that is
+// not zero but rounds to 0,0 (exact is the unrounded value).
+func tenthsText(exact *big.Rat, tenths, lang string) string {
+	if exact.Sign() > 0 && tenths == "0.0" {
+		if lang == "en" {
+			return "< 0.1%"
+		}
+		return "< 0,1 %"
+	}
+	return percentText(tenths, lang)
 }
 
 // --- the numbers, from the release -----------------------------------------
@@ -291,10 +294,11 @@ func (r *releaseDB) population(e string, y int) int64 {
 
 func (r *releaseDB) budgetKPIs(e string, y int, perCapita bool) []KPI {
 	const where = `budget WHERE entity_cui = ? AND year = ? AND kind = ?`
+	initial := r.sum(`sum(initial_budget)`, where, e, y, "cheltuieli")
 	final := r.sum(`sum(final_budget)`, where, e, y, "cheltuieli")
 	executed := r.sum(`sum(executed)`, where, e, y, "cheltuieli")
 	revenue := r.sum(`sum(executed)`, where, e, y, "venituri")
-	ks := []KPI{amountKPI("budget-final", final), amountKPI("budget-executed", executed), amountKPI("revenue-executed", revenue)}
+	ks := []KPI{amountKPI("budget-initial", initial), amountKPI("budget-final", final), amountKPI("budget-executed", executed), amountKPI("revenue-executed", revenue)}
 	if perCapita {
 		ks = append(ks, shareKPI("execution-rate", rat(executed), rat(final)))
 		pc := new(big.Rat).Quo(rat(executed), new(big.Rat).SetInt64(r.population(e, y)))

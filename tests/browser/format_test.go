@@ -31,10 +31,12 @@ func TestKPITexts(t *testing.T) {
 			ro: []string{"3.861", "3861"}, en: []string{"3,861", "3861"}, unitText: true},
 		{name: "count of seven digits", kpi: integerKPI("x", "count", 1234567), raw: "1234567",
 			ro: []string{"1.234.567"}, en: []string{"1,234,567"}, unitText: true},
-		{name: "progress percent", kpi: percentKPI("x", "45.5"), raw: "45.50",
-			ro: []string{"45,50 %", "45,5 %"}, en: []string{"45.50%", "45.5%"}},
+		{name: "progress percent has one decimal, like every percentage", kpi: percentKPI("x", "45.55"), raw: "45.55",
+			ro: []string{"45,6 %"}, en: []string{"45.6%"}},
 		{name: "whole progress percent", kpi: percentKPI("x", "100.00"), raw: "100.00",
-			ro: []string{"100,00 %", "100,0 %", "100 %"}, en: []string{"100.00%", "100.0%", "100%"}},
+			ro: []string{"100,0 %"}, en: []string{"100.0%"}},
+		{name: "small share is not zero", kpi: shareKPI("x", big.NewRat(17945974, 1), big.NewRat(263685430460, 1)), raw: "0.0001",
+			ro: []string{"< 0,1 %"}, en: []string{"< 0.1%"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -78,7 +78,7 @@ function ratioToPercent1(raw) {
 // The kind of the KPIs the contract names (the rest are only checked to be
 // machine-readable).
 const KIND = {
-  'budget-final': 'amount', 'budget-executed': 'amount', 'revenue-executed': 'amount', 'per-capita-executed': 'amount',
+  'budget-initial': 'amount', 'budget-final': 'amount', 'budget-executed': 'amount', 'revenue-executed': 'amount', 'per-capita-executed': 'amount',
   'contracts-value': 'amount', 'investments-total-value': 'amount', 'total-value': 'amount', 'spent-to-date': 'amount',
   'supplier-value': 'amount', 'execution-rate': 'share', 'requests-within-term-share': 'share', 'requests-online-share': 'share',
   'investments-active': 'count', 'contracts-count': 'count', 'requests-received': 'count', 'investments-count': 'count',
@@ -89,13 +89,20 @@ const RAW_FORMAT = { amount: /^-?\d+\.\d{2}$/, share: /^-?\d+\.\d{4}$/, count: /
 function textsFor(kind, raw, lang) {
   switch (kind) {
     case 'amount': return [fmtNumber(raw, lang) + ' lei'];
-    case 'share': return [pct(ratioToPercent1(raw), lang)];
+    case 'share': {
+      // A share that is not zero but rounds to 0.0 is written "< 0,1 %".
+      const p = ratioToPercent1(raw);
+      if (/^0\.0$/.test(p) && /[1-9]/.test(raw)) return [lang === 'en' ? '< 0.1%' : '< 0,1 %'];
+      return [pct(p, lang)];
+    }
     case 'count': case 'days': return raw.replace('-', '').length === 4 ? [fmtNumber(raw, lang), raw] : [fmtNumber(raw, lang)];
     case 'percent': {
-      const r = Number(raw);
-      const v = [raw, (Math.round(r * 10) / 10).toFixed(1)];
-      if (Number.isInteger(r)) v.push(String(r));
-      return v.map((x) => pct(x, lang));
+      // One decimal, like every percentage; "< 0,1 %" for a small one.
+      const [ip, fp = ''] = raw.replace('-', '').split('.');
+      const tenths = (BigInt(ip + (fp + '00').slice(0, 2)) + 5n) / 10n;
+      if (tenths === 0n && /[1-9]/.test(raw)) return [lang === 'en' ? '< 0.1%' : '< 0,1 %'];
+      const s = tenths.toString().padStart(2, '0');
+      return [pct((raw.startsWith('-') ? '-' : '') + s.slice(0, -1) + '.' + s.slice(-1), lang)];
     }
   }
   return [];
@@ -179,6 +186,21 @@ function inspect() {
     inlineScripts: q('script:not([src])').filter((s) => !['application/json', 'application/ld+json'].includes((s.getAttribute('type') || '').toLowerCase())).length,
     inlineHandlers: q('*').filter((e) => Array.from(e.attributes).some((a) => /^on/i.test(a.name))).length,
     scrollWidth: document.scrollingElement ? document.scrollingElement.scrollWidth : -1,
+    // Text in Romanian letters whose language, as the markup says, is not
+    // Romanian: on an English page, a name the product should translate or
+    // a name from the data not marked lang="ro".
+    notRomanian: (() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest('script, style, template')) continue;
+        if (!/[ăâîșțşţĂÂÎȘȚŞŢ]/.test(n.textContent)) continue;
+        const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+        if (!/^ro\b/i.test(lang)) out.push(n.textContent.replace(/\s+/g, ' ').trim().slice(0, 80));
+      }
+      return out;
+    })(),
   };
 }
 
@@ -328,6 +350,11 @@ async function checkPage(tabs, p, lang) {
   if (ex.echarts) await waitCharts(page);
   const d = await page.evaluate(inspect);
   checkMarkup(check, d, lang, url, p.kind, entityParam);
+  if (lang === 'en') {
+    const seen = [...new Set(d.notRomanian)];
+    check(seen.length === 0, 'English page free of unmarked Romanian',
+      `${seen.length} Romanian text(s) outside lang="ro": ${seen.slice(0, 8).map((s) => JSON.stringify(s)).join(', ')}`);
+  }
   if (!expectError) {
     checkKPIs(check, lang, d.kpis, p.kpis);
     checkFigures(check, d);
