@@ -166,8 +166,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, err
+				return nil, err // fs.Parse has printed the help
 			}
 			return nil, usageErr("%v", err)
 		}

@@ -202,3 +202,19 @@ func TestEnvironmentReachesTheWarehouse(t *testing.T) {
 		t.Errorf("memory_limit = %q, want 488.2 MiB", limit)
 	}
 }
+
+// TestEveryHelpIsPrintedOnce: `etl CMD --help` prints the command's help
+// once, on stdout, with exit 0.
+func TestEveryHelpIsPrintedOnce(t *testing.T) {
+	args := [][]string{{"mapping", "--help"}, {"mapping", "check", "--help"}, {"mapping", "check", "-h"}}
+	for _, c := range commands {
+		args = append(args, []string{c.name, "--help"})
+	}
+	for _, a := range args {
+		code, stdout, stderr := run(t, a...)
+		if code != exitOK || strings.Count(stdout, "Utilizare: etl "+a[0]) != 1 || stderr != "" {
+			t.Errorf("etl %s: exit %d, help printed %d times, stderr %q:\n%s", strings.Join(a, " "), code,
+				strings.Count(stdout, "Utilizare:"), stderr, stdout)
+		}
+	}
+}
