@@ -40,7 +40,7 @@ type Main struct {
 	// Getenv reads the environment (os.Getenv when nil): DESCHIS_MEMORY_LIMIT
 	// and DESCHIS_TRACE become the warehouse's settings.
 	Getenv func(string) string
-	ro       *message.Printer
+	ro     *message.Printer
 }
 
 func main() {
