@@ -1,6 +1,9 @@
 package tabular
 
 import (
+	"bytes"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,5 +116,44 @@ func TestStateBudget2013(t *testing.T) {
 	if g.Line != 11 || value(g, m.Dataset, "functional_code") != "51" || value(g, m.Dataset, "economic_code") != "10" ||
 		value(g, m.Dataset, "initial_budget") != models.Amount(10_284_000_00) {
 		t.Errorf("first record %+v", g)
+	}
+}
+
+// cutMidRow returns data cut inside its last row, after the row's fifth
+// delimiter: what an interrupted download leaves.
+func cutMidRow(t *testing.T, data []byte, delim byte) []byte {
+	t.Helper()
+	body := bytes.TrimRight(data, "\r\n")
+	start := bytes.LastIndexByte(body, '\n') + 1
+	at := start
+	for range 5 {
+		i := bytes.IndexByte(body[at:], delim)
+		if i < 0 {
+			t.Fatal("the last row has fewer than 5 cells")
+		}
+		at += i + 1
+	}
+	return body[:at+2]
+}
+
+// TestCSVCutMidRowIsRefused: the real LA register cut inside its last row
+// (line 10000) is refused as truncated; the same text ending with a line
+// break is a whole file whose last row is short, a reject.
+func TestCSVCutMidRowIsRefused(t *testing.T) {
+	m := loadMapping(t, "../../docs/mappings/la_myla311_requests.yaml")
+	data, err := os.ReadFile(dataDir + "la_myla311_service_requests_2017_subset.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := cutMidRow(t, data, ',')
+	_, err = runMapping(t, m, bytes.NewReader(cut), ingest.Options{File: "la.csv", Entity: timisoaraCUI})
+	fileError(t, err, "fișier trunchiat: ultimul rând (linia 10000) are 6 din cele 33 de coloane")
+	res, err := runMapping(t, m, bytes.NewReader(append(cut, '\n')), ingest.Options{File: "la.csv", Entity: timisoaraCUI})
+	if err != nil {
+		t.Fatalf("the same rows ending with a line break: %v", err)
+	}
+	last := res.rejects[len(res.rejects)-1]
+	if last.Line != 10000 || last.Column != "*" || !strings.Contains(last.Reason, "rând scurt") {
+		t.Fatalf("last reject %+v; want the short row 10000", last)
 	}
 }
