@@ -282,3 +282,47 @@ func TestWrongDeclaredEncodingNeverCorruptsLoadedText(t *testing.T) {
 		}
 	}
 }
+
+// TestMappingCheckReportsEveryProblemAtOnce: unknown keys, a value of the
+// wrong shape, what the content check finds and a column the sample lacks
+// come in one run, each with its line.
+func TestMappingCheckReportsEveryProblemAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	mapping := writeFile(t, dir, "m.yaml", `dataset: requests
+format: csv
+entitate: "4270740"
+fields:
+  request_id: {column: "Nr. înregistrare"}
+  received:   {column: "Data", colum: "Data înregistrării"}
+  channel:    {column: "Mod depunere", map: {Portal: fax}}
+  category:   {column: [1, 2]}
+  type:       {constant: petitie}
+  department: {constant: Registratură}
+`)
+	sample := writeFile(t, dir, "s.csv", "Nr. înregistrare;Mod depunere;Stare\n1;Portal;deschisă\n")
+	code, out, _ := run(t, "mapping", "check", mapping, sample, "--json")
+	var res MappingCheck
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := []string{
+		`m.yaml:3: cheie necunoscută "entitate"`,
+		`m.yaml:6: cheie necunoscută "colum" în fields.received`,
+		`m.yaml:7: map "Portal" → "fax" nu este o valoare bună pentru channel`,
+		`m.yaml:8: se așteaptă o valoare simplă`,
+		`câmpul obligatoriu status`,
+		`m.yaml:6: coloana "Data" a câmpului received nu există în eșantion`,
+	}
+	all := strings.Join(res.Errors, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("one run of mapping check does not report %q:\n%s", w, all)
+		}
+	}
+	if len(res.Errors) != len(want) {
+		t.Errorf("%d problems, want %d (one each):\n%s", len(res.Errors), len(want), all)
+	}
+	if code != exitFailed || res.Valid || res.Dataset != "requests" {
+		t.Fatalf("exit %d, %+v", code, res)
+	}
+}
