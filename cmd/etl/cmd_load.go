@@ -42,6 +42,15 @@ fie se încarcă tot ce e bun, fie (la refuz) nimic nu se schimbă.
     respinse, încărcarea este refuzată întreagă.
   - La buget, un raport cumulat mai nou pentru aceeași instituție și lună îl
     înlocuiește pe cel vechi; unul mai vechi este ignorat (rows_superseded).
+  - Un fișier doar cu antet (fără rânduri de date) nu schimbă nimic: apare ca
+    avertisment și nu este trecut ca încărcat.
+  - Încărcările sunt numerotate 1, 2, 3… în ordinea încercărilor, cele refuzate
+    incluse (își păstrează numărul și respingerile: etl rejects --db … --load N).
+
+Cu --entity CUI, toate rândurile sunt ale acelei instituții. Într-un depozit gol,
+o unitate administrativ-teritorială din lista de referință (primărie, consiliu
+județean) este înregistrată de încărcarea însăși; orice altă instituție (școală,
+spital) se încarcă întâi cu --dataset entities.
 
 Seturi: entities, budget, investments, procurement, requests.
 Formate: etl formats. Baza de date se creează dacă nu există.

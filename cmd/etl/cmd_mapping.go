@@ -16,7 +16,8 @@ setul de date, câmpurile țintă, câmpurile obligatorii fără coloană, valor
 map care nu sunt permise, expresiile regulate, notațiile de numere și date. Cu un
 fișier-eșantion, verifică și că antetul lui are coloanele numite.
 
-Fiecare problemă apare pe o linie, cu linia din fișierul YAML.
+Toate problemele apar deodată, fiecare pe o linie, cu linia din fișierul YAML,
+în ordinea liniilor (și cheile necunoscute, toate, cu cheile permise acolo).
 Cod de ieșire: 0 maparea e bună, 1 are probleme, 2 utilizare greșită.
 
 Exemplu:

@@ -288,3 +288,32 @@ func TestLoadMessagesSayWhatToRunNext(t *testing.T) {
 		t.Fatalf("status: exit %d:\n%s", code, stdout)
 	}
 }
+
+// TestEntityOnAnEmptyWarehouse: as `etl load --help` documents, --entity of
+// an administrative unit registers it on an empty warehouse; any other
+// institution is refused with the command that registers it.
+func TestEntityOnAnEmptyWarehouse(t *testing.T) {
+	_, help, _ := run(t, "load", "--help")
+	if !strings.Contains(help, "Într-un depozit gol,\no unitate administrativ-teritorială din lista de referință") {
+		t.Fatalf("load --help does not document --entity on an empty warehouse:\n%s", help)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.duckdb")
+	p := procurementCSV(t, dir, "p.csv", 0, 3)
+	school := cui("990001")
+	code, _, stderr := run(t, "load", "--db", db, "--entity", school, "--dataset", "procurement", "--format", "deschis", p)
+	if code != exitUsage || !strings.Contains(stderr, "instituția "+school+" nu este în depozit: încărcați-o întâi cu etl load --dataset entities") {
+		t.Fatalf("--entity of a school on an empty warehouse: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "load", "--db", db, "--entity", cityCUI, "--dataset", "procurement", "--format", "deschis", p, "--json")
+	var res struct {
+		Outcome            string `json:"outcome"`
+		EntitiesRegistered []struct {
+			CUI string `json:"cui"`
+		} `json:"entities_registered"`
+	}
+	json.Unmarshal([]byte(stdout), &res)
+	if code != exitOK || res.Outcome != "loaded" || len(res.EntitiesRegistered) != 1 || res.EntitiesRegistered[0].CUI != cityCUI {
+		t.Fatalf("--entity of Sibiu on an empty warehouse: exit %d %s %s", code, stdout, stderr)
+	}
+}
