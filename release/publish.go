@@ -66,7 +66,7 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 		id = fmt.Sprintf("%s-%d", created.Format("20060102T150405Z"), n)
 	}
 	tmp := filepath.Join(opt.Out, tmpPrefix+id+"-"+randomSuffix())
-	unlock, err := makeTmpDir(tmp)
+	unlock, err := makeTmpDir(opt.Out, tmp)
 	if err != nil {
 		return nil, err
 	}

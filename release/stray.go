@@ -2,7 +2,6 @@ package release
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,39 +10,39 @@ import (
 
 // A publish writes its release in a hidden .tmp-<id>-<random> directory
 // and renames it into place once checked. A publish killed midway leaves
-// that directory behind: a partial release nothing serves. The publish
-// holds a lock on its directory for as long as it runs (lockDir), so a
-// directory whose lock can be taken is stray: no running publish owns it.
+// that directory behind: a partial release nothing serves. Ownership is
+// proved with locks (lock_unix.go):
+//
+//   - a publish holds the exclusive lock of its directory for as long as it
+//     runs;
+//   - it creates and locks the directory while holding the shared lock of
+//     the releases directory's .publish.lock file, so that no directory is
+//     ever seen between its creation and its lock;
+//   - a cleaner holds that file's exclusive lock while it judges: a partial
+//     release whose own lock it can take then has no running publish. While
+//     a publish is starting the cleaner judges nothing (the next one will).
 
-const tmpPrefix = ".tmp-"
+const (
+	tmpPrefix     = ".tmp-"
+	startLockFile = ".publish.lock"
+)
 
-// errLocked: a running publish holds the directory's lock.
+// errLocked: a running publish holds the lock.
 var errLocked = errors.New("ediția parțială este în lucru: o publicare în curs o deține")
 
-// makeTmpDir creates dir and takes its lock. Between the two a cleaner could
-// take the lock and remove the directory: the lock is then held on a removed
-// directory, and the publish stops rather than write into nothing.
-func makeTmpDir(dir string) (unlock func(), err error) {
+// makeTmpDir creates dir in out and takes its lock, under out's start lock.
+func makeTmpDir(out, dir string) (unlock func(), err error) {
+	unlockStart, err := lockStarting(out)
+	if err != nil {
+		return nil, err
+	}
+	defer unlockStart()
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return nil, err
 	}
 	if unlock, err = lockDir(dir); err != nil {
+		os.Remove(dir)
 		return nil, err
-	}
-	locked, err1 := os.Stat(dir)
-	f, err2 := os.Open(dir)
-	if err2 == nil {
-		defer f.Close()
-	}
-	var same bool
-	if err1 == nil && err2 == nil {
-		if st, err := f.Stat(); err == nil {
-			same = os.SameFile(locked, st)
-		}
-	}
-	if !same {
-		unlock()
-		return nil, fmt.Errorf("directorul de lucru %s a fost șters de altă comandă la pornire: reluați publicarea", dir)
 	}
 	return unlock, nil
 }
@@ -68,6 +67,14 @@ func strayDirs(out string, remove bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlockClean, err := lockCleaning(out)
+	if errors.Is(err, errLocked) {
+		return nil, nil // a publish is starting: nothing can be told now
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer unlockClean()
 	var names []string
 	for _, e := range entries {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), tmpPrefix) {
@@ -76,7 +83,7 @@ func strayDirs(out string, remove bool) ([]string, error) {
 		dir := filepath.Join(out, e.Name())
 		unlock, err := lockDir(dir)
 		if errors.Is(err, errLocked) || errors.Is(err, os.ErrNotExist) {
-			continue // being written, or renamed into place meanwhile
+			continue // being written, or renamed into place since ReadDir
 		}
 		if err != nil {
 			return names, err

@@ -13,7 +13,7 @@ import (
 func TestStrayPartialReleasesAreThoseNoPublishOwns(t *testing.T) {
 	out := t.TempDir()
 	owned := filepath.Join(out, ".tmp-20261201T100000Z-aaaa")
-	unlock, err := makeTmpDir(owned)
+	unlock, err := makeTmpDir(out, owned)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,8 +34,23 @@ func TestStrayPartialReleasesAreThoseNoPublishOwns(t *testing.T) {
 	if got, err := RemoveStray(out); err != nil || !slices.Equal(got, []string{filepath.Base(owned)}) {
 		t.Fatalf("after its owner let go: RemoveStray = %v, %v", got, err)
 	}
-	entries, _ := os.ReadDir(out)
-	if len(entries) != 1 || entries[0].Name() != "20261130T080000Z" {
-		t.Fatalf("left %v; want only the release", entries)
+	if ids, _ := List(out); len(ids) != 0 {
+		t.Fatalf("List = %v: a directory without manifest is no release", ids)
+	}
+	if _, err := os.Stat(filepath.Join(out, "20261130T080000Z")); err != nil {
+		t.Fatalf("a release directory was removed: %v", err)
+	}
+	// While a publish is starting (it holds the start lock), nothing is judged.
+	os.Mkdir(filepath.Join(out, ".tmp-20261201T110000Z-cccc"), 0o755)
+	unlockStart, err := lockStarting(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := RemoveStray(out); err != nil || len(got) != 0 {
+		t.Fatalf("RemoveStray while a publish starts = %v, %v; want nothing", got, err)
+	}
+	unlockStart()
+	if got, err := RemoveStray(out); err != nil || len(got) != 1 {
+		t.Fatalf("RemoveStray once it started = %v, %v", got, err)
 	}
 }
