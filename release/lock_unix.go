@@ -5,7 +5,6 @@ package release
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"syscall"
 )
 
@@ -20,23 +19,18 @@ func lockDir(dir string) (unlock func(), err error) {
 	return flock(dir, os.O_RDONLY, syscall.LOCK_EX|syscall.LOCK_NB)
 }
 
-// lockStarting takes the shared lock a publish holds while it creates and
-// locks its partial release, waiting for a cleaner to finish.
+// lockStarting takes the shared lock of the releases directory out, which
+// a publish holds while it creates and locks its partial release, waiting
+// for a cleaner to finish.
 func lockStarting(out string) (unlock func(), err error) {
-	return flock(filepath.Join(out, startLockFile), os.O_RDONLY|os.O_CREATE, syscall.LOCK_SH)
+	return flock(out, os.O_RDONLY, syscall.LOCK_SH)
 }
 
-// lockCleaning takes the exclusive lock a cleaner holds while it judges the
-// partial releases, without waiting: errLocked while a publish is starting.
+// lockCleaning takes the exclusive lock of the releases directory out, which
+// a cleaner holds while it judges the partial releases, without waiting:
+// errLocked while a publish is starting.
 func lockCleaning(out string) (unlock func(), err error) {
-	unlock, err = flock(filepath.Join(out, startLockFile), os.O_RDONLY|os.O_CREATE, syscall.LOCK_EX|syscall.LOCK_NB)
-	if errors.Is(err, os.ErrPermission) { // a reader's verify of a directory it cannot write
-		unlock, err = flock(filepath.Join(out, startLockFile), os.O_RDONLY, syscall.LOCK_EX|syscall.LOCK_NB)
-	}
-	if errors.Is(err, os.ErrNotExist) {
-		return func() {}, nil // no publish ever started here
-	}
-	return unlock, err
+	return flock(out, os.O_RDONLY, syscall.LOCK_EX|syscall.LOCK_NB)
 }
 
 func flock(path string, flag, how int) (unlock func(), err error) {

@@ -16,16 +16,13 @@ import (
 //   - a publish holds the exclusive lock of its directory for as long as it
 //     runs;
 //   - it creates and locks the directory while holding the shared lock of
-//     the releases directory's .publish.lock file, so that no directory is
-//     ever seen between its creation and its lock;
-//   - a cleaner holds that file's exclusive lock while it judges: a partial
+//     the releases directory itself, so that no partial release is ever seen
+//     between its creation and its lock;
+//   - a cleaner holds that directory's exclusive lock while it judges: a partial
 //     release whose own lock it can take then has no running publish. While
 //     a publish is starting the cleaner judges nothing (the next one will).
 
-const (
-	tmpPrefix     = ".tmp-"
-	startLockFile = ".publish.lock"
-)
+const tmpPrefix = ".tmp-"
 
 // errLocked: a running publish holds the lock.
 var errLocked = errors.New("ediția parțială este în lucru: o publicare în curs o deține")
