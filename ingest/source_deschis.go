@@ -33,10 +33,13 @@ type canonicalReader struct {
 	header  []string
 	entity  int // index of the field naming the institution, -1 when none
 	closeFn func() error
+	end     *EndReader
+	last    LastRow
 }
 
 func openCanonical(r io.Reader, opt Options) (models.RowReader, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
+	end := NewEndReader(r)
+	br := bufio.NewReaderSize(end, 1<<20)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
@@ -52,7 +55,7 @@ func openCanonical(r io.Reader, opt Options) (models.RowReader, error) {
 	}
 	fields := models.SourceFields[opt.Dataset]
 	c := &canonicalReader{opt: opt, fields: fields, csv: cr, header: append([]string(nil), header...),
-		colOf: make([]int, len(fields)), entity: entityField(opt.Dataset)}
+		colOf: make([]int, len(fields)), entity: entityField(opt.Dataset), end: end}
 	pos := map[string]int{}
 	for i, h := range header {
 		pos[strings.ToLower(strings.TrimSpace(h))] = i
@@ -90,6 +93,9 @@ func entityField(dataset string) int {
 func (c *canonicalReader) Next() (*models.Record, error) {
 	row, err := c.csv.Read()
 	if err == io.EOF {
+		if err := c.last.Truncated(c.opt.File, c.end); err != nil {
+			return nil, err
+		}
 		return nil, io.EOF
 	}
 	var pe *csv.ParseError
@@ -102,6 +108,7 @@ func (c *canonicalReader) Next() (*models.Record, error) {
 		return nil, &models.FileError{File: c.opt.File, Reason: "citire întreruptă", Err: err}
 	}
 	line, _ := c.csv.FieldPos(0)
+	c.last.Saw(line, row, len(c.header))
 	rec := &models.Record{Line: line, Values: make([]any, len(c.fields))}
 	if len(row) != len(c.header) {
 		rec.Errors = append(rec.Errors, models.RowError{File: c.opt.File, Line: line, Column: "*",

@@ -234,3 +234,38 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// TestCanonicalFileCutMidRowIsRefused: a canonical file whose last row stops
+// short without a line break is refused as truncated; with the line break,
+// the short row is one reject.
+func TestCanonicalFileCutMidRowIsRefused(t *testing.T) {
+	text := "request_id,entity_cui,received,channel,category,type,department,status\n" +
+		"R1,4270740,2026-01-05,online,Urbanism,petitie,Registratură,deschisă\n" +
+		"R2,4270740,2026-01-0"
+	read := func(text string) ([]*models.Record, error) {
+		rr, err := Open("deschis", strings.NewReader(text), Options{Dataset: models.DatasetRequests, File: "c.csv"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var recs []*models.Record
+		for {
+			rec, err := rr.Next()
+			if err == io.EOF {
+				return recs, nil
+			}
+			if err != nil {
+				return recs, err
+			}
+			recs = append(recs, rec)
+		}
+	}
+	_, err := read(text)
+	var fe *models.FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Reason, "fișier trunchiat: ultimul rând (linia 3) are 3 din cele 8 coloane") {
+		t.Fatalf("err = %v, want the file refused as truncated", err)
+	}
+	recs, err := read(text + "\n")
+	if err != nil || len(recs) != 2 || len(recs[0].Errors) != 0 || len(recs[1].Errors) != 1 || recs[1].Errors[0].Column != "*" {
+		t.Fatalf("with a final line break: %v, %+v", err, recs)
+	}
+}

@@ -15,6 +15,15 @@ var (
 	ErrRefused = errors.New("refused")
 )
 
+// Refused is an error wrapping ErrRefused whose text is msg alone: the
+// sentinel's English word never reaches a person.
+func Refused(msg string) error { return refusedError(msg) }
+
+type refusedError string
+
+func (e refusedError) Error() string { return string(e) }
+func (e refusedError) Unwrap() error { return ErrRefused }
+
 // RowError says why one value of one source row could not be taken.
 // Line is the physical line (1-based) where the record starts.
 type RowError struct {

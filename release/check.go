@@ -44,7 +44,7 @@ func check(ctx context.Context, conn *sql.Conn, dir string, man *models.Manifest
 				return err
 			}
 			if n != d.Rows {
-				return &CheckError{Dataset: d.Name, Reason: fmt.Sprintf("fișierul %s are %d rânduri, depozitul %d", f.Path, n, d.Rows)}
+				return &CheckError{Dataset: d.Name, Reason: ro.Sprintf("fișierul %s are %d rânduri, depozitul %d", f.Path, n, d.Rows)}
 			}
 			if d.Access == models.Public {
 				if err := checkPersonalData(ctx, conn, path, &d); err != nil {

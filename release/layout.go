@@ -22,7 +22,9 @@ import (
 //	  current -> 20261123T100000Z
 //
 // A release being written is a hidden .tmp-<id>-<random> directory beside
-// them until it is checked and renamed into place.
+// them until it is checked and renamed into place; the publish writing it
+// holds a lock on it, and one that nobody holds is a killed publish's
+// leftover (stray.go).
 
 // CurrentLink is the symbolic link in a releases directory that names the
 // live release. Readers resolve it; publish swaps it atomically.

@@ -28,6 +28,9 @@ type Result struct {
 	Path      string             `json:"path"`
 	Datasets  []PublishedSummary `json:"datasets"`
 	Pruned    []string           `json:"pruned,omitempty"`
+	// RemovedPartial are the partial releases of killed publishes removed
+	// before this one was written (.tmp-… directories no publish owned).
+	RemovedPartial []string `json:"removed_partial,omitempty"`
 	// Manifest is the new release's manifest.
 	Manifest *models.Manifest `json:"-"`
 }
@@ -53,12 +56,21 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, err
 	}
+	removed, err := RemoveStray(opt.Out)
+	if err != nil {
+		return nil, err
+	}
 	created := opt.Now().UTC().Truncate(time.Second)
 	id := created.Format("20060102T150405Z")
 	for n := 2; exists(filepath.Join(opt.Out, id)); n++ {
 		id = fmt.Sprintf("%s-%d", created.Format("20060102T150405Z"), n)
 	}
-	tmp := filepath.Join(opt.Out, ".tmp-"+id+"-"+randomSuffix())
+	tmp := filepath.Join(opt.Out, tmpPrefix+id+"-"+randomSuffix())
+	unlock, err := makeTmpDir(opt.Out, tmp)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()          // after the rename: the lock follows the directory
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	man := &models.Manifest{ReleaseID: id, Created: created, Generator: opt.Generator, SchemaVersion: opt.SchemaVersion, Licence: models.DefaultLicence}
 
@@ -90,7 +102,7 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 	if err := SwapCurrent(opt.Out, id); err != nil {
 		return nil, err
 	}
-	res = &Result{ReleaseID: id, Path: final, Manifest: man}
+	res = &Result{ReleaseID: id, Path: final, Manifest: man, RemovedPartial: removed}
 	for _, d := range man.Datasets {
 		s := PublishedSummary{Name: d.Name, Access: d.Access, Rows: d.Rows}
 		for _, f := range d.Files {

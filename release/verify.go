@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/duckdb/duckdb-go/v2"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/deschis/deschis/models"
 )
@@ -21,7 +24,12 @@ type VerifyProblem struct {
 // Verify recomputes every checksum and size of a release against its
 // manifest, counts the rows of each Parquet file, and reports files the
 // manifest does not list. No problems means the release is intact.
+// releaseDir may be a link to the release (DIR/current): it is verified
+// through the link.
 func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
+	if real, err := filepath.EvalSymlinks(releaseDir); err == nil {
+		releaseDir = real
+	}
 	man, err := ReadManifest(releaseDir)
 	if err != nil {
 		return nil, err
@@ -46,7 +54,7 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 				continue
 			}
 			if size != f.Bytes {
-				problems = append(problems, VerifyProblem{f.Path, fmt.Sprintf("are %d octeți, manifestul spune %d", size, f.Bytes)})
+				problems = append(problems, VerifyProblem{f.Path, ro.Sprintf("are %d octeți, manifestul spune %d", size, f.Bytes)})
 			}
 			if sum != f.SHA256 {
 				problems = append(problems, VerifyProblem{f.Path, fmt.Sprintf("sha256 %s, manifestul spune %s", sum, f.SHA256)})
@@ -57,7 +65,7 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 				if err := db.QueryRowContext(ctx, `SELECT count(*) FROM read_parquet(?)`, path).Scan(&n); err != nil {
 					problems = append(problems, VerifyProblem{f.Path, "nu poate fi citit ca Parquet: " + err.Error()})
 				} else if n != d.Rows {
-					problems = append(problems, VerifyProblem{f.Path, fmt.Sprintf("are %d rânduri, manifestul spune %d", n, d.Rows)})
+					problems = append(problems, VerifyProblem{f.Path, ro.Sprintf("are %d rânduri, manifestul spune %d", n, d.Rows)})
 				}
 			}
 		}
@@ -74,3 +82,52 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 	})
 	return problems, err
 }
+
+// IsRelease reports whether dir (or the release a link names) is a release:
+// it has a manifest.
+func IsRelease(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, ManifestFile))
+	return err == nil
+}
+
+// VerifyReleases verifies every release of a releases directory (problems
+// named <id>/<file>), that the current link names one of them, and reports
+// the partial releases of killed publishes that no running publish owns.
+func VerifyReleases(ctx context.Context, out string) ([]VerifyProblem, error) {
+	ids, err := List(out)
+	if err != nil {
+		return nil, err
+	}
+	stray, err := Stray(out)
+	if err != nil {
+		return nil, err
+	}
+	cur, curErr := Current(out)
+	if len(ids) == 0 && len(stray) == 0 && curErr != nil {
+		return nil, fmt.Errorf("%w: %s nu este o ediție (nu are %s) și nici un director de ediții", models.ErrInvalid, out, ManifestFile)
+	}
+	var problems []VerifyProblem
+	for _, id := range ids {
+		ps, err := Verify(ctx, filepath.Join(out, id))
+		if err != nil {
+			problems = append(problems, VerifyProblem{id, err.Error()})
+			continue
+		}
+		for _, p := range ps {
+			problems = append(problems, VerifyProblem{id + "/" + p.Path, p.Reason})
+		}
+	}
+	switch {
+	case curErr != nil && len(ids) > 0:
+		problems = append(problems, VerifyProblem{CurrentLink, "lipsește: nicio ediție nu este curentă"})
+	case curErr == nil && !slices.Contains(ids, cur):
+		problems = append(problems, VerifyProblem{CurrentLink, fmt.Sprintf("numește ediția %s, care nu există", cur)})
+	}
+	for _, s := range stray {
+		problems = append(problems, VerifyProblem{s, "ediție parțială lăsată de o publicare întreruptă, pe care nu o deține nicio publicare în curs: o șterg etl publish și etl prune"})
+	}
+	return problems, nil
+}
+
+// ro writes the numbers of messages the Romanian way: 1.234.567.
+var ro = message.NewPrinter(language.Romanian)

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
 	"github.com/deschis/deschis/models"
 )
 
@@ -54,6 +57,10 @@ type FileResult struct {
 	RowsRejected   int64  `json:"rows_rejected"`
 	RowsSuperseded int64  `json:"rows_superseded"`
 	Skipped        bool   `json:"skipped"`
+	// Empty: the file has no data rows (a header alone, or every row
+	// skipped); it is not recorded as loaded, so a later export of the same
+	// name with rows loads as new.
+	Empty bool `json:"empty,omitempty"`
 }
 
 // LoadResult is the outcome of a load; it is what `etl load --json` prints.
@@ -66,6 +73,9 @@ type LoadResult struct {
 	Rejects []models.RowError `json:"rejects"`
 	// EntitiesRegistered lists the institutions this load registered.
 	EntitiesRegistered []RegisteredEntity `json:"entities_registered,omitempty"`
+	// Warnings are what the load did not refuse but a person should know
+	// (a file without data rows).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Load reads the files of one load into staging, checks them set-based
@@ -74,6 +84,13 @@ type LoadResult struct {
 // skipped. When the rejected rows exceed the allowed share, or a file cannot
 // be read at all, nothing changes: the error wraps models.ErrRefused and the
 // refusal is recorded in loads and rejects so that `etl rejects` explains it.
+// A file without data rows is a warning, not a load: nothing is recorded for
+// it.
+//
+// Load ids count the loads a person sees, refused ones included (they are
+// kept with their rejects), without gaps: an id is the next after the
+// highest recorded, taken inside the transaction that records it, so an
+// interrupted load or a refused one's rolled-back attempt uses none.
 func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (res *LoadResult, err error) {
 	defer models.Wrap(&err, "încărcare %s", spec.Dataset)
 	fields, ok := models.SourceFields[spec.Dataset]
@@ -137,14 +154,20 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 			return nil, err
 		}
 	}
+	if fresh, err = dropEmpty(ctx, conn, files, res, fresh); err != nil {
+		return nil, err
+	}
 	if len(fresh) == 0 {
 		res.Outcome = "skipped"
 		res.Message = "toate fișierele au mai fost încărcate (aceeași sumă sha256): nimic nu s-a schimbat"
+		if len(res.Warnings) > 0 {
+			res.Message = "niciun fișier nou cu rânduri de date: nimic nu s-a schimbat"
+		}
 		return res, nil
 	}
 
-	var loadID int64
-	if err := conn.QueryRowContext(ctx, `SELECT nextval('load_id_seq')`).Scan(&loadID); err != nil {
+	loadID, err := nextLoadID(ctx, conn)
+	if err != nil {
 		return nil, err
 	}
 	phase("staged")
@@ -179,10 +202,10 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 		committed = true
 		res.Outcome = "refused"
 		res.EntitiesRegistered = nil // rolled back with the rest
-		res.Message = fmt.Sprintf("%d din %d rânduri respinse (%.1f %%), peste pragul de %.1f %%: încărcarea a fost refuzată, nimic nu s-a schimbat",
+		res.Message = ro.Sprintf("%d din %d rânduri respinse (%.1f %%), peste pragul de %.1f %%: încărcarea a fost refuzată, nimic nu s-a schimbat",
 			rejected, read, 100*float64(rejected)/float64(read), 100*spec.MaxRejectShare)
 		w.recordRefusal(ctx, spec, res, started, all)
-		return res, fmt.Errorf("%w: %s", models.ErrRefused, res.Message)
+		return res, models.Refused(res.Message)
 	}
 
 	res.LoadID = loadID
@@ -232,8 +255,8 @@ func fileNo(files []LoadFile, path string) int {
 func (w *Warehouse) recordRefusal(ctx context.Context, spec LoadSpec, res *LoadResult, started time.Time, rejects []models.RowError) {
 	ctx = context.WithoutCancel(ctx)
 	w.inTx(ctx, func(tx *sql.Tx) error {
-		var id int64
-		if err := tx.QueryRowContext(ctx, `SELECT nextval('load_id_seq')`).Scan(&id); err != nil {
+		id, err := nextLoadID(ctx, tx)
+		if err != nil {
 			return err
 		}
 		res.LoadID = id
@@ -257,6 +280,41 @@ func (w *Warehouse) recordRefusal(ctx context.Context, spec LoadSpec, res *LoadR
 		return nil
 	})
 }
+
+// nextLoadID is the id of a load being recorded: the next after the highest
+// in loads. The load_id_seq sequence of the first migration is no longer
+// used: DuckDB sequences do not roll back, so a refused load took two
+// numbers and an interrupted one took one that nothing recorded.
+func nextLoadID(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT coalesce(max(load_id), 0) + 1 FROM loads`).Scan(&id)
+	return id, err
+}
+
+// dropEmpty takes the files without data rows out of the load, marked Empty
+// with a warning each, and returns the files left.
+func dropEmpty(ctx context.Context, conn *sql.Conn, files []LoadFile, res *LoadResult, fresh []int) ([]int, error) {
+	var kept []int
+	for _, j := range fresh {
+		fr := &res.Files[j]
+		var n int64
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM stg_rows WHERE file_no = ?`, fileNo(files, fr.Path)).Scan(&n); err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			kept = append(kept, j)
+			continue
+		}
+		fr.Empty = true
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s nu are niciun rând de date (doar antetul, sau toate rândurile sărite): nu a fost încărcat; verificați exportul", fr.Path))
+	}
+	return kept, nil
+}
+
+// ro formats the numbers of messages the Romanian way: 9.999, 20,2 %.
+var ro = message.NewPrinter(language.Romanian)
 
 func nullString(s string) any {
 	if s == "" {

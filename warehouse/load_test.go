@@ -179,3 +179,76 @@ func TestUnreadableFileIsRefusedWithOneMessage(t *testing.T) {
 		t.Fatalf("unreadable files left %d rows", n)
 	}
 }
+
+// TestLoadIDsCountTheLoadsWithoutGaps: refused loads keep their number (with
+// their rejects) and take only that one; the loads a person sees are
+// numbered 1, 2, 3… in the order they were tried.
+func TestLoadIDsCountTheLoadsWithoutGaps(t *testing.T) {
+	w := openTemp(t)
+	dir := t.TempDir()
+	ctx := context.Background()
+	procurement := func(name string, maxShare float64, rows ...string) (*LoadResult, error) {
+		p := writeCSV(t, dir, name, append([]string{procurementHeader}, rows...)...)
+		return w.Load(ctx, LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis", MaxRejectShare: maxShare},
+			canonicalFiles(models.DatasetProcurement, "", p))
+	}
+	good := "A1,direct_purchase,," + cityCUI + "," + cui("7654321") + ",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-03,,,,"
+	var ids []int64
+	// Refused for its rejects: the buyer is not in the warehouse yet.
+	res, err := procurement("early.csv", 0, good)
+	if !errors.Is(err, models.ErrRefused) {
+		t.Fatalf("load before the entities: %v, want refused", err)
+	}
+	ids = append(ids, res.LoadID)
+	loadEntities(t, w)
+	ids = append(ids, count(t, w, `SELECT max(load_id) FROM loads WHERE dataset = 'entities'`))
+	// Refused as unreadable.
+	res, err = procurement("broken.csv", 0, "A1,direct_purchase,,\""+cityCUI+",x")
+	if !errors.Is(err, models.ErrRefused) {
+		t.Fatalf("broken file: %v, want refused", err)
+	}
+	ids = append(ids, res.LoadID)
+	res, err = procurement("good.csv", 0, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids = append(ids, res.LoadID)
+	for i, id := range ids {
+		if id != int64(i+1) {
+			t.Fatalf("load ids in order = %v, want 1, 2, 3, 4", ids)
+		}
+	}
+	if n := count(t, w, `SELECT count(DISTINCT load_id) FROM loads`); n != 4 {
+		t.Fatalf("loads records %d loads, want the 4 tried", n)
+	}
+	if n := count(t, w, `SELECT count(*) FROM rejects WHERE load_id = 1`); n != 1 {
+		t.Fatalf("the first refused load keeps %d rejects under its id, want 1", n)
+	}
+}
+
+// TestFileWithoutDataRowsIsAWarningNotALoad: a header-only export changes
+// nothing, says so, and is not marked as loaded.
+func TestFileWithoutDataRowsIsAWarningNotALoad(t *testing.T) {
+	w := openTemp(t)
+	loadEntities(t, w)
+	dir := t.TempDir()
+	empty := writeCSV(t, dir, "empty.csv", procurementHeader)
+	res := load(t, w, models.DatasetProcurement, empty)
+	if res.Outcome != "skipped" || res.LoadID != 0 || !res.Files[0].Empty || res.Files[0].Skipped ||
+		len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], empty) || !strings.Contains(res.Warnings[0], "niciun rând de date") {
+		t.Fatalf("header-only load = %+v", res)
+	}
+	if n := count(t, w, `SELECT count(*) FROM loads WHERE sha256 = ?`, res.Files[0].SHA256); n != 0 {
+		t.Fatalf("the empty file is recorded %d times in loads, want none", n)
+	}
+	// With a file that has rows: that one loads, the empty one is still a warning.
+	p := writeCSV(t, dir, "p.csv", procurementHeader,
+		"A1,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-03,,,,")
+	res = load(t, w, models.DatasetProcurement, empty, p)
+	if res.Outcome != "loaded" || !res.Files[0].Empty || res.Files[1].RowsLoaded != 1 || len(res.Warnings) != 1 {
+		t.Fatalf("load of an empty and a full file = %+v", res)
+	}
+	if n := count(t, w, `SELECT count(*) FROM loads WHERE load_id = ?`, res.LoadID); n != 1 {
+		t.Fatalf("the load records %d files, want only the one with rows", n)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
@@ -41,6 +42,15 @@ fie se încarcă tot ce e bun, fie (la refuz) nimic nu se schimbă.
     respinse, încărcarea este refuzată întreagă.
   - La buget, un raport cumulat mai nou pentru aceeași instituție și lună îl
     înlocuiește pe cel vechi; unul mai vechi este ignorat (rows_superseded).
+  - Un fișier doar cu antet (fără rânduri de date) nu schimbă nimic: apare ca
+    avertisment și nu este trecut ca încărcat.
+  - Încărcările sunt numerotate 1, 2, 3… în ordinea încercărilor, cele refuzate
+    incluse (își păstrează numărul și respingerile: etl rejects --db … --load N).
+
+Cu --entity CUI, toate rândurile sunt ale acelei instituții. Într-un depozit gol,
+o unitate administrativ-teritorială din lista de referință (primărie, consiliu
+județean) este înregistrată de încărcarea însăși; orice altă instituție (școală,
+spital) se încarcă întâi cu --dataset entities.
 
 Seturi: entities, budget, investments, procurement, requests.
 Formate: etl formats. Baza de date se creează dacă nu există.
@@ -115,7 +125,7 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	if res == nil {
 		return err
 	}
-	m.printLoad(res, *asJSON)
+	m.printLoad(*db, res, *asJSON)
 	return err
 }
 
@@ -164,7 +174,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (m *Main) printLoad(res *warehouse.LoadResult, asJSON bool) {
+// printLoad prints a load's result; db is the warehouse as the command line
+// named it, for the commands it suggests.
+func (m *Main) printLoad(db string, res *warehouse.LoadResult, asJSON bool) {
 	if asJSON {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
@@ -177,12 +189,22 @@ func (m *Main) printLoad(res *warehouse.LoadResult, asJSON bool) {
 	case "skipped":
 		fmt.Fprintf(m.Stdout, "%s: %s\n", res.Dataset, res.Message)
 	case "refused":
-		fmt.Fprintf(m.Stdout, "Încărcarea %s a fost REFUZATĂ: %s\n", res.Dataset, res.Message)
+		if res.LoadID > 0 {
+			fmt.Fprintf(m.Stdout, "Încărcarea %d (%s) a fost REFUZATĂ: %s\n", res.LoadID, res.Dataset, res.Message)
+		} else {
+			fmt.Fprintf(m.Stdout, "Încărcarea %s a fost REFUZATĂ: %s\n", res.Dataset, res.Message)
+		}
+	}
+	for _, wr := range res.Warnings {
+		fmt.Fprintf(m.Stdout, "  atenție: %s\n", wr)
 	}
 	for _, f := range res.Files {
 		if f.Skipped {
 			fmt.Fprintf(m.Stdout, "  %s: sărit (încărcat deja, sha256 %s…)\n", f.Path, f.SHA256[:12])
 			continue
+		}
+		if f.Empty {
+			continue // said by its warning
 		}
 		m.ro.Fprintf(m.Stdout, "  %s: %d rânduri citite, %d încărcate, %d respinse", f.Path, f.RowsRead, f.RowsLoaded, f.RowsRejected)
 		if f.RowsSuperseded > 0 {
@@ -192,9 +214,22 @@ func (m *Main) printLoad(res *warehouse.LoadResult, asJSON bool) {
 	}
 	for i, r := range res.Rejects {
 		if i == 10 {
-			fmt.Fprintf(m.Stdout, "  … toate respingerile: etl rejects --load %d\n", res.LoadID)
+			fmt.Fprintf(m.Stdout, "  … toate respingerile: etl rejects --db %s --load %d\n", shellArg(db), res.LoadID)
 			break
 		}
 		fmt.Fprintf(m.Stdout, "  respins: %s linia %d, coloana %s, valoarea %q: %s\n", r.File, r.Line, r.Column, r.Value, r.Reason)
 	}
+}
+
+// shellArg writes s so that a POSIX shell reads it back as one argument:
+// as it is when it has only safe characters, else in single quotes.
+func shellArg(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		safe = safe && (r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_-./:=@%+,", r)))
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

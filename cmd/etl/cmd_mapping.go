@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/deschis/deschis/ingest/tabular"
@@ -15,7 +16,8 @@ setul de date, câmpurile țintă, câmpurile obligatorii fără coloană, valor
 map care nu sunt permise, expresiile regulate, notațiile de numere și date. Cu un
 fișier-eșantion, verifică și că antetul lui are coloanele numite.
 
-Fiecare problemă apare pe o linie, cu linia din fișierul YAML.
+Toate problemele apar deodată, fiecare pe o linie, cu linia din fișierul YAML,
+în ordinea liniilor (și cheile necunoscute, toate, cu cheile permise acolo).
 Cod de ieșire: 0 maparea e bună, 1 are probleme, 2 utilizare greșită.
 
 Exemplu:
@@ -52,22 +54,19 @@ func (m *Main) cmdMapping(ctx context.Context, args []string) error {
 	if _, err := os.Stat(paths[0]); err != nil {
 		return usageErr("%v", err)
 	}
-	var problems []error
-	mp, err := tabular.LoadMapping(paths[0])
-	if err != nil {
-		problems = append(problems, err)
-	} else {
-		res.Dataset, res.Format = mp.Dataset, mp.Format
-		problems = append(problems, mp.Check()...)
-		if len(paths) == 2 && len(problems) == 0 {
-			res.Sample = paths[1]
-			f, err := os.Open(paths[1])
-			if err != nil {
-				return usageErr("%v", err)
-			}
-			problems = append(problems, mp.CheckAgainst(f)...)
-			f.Close()
+	var sample io.Reader
+	if len(paths) == 2 {
+		res.Sample = paths[1]
+		f, err := os.Open(paths[1])
+		if err != nil {
+			return usageErr("%v", err)
 		}
+		defer f.Close()
+		sample = f
+	}
+	mp, problems := tabular.CheckFile(paths[0], sample)
+	if mp != nil {
+		res.Dataset, res.Format = mp.Dataset, mp.Format
 	}
 	for _, p := range problems {
 		res.Errors = append(res.Errors, p.Error())

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/deschis/deschis/release"
 )
@@ -15,7 +17,9 @@ API) și internal/*.parquet (tablouri de bord). Înainte să devină curentă, e
 este verificată: schemele sunt cele declarate, numărul de rânduri este cel din
 depozit și public/ nu conține date personale (CNP, e-mail, telefon). O ediție care
 nu trece verificarea este ștearsă, iar ediția curentă rămâne neschimbată.
-Legătura DIR/current este mutată atomic pe ediția nouă.`)
+Legătura DIR/current este mutată atomic pe ediția nouă. Edițiile parțiale lăsate
+de publicări întrerupte (directoare .tmp-…) pe care nu le deține nicio publicare
+în curs sunt șterse.`)
 	db := dbFlag(fs)
 	out := fs.String("out", "", "directorul edițiilor (obligatoriu)")
 	keep := fs.Int("keep", 0, "păstrează doar cele mai noi N ediții (0: toate)")
@@ -48,13 +52,19 @@ Legătura DIR/current este mutată atomic pe ediția nouă.`)
 	for _, p := range res.Pruned {
 		fmt.Fprintf(m.Stdout, "  ediție veche ștearsă: %s\n", p)
 	}
+	for _, p := range res.RemovedPartial {
+		fmt.Fprintf(m.Stdout, "  ediție parțială ștearsă (publicare întreruptă): %s\n", p)
+	}
 	return nil
 }
 
 func (m *Main) cmdVerify(ctx context.Context, args []string) error {
-	fs := m.newFlags("verify", "DIR/<id> [--json]", `
+	fs := m.newFlags("verify", "DIR/<id> | DIR/current | DIR [--json]", `
 Recalculează suma sha256 și mărimea fiecărui fișier al ediției, numără rândurile
-fiecărui fișier Parquet și le compară cu manifest.json. Ieșire 1 la orice nepotrivire.`)
+fiecărui fișier Parquet și le compară cu manifest.json. DIR/current se verifică
+prin legătură. Dat directorul edițiilor (DIR), verifică fiecare ediție, legătura
+current și raportează edițiile parțiale lăsate de publicări întrerupte.
+Ieșire 1 la orice nepotrivire.`)
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -63,7 +73,14 @@ fiecărui fișier Parquet și le compară cu manifest.json. Ieșire 1 la orice n
 	if len(pos) != 1 {
 		return usageErr("dați un singur director de ediție")
 	}
-	problems, err := release.Verify(ctx, pos[0])
+	verify := release.Verify
+	if !release.IsRelease(pos[0]) {
+		if st, err := os.Stat(pos[0]); err != nil || !st.IsDir() {
+			return usageErr("%s nu este un director de ediție", pos[0])
+		}
+		verify = release.VerifyReleases
+	}
+	problems, err := verify(ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -79,13 +96,20 @@ fiecărui fișier Parquet și le compară cu manifest.json. Ieșire 1 la orice n
 		for _, p := range problems {
 			fmt.Fprintf(m.Stderr, "%s: %s\n", p.Path, p.Reason)
 		}
-		return fmt.Errorf("ediția %s are %d nepotriviri", pos[0], len(problems))
+		what := "ediția"
+		if !release.IsRelease(pos[0]) {
+			what = "directorul de ediții"
+		}
+		return errors.New(m.ro.Sprintf("%s %s are %d nepotriviri", what, pos[0], len(problems)))
 	}
 	return nil
 }
 
 func (m *Main) cmdPrune(ctx context.Context, args []string) error {
-	fs := m.newFlags("prune", "--out DIR --keep N", "Șterge edițiile vechi; ediția curentă nu se șterge niciodată.")
+	fs := m.newFlags("prune", "--out DIR --keep N", `
+Șterge edițiile vechi; ediția curentă nu se șterge niciodată. Șterge și edițiile
+parțiale lăsate de publicări întrerupte (directoare .tmp-…) pe care nu le deține
+nicio publicare în curs.`)
 	out := fs.String("out", "", "directorul edițiilor (obligatoriu)")
 	keep := fs.Int("keep", 0, "câte ediții noi se păstrează (obligatoriu, cel puțin 1)")
 	if _, err := parse(fs, args); err != nil {
@@ -93,6 +117,13 @@ func (m *Main) cmdPrune(ctx context.Context, args []string) error {
 	}
 	if *out == "" || *keep < 1 {
 		return usageErr("dați --out și --keep N (N ≥ 1)")
+	}
+	partial, err := release.RemoveStray(*out)
+	for _, p := range partial {
+		fmt.Fprintf(m.Stdout, "ștearsă (ediție parțială, publicare întreruptă): %s\n", p)
+	}
+	if err != nil {
+		return err
 	}
 	pruned, err := release.Prune(*out, *keep)
 	for _, p := range pruned {

@@ -92,7 +92,7 @@ func (m *Main) cmdRun(ctx context.Context, args []string) error {
 		return err
 	}
 	defer w.Close()
-	rep := &runReport{m: m, json: *asJSON}
+	rep := &runReport{m: m, db: *db, json: *asJSON}
 	r := &pipeline.Runner{Config: c, Client: &http.Client{Timeout: 10 * time.Minute}, Report: func(p pipeline.Pipeline, err error) { rep.report(p, nil, err) },
 		Load: func(ctx context.Context, p pipeline.Pipeline, paths []string) error {
 			opt := p.Options()
@@ -112,7 +112,7 @@ func (m *Main) cmdRun(ctx context.Context, args []string) error {
 		return r.Watch(ctx, *watch, *interval)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%w: %d din %d fluxuri au fost refuzate sau au eșuat", models.ErrRefused, failed, len(c.Pipelines))
+		return models.Refused(m.ro.Sprintf("%d din %d fluxuri au fost refuzate sau au eșuat", failed, len(c.Pipelines)))
 	}
 	return nil
 }
@@ -120,6 +120,7 @@ func (m *Main) cmdRun(ctx context.Context, args []string) error {
 // runReport prints what each pipeline did: a load's result, or its error.
 type runReport struct {
 	m    *Main
+	db   string // the warehouse, for the commands printLoad suggests
 	json bool
 }
 
@@ -138,7 +139,7 @@ func (r *runReport) report(p pipeline.Pipeline, res *warehouse.LoadResult, err e
 	}
 	fmt.Fprintf(r.m.Stdout, "[%s] ", p.Name)
 	if res != nil {
-		r.m.printLoad(res, false)
+		r.m.printLoad(r.db, res, false)
 	}
 	if err != nil && (res == nil || res.Outcome != "refused") {
 		fmt.Fprintf(r.m.Stdout, "eroare: %v\n", err)

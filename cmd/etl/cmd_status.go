@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/warehouse"
 )
 
 func (m *Main) cmdStatus(ctx context.Context, args []string) error {
@@ -26,7 +27,11 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(m.Stdout, s)
 	}
-	m.ro.Fprintf(m.Stdout, "Depozit %s (schema %d), %d instituții\n\n", s.Path, s.SchemaVersion, s.Entities)
+	institutions := "instituții"
+	if s.Entities == 1 {
+		institutions = "instituție"
+	}
+	m.ro.Fprintf(m.Stdout, "Depozit %s (schema %d), %d %s\n\n", s.Path, s.SchemaVersion, s.Entities, institutions)
 	fmt.Fprintf(m.Stdout, "%-12s %8s %14s %14s %10s %8s  %s\n", "set", "încărc.", "rânduri acum", "încărcate", "respinse", "refuzate", "ultima încărcare")
 	for _, d := range s.Datasets {
 		last := "–"
@@ -35,6 +40,10 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 		}
 		m.ro.Fprintf(m.Stdout, "%-12s %8d %14d %14d %10d %8d  %s\n", d.Dataset, d.Loads, d.Rows, d.RowsLoaded, d.RowsRejected, d.Refused, last)
 	}
+	if loadsTried(s) > 0 {
+		fmt.Fprintf(m.Stdout, "\nÎncărcările sunt numerotate 1, 2, 3… în ordinea în care au fost încercate, cele refuzate incluse:\n"+
+			"o încărcare refuzată își păstrează numărul și respingerile (etl rejects --db %s --load N).\n", shellArg(*db))
+	}
 	if r := s.CurrentRelease; r != nil {
 		m.ro.Fprintf(m.Stdout, "\nUltima ediție publicată: %s (%s), %d seturi, %d rânduri, %d octeți\n  %s\n",
 			r.ReleaseID, r.Created.Local().Format("02.01.2006 15:04"), r.Datasets, r.Rows, r.Bytes, r.Path)
@@ -42,6 +51,15 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stdout, "\nNicio ediție publicată încă: etl publish --db … --out …")
 	}
 	return nil
+}
+
+// loadsTried counts the loads recorded, refused ones included.
+func loadsTried(s *warehouse.Status) int64 {
+	var n int64
+	for _, d := range s.Datasets {
+		n += d.Loads + d.Refused
+	}
+	return n
 }
 
 func (m *Main) cmdRejects(ctx context.Context, args []string) error {

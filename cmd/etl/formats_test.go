@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/deschis/deschis/warehouse"
 )
 
@@ -209,5 +211,111 @@ func TestLoadContractHoldsForEveryFormat(t *testing.T) {
 	}
 	if private != "PF Persoană fizică (date personale protejate)" {
 		t.Errorf("the direct purchase from a private person is stored as %q", private)
+	}
+}
+
+// TestWrongDeclaredEncodingNeverCorruptsLoadedText: the real SICAP register
+// loads from its UTF-8 export; a Windows-1250 export of the same register
+// declared as ISO-8859-2 is refused (half its rows carry „ ” – and are
+// rejected with the encoding to declare), and even forced through with
+// --max-reject-share 1 it replaces no title with corrupted text.
+func TestWrongDeclaredEncodingNeverCorruptsLoadedText(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.duckdb")
+	mapping := readFile(t, "../../docs/mappings/ro_sicap_achizitii_directe.yaml")
+	utf8Mapping := writeFile(t, dir, "utf8.yaml", mapping)
+	latin2 := writeFile(t, dir, "latin2.yaml", mapping+"source:\n  encoding: iso-8859-2\n")
+	sample := readFile(t, filepath.Join(sharedData, "ro_sicap_achizitii_directe_offline_sample.csv"))
+	cp1250, err := charmap.Windows1250.NewEncoder().String(strings.NewReplacer("ș", "ş", "ț", "ţ", "Ș", "Ş", "Ț", "Ţ").Replace(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	export := writeFile(t, dir, "export-1250.csv", cp1250)
+	titles := func() map[string]string {
+		w, err := warehouse.OpenReadOnly(t.Context(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		rows, err := w.DB().Query(`SELECT contract_id, title FROM fact_procurement`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]string{}
+		for rows.Next() {
+			var id, title string
+			rows.Scan(&id, &title)
+			out[id] = title
+		}
+		return out
+	}
+	load := func(mapping, file string, extra ...string) (int, string) {
+		code, out, _ := run(t, append([]string{"load", "--db", db, "--dataset", "procurement", "--format", "csv", "--mapping", mapping, file}, extra...)...)
+		return code, out
+	}
+	if code, out := load(utf8Mapping, filepath.Join(sharedData, "ro_sicap_achizitii_directe_offline_sample.csv")); code != exitOK {
+		t.Fatalf("UTF-8 export: exit %d\n%s", code, out)
+	}
+	before := titles()
+	code, out := load(latin2, export)
+	if code != exitFailed || !strings.Contains(out, "REFUZATĂ") || !strings.Contains(out, "declarați encoding: windows-1250 sau auto") {
+		t.Fatalf("Windows-1250 export declared iso-8859-2: exit %d\n%s", code, out)
+	}
+	if code, out = load(latin2, export, "--max-reject-share", "1"); code != exitOK {
+		t.Fatalf("forced: exit %d\n%s", code, out)
+	}
+	after := titles()
+	if len(before) != 104 || len(after) != len(before) {
+		t.Fatalf("%d contracts before, %d after; want 104", len(before), len(after))
+	}
+	for id, title := range before {
+		if after[id] != title {
+			t.Fatalf("%s: title %q became %q", id, title, after[id])
+		}
+	}
+}
+
+// TestMappingCheckReportsEveryProblemAtOnce: unknown keys, a value of the
+// wrong shape, what the content check finds and a column the sample lacks
+// come in one run, each with its line.
+func TestMappingCheckReportsEveryProblemAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	mapping := writeFile(t, dir, "m.yaml", `dataset: requests
+format: csv
+entitate: "4270740"
+fields:
+  request_id: {column: "Nr. înregistrare"}
+  received:   {column: "Data", colum: "Data înregistrării"}
+  channel:    {column: "Mod depunere", map: {Portal: fax}}
+  category:   {column: [1, 2]}
+  type:       {constant: petitie}
+  department: {constant: Registratură}
+`)
+	sample := writeFile(t, dir, "s.csv", "Nr. înregistrare;Mod depunere;Stare\n1;Portal;deschisă\n")
+	code, out, _ := run(t, "mapping", "check", mapping, sample, "--json")
+	var res MappingCheck
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := []string{
+		`m.yaml:3: cheie necunoscută "entitate"`,
+		`m.yaml:6: cheie necunoscută "colum" în fields.received`,
+		`m.yaml:7: map "Portal" → "fax" nu este o valoare bună pentru channel`,
+		`m.yaml:8: se așteaptă o valoare simplă`,
+		`câmpul obligatoriu status`,
+		`m.yaml:6: coloana "Data" a câmpului received nu există în eșantion`,
+	}
+	all := strings.Join(res.Errors, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("one run of mapping check does not report %q:\n%s", w, all)
+		}
+	}
+	if len(res.Errors) != len(want) {
+		t.Errorf("%d problems, want %d (one each):\n%s", len(res.Errors), len(want), all)
+	}
+	if code != exitFailed || res.Valid || res.Dataset != "requests" {
+		t.Fatalf("exit %d, %+v", code, res)
 	}
 }

@@ -40,7 +40,7 @@ type Main struct {
 	// Getenv reads the environment (os.Getenv when nil): DESCHIS_MEMORY_LIMIT
 	// and DESCHIS_TRACE become the warehouse's settings.
 	Getenv func(string) string
-	ro       *message.Printer
+	ro     *message.Printer
 }
 
 func main() {
@@ -166,8 +166,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, err
+				return nil, err // fs.Parse has printed the help
 			}
 			return nil, usageErr("%v", err)
 		}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,5 +202,118 @@ func TestEnvironmentReachesTheWarehouse(t *testing.T) {
 	}
 	if limit != "488.2 MiB" { // 512MB (decimal) in DuckDB's binary units
 		t.Errorf("memory_limit = %q, want 488.2 MiB", limit)
+	}
+}
+
+// TestEveryHelpIsPrintedOnce: `etl CMD --help` prints the command's help
+// once, on stdout, with exit 0.
+func TestEveryHelpIsPrintedOnce(t *testing.T) {
+	args := [][]string{{"mapping", "--help"}, {"mapping", "check", "--help"}, {"mapping", "check", "-h"}}
+	for _, c := range commands {
+		args = append(args, []string{c.name, "--help"})
+	}
+	for _, a := range args {
+		code, stdout, stderr := run(t, a...)
+		if code != exitOK || strings.Count(stdout, "Utilizare: etl "+a[0]) != 1 || stderr != "" {
+			t.Errorf("etl %s: exit %d, help printed %d times, stderr %q:\n%s", strings.Join(a, " "), code,
+				strings.Count(stdout, "Utilizare:"), stderr, stdout)
+		}
+	}
+}
+
+// runAsPrinted runs a command line the program printed (it starts with
+// "etl") through a real shell, with this test binary standing in for etl.
+func runAsPrinted(t *testing.T, cmdline string) (int, string) {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `etl() { IFS=$(printf '\037'); DESCHIS_ETL_CHILD="$*" "$ETL_TEST_BINARY"; }; ` + cmdline
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Env = append(os.Environ(), "ETL_TEST_BINARY="+self)
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		t.Fatalf("sh -c %q: %v", script, err)
+	}
+	return cmd.ProcessState.ExitCode(), string(out)
+}
+
+// TestLoadMessagesSayWhatToRunNext: a refused load names its number, its
+// counts are written the Romanian way, and the rejects command it suggests
+// works as printed (here with a warehouse path that needs quoting); a file
+// without data rows is a warning.
+func TestLoadMessagesSayWhatToRunNext(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "depozit Sibiu's", "w.duckdb")
+	if code, _, stderr := run(t, "load", "--db", db, "--dataset", "entities", "--format", "deschis", entitiesCSV(t, dir)); code != 0 {
+		t.Fatalf("load entities: exit %d: %s", code, stderr)
+	}
+	var b strings.Builder
+	b.WriteString(strings.SplitN(readFile(t, procurementCSV(t, dir, "h.csv", 0, 1)), "\n", 2)[0] + "\n")
+	good := strings.SplitN(readFile(t, procurementCSV(t, dir, "g.csv", 0, 1_100)), "\n", 2)[1]
+	b.WriteString(good)
+	for i := 0; i < 100; i++ { // 100 of 1.200 rows (8,3 %) with an impossible date
+		fmt.Fprintf(&b, "BAD%04d,direct_purchase,,%s,%s,X SRL,T,50000000-5,1.00,RON,2025-02-30,,,,\n", i, cityCUI, cui("1234567"))
+	}
+	p := writeFile(t, dir, "p.csv", b.String())
+	code, stdout, _ := run(t, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", p)
+	if code != exitFailed {
+		t.Fatalf("load with 8,3 %% rejects: exit %d, want 1:\n%s", code, stdout)
+	}
+	for _, want := range []string{"Încărcarea 2 (procurement) a fost REFUZATĂ", "100 din 1.200 rânduri respinse (8,3 %), peste pragul de 5,0 %",
+		"1.200 rânduri citite, 0 încărcate, 100 respinse"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the refusal does not say %q:\n%s", want, stdout)
+		}
+	}
+	_, hint, ok := strings.Cut(stdout, "toate respingerile: ")
+	if !ok {
+		t.Fatalf("no rejects command printed:\n%s", stdout)
+	}
+	hint, _, _ = strings.Cut(hint, "\n")
+	code, out := runAsPrinted(t, hint+" --limit 1000")
+	if code != exitOK || strings.Count(out, "încărcarea 2 (procurement, refused)") != 100 || !strings.Contains(out, `valoarea "2025-02-30"`) {
+		t.Fatalf("%s: exit %d:\n%s", hint, code, out)
+	}
+	empty := writeFile(t, dir, "empty.csv", strings.SplitN(b.String(), "\n", 2)[0]+"\n")
+	code, stdout, _ = run(t, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", empty)
+	if code != exitOK || !strings.Contains(stdout, "atenție: "+empty+" nu are niciun rând de date") {
+		t.Fatalf("header-only file: exit %d:\n%s", code, stdout)
+	}
+	// etl status says how the loads are numbered (entities 1, the refused 2).
+	code, stdout, _ = run(t, "status", "--db", db)
+	if code != exitOK || !strings.Contains(stdout, "cele refuzate incluse") || !strings.Contains(stdout, "1 instituție\n") {
+		t.Fatalf("status: exit %d:\n%s", code, stdout)
+	}
+}
+
+// TestEntityOnAnEmptyWarehouse: as `etl load --help` documents, --entity of
+// an administrative unit registers it on an empty warehouse; any other
+// institution is refused with the command that registers it.
+func TestEntityOnAnEmptyWarehouse(t *testing.T) {
+	_, help, _ := run(t, "load", "--help")
+	if !strings.Contains(help, "Într-un depozit gol,\no unitate administrativ-teritorială din lista de referință") {
+		t.Fatalf("load --help does not document --entity on an empty warehouse:\n%s", help)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.duckdb")
+	p := procurementCSV(t, dir, "p.csv", 0, 3)
+	school := cui("990001")
+	code, _, stderr := run(t, "load", "--db", db, "--entity", school, "--dataset", "procurement", "--format", "deschis", p)
+	if code != exitUsage || !strings.Contains(stderr, "instituția "+school+" nu este în depozit: încărcați-o întâi cu etl load --dataset entities") {
+		t.Fatalf("--entity of a school on an empty warehouse: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "load", "--db", db, "--entity", cityCUI, "--dataset", "procurement", "--format", "deschis", p, "--json")
+	var res struct {
+		Outcome            string `json:"outcome"`
+		EntitiesRegistered []struct {
+			CUI string `json:"cui"`
+		} `json:"entities_registered"`
+	}
+	json.Unmarshal([]byte(stdout), &res)
+	if code != exitOK || res.Outcome != "loaded" || len(res.EntitiesRegistered) != 1 || res.EntitiesRegistered[0].CUI != cityCUI {
+		t.Fatalf("--entity of Sibiu on an empty warehouse: exit %d %s %s", code, stdout, stderr)
 	}
 }

@@ -53,6 +53,8 @@ type Reader struct {
 	amounts  amountColumn
 	fields   []models.Field
 	skipped  Skipped
+	end      *ingest.EndReader // to tell a file cut mid-row
+	last     ingest.LastRow
 }
 
 // OpenFiltered opens a reader over r. A national export has thousands of
@@ -90,6 +92,8 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if !validUTF8Prefix(head, cut) {
 		src = charmap.Windows1250.NewDecoder().Reader(src)
 	}
+	end := ingest.NewEndReader(src)
+	src = end
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul este gol (lipsește antetul)"}
 	}
@@ -101,7 +105,7 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if err != nil {
 		return nil, &models.FileError{File: opt.File, Reason: "antetul nu poate fi citit ca CSV", Err: err}
 	}
-	c := &Reader{opt: opt, keepOnly: keepOnlyEntity && opt.Entity != "", csv: cr,
+	c := &Reader{opt: opt, keepOnly: keepOnlyEntity && opt.Entity != "", csv: cr, end: end,
 		fields: models.SourceFields[models.DatasetProcurement]}
 	for _, h := range header {
 		c.header = append(c.header, strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
@@ -255,6 +259,9 @@ func (c *Reader) Next() (*models.Record, error) {
 	for {
 		row, err := c.csv.Read()
 		if errors.Is(err, io.EOF) {
+			if err := c.last.Truncated(c.opt.File, c.end); err != nil {
+				return nil, err
+			}
 			return nil, io.EOF
 		}
 		var pe *csv.ParseError
@@ -272,6 +279,7 @@ func (c *Reader) Next() (*models.Record, error) {
 			return nil, &models.FileError{File: c.opt.File, Reason: "citire întreruptă", Err: err}
 		}
 		line, _ := c.csv.FieldPos(0)
+		c.last.Saw(line, row, len(c.header))
 		if rec := c.record(row, line); rec != nil {
 			return rec, nil
 		}

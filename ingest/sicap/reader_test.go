@@ -1,6 +1,7 @@
 package sicap_test
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -401,6 +402,27 @@ func TestTruncatedFile(t *testing.T) {
 			t.Fatalf("%d records, %v", len(recs), err)
 		}
 		wantReject(t, recs[1], "*", "rândul are 13 coloane, antetul are 20")
+	})
+	t.Run("between fields, the file ending there", func(t *testing.T) {
+		// The real sample cut after the fifth cell of its last row (line 116).
+		data, err := os.ReadFile(realSample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := bytes.TrimRight(data, "\r\n")
+		at := bytes.LastIndexByte(body, '\n') + 1
+		for range 5 {
+			at += bytes.IndexByte(body[at:], ',') + 1
+		}
+		r, err := sicap.OpenFiltered(bytes.NewReader(body[:at+2]), ingest.Options{File: "t.csv"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = readAll(t, r)
+		var fe *models.FileError
+		if !errors.As(err, &fe) || !errors.Is(err, models.ErrRefused) || !strings.Contains(fe.Reason, "fișier trunchiat: ultimul rând (linia 116) are 6 din") {
+			t.Fatalf("err = %v, want the file refused as truncated at line 116", err)
+		}
 	})
 }
 

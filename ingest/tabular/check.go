@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -74,7 +75,7 @@ func (m *Mapping) Check() []error {
 	mapped := map[string]bool{}
 	for _, fm := range m.Fields {
 		mapped[fm.Field] = true
-		if !ok {
+		if !ok || fm.misshapen {
 			continue
 		}
 		i := models.FieldIndex(m.Dataset, fm.Field)
@@ -295,26 +296,66 @@ func delimiterRune(d string) (rune, error) {
 	return r, nil
 }
 
+// CheckFile reads the mapping at path and returns every problem it has, all
+// at once: unknown keys and values of the wrong shape, what Check finds and,
+// given a sample (nil: none), the columns the sample lacks. The mapping is
+// nil when the file cannot be read as a mapping at all.
+func CheckFile(path string, sample io.Reader) (*Mapping, []error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, []error{fmt.Errorf("%w: maparea %s nu poate fi citită: %v", models.ErrInvalid, path, err)}
+	}
+	m, errs := parseMapping(path, data)
+	if m == nil {
+		return nil, errs
+	}
+	if sample == nil {
+		errs = append(errs, m.Check()...)
+	} else {
+		errs = append(errs, m.CheckAgainst(sample)...)
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errLine(errs[i]) < errLine(errs[j]) })
+	return m, errs
+}
+
+// errLine orders problems by their YAML line; the others (a sample that
+// cannot be read) come last.
+func errLine(err error) int {
+	var me *MappingError
+	if errors.As(err, &me) {
+		return me.Line
+	}
+	return 1 << 30
+}
+
 // CheckAgainst checks the mapping (see Check) and then the header of a sample
 // file: every column the mapping names must exist in it. Only the header (for
-// json, the first record) is read.
+// json, the first record) is read. The sample is checked whatever Check
+// found, unless the format is unknown or the options needed to read it are
+// wrong (Check has said which).
 func (m *Mapping) CheckAgainst(r io.Reader) []error {
 	errs := m.Check()
-	if len(errs) > 0 {
+	if !slices.Contains([]string{FormatCSV, FormatXLSX, FormatJSON}, m.Format) {
 		return errs
+	}
+	readErr := func(err error) []error {
+		if errors.Is(err, models.ErrInvalid) && len(errs) > 0 {
+			return errs // an option Check refused already
+		}
+		return append(errs, err)
 	}
 	var present func(c Column) bool
 	switch m.Format {
 	case FormatJSON:
 		first, err := firstJSONRecord(m, r)
 		if err != nil {
-			return []error{err}
+			return readErr(err)
 		}
 		present = func(c Column) bool { _, ok := lookupPath(first, c.Name); return ok }
 	default:
 		header, width, err := sampleHeader(m, r)
 		if err != nil {
-			return []error{err}
+			return readErr(err)
 		}
 		pos := map[string]bool{}
 		for _, h := range header {
@@ -324,11 +365,11 @@ func (m *Mapping) CheckAgainst(r io.Reader) []error {
 			if c.Position > 0 {
 				return c.Position <= width
 			}
-			return pos[foldKey(c.Name)]
+			return m.Source.HeaderRow == 0 || pos[foldKey(c.Name)] // a name without a header: Check said so
 		}
 	}
 	for _, fm := range m.Fields {
-		if fm.Constant == nil && !present(fm.Column) {
+		if fm.Constant == nil && !fm.misshapen && !present(fm.Column) {
 			errs = append(errs, &MappingError{File: m.File, Line: m.Line("fields." + fm.Field + ".column"),
 				Msg: fmt.Sprintf("coloana %s a câmpului %s nu există în eșantion", columnText(fm.Column), fm.Field)})
 		}

@@ -16,6 +16,8 @@ import (
 type csvReader struct {
 	p       *plan
 	cr      *csv.Reader
+	end     *ingest.EndReader // the decoded text, to tell a file cut mid-row
+	last    ingest.LastRow
 	width   int      // cells a row must have (the header's, or the first row's)
 	pending []string // the first data row of a file without header, read early
 	pline   int
@@ -25,12 +27,12 @@ type csvReader struct {
 
 // openCSV reads up to the header and resolves the mapping's columns.
 func openCSV(p *plan, r io.Reader) (*csvReader, error) {
-	cr, delim, err := newCSV(p.m, p.opt.File, r)
+	cr, delim, end, err := newCSV(p.m, p.opt.File, r)
 	if err != nil {
 		return nil, err
 	}
 	p.delim = delim
-	c := &csvReader{p: p, cr: cr}
+	c := &csvReader{p: p, cr: cr, end: end}
 	header, line, err := c.readToHeader()
 	if err != nil {
 		return nil, err
@@ -49,27 +51,29 @@ func openCSV(p *plan, r io.Reader) (*csvReader, error) {
 }
 
 // newCSV decodes the text and sets up encoding/csv with the delimiter given
-// or sniffed.
-func newCSV(m *Mapping, file string, r io.Reader) (*csv.Reader, rune, error) {
-	br := bufio.NewReaderSize(decode(r, m.Source.Encoding), 256<<10)
+// or sniffed; the EndReader tells at the end whether the text ended with a
+// line break.
+func newCSV(m *Mapping, file string, r io.Reader) (*csv.Reader, rune, *ingest.EndReader, error) {
+	end := ingest.NewEndReader(decode(r, m.Source.Encoding))
+	br := bufio.NewReaderSize(end, 256<<10)
 	delim := ','
 	if m.Source.Delimiter == "auto" {
 		peek, err := br.Peek(64 << 10)
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-			return nil, 0, readError(file, err)
+			return nil, 0, nil, readError(file, err)
 		}
 		delim = sniffDelimiter(peek, m.Source.HeaderRow)
 	} else {
 		var err error
 		if delim, err = delimiterRune(m.Source.Delimiter); err != nil {
-			return nil, 0, fmt.Errorf("%w: %v", models.ErrInvalid, err)
+			return nil, 0, nil, fmt.Errorf("%w: %v", models.ErrInvalid, err)
 		}
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = delim
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1 // a short or long row is a row reject
-	return cr, delim, nil
+	return cr, delim, end, nil
 }
 
 // sniffDelimiter counts , ; TAB | outside quotes on the header line (the
@@ -178,7 +182,7 @@ func sampleHeader(m *Mapping, r io.Reader) ([]string, int, error) {
 		return header, width, err
 	}
 	p := &plan{m: m, opt: ingest.Options{File: "eșantion"}}
-	cr, _, err := newCSV(m, "eșantion", r)
+	cr, _, _, err := newCSV(m, "eșantion", r)
 	if err != nil {
 		return nil, 0, err
 	}

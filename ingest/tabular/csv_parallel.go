@@ -92,11 +92,15 @@ func (c *csvReader) startParallel() {
 func (c *csvReader) readRow() (rowItem, error) {
 	if c.pending != nil {
 		it := rowItem{row: c.pending, line: c.pline}
+		c.last.Saw(it.line, it.row, c.width)
 		c.pending = nil
 		return it, nil
 	}
 	row, err := c.cr.Read()
 	if err == io.EOF {
+		if err := c.last.Truncated(c.p.opt.File, c.end); err != nil {
+			return rowItem{}, err
+		}
 		return rowItem{}, io.EOF
 	}
 	var pe *csv.ParseError
@@ -108,6 +112,7 @@ func (c *csvReader) readRow() (rowItem, error) {
 		return rowItem{}, c.fileError(err)
 	}
 	line, _ := c.cr.FieldPos(0)
+	c.last.Saw(line, row, c.width)
 	return rowItem{row: row, line: line}, nil
 }
 

@@ -352,3 +352,22 @@ func TestRegisteredFormatsNeedAMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVControlCharactersAreRejectedWithTheEncodingToDeclare: text already
+// converted wrongly (a C1 control where a dash was) is a reject naming the
+// character; the other rows load.
+func TestCSVControlCharactersAreRejectedWithTheEncodingToDeclare(t *testing.T) {
+	content := strings.Replace(registryRows, "Urbanism – certificat", "Urbanism \u0096 certificat", 1)
+	res, err := run(t, registry("auto", "1"), strings.NewReader(content), ingest.Options{File: "r.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.good) != 2 || len(res.rejects) != 1 {
+		t.Fatalf("good %d rejects %+v; want 2 and the row with U+0096", len(res.good), res.rejects)
+	}
+	r := res.rejects[0]
+	if r.Line != 2 || r.Column != "Categorie" || r.Value != "Urbanism \u0096 certificat" ||
+		r.Reason != "caracterul de control U+0096 în text: fișierul pare scris în altă codificare sau convertit greșit înainte de export; încercați encoding: windows-1250 sau auto" {
+		t.Fatalf("reject %+v", r)
+	}
+}

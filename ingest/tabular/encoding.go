@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -200,4 +202,48 @@ func (d *singleByte) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 		nSrc++
 	}
 	return nDst, nSrc, nil
+}
+
+// A wrong declared encoding shows in the text: ISO-8859-2 has no characters
+// at 0x80–0x9F, where Windows-1250 has – „ ” and the like, so its decoder
+// gives U+FFFD for them; Windows-1250 has five bytes it does not define; and
+// text already converted wrongly before the export carries C1 control
+// characters (U+0080–U+009F) or U+FFFD. A cell read with either is rejected,
+// with the encoding to declare, rather than loaded with its text corrupted.
+
+// misdecoded returns the first C1 control or replacement character of s.
+func misdecoded(s string) (rune, bool) {
+	// Two vectorised scans: most cells have neither lead byte.
+	for i := strings.IndexByte(s, 0xC2); i >= 0; {
+		if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F { // U+0080–U+009F are C2 80 – C2 9F
+			return rune(s[i+1]), true
+		}
+		j := strings.IndexByte(s[i+1:], 0xC2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if strings.Contains(s, "\uFFFD") {
+		return utf8.RuneError, true
+	}
+	return 0, false
+}
+
+// misdecodedReason is the reject reason for a cell with r (misdecoded).
+func (m *Mapping) misdecodedReason(r rune) string {
+	what := fmt.Sprintf("caracterul de control %U", r)
+	if r == utf8.RuneError {
+		what = "caracterul de înlocuire U+FFFD"
+	}
+	switch {
+	case m.Format != FormatCSV:
+		return what + " în text: textul a fost convertit greșit înainte de export; corectați-l în sursă"
+	case m.Source.Encoding == EncodingLatin2:
+		return what + ": iso-8859-2 nu are semnele din octeții 0x80–0x9F pe care windows-1250 îi folosește (– „ ” …); " +
+			"fișierul pare scris în windows-1250: declarați encoding: windows-1250 sau auto"
+	case m.Source.Encoding == EncodingWin1250:
+		return what + ": un octet pe care windows-1250 nu îl definește; fișierul pare scris în altă codificare: declarați encoding: auto"
+	}
+	return what + " în text: fișierul pare scris în altă codificare sau convertit greșit înainte de export; încercați encoding: windows-1250 sau auto"
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,7 +21,6 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
-	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
 )
 
@@ -111,6 +111,9 @@ type FieldMap struct {
 	Dates   []string // overrides Mapping.Dates
 	Scale   int64    // overrides Mapping.Scale; 0 = inherit
 	Line    int      // YAML line, for messages
+	// misshapen: a value of it has the wrong shape (reported by
+	// ParseMapping); Check and CheckAgainst say nothing more about it.
+	misshapen bool
 }
 
 // MappingError is one problem of a mapping, at a line of its YAML file.
@@ -140,20 +143,48 @@ func LoadMapping(path string) (*Mapping, error) {
 }
 
 // ParseMapping parses a mapping strictly: an unknown key, a value of the
-// wrong shape or a duplicate key is an error naming its line. It fills the
-// defaults but does not judge the content: call Check for that (Open does).
+// wrong shape or a duplicate key is an error naming its line (every unknown
+// key and every wrong shape at once, joined). It fills the defaults but does
+// not judge the content: call Check for that (Open does).
 func ParseMapping(name string, data []byte) (*Mapping, error) {
+	m, errs := parseMapping(name, data)
+	if len(errs) == 1 {
+		return nil, errs[0]
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return m, nil
+}
+
+// parseMapping parses a mapping and returns its problems of form: every
+// unknown key and every value of the wrong shape. The mapping is nil only
+// when the document cannot be read as a mapping at all (broken YAML, a
+// duplicate key, a value of the wrong type); otherwise it is what the
+// known keys say, so that Check and a sample can judge the rest in the same
+// round.
+func parseMapping(name string, data []byte) (*Mapping, []error) {
 	if strings.TrimSpace(string(data)) == "" {
-		return nil, &MappingError{File: name, Msg: "maparea este goală"}
+		return nil, []error{&MappingError{File: name, Msg: "maparea este goală"}}
+	}
+	f, err := parseYAML(data)
+	if err != nil {
+		return nil, []error{yamlError(name, err)}
 	}
 	var y yamlMapping
-	if err := ingest.DecodeYAML(data, &y); err != nil {
-		return nil, yamlError(name, err)
+	if err := decodeYAML(data, &y); err != nil {
+		return nil, []error{yamlError(name, err)}
 	}
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, yamlError(name, err)
+	var errs []error
+	for _, d := range f.Docs {
+		for _, u := range unknownKeys(d.Body, reflect.TypeFor[yamlMapping](), "") {
+			errs = append(errs, &MappingError{File: filepath.Base(name), Line: u.line, Msg: u.msg})
+		}
 	}
+	for _, ne := range y.shapeErrors() {
+		errs = append(errs, &MappingError{File: filepath.Base(name), Line: ne.line, Msg: ne.msg})
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].(*MappingError).Line < errs[j].(*MappingError).Line })
 	m := &Mapping{
 		File: filepath.Base(name), Dataset: y.Dataset, Format: y.Format, Entity: y.Entity.s,
 		Numbers: or(y.Numbers, NumbersRO), Dates: y.Dates, Scale: 1, Terms: y.Terms,
@@ -186,13 +217,17 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		fm := FieldMap{Field: name, Map: yf.Map.m, Extract: yf.Extract, Numbers: yf.Numbers, Dates: yf.Dates, Line: m.lines["fields."+name]}
 		if yf.Column != nil {
 			fm.Column = yf.Column.col
+			fm.misshapen = yf.Column.err != nil
 		}
 		if yf.Constant != nil {
 			fm.Constant = &yf.Constant.s
+			fm.misshapen = fm.misshapen || yf.Constant.err != nil
 		}
 		if yf.Default != nil {
 			fm.Default = &yf.Default.s
+			fm.misshapen = fm.misshapen || yf.Default.err != nil
 		}
+		fm.misshapen = fm.misshapen || yf.Map.err != nil
 		if yf.Scale != nil {
 			fm.Scale = *yf.Scale
 			if fm.Scale == 0 {
@@ -202,7 +237,134 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		m.Fields = append(m.Fields, fm)
 	}
 	sort.Slice(m.Fields, func(i, j int) bool { return m.Fields[i].Line < m.Fields[j].Line })
-	return m, nil
+	return m, errs
+}
+
+// decodeYAML decodes leniently (unknown keys are found by unknownKeys, all
+// of them); the YAML library panics on some malformed documents (the
+// mapping fuzzer found one): such a document is refused, never a crash.
+func decodeYAML(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("documentul YAML nu poate fi citit (%v)", r)
+		}
+	}()
+	return yaml.Unmarshal(data, v)
+}
+
+func parseYAML(data []byte) (f *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("documentul YAML nu poate fi citit (%v)", r)
+		}
+	}()
+	return parser.ParseBytes(data, 0)
+}
+
+// unknownKeys walks a YAML node against the Go type it decodes into and
+// returns every key that type does not have, with the keys it has.
+func unknownKeys(n ast.Node, t reflect.Type, path string) []nodeError {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[interface{ UnmarshalYAML(ast.Node) error }]()) {
+		return nil // a value of its own shape (scalar, column, map of values)
+	}
+	var out []nodeError
+	switch t.Kind() {
+	case reflect.Struct:
+		known := map[string]reflect.Type{}
+		var names []string
+		for i := range t.NumField() {
+			if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); tag != "" {
+				known[tag] = t.Field(i).Type
+				names = append(names, tag)
+			}
+		}
+		for _, kv := range mappingValues(n) {
+			k, _ := scalarText(kv.Key)
+			ft, ok := known[k]
+			if !ok {
+				where := ""
+				if path != "" {
+					where = " în " + path
+				}
+				out = append(out, nodeError{kv.Key.GetToken().Position.Line, fmt.Sprintf("cheie necunoscută %q%s; se acceptă: %s", k, where, strings.Join(names, ", "))})
+				continue
+			}
+			out = append(out, unknownKeys(kv.Value, ft, join(path, k))...)
+		}
+	case reflect.Map:
+		for _, kv := range mappingValues(n) {
+			k, _ := scalarText(kv.Key)
+			out = append(out, unknownKeys(kv.Value, t.Elem(), join(path, k))...)
+		}
+	case reflect.Slice:
+		if sn, ok := n.(*ast.SequenceNode); ok {
+			for i, v := range sn.Values {
+				out = append(out, unknownKeys(v, t.Elem(), join(path, strconv.Itoa(i+1)))...)
+			}
+		}
+	}
+	return out
+}
+
+func join(path, k string) string {
+	if path == "" {
+		return k
+	}
+	return path + "." + k
+}
+
+// mappingValues are the key-value pairs of a mapping node (a one-pair block
+// mapping comes as the pair itself).
+func mappingValues(n ast.Node) []*ast.MappingValueNode {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		return n.Values
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{n}
+	}
+	return nil
+}
+
+// shapeErrors are the values of the wrong shape the decoder kept going past.
+func (y *yamlMapping) shapeErrors() []nodeError {
+	var out []nodeError
+	add := func(e *nodeError) {
+		if e != nil {
+			out = append(out, *e)
+		}
+	}
+	add(y.Entity.err)
+	add(y.Source.Delimiter.err)
+	add(y.Source.Sheet.err)
+	for _, s := range y.Source.SkipRowsWhere {
+		add(s.Column.err)
+	}
+	for _, name := range sortedFieldNames(y.Fields) {
+		f := y.Fields[name]
+		if f.Column != nil {
+			add(f.Column.err)
+		}
+		if f.Constant != nil {
+			add(f.Constant.err)
+		}
+		if f.Default != nil {
+			add(f.Default.err)
+		}
+		add(f.Map.err)
+	}
+	return out
+}
+
+func sortedFieldNames(m map[string]yamlField) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // Line returns the YAML line of a key path such as "source.sheet" or
@@ -266,13 +428,26 @@ type yamlField struct {
 	Scale    *int64   `yaml:"scale"`
 }
 
-// scalar is any YAML scalar, kept as the text written.
-type scalar struct{ s string }
+// scalar is any YAML scalar, kept as the text written. A value of another
+// shape is kept as err, so that decoding goes on and every problem of the
+// mapping is reported at once (shapeErrors); so are column's and valueMap's.
+type scalar struct {
+	s   string
+	err *nodeError
+}
 
 func (v *scalar) UnmarshalYAML(n ast.Node) error {
 	s, err := scalarText(n)
-	v.s = s
-	return err
+	v.s, v.err = s, asNodeError(err)
+	return nil
+}
+
+func asNodeError(err error) *nodeError {
+	var ne *nodeError
+	if errors.As(err, &ne) {
+		return ne
+	}
+	return nil
 }
 
 func scalarText(n ast.Node) (string, error) {
@@ -283,33 +458,49 @@ func scalarText(n ast.Node) (string, error) {
 		return n.Value.Value, nil
 	case *ast.NullNode:
 		return "", nil
-	case *ast.MappingNode, *ast.SequenceNode, *ast.MappingValueNode, *ast.TagNode, *ast.AnchorNode, *ast.AliasNode:
-		return "", &nodeError{n.GetToken().Position.Line, "se așteaptă o valoare simplă, nu " + strings.ToLower(n.Type().String())}
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "", &nodeError{n.GetToken().Position.Line, "se așteaptă o valoare simplă, nu perechi cheie: valoare"}
+	case *ast.SequenceNode:
+		return "", &nodeError{n.GetToken().Position.Line, "se așteaptă o valoare simplă, nu o listă"}
+	case *ast.TagNode, *ast.AnchorNode, *ast.AliasNode:
+		return "", &nodeError{n.GetToken().Position.Line, "se așteaptă o valoare simplă, fără etichete, ancore sau trimiteri YAML"}
 	}
 	return n.GetToken().Value, nil
 }
 
 // column is a header name (a YAML string) or a 1-based position (an integer).
-type column struct{ col Column }
+type column struct {
+	col Column
+	err *nodeError
+}
 
 func (c *column) UnmarshalYAML(n ast.Node) error {
 	if in, ok := n.(*ast.IntegerNode); ok {
 		p, err := strconv.Atoi(in.GetToken().Value)
 		if err != nil || p < 1 {
-			return &nodeError{n.GetToken().Position.Line, "poziția coloanei începe de la 1"}
+			c.err = &nodeError{n.GetToken().Position.Line, "poziția coloanei începe de la 1"}
+			return nil
 		}
 		c.col.Position = p
 		return nil
 	}
 	s, err := scalarText(n)
-	c.col.Name = s
-	return err
+	c.col.Name, c.err = s, asNodeError(err)
+	return nil
 }
 
 // valueMap is a map of scalars to scalars, keys kept as written.
-type valueMap struct{ m map[string]string }
+type valueMap struct {
+	m   map[string]string
+	err *nodeError
+}
 
 func (v *valueMap) UnmarshalYAML(n ast.Node) error {
+	v.err = asNodeError(v.unmarshal(n))
+	return nil
+}
+
+func (v *valueMap) unmarshal(n ast.Node) error {
 	mn, ok := n.(*ast.MappingNode)
 	if !ok {
 		if mv, ok := n.(*ast.MappingValueNode); ok { // a one-entry block mapping

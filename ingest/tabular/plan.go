@@ -263,6 +263,11 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 			c, name = cell{s: fp.constant}, p.fields[i].Name
 		default:
 			c, name = p.cell(cells, fp.col), p.names[fp.col]
+			if r, bad := misdecoded(c.s); bad {
+				rec.Errors = append(rec.Errors, models.RowError{File: p.opt.File, Line: line, Column: name,
+					Value: ingest.Truncate(c.s, 200), Reason: p.m.misdecodedReason(r)})
+				continue
+			}
 		}
 		if fp == nil {
 			fp = &fieldPlan{field: p.fields[i]}

@@ -1,8 +1,13 @@
 package tabular
 
 import (
+	"bytes"
+	"os"
+	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
@@ -117,4 +122,112 @@ func TestStateBudget2013(t *testing.T) {
 		value(g, m.Dataset, "initial_budget") != models.Amount(10_284_000_00) {
 		t.Errorf("first record %+v", g)
 	}
+}
+
+// cutMidRow returns data cut inside its last row, after the row's fifth
+// delimiter: what an interrupted download leaves.
+func cutMidRow(t *testing.T, data []byte, delim byte) []byte {
+	t.Helper()
+	body := bytes.TrimRight(data, "\r\n")
+	start := bytes.LastIndexByte(body, '\n') + 1
+	at := start
+	for range 5 {
+		i := bytes.IndexByte(body[at:], delim)
+		if i < 0 {
+			t.Fatal("the last row has fewer than 5 cells")
+		}
+		at += i + 1
+	}
+	return body[:at+2]
+}
+
+// TestCSVCutMidRowIsRefused: the real LA register cut inside its last row
+// (line 10000) is refused as truncated; the same text ending with a line
+// break is a whole file whose last row is short, a reject.
+func TestCSVCutMidRowIsRefused(t *testing.T) {
+	m := loadMapping(t, "../../docs/mappings/la_myla311_requests.yaml")
+	data, err := os.ReadFile(dataDir + "la_myla311_service_requests_2017_subset.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := cutMidRow(t, data, ',')
+	_, err = runMapping(t, m, bytes.NewReader(cut), ingest.Options{File: "la.csv", Entity: timisoaraCUI})
+	fileError(t, err, "fișier trunchiat: ultimul rând (linia 10000) are 6 din cele 33 de coloane")
+	res, err := runMapping(t, m, bytes.NewReader(append(cut, '\n')), ingest.Options{File: "la.csv", Entity: timisoaraCUI})
+	if err != nil {
+		t.Fatalf("the same rows ending with a line break: %v", err)
+	}
+	last := res.rejects[len(res.rejects)-1]
+	if last.Line != 10000 || last.Column != "*" || !strings.Contains(last.Reason, "rând scurt") {
+		t.Fatalf("last reject %+v; want the short row 10000", last)
+	}
+}
+
+// sicapWindows1250 is the real SICAP sample as a Romanian Windows program
+// would write it: Windows-1250, with the cedilla letters ş ţ it has.
+func sicapWindows1250(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile(dataDir + "ro_sicap_achizitii_directe_offline_sample.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cedilla := strings.NewReplacer("ș", "ş", "ț", "ţ", "Ș", "Ş", "Ț", "Ţ")
+	return encode(t, charmap.Windows1250, cedilla.Replace(string(data)))
+}
+
+// TestWrongDeclaredEncodingRejectsTheRowsItWouldCorrupt: the real SICAP
+// register in Windows-1250 declared as ISO-8859-2 reads „ ” – as U+FFFD;
+// those rows are rejected with the encoding to declare, the others load
+// exactly as under the right declaration, and no text loads corrupted.
+func TestWrongDeclaredEncodingRejectsTheRowsItWouldCorrupt(t *testing.T) {
+	data := sicapWindows1250(t)
+	read := func(enc string) result {
+		m := loadMapping(t, "../../docs/mappings/ro_sicap_achizitii_directe.yaml")
+		m.Source.Encoding = enc
+		res, err := runMapping(t, m, bytes.NewReader(data), ingest.Options{File: "sicap.csv"})
+		if err != nil {
+			t.Fatalf("%s: %v", enc, err)
+		}
+		return res
+	}
+	right, wrong := read(EncodingWin1250), read(EncodingLatin2)
+	byLine := map[int]*models.Record{}
+	for _, g := range right.good {
+		byLine[g.Line] = g
+	}
+	for _, g := range wrong.good {
+		for _, v := range g.Values {
+			if s, ok := v.(string); ok && strings.ContainsRune(s, '\uFFFD') {
+				t.Fatalf("line %d loaded with corrupted text %q", g.Line, s)
+			}
+		}
+		if r := byLine[g.Line]; r == nil || value(r, models.DatasetProcurement, "title") != value(g, models.DatasetProcurement, "title") {
+			t.Fatalf("line %d reads differently under iso-8859-2", g.Line)
+		}
+	}
+	misread := 0
+	for _, r := range wrong.rejects {
+		if r.Value == "R4278337" { // the sample's one bad fiscal code, rejected either way
+			continue
+		}
+		misread++
+		if !strings.Contains(r.Reason, "U+FFFD") || !strings.Contains(r.Reason, "declarați encoding: windows-1250 sau auto") {
+			t.Fatalf("reject %+v does not name the character and the encoding to declare", r)
+		}
+	}
+	// Rows that cannot be told apart are the rows with – „ ” “ ’ — in a mapped column.
+	if misread == 0 || len(wrong.good) >= len(right.good) || len(wrong.good)+len(lines(wrong.rejects)) != len(right.good)+len(lines(right.rejects)) {
+		t.Fatalf("iso-8859-2: %d good, %d rejects (%d misread); windows-1250: %d good, %d rejects",
+			len(wrong.good), len(wrong.rejects), misread, len(right.good), len(right.rejects))
+	}
+	t.Logf("windows-1250: %d good; iso-8859-2: %d good, %d cells misread", len(right.good), len(wrong.good), misread)
+}
+
+// lines are the distinct lines of rejects.
+func lines(rejects []models.RowError) map[int]bool {
+	out := map[int]bool{}
+	for _, r := range rejects {
+		out[r.Line] = true
+	}
+	return out
 }
