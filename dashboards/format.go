@@ -227,16 +227,10 @@ func CountNoun(lang string, n int64, one, many string) string {
 	switch {
 	case n == 1 || n == -1:
 		return s + " " + one
-	case lang != EN && NeedsDe(n):
+	case lang != EN && models.NeedsDe(n):
 		return s + " de " + many
 	}
 	return s + " " + many
-}
-
-// NeedsDe reports whether Romanian writes "de" between n and its noun.
-func NeedsDe(n int64) bool {
-	n = abs(n)
-	return n%100 >= 20 || n%100 == 0 && n != 0
 }
 
 var monthsShortRO = []string{"ian.", "feb.", "mar.", "apr.", "mai", "iun.", "iul.", "aug.", "sept.", "oct.", "nov.", "dec."}

@@ -202,8 +202,8 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 		committed = true
 		res.Outcome = "refused"
 		res.EntitiesRegistered = nil // rolled back with the rest
-		res.Message = ro.Sprintf("%d din %d rânduri respinse (%.1f %%), peste pragul de %.1f %%: încărcarea a fost refuzată, nimic nu s-a schimbat",
-			rejected, read, 100*float64(rejected)/float64(read), 100*spec.MaxRejectShare)
+		res.Message = ro.Sprintf("%d din %d %s respinse (%.1f %%), peste pragul de %.1f %%: încărcarea a fost refuzată, nimic nu s-a schimbat",
+			rejected, read, models.Nouns(read, "rând", "rânduri"), 100*float64(rejected)/float64(read), 100*spec.MaxRejectShare)
 		w.recordRefusal(ctx, spec, res, started, all)
 		return res, models.Refused(res.Message)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/demo"
+	"github.com/deschis/deschis/models"
 )
 
 // DemoSummary is what `etl demo --json` prints.
@@ -87,10 +88,10 @@ achiziții și unul de cereri pe an. Aceeași sămânță dă aceleași date.
 	if *asJSON {
 		return writeJSON(m.Stdout, sum)
 	}
-	m.ro.Fprintf(m.Stdout, "Municipiul Demo (scara %d) în %s: %d fișiere generate în %.1f s, încărcate în %.1f s.\n",
-		*scale, *db, sum.Files, sum.Seconds["generate"], sum.Seconds["load"])
+	m.ro.Fprintf(m.Stdout, "Municipiul Demo (scara %d) în %s: %d %s generate în %.1f s, încărcate în %.1f s.\n",
+		*scale, *db, sum.Files, models.Nouns(int64(sum.Files), "fișier", "fișiere"), sum.Seconds["generate"], sum.Seconds["load"])
 	for _, f := range []string{"entities", "budget", "investments", "procurement", "requests"} {
-		m.ro.Fprintf(m.Stdout, "  %-12s %d rânduri\n", f, sum.Rows[f])
+		m.ro.Fprintf(m.Stdout, "  %-12s %d %s\n", f, sum.Rows[f], models.Nouns(sum.Rows[f], "rând", "rânduri"))
 	}
 	if sum.Rejected > 0 {
 		m.ro.Fprintf(m.Stdout, "  respinse: %d (etl rejects)\n", sum.Rejected)

@@ -206,7 +206,7 @@ func (m *Main) printLoad(db string, res *warehouse.LoadResult, asJSON bool) {
 		if f.Empty {
 			continue // said by its warning
 		}
-		m.ro.Fprintf(m.Stdout, "  %s: %d rânduri citite, %d încărcate, %d respinse", f.Path, f.RowsRead, f.RowsLoaded, f.RowsRejected)
+		m.ro.Fprintf(m.Stdout, "  %s: %d %s citite, %d încărcate, %d respinse", f.Path, f.RowsRead, models.Nouns(int64(f.RowsRead), "rând", "rânduri"), f.RowsLoaded, f.RowsRejected)
 		if f.RowsSuperseded > 0 {
 			m.ro.Fprintf(m.Stdout, ", %d înlocuite deja de un raport mai nou", f.RowsSuperseded)
 		}

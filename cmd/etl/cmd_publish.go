@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/release"
 )
 
@@ -47,7 +48,7 @@ de publicări întrerupte (directoare .tmp-…) pe care nu le deține nicio publ
 	}
 	fmt.Fprintf(m.Stdout, "Ediția %s este publicată și curentă: %s\n", res.ReleaseID, res.Path)
 	for _, d := range res.Datasets {
-		m.ro.Fprintf(m.Stdout, "  %-26s %-8s %d rânduri\n", d.Name, d.Access, d.Rows)
+		m.ro.Fprintf(m.Stdout, "  %-26s %-8s %d %s\n", d.Name, d.Access, d.Rows, models.Nouns(d.Rows, "rând", "rânduri"))
 	}
 	for _, p := range res.Pruned {
 		fmt.Fprintf(m.Stdout, "  ediție veche ștearsă: %s\n", p)
@@ -100,7 +101,7 @@ Ieșire 1 la orice nepotrivire.`)
 		if !release.IsRelease(pos[0]) {
 			what = "directorul de ediții"
 		}
-		return errors.New(m.ro.Sprintf("%s %s are %d nepotriviri", what, pos[0], len(problems)))
+		return errors.New(m.ro.Sprintf("%s %s are %d %s", what, pos[0], len(problems), models.Nouns(int64(len(problems)), "nepotrivire", "nepotriviri")))
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/warehouse"
 )
 
@@ -27,11 +28,7 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(m.Stdout, s)
 	}
-	institutions := "instituții"
-	if s.Entities == 1 {
-		institutions = "instituție"
-	}
-	m.ro.Fprintf(m.Stdout, "Depozit %s (schema %d), %d %s\n\n", s.Path, s.SchemaVersion, s.Entities, institutions)
+	m.ro.Fprintf(m.Stdout, "Depozit %s (schema %d), %d %s\n\n", s.Path, s.SchemaVersion, s.Entities, models.Nouns(int64(s.Entities), "instituție", "instituții"))
 	fmt.Fprintf(m.Stdout, "%-12s %8s %14s %14s %10s %8s  %s\n", "set", "încărc.", "rânduri acum", "încărcate", "respinse", "refuzate", "ultima încărcare")
 	for _, d := range s.Datasets {
 		last := "–"
@@ -45,8 +42,9 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 			"o încărcare refuzată își păstrează numărul și respingerile (etl rejects --db %s --load N).\n", shellArg(*db))
 	}
 	if r := s.CurrentRelease; r != nil {
-		m.ro.Fprintf(m.Stdout, "\nUltima ediție publicată: %s (%s), %d seturi, %d rânduri, %d octeți\n  %s\n",
-			r.ReleaseID, r.Created.Local().Format("02.01.2006 15:04"), r.Datasets, r.Rows, r.Bytes, r.Path)
+		m.ro.Fprintf(m.Stdout, "\nUltima ediție publicată: %s (%s), %d %s, %d %s, %d %s\n  %s\n",
+			r.ReleaseID, r.Created.Local().Format("02.01.2006 15:04"), r.Datasets, models.Nouns(int64(r.Datasets), "set", "seturi"),
+			r.Rows, models.Nouns(int64(r.Rows), "rând", "rânduri"), r.Bytes, models.Nouns(int64(r.Bytes), "octet", "octeți"), r.Path)
 	} else {
 		fmt.Fprintln(m.Stdout, "\nNicio ediție publicată încă: etl publish --db … --out …")
 	}

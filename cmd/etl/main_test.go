@@ -262,8 +262,8 @@ func TestLoadMessagesSayWhatToRunNext(t *testing.T) {
 	if code != exitFailed {
 		t.Fatalf("load with 8,3 %% rejects: exit %d, want 1:\n%s", code, stdout)
 	}
-	for _, want := range []string{"Încărcarea 2 (procurement) a fost REFUZATĂ", "100 din 1.200 rânduri respinse (8,3 %), peste pragul de 5,0 %",
-		"1.200 rânduri citite, 0 încărcate, 100 respinse"} {
+	for _, want := range []string{"Încărcarea 2 (procurement) a fost REFUZATĂ", "100 din 1.200 de rânduri respinse (8,3 %), peste pragul de 5,0 %",
+		"1.200 de rânduri citite, 0 încărcate, 100 respinse"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("the refusal does not say %q:\n%s", want, stdout)
 		}
