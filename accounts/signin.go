@@ -32,6 +32,8 @@ var ErrBadCredentials = errors.New("bad credentials")
 // ThrottledError refuses a sign-in until Until.
 type ThrottledError struct {
 	Until time.Time
+	// Wait is how long until then.
+	Wait time.Duration
 	// ByAddress: the address, not the account, reached its bound.
 	ByAddress bool
 }
@@ -53,7 +55,7 @@ func (s *Store) SignIn(ctx context.Context, name, password, addr, previous strin
 		}); err != nil {
 			return Session{}, err
 		}
-		return Session{}, &ThrottledError{Until: until, ByAddress: byAddr}
+		return Session{}, &ThrottledError{Until: until, Wait: until.Sub(s.now()), ByAddress: byAddr}
 	}
 	u, hash, err := s.user(ctx, s.db, name)
 	known := err == nil
