@@ -36,4 +36,3 @@ func (s *Server) users(q *request) (string, any, error) {
 	q.page.Title = dashboards.T(lang, "users.title")
 	return "users", v, nil
 }
-
