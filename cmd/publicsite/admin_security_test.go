@@ -234,6 +234,19 @@ func TestFormsNeedTheirTokenAndThisSite(t *testing.T) {
 	if resp, _ := stale.get("/admin"); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("the session lives after sign-out: %d", resp.StatusCode)
 	}
+	// After sign-in the form goes back to the page asked for, and only to a
+	// page of the dashboards: never to another site.
+	for next, want := range map[string]string{
+		"/admin?entitate=1&an=2025": "/admin?entitate=1&an=2025", "/en/admin/jurnal": "/en/admin/jurnal",
+		"//rau.example/admin": "/admin", "https://rau.example/admin": "/admin", "/admin/../buget": "/admin",
+		"/administrare": "/admin", "/admin\\rau.example": "/admin", "": "/admin",
+	} {
+		_, form := c.get("/admin/intrare")
+		resp, _ := c.post("/admin/intrare", url.Values{"csrf": {formToken(t, form)}, "nume": {"vera"}, "parola": {testPassword}, "next": {next}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != want {
+			t.Errorf("next=%q: %d to %q, want %q", next, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
 	// The public site stays read-only.
 	if resp, _ := c.post("/buget", url.Values{}); resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST /buget: %d", resp.StatusCode)

@@ -182,6 +182,7 @@ func TestUsersCommandContract(t *testing.T) {
 		{testPassword, []string{"add", "ana", "--releases", releases}, "--role"},
 		{testPassword, []string{"rename", "ana", "--releases", releases}, "add, list, passwd și remove"},
 		{testPassword, []string{"passwd", "nimeni", "--releases", releases}, "nu există contul"},
+		{testPassword, []string{"add", "dan", "--role", "director", "--entity", "4270741", "--releases", releases}, "nu este o instituție a ediției curente 20261101T080000Z; instituțiile ei sunt: 4270740"},
 	} {
 		code, out := usersCmd(t, c.stdin, c.args...)
 		if code == 0 || !strings.Contains(out, c.want) {

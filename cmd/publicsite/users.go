@@ -7,7 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -15,6 +18,7 @@ import (
 
 	"github.com/deschis/deschis/accounts"
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 )
 
 const usersUsage = `publicsite users add NUME --role admin|director|viewer [--entity CUI] [--department NUME] --releases DIR
@@ -122,6 +126,9 @@ func users(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func
 		if _, err := st.User(ctx, name); err == nil {
 			return fmt.Errorf("%w: contul %q există deja; schimbați-i parola cu publicsite users passwd %s", models.ErrInvalid, accounts.NormalName(name), accounts.NormalName(name))
 		}
+		if err := entityInRelease(m.Config.Releases, u.Entity); err != nil {
+			return err
+		}
 		pw, err := readPassword(stdin, stderr)
 		if err != nil {
 			return err
@@ -160,6 +167,34 @@ func users(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func
 		fmt.Fprintf(stdout, "Contul %s a fost șters.\n", accounts.NormalName(name))
 	}
 	return nil
+}
+
+// entityInRelease refuses an --entity the current release does not know
+// (a typo would make an account that sees nothing). With no release
+// published yet, any fiscal code is taken.
+func entityInRelease(releases, cui string) error {
+	if cui == "" {
+		return nil
+	}
+	id, err := release.Current(releases)
+	if err != nil {
+		return nil
+	}
+	man, err := release.ReadManifest(filepath.Join(releases, id))
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, d := range man.Datasets {
+		for _, e := range d.Coverage.Entities {
+			known[e] = true
+		}
+	}
+	if known[strings.TrimSpace(cui)] {
+		return nil
+	}
+	list := slices.Sorted(maps.Keys(known))
+	return fmt.Errorf("%w: --entity %s nu este o instituție a ediției curente %s; instituțiile ei sunt: %s", models.ErrInvalid, cui, id, strings.Join(list, ", "))
 }
 
 func dash(s string) string {

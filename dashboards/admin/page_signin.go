@@ -95,7 +95,7 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
 // another site.
 func safeNext(next, lang string) string {
 	for _, p := range []string{PathHome, dashboards.Link(dashboards.EN, PathHome)} {
-		if (next == p || strings.HasPrefix(next, p+"/") || strings.HasPrefix(next, p+"?")) && !strings.ContainsAny(next, "\\\r\n") &&
+		if (next == p || strings.HasPrefix(next, p+"/") || strings.HasPrefix(next, p+"?")) && !strings.ContainsAny(next, "\\\r\n") && !strings.Contains(next, "..") &&
 			!strings.HasPrefix(next, PathSignIn) && !strings.HasPrefix(next, dashboards.Link(dashboards.EN, PathSignIn)) {
 			return next
 		}
