@@ -133,3 +133,39 @@ func (s *Store) throttled(ctx context.Context, name, addr string) (time.Time, bo
 	until, err = check("addr", addr, t.PerAddress)
 	return until, !until.IsZero(), err
 }
+
+// SignInExternal starts a session for the local account name that an
+// identity provider (OpenID Connect) vouched for; via names the provider
+// for the audit log. An account the provider knows but this server does
+// not is ErrBadCredentials, and a failure in the log.
+func (s *Store) SignInExternal(ctx context.Context, name, via, addr, previous string) (Session, error) {
+	name = NormalName(name)
+	u, _, err := s.user(ctx, s.db, name)
+	known := err == nil
+	if err != nil && !errors.Is(err, models.ErrNotFound) {
+		return Session{}, err
+	}
+	var sess Session
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if !known {
+			return s.record(ctx, tx, EventFailure, name, addr, via+": no local account")
+		}
+		if previous != "" {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, idHash(previous)); err != nil {
+				return err
+			}
+		}
+		var err error
+		if sess, err = s.newSession(ctx, tx, u); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, EventSuccess, name, addr, via)
+	})
+	if err != nil {
+		return Session{}, err
+	}
+	if !known {
+		return Session{}, ErrBadCredentials
+	}
+	return sess, nil
+}

@@ -33,6 +33,19 @@ type Config struct {
 	SessionIdle time.Duration `yaml:"session_idle"` // a session not used for this long ends
 	SessionMax  time.Duration `yaml:"session_max"`  // a session ends this long after sign-in
 	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
+	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
+}
+
+// OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
+// Microsoft Entra ID): the claim names the local account the person gets.
+// The secret may come from DESCHIS_OIDC_CLIENT_SECRET instead of the file.
+type OIDCConfig struct {
+	Issuer       string `yaml:"issuer"`        // e.g. https://login.microsoftonline.com/TENANT/v2.0
+	ClientID     string `yaml:"client_id"`     //
+	ClientSecret string `yaml:"client_secret"` //
+	RedirectURL  string `yaml:"redirect_url"`  // https://HOST/admin/oidc/callback (default: from the request)
+	Claim        string `yaml:"claim"`         // preferred_username (default) or email
+	Label        string `yaml:"label"`         // the provider's name on the button, e.g. Microsoft 365
 }
 
 // DefaultConfig runs the demo of `make run`.
@@ -103,7 +116,7 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(out, "publicsite --releases DIR --addr HOST:PORT [--config FIȘIER] [opțiuni]\npublicsite users add|list|passwd|remove ... (publicsite users --help)\n\nServește ediția curentă publicată de etl publish: paginile publice, datele deschise și tablourile de bord (/admin).\n\nOpțiuni:")
+		fmt.Fprintln(out, "publicsite --releases DIR --addr HOST:PORT [--config FIȘIER] [opțiuni]\npublicsite users add|list|passwd|remove ... (publicsite users --help)\n\nIntrarea cu furnizorul de identitate al instituției (OpenID Connect) se configurează în fișier, la cheia oidc (issuer, client_id, client_secret sau DESCHIS_OIDC_CLIENT_SECRET, redirect_url, claim, label).\n\nServește ediția curentă publicată de etl publish: paginile publice, datele deschise și tablourile de bord (/admin).\n\nOpțiuni:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -132,6 +145,9 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 		if err := cfg.set(s.key, v); err != nil {
 			return fmt.Errorf("%s: %w", s.env, err)
 		}
+	}
+	if v := getenv("DESCHIS_OIDC_CLIENT_SECRET"); v != "" {
+		cfg.OIDC.ClientSecret = v
 	}
 	var ferr error
 	fs.Visit(func(f *flag.Flag) {
@@ -212,6 +228,12 @@ func (c *Config) check() error {
 	case "on", "off", "only":
 	default:
 		errs = append(errs, fmt.Errorf("admin: %q; valorile posibile sunt on, off și only", c.Admin))
+	}
+	if o := c.OIDC; o.Issuer != "" && (o.ClientID == "" || o.ClientSecret == "") {
+		errs = append(errs, errors.New("oidc: issuer cere și client_id și client_secret (sau DESCHIS_OIDC_CLIENT_SECRET)"))
+	}
+	if o := c.OIDC; o.Claim != "" && o.Claim != "preferred_username" && o.Claim != "email" && o.Claim != "upn" && o.Claim != "sub" {
+		errs = append(errs, fmt.Errorf("oidc.claim: %q; valorile posibile sunt preferred_username, email, upn și sub", o.Claim))
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		errs = append(errs, errors.New("session_idle și session_max trebuie să fie pozitive"))

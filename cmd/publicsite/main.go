@@ -154,7 +154,7 @@ func (m *Main) dashboards(current func(*http.Request) models.Reader) (*admin.Ser
 	m.state = st
 	m.Log.Info("starea serverului", "state", st.Dir())
 	return admin.NewServer(admin.Config{Release: current, Accounts: st, Log: m.Log, TrustProxy: m.Config.TrustProxy,
-		PublicPages: m.Config.Admin == "on"})
+		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC)})
 }
 
 // Run opens the current release and starts serving in the background.

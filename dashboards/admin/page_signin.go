@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,8 @@ type signInView struct {
 	*Page
 	Action, Token, Next, Name string
 	Error, Notice             string
+	// OIDC is the link to sign in with the identity provider, OIDCLabel its name.
+	OIDC, OIDCLabel string
 }
 
 // signInForm is the sign-in form. Its token is bound to a cookie of its
@@ -37,6 +40,13 @@ func (s *Server) renderSignIn(w http.ResponseWriter, r *http.Request, status int
 		Token: token, Next: safeNext(r.FormValue("next"), lang), Name: name, Error: errText}
 	if r.URL.Query().Get("iesit") == "1" && errText == "" {
 		v.Notice = dashboards.T(lang, "signin.signedout")
+	}
+	if s.cfg.OIDC.Enabled() {
+		v.OIDC = dashboards.Link(lang, pathOIDC) + "?next=" + url.QueryEscape(v.Next)
+		v.OIDCLabel = s.cfg.OIDC.Label
+		if v.OIDCLabel == "" {
+			v.OIDCLabel = dashboards.T(lang, "signin.oidc.provider")
+		}
 	}
 	v.Title = dashboards.T(lang, "signin.title")
 	s.render(w, r, status, "signin", v)

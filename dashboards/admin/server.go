@@ -70,6 +70,8 @@ type Config struct {
 	// PublicPages: the public site is served beside the dashboards, so the
 	// headline numbers link to its rows (admin: on).
 	PublicPages bool
+	// OIDC is the optional sign-in with the city's identity provider.
+	OIDC OIDC
 }
 
 // Server renders the dashboards.
@@ -78,6 +80,7 @@ type Server struct {
 	site  *dashboards.Site
 	pages map[string]*template.Template
 	cop   *http.CrossOriginProtection
+	oidc  *oidcClient
 }
 
 // NewServer parses the templates once.
@@ -92,7 +95,7 @@ func NewServer(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, site: site, cop: http.NewCrossOriginProtection()}
+	s := &Server{cfg: cfg, site: site, cop: http.NewCrossOriginProtection(), oidc: &oidcClient{cfg: cfg.OIDC}}
 	s.cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusForbidden, "refused.origin")
 	}))
@@ -112,6 +115,10 @@ func (s *Server) Routes() chi.Router {
 	r.Use(noStore, s.cop.Handler)
 	r.Get("/intrare", s.signInForm)
 	r.Post("/intrare", s.signIn)
+	if cfg := s.cfg.OIDC; cfg.Enabled() {
+		r.Get("/oidc", s.oidcStart)
+		r.Get("/oidc/callback", s.oidcCallback)
+	}
 	r.Group(func(r chi.Router) {
 		r.Use(s.requireSession)
 		r.Get("/", s.page(s.home))

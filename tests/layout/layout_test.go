@@ -39,6 +39,9 @@ var owners = map[string][]string{
 	// The server's own state: accounts, sessions, audit log.
 	"modernc.org/sqlite":              {"accounts"},
 	"github.com/alexedwards/argon2id": {"accounts"},
+	// Sign-in with the city's identity provider.
+	"github.com/coreos/go-oidc": {"dashboards/admin"},
+	"golang.org/x/oauth2":       {"dashboards/admin"},
 }
 
 // top is the entry of mayImport a package falls under: "ingest" for
