@@ -11,6 +11,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/deschis/deschis/accounts"
 	"github.com/deschis/deschis/models"
 )
 
@@ -25,6 +26,26 @@ type Config struct {
 	CacheMB      int           `yaml:"cache_mb"`      // bound on the rendered-page cache, MiB
 	ReleaseMode  string        `yaml:"release_mode"`  // tables (in-memory, default) or views (over the Parquet files)
 	LogLevel     string        `yaml:"log_level"`     // debug, info, warn, error
+
+	// The decision-maker dashboards (/admin).
+	Admin       string        `yaml:"admin"`        // on (public site and /admin), off (public only), only (/admin only)
+	State       string        `yaml:"state"`        // the server's own state (accounts, sessions, audit); default: "state" beside the releases directory
+	SessionIdle time.Duration `yaml:"session_idle"` // a session not used for this long ends
+	SessionMax  time.Duration `yaml:"session_max"`  // a session ends this long after sign-in
+	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
+	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
+}
+
+// OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
+// Microsoft Entra ID): the claim names the local account the person gets.
+// The secret may come from DESCHIS_OIDC_CLIENT_SECRET instead of the file.
+type OIDCConfig struct {
+	Issuer       string `yaml:"issuer"`        // e.g. https://login.microsoftonline.com/TENANT/v2.0
+	ClientID     string `yaml:"client_id"`     //
+	ClientSecret string `yaml:"client_secret"` //
+	RedirectURL  string `yaml:"redirect_url"`  // https://HOST/admin/oidc/callback (default: from the request)
+	Claim        string `yaml:"claim"`         // preferred_username (default) or email
+	Label        string `yaml:"label"`         // the provider's name on the button, e.g. Microsoft 365
 }
 
 // DefaultConfig runs the demo of `make run`.
@@ -37,7 +58,19 @@ func DefaultConfig() Config {
 		CacheMB:      256,
 		ReleaseMode:  "tables",
 		LogLevel:     "info",
+		Admin:        "on",
+		SessionIdle:  30 * time.Minute,
+		SessionMax:   12 * time.Hour,
 	}
+}
+
+// StateDir is the directory of the server's own state: the setting, else
+// "state" beside the releases directory.
+func (c Config) StateDir() string {
+	if c.State != "" {
+		return c.State
+	}
+	return accounts.DefaultDir(c.Releases)
 }
 
 // settings are the configuration keys with their flag, environment variable
@@ -52,6 +85,11 @@ var settings = []struct {
 	{"cache-mb", "DESCHIS_CACHE_MB", "memoria maximă a paginilor randate, MiB"},
 	{"release-mode", "DESCHIS_RELEASE_MODE", "tables (tabele în memorie) sau views (citire din fișierele Parquet)"},
 	{"log-level", "DESCHIS_LOG_LEVEL", "debug, info, warn sau error"},
+	{"admin", "DESCHIS_ADMIN", "on (site public și /admin), off (doar site public) sau only (doar /admin)"},
+	{"state", "DESCHIS_STATE", "directorul stării serverului: conturi, sesiuni, jurnal (implicit state lângă directorul edițiilor)"},
+	{"session-idle", "DESCHIS_SESSION_IDLE", "o sesiune nefolosită atât timp se încheie (de ex. 30m)"},
+	{"session-max", "DESCHIS_SESSION_MAX", "o sesiune se încheie la atât timp după intrare (de ex. 12h)"},
+	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
 }
 
 // ParseFlags reads the configuration: defaults, then the file named by
@@ -69,11 +107,16 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.IntVar(&flagCfg.CacheMB, "cache-mb", 0, "")
 	fs.StringVar(&flagCfg.ReleaseMode, "release-mode", "", "")
 	fs.StringVar(&flagCfg.LogLevel, "log-level", "", "")
+	fs.StringVar(&flagCfg.Admin, "admin", "", "")
+	fs.StringVar(&flagCfg.State, "state", "", "")
+	fs.DurationVar(&flagCfg.SessionIdle, "session-idle", 0, "")
+	fs.DurationVar(&flagCfg.SessionMax, "session-max", 0, "")
+	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
 	for _, s := range settings {
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
 	fs.Usage = func() {
-		fmt.Fprintln(out, "publicsite --releases DIR --addr HOST:PORT [--config FIȘIER] [opțiuni]\n\nServește ediția curentă publicată de etl publish: paginile publice și datele deschise.\n\nOpțiuni:")
+		fmt.Fprintln(out, "publicsite --releases DIR --addr HOST:PORT [--config FIȘIER] [opțiuni]\npublicsite users add|list|passwd|remove ... (publicsite users --help)\n\nIntrarea cu furnizorul de identitate al instituției (OpenID Connect) se configurează în fișier, la cheia oidc (issuer, client_id, client_secret sau DESCHIS_OIDC_CLIENT_SECRET, redirect_url, claim, label).\n\nServește ediția curentă publicată de etl publish: paginile publice, datele deschise și tablourile de bord (/admin).\n\nOpțiuni:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -102,6 +145,9 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 		if err := cfg.set(s.key, v); err != nil {
 			return fmt.Errorf("%s: %w", s.env, err)
 		}
+	}
+	if v := getenv("DESCHIS_OIDC_CLIENT_SECRET"); v != "" {
+		cfg.OIDC.ClientSecret = v
 	}
 	var ferr error
 	fs.Visit(func(f *flag.Flag) {
@@ -137,6 +183,16 @@ func (c *Config) set(key, v string) error {
 		c.ReleaseMode = v
 	case "log-level":
 		c.LogLevel = v
+	case "admin":
+		c.Admin = v
+	case "state":
+		c.State = v
+	case "session-idle":
+		c.SessionIdle, err = time.ParseDuration(v)
+	case "session-max":
+		c.SessionMax, err = time.ParseDuration(v)
+	case "trust-proxy":
+		c.TrustProxy, err = strconv.ParseBool(v)
 	default:
 		return fmt.Errorf("setare necunoscută %s", key)
 	}
@@ -167,6 +223,20 @@ func (c *Config) check() error {
 	case "debug", "info", "warn", "error":
 	default:
 		errs = append(errs, fmt.Errorf("log_level: %q; valorile posibile sunt debug, info, warn, error", c.LogLevel))
+	}
+	switch c.Admin {
+	case "on", "off", "only":
+	default:
+		errs = append(errs, fmt.Errorf("admin: %q; valorile posibile sunt on, off și only", c.Admin))
+	}
+	if o := c.OIDC; o.Issuer != "" && (o.ClientID == "" || o.ClientSecret == "") {
+		errs = append(errs, errors.New("oidc: issuer cere și client_id și client_secret (sau DESCHIS_OIDC_CLIENT_SECRET)"))
+	}
+	if o := c.OIDC; o.Claim != "" && o.Claim != "preferred_username" && o.Claim != "email" && o.Claim != "upn" && o.Claim != "sub" {
+		errs = append(errs, fmt.Errorf("oidc.claim: %q; valorile posibile sunt preferred_username, email, upn și sub", o.Claim))
+	}
+	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
+		errs = append(errs, errors.New("session_idle și session_max trebuie să fie pozitive"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("%w: %v", models.ErrInvalid, err)

@@ -4,6 +4,7 @@
 // dropping a request.
 //
 //	publicsite --releases DIR --addr HOST:PORT
+//	publicsite users add|list|passwd|remove ... (the accounts of /admin)
 package main
 
 import (
@@ -22,7 +23,9 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/deschis/deschis/accounts"
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/dashboards/admin"
 	"github.com/deschis/deschis/dashboards/public"
 	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/opendata"
@@ -34,6 +37,8 @@ type Main struct {
 	Config   Config
 	Log      *slog.Logger
 	releases *release.Live
+	state    *accounts.Store
+	now      func() time.Time // the sessions' and the throttle's clock (nil: time.Now); tests move it
 	handler  http.Handler
 	listener net.Listener
 	server   *http.Server
@@ -41,6 +46,9 @@ type Main struct {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "users" {
+		os.Exit(runUsers(os.Args[2:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	}
 	m := &Main{}
 	if err := m.ParseFlags(os.Args[1:], os.Getenv, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -76,7 +84,8 @@ func (m *Main) Handler() (http.Handler, error) {
 		m.Log = slog.New(slog.DiscardHandler)
 	}
 	m.Log.Info("configurație", "releases", m.Config.Releases, "addr", m.Config.Addr, "reload", m.Config.Reload,
-		"cache_entries", m.Config.CacheEntries, "cache_mb", m.Config.CacheMB, "release_mode", m.Config.ReleaseMode, "log_level", m.Config.LogLevel)
+		"cache_entries", m.Config.CacheEntries, "cache_mb", m.Config.CacheMB, "release_mode", m.Config.ReleaseMode, "log_level", m.Config.LogLevel,
+		"admin", m.Config.Admin)
 	mode := release.Tables
 	if m.Config.ReleaseMode == "views" {
 		mode = release.Views
@@ -86,14 +95,15 @@ func (m *Main) Handler() (http.Handler, error) {
 		return nil, err
 	}
 	m.releases = live
+	current := func(r *http.Request) models.Reader {
+		rel := release.FromContext(r.Context())
+		if rel == nil { // outside the middleware (never in the site)
+			rel = live.Current()
+		}
+		return rel.Reader
+	}
 	pages, err := public.NewServer(public.Config{
-		Release: func(r *http.Request) models.Reader {
-			rel := release.FromContext(r.Context())
-			if rel == nil { // outside the middleware (never in the site)
-				rel = live.Current()
-			}
-			return rel.Reader
-		},
+		Release:      current,
 		Log:          m.Log,
 		CacheEntries: m.Config.CacheEntries,
 		CacheBytes:   int64(m.Config.CacheMB) << 20,
@@ -103,14 +113,48 @@ func (m *Main) Handler() (http.Handler, error) {
 	}
 	files := opendata.NewServer(live, pages.Site())
 
-	// The areas: the downloads of package opendata, and everything else is
-	// a page of the public site. Every request holds the release it started
-	// on until it ends.
+	// The areas: the dashboards under /admin and /en/admin (unless admin:
+	// off), the downloads of package opendata, and everything else is a
+	// page of the public site, read-only (unless admin: only). Every request
+	// holds the release it started on until it ends.
 	r := chi.NewRouter()
-	r.Use(middleware.Recoverer, dashboards.SecurityHeaders, readOnly, middleware.GetHead, live.Middleware)
-	r.Mount("/", files.Routes(pages.Routes()))
+	r.Use(middleware.Recoverer, dashboards.SecurityHeaders, middleware.GetHead, live.Middleware)
+	if m.Config.Admin != "off" {
+		dash, err := m.dashboards(current)
+		if err != nil {
+			live.Close()
+			return nil, err
+		}
+		r.Mount("/admin", dash.Routes())
+		r.Mount("/en/admin", dash.Routes())
+		if m.Config.Admin == "only" {
+			r.Get("/static/*", dash.Site().Static)
+			r.Get("/", http.RedirectHandler("/admin", http.StatusSeeOther).ServeHTTP)
+			r.Get("/en", http.RedirectHandler("/en/admin", http.StatusSeeOther).ServeHTTP)
+			r.NotFound(func(w http.ResponseWriter, r *http.Request) { dash.Site().Error(w, r, http.StatusNotFound, nil) })
+		}
+	}
+	if m.Config.Admin != "only" {
+		r.Group(func(r chi.Router) {
+			r.Use(readOnly)
+			r.Mount("/", files.Routes(pages.Routes()))
+		})
+	}
 	m.handler = r
 	return r, nil
+}
+
+// dashboards opens the server's own state (accounts, sessions, audit log)
+// and builds the decision-maker dashboards over it.
+func (m *Main) dashboards(current func(*http.Request) models.Reader) (*admin.Server, error) {
+	st, err := accounts.Open(m.Config.StateDir(), accounts.Options{IdleTimeout: m.Config.SessionIdle, AbsoluteTimeout: m.Config.SessionMax, Now: m.now})
+	if err != nil {
+		return nil, err
+	}
+	m.state = st
+	m.Log.Info("starea serverului", "state", st.Dir())
+	return admin.NewServer(admin.Config{Release: current, Accounts: st, Log: m.Log, TrustProxy: m.Config.TrustProxy,
+		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC)})
 }
 
 // Run opens the current release and starts serving in the background.
@@ -147,6 +191,9 @@ func (m *Main) Close() error {
 	}
 	if m.releases != nil {
 		m.releases.Close()
+	}
+	if m.state != nil {
+		m.state.Close()
 	}
 	return err
 }

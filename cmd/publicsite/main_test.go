@@ -218,7 +218,8 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 	if err := m.ParseFlags([]string{"--config", file, "--cache-entries", "20"}, func(k string) string { return env[k] }, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info"}
+	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info",
+		Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour}
 	if m.Config != want {
 		t.Fatalf("config %+v, want %+v (defaults < file < env < flags)", m.Config, want)
 	}
@@ -230,6 +231,8 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		{"unknown key in the file", nil, "relases: x\n"},
 		{"bad duration flag", []string{"--reload", "soon"}, ""},
 		{"bad mode", []string{"--release-mode", "disk"}, ""},
+		{"bad admin mode", []string{"--admin", "yes"}, ""},
+		{"bad session expiry", nil, "session_idle: 0s\n"},
 		{"missing file", []string{"--config", filepath.Join(dir, "nope.yaml")}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -172,6 +172,12 @@ var listening = regexp.MustCompile(`msg=ascult addr=(\S+)`)
 // it on port 0; the address comes from its start-up log line.
 func startSite(t *testing.T, root, releases string) string {
 	t.Helper()
+	return startBinary(t, buildSite(t, root), releases)
+}
+
+// buildSite builds cmd/publicsite into a temporary directory.
+func buildSite(t *testing.T, root string) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "publicsite")
 	goBin, err := exec.LookPath("go")
 	if err != nil {
@@ -182,6 +188,13 @@ func startSite(t *testing.T, root, releases string) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/publicsite: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// startBinary runs a built publicsite on port 0; the address comes from its
+// start-up log line.
+func startBinary(t *testing.T, bin, releases string) string {
+	t.Helper()
 	cmd := exec.Command(bin, "--releases", releases, "--addr", "127.0.0.1:0")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -1,0 +1,175 @@
+package admin
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/models"
+)
+
+// Card is a headline number on the first screen, with the public page that
+// lists the rows behind it (when the public site is served beside).
+type Card struct {
+	dashboards.KPI
+	Href string
+}
+
+// Group is a section of cards.
+type Group struct {
+	Lang  string
+	Key   string // h2 text is admin.group.<Key>
+	Note  string
+	Cards []Card
+}
+
+type homeView struct {
+	*Page
+	Entity        models.Entity
+	Year          int
+	ReportedMonth int
+	Groups        []Group
+}
+
+// home is the first screen: the institution's headline numbers for the
+// account's scope, from the current release. Datasets with a department
+// (requests) are narrowed to the account's department; the others are the
+// institution's, and say so.
+func (s *Server) home(q *request) (string, any, error) {
+	lang, rel, ctx := q.lang, q.rel, q.Context()
+	sc, err := scopeOf(q)
+	if err != nil {
+		return "", nil, err
+	}
+	e, y := sc.Entity, sc.Year
+	q.page.SetActive("admin")
+	q.page.Title = dashboards.Tf(lang, "admin.title", e.Name, y)
+	q.page.ScopeText = scopeText(lang, q.sess.User, rel)
+	if !q.sess.User.Scoped() {
+		q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: sc.Asked.Get("an")})
+	}
+	v := &homeView{Page: q.page, Entity: e, Year: y}
+	// Links to the public rows always name the entity and year shown.
+	keep := url.Values{"entitate": {e.CUI}, "an": {strconv.Itoa(y)}}
+	link := func(path string, extra ...string) string {
+		if !s.cfg.PublicPages {
+			return ""
+		}
+		p := dashboards.CloneValues(keep)
+		for i := 0; i+1 < len(extra); i += 2 {
+			p.Set(extra[i], extra[i+1])
+		}
+		return dashboards.LinkQ(lang, path, p)
+	}
+	wholeNote := ""
+	if sc.Department != "" {
+		wholeNote = dashboards.T(lang, "admin.whole")
+	}
+
+	bs := models.BudgetScope{Entity: e.CUI, Year: y}
+	tot, err := rel.BudgetTotals(ctx, bs)
+	if err != nil {
+		return "", nil, err
+	}
+	years, err := rel.BudgetByYear(ctx, models.BudgetScope{Entity: e.CUI})
+	if err != nil {
+		return "", nil, err
+	}
+	for _, by := range years {
+		if by.Year == y {
+			v.ReportedMonth = by.ReportedMonth
+		}
+	}
+	budget := link("/buget")
+	v.Groups = append(v.Groups, Group{Key: "budget", Note: wholeNote, Cards: []Card{
+		{dashboards.KPILei(lang, models.KPIBudgetFinal, tot.Expenses.Final), budget},
+		{dashboards.KPILei(lang, models.KPIBudgetExecuted, tot.Expenses.Executed), budget},
+		{dashboards.KPIRatio(lang, models.KPIExecutionRate, dashboards.Ratio{Num: int64(tot.Expenses.Executed), Den: int64(tot.Expenses.Final)}), budget},
+		{dashboards.KPILei(lang, models.KPIRevenueExecuted, tot.Revenues.Executed), budget},
+	}})
+
+	const active = "în execuție"
+	inv, err := rel.InvestmentTotals(ctx, models.InvestmentFilter{Entity: e.CUI, Year: y, Status: active})
+	if err != nil {
+		return "", nil, err
+	}
+	all, err := rel.InvestmentTotals(ctx, models.InvestmentFilter{Entity: e.CUI, Year: y})
+	if err != nil {
+		return "", nil, err
+	}
+	v.Groups = append(v.Groups, Group{Key: "investments", Note: wholeNote, Cards: []Card{
+		{dashboards.KPICount(lang, models.KPIInvestmentsCount, all.Count), link("/investitii")},
+		{dashboards.KPICount(lang, models.KPIInvestmentsActive, inv.Count), link("/investitii", "stare", active)},
+		{dashboards.KPILei(lang, models.KPIInvestmentsValue, all.TotalValue), link("/investitii")},
+	}})
+
+	ct, err := rel.ContractTotals(ctx, models.ContractFilter{Buyer: e.CUI, Year: y})
+	if err != nil {
+		return "", nil, err
+	}
+	procurement := link("/achizitii")
+	v.Groups = append(v.Groups, Group{Key: "procurement", Note: wholeNote, Cards: []Card{
+		{dashboards.KPICount(lang, models.KPIContractsCount, ct.Count), procurement},
+		{dashboards.KPILei(lang, models.KPIContractsValue, ct.Value), procurement},
+	}})
+
+	reqs, err := s.requestCards(q, sc, link("/cereri"))
+	if err != nil {
+		return "", nil, err
+	}
+	v.Groups = append(v.Groups, reqs)
+	for i := range v.Groups {
+		v.Groups[i].Lang = lang
+	}
+	return "home", v, nil
+}
+
+// requestCards are the requests' headline numbers: the institution's, or
+// the account's department's only.
+func (s *Server) requestCards(q *request, sc scope, href string) (Group, error) {
+	lang, rel, ctx := q.lang, q.rel, q.Context()
+	rs := models.RequestScope{Entity: sc.Entity.CUI, Year: sc.Year}
+	var received, answered, within, overdue int64
+	var days models.AnswerDays
+	if sc.Department == "" {
+		rt, err := rel.RequestTotals(ctx, rs)
+		if err != nil {
+			return Group{}, err
+		}
+		received, answered, within, overdue = rt.Received, rt.Answered, rt.AnsweredWithinTerm, rt.OpenOverdue
+		if days, err = rel.RequestAnswerDays(ctx, rs); err != nil {
+			return Group{}, err
+		}
+	} else {
+		groups, err := rel.RequestsBy(ctx, rs, models.RequestsByDepartment)
+		if err != nil {
+			return Group{}, err
+		}
+		for _, g := range groups {
+			if g.Key == sc.Department {
+				received, answered, within, overdue = g.Received, g.Answered, g.AnsweredWithinTerm, g.OpenOverdue
+			}
+		}
+		dg, err := rel.RequestAnswerDaysBy(ctx, rs, models.RequestsByDepartment)
+		if err != nil {
+			return Group{}, err
+		}
+		for _, g := range dg {
+			if g.Key == sc.Department {
+				days = g.AnswerDays
+			}
+		}
+	}
+	g := Group{Key: "requests", Cards: []Card{
+		{dashboards.KPICount(lang, models.KPIRequestsReceived, received), href},
+		// A request open past its term counts as late (the public pages' rule).
+		{dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: within, Den: answered + overdue}), href},
+		{dashboards.KPICount(lang, models.KPIRequestsOpenOverdue, overdue), href},
+		{dashboards.KPIDays(lang, models.KPIRequestsMedianDays, days.Median, days.Answered > 0), href},
+		{dashboards.KPIDays(lang, models.KPIRequestsP90Days, days.P90, days.Answered > 0), href},
+	}}
+	if sc.Department != "" {
+		g.Note = dashboards.Tf(lang, "admin.department", sc.Department)
+	}
+	return g, nil
+}

@@ -1,0 +1,181 @@
+// admin.mjs: the decision-maker dashboards as a person signs in to them, in
+// headless Chromium.
+//
+//   node tests/browser/admin.mjs ADMIN.json
+//
+// ADMIN.json (written by admin_test.go): {base, axe_tags, admin, director,
+// password}. Prints one JSON report on stdout like site.mjs:
+//   {browser, visits, checks, failures: [{page, lang, url, check, detail}], notes, seconds}
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const started = Date.now();
+const ex = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const base = new URL(ex.base);
+const report = { browser: '', visits: 0, checks: 0, failures: [], notes: [], seconds: 0 };
+const log = (...a) => process.stderr.write(a.join(' ') + '\n');
+
+function checker(page, lang, url) {
+  return (ok, check, detail) => {
+    report.checks++;
+    if (!ok) report.failures.push({ page, lang, url, check, detail: String(detail ?? '') });
+    return ok;
+  };
+}
+
+async function tab(browser, opts) {
+  const context = await browser.newContext({ locale: 'ro-RO', ...opts });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+  });
+  const page = await context.newPage();
+  const state = { console: [], foreign: [], allowStatus: false };
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    // The browser logs the error status of a page we meant to get (401 on a wrong password).
+    if (/^Failed to load resource/.test(text) && state.allowStatus) return;
+    if (/favicon\.ico/.test((m.location() || {}).url || '')) return;
+    state.console.push(text);
+  });
+  page.on('pageerror', (e) => state.console.push('uncaught: ' + e.message));
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && u.host !== base.host) state.foreign.push(r.url());
+  });
+  return { context, page, state };
+}
+
+// examine checks what every dashboards page owes: language, one h1, axe,
+// no inline script, no console error or CSP violation, no other host.
+async function examine(t, check, lang) {
+  const d = await t.page.evaluate(() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    h1: document.querySelectorAll('h1').length,
+    inline: Array.from(document.querySelectorAll('script:not([src])')).filter((s) => s.type !== 'application/json').length,
+    kpis: Array.from(document.querySelectorAll('data[data-kpi]')).map((e) => ({ name: e.dataset.kpi, value: e.getAttribute('value'), text: e.textContent })),
+  }));
+  check(d.lang === lang, 'html[lang]', `lang="${d.lang}"`);
+  check(d.h1 === 1, 'one h1', `${d.h1} h1`);
+  check(d.inline === 0, 'no inline script', `${d.inline}`);
+  if (!(await t.page.evaluate(() => typeof window.axe !== 'undefined'))) await t.page.evaluate(axeSource);
+  const violations = await t.page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' ; ')}`);
+  }, ex.axe_tags);
+  for (const v of violations) check(false, 'axe', v);
+  const csp = await t.page.evaluate(() => window.__csp);
+  check(t.state.console.length === 0, 'console errors', t.state.console.join(' | '));
+  check(csp.length === 0, 'CSP violations', csp.join(' | '));
+  check(t.state.foreign.length === 0, 'requests to other hosts', t.state.foreign.join(' | '));
+  t.state.console = []; t.state.foreign = [];
+  return d;
+}
+
+async function go(t, path, allowStatus = false) {
+  t.state.allowStatus = allowStatus;
+  report.visits++;
+  return t.page.goto(new URL(path, base).href, { waitUntil: 'load', timeout: 30000 });
+}
+
+async function submit(t, allowStatus = false) {
+  t.state.allowStatus = allowStatus;
+  report.visits++;
+  const [resp] = await Promise.all([t.page.waitForNavigation({ waitUntil: 'load', timeout: 30000 }),
+    t.page.locator('main button[type=submit]').first().click()]);
+  return resp;
+}
+
+async function signIn(t, check, lang, name, password, wantOK) {
+  const prefix = lang === 'en' ? '/en' : '';
+  const resp = await go(t, prefix + '/admin');
+  const u = new URL(t.page.url());
+  check(resp.status() === 200 && u.pathname === prefix + '/admin/intrare' && u.searchParams.get('next') === prefix + '/admin',
+    'no session: the sign-in form', `${resp.status()} at ${u.pathname}${u.search}`);
+  await t.page.fill('#nume', name);
+  await t.page.fill('#parola', password);
+  return submit(t, !wantOK);
+}
+
+async function scenario(browser, lang) {
+  const desk = await tab(browser, { viewport: { width: 1280, height: 900 } });
+  const phone = await tab(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const prefix = lang === 'en' ? '/en' : '';
+
+  // The sign-in form, on a desk and on a phone.
+  let check = checker('sign-in', lang, prefix + '/admin/intrare');
+  await go(desk, prefix + '/admin/intrare');
+  await examine(desk, check, lang);
+  await go(phone, prefix + '/admin/intrare');
+  const w = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
+  check(w <= 360, '360 px no horizontal scroll', `scrollWidth ${w}`);
+  await examine(phone, check, lang);
+
+  // A wrong password: the form again, saying so.
+  check = checker('sign-in wrong password', lang, prefix + '/admin/intrare');
+  let resp = await signIn(desk, check, lang, ex.admin, 'nu-este-parola-bună');
+  check(resp.status() === 401, 'status', resp.status());
+  const alert = await desk.page.locator('[role=alert]').textContent().catch(() => '');
+  check(/nu sunt corecte|is not right/.test(alert), 'error message', alert);
+  await examine(desk, check, lang);
+
+  // The director signs in and sees the first screen on a phone too.
+  check = checker('first screen', lang, prefix + '/admin');
+  resp = await signIn(phone, check, lang, ex.director, ex.password, true);
+  check(resp.status() === 200 && new URL(phone.page.url()).pathname === prefix + '/admin', 'signed in', `${resp.status()} ${phone.page.url()}`);
+  const d = await examine(phone, check, lang);
+  check(d.kpis.length >= 10 && d.kpis.every((k) => k.value !== null && k.text.trim() !== ''), 'headline numbers', JSON.stringify(d.kpis.slice(0, 3)));
+  const pw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
+  check(pw <= 360, '360 px no horizontal scroll', `scrollWidth ${pw}`);
+  // A card leads to the public rows.
+  const href = await phone.page.locator('dd.rows a').first().getAttribute('href');
+  resp = await go(phone, href);
+  check(resp.status() === 200, 'card link', `${resp.status()} at ${href}`);
+
+  // The admin: first screen, accounts, audit log, sign-out.
+  resp = await signIn(desk, check, lang, ex.admin, ex.password, true);
+  check(resp.status() === 200, 'admin signed in', resp.status());
+  await examine(desk, check, lang);
+  for (const [id, path] of [['accounts', '/admin/utilizatori'], ['audit log', '/admin/jurnal']]) {
+    const c = checker(id, lang, prefix + path);
+    resp = await go(desk, prefix + path);
+    c(resp.status() === 200, 'status', resp.status());
+    await examine(desk, c, lang);
+  }
+  const rows = await desk.page.locator('tr[data-event]').count();
+  checker('audit log', lang, prefix + '/admin/jurnal')(rows >= 3, 'events', `${rows} rows`);
+  check = checker('sign-out', lang, prefix + '/admin/iesire');
+  resp = await submit(desk);
+  const u = new URL(desk.page.url());
+  check(resp.status() === 200 && u.pathname === prefix + '/admin/intrare' && u.searchParams.get('iesit') === '1', 'signed out', `${resp.status()} ${u.pathname}${u.search}`);
+  await examine(desk, check, lang);
+  resp = await go(desk, prefix + '/admin');
+  check(new URL(desk.page.url()).pathname === prefix + '/admin/intrare', 'no session after sign-out', desk.page.url());
+  await desk.context.close();
+  await phone.context.close();
+}
+
+try {
+  const browser = await chromium.launch({ executablePath: process.env.DESCHIS_CHROMIUM || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-background-networking'] });
+  report.browser = 'Chromium ' + browser.version();
+  try {
+    for (const lang of ['ro', 'en']) {
+      log('admin', lang);
+      try {
+        await scenario(browser, lang);
+      } catch (e) {
+        checker('scenario', lang, '')(false, 'script', e.message.split('\n')[0]);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+} catch (e) {
+  report.failures.push({ page: '(browser)', lang: '', url: '', check: 'script', detail: e.stack || String(e) });
+}
+report.seconds = (Date.now() - started) / 1000;
+process.stdout.write(JSON.stringify(report, null, 1) + '\n');
