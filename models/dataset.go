@@ -22,7 +22,7 @@ const (
 	TypeAmount FieldType = "amount" // lei, two decimals
 	TypeDate   FieldType = "date"
 	TypeBool   FieldType = "bool"
-	TypeCPV    FieldType = "cpv" // 45233140-2, check digit verified
+	TypeCPV    FieldType = "cpv" // 45233140-2: eight digits and a check digit, the shape checked (models.ParseCPV says why not the digit)
 	TypeFunc   FieldType = "functional_code"
 	TypeEcon   FieldType = "economic_code"
 	TypeEnum   FieldType = "enum"
