@@ -164,8 +164,13 @@ type ObjectiveStatus struct {
 // naming no entity when entity is the main one), each with its status
 // today: the figure of the deadline's year (the objective's department's
 // when it names one). An account scoped to a department (department) sees
-// the objectives its department owns or is measured on.
-func (t *Targets) ObjectivesFor(ctx context.Context, rel models.Reader, entity, department string, today time.Time) ([]ObjectiveStatus, error) {
+// the objectives its department owns or is measured on. compute (nil:
+// Compute) computes a scope's values, so a caller may keep them.
+func (t *Targets) ObjectivesFor(ctx context.Context, rel models.Reader, entity, department string, today time.Time,
+	compute func(context.Context, models.Reader, Scope) ([]Value, error)) ([]ObjectiveStatus, error) {
+	if compute == nil {
+		compute = Compute
+	}
 	var out []ObjectiveStatus
 	cache := map[Scope][]Value{}
 	for _, o := range t.Objectives {
@@ -180,7 +185,7 @@ func (t *Targets) ObjectivesFor(ctx context.Context, rel models.Reader, entity, 
 		vs, ok := cache[sc]
 		if !ok {
 			var err error
-			if vs, err = Compute(ctx, rel, sc); err != nil {
+			if vs, err = compute(ctx, rel, sc); err != nil {
 				return nil, err
 			}
 			cache[sc] = vs

@@ -181,7 +181,7 @@ func TestObjectivesStatusToday(t *testing.T) {
 	}
 	states := func(today time.Time, dept string) []ObjectiveState {
 		t.Helper()
-		os, err := tg.ObjectivesFor(context.Background(), rel, city, dept, today)
+		os, err := tg.ObjectivesFor(context.Background(), rel, city, dept, today, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
