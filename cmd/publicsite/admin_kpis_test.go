@@ -20,9 +20,10 @@ import (
 
 // kpiFixture publishes the fixture and adds ana (admin) and dana (director
 // of Direcția Urbanism).
-func kpiFixture(t *testing.T) (releases, state string) {
+func kpiFixture(t *testing.T) (releases, state, db string) {
 	t.Helper()
-	w, err := warehouse.Open(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"), warehouse.Options{})
+	db = filepath.Join(t.TempDir(), "w.duckdb")
+	w, err := warehouse.Open(context.Background(), db, warehouse.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +49,7 @@ func kpiFixture(t *testing.T) (releases, state string) {
 			t.Fatalf("users %v: %d %s", a, code, out)
 		}
 	}
-	return releases, state
+	return releases, state, db
 }
 
 // card is the text of the target card of KPI id.
@@ -73,7 +74,7 @@ func mustContain(t *testing.T, what, text string, parts ...string) {
 }
 
 func TestFirstScreenKPIsAgainstTargets(t *testing.T) {
-	releases, state := kpiFixture(t)
+	releases, state, _ := kpiFixture(t)
 	d := startDashboards(t, releases, state) // the clock: 23.11.2026
 	c := newClient(t, d.base)
 	if resp, _ := c.signIn("ana", testPassword); resp.StatusCode != http.StatusSeeOther {
@@ -170,11 +171,51 @@ func TestFirstScreenKPIsAgainstTargets(t *testing.T) {
 	}
 }
 
+// The KPIs are kept per release: a new release shows its own figures, and
+// every new KPI is defined on the methodology page.
+func TestFirstScreenFollowsTheNewRelease(t *testing.T) {
+	releases, state, db := kpiFixture(t)
+	d := startDashboards(t, releases, state, "--reload", "20ms")
+	c := newClient(t, d.base)
+	c.signIn("ana", testPassword)
+	_, body := c.get("/admin?an=2026")
+	text, _ := card(t, parseHTML(t, body), "execution-rate")
+	mustContain(t, "first release", text, "26,7 %")
+
+	// A revised March report: chapter 65 paid 550, so 700 of 1.500.
+	w, err := warehouse.Open(context.Background(), db, warehouse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	revised := filepath.Join(t.TempDir(), "2026-03-rectificat.csv")
+	b, _ := os.ReadFile("../../kpis/testdata/fixture/budget-2026-03.csv")
+	os.WriteFile(revised, []byte(strings.ReplaceAll(strings.ReplaceAll(string(b), "2026-04-08", "2026-04-20"), "1000.00,1000.00,250.00,250.00", "1000.00,1000.00,550.00,550.00")), 0o644)
+	loadFile(t, w, models.DatasetBudget, revised)
+	_, err = w.Publish(context.Background(), release.Options{Out: releases, Now: func() time.Time { return time.Date(2026, 4, 21, 8, 0, 0, 0, time.UTC) }})
+	w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, body = c.get("/admin?an=2026"); strings.Contains(body, `value="0.4667"`) {
+			break
+		}
+	}
+	text, _ = card(t, parseHTML(t, body), "execution-rate")
+	mustContain(t, "new release", text, "46,7 %")
+
+	_, body = get(t, d.base+"/metodologie")
+	mustContain(t, "methodology", body, "Autonomie fiscală", "Legii nr. 273/2006", "Ponderea cheltuielilor de personal",
+		"Ponderea cheltuielilor de capital", "Grad de încasare a veniturilor", "partea scursă din an")
+	_, body = get(t, d.base+"/en/metodologie")
+	mustContain(t, "methodology (en)", body, "Fiscal autonomy", "Personnel spending share", "Capital spending share", "Revenue collection rate")
+}
+
 // The targets file named in the configuration: its rules win over the
 // built-in ones, its objectives replace them; a bad file stops the server
 // with the file, the line and what to change.
 func TestKPITargetsFromTheConfiguration(t *testing.T) {
-	releases, state := kpiFixture(t)
+	releases, state, _ := kpiFixture(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "tinte.yaml")
 	os.WriteFile(good, []byte(`targets:
