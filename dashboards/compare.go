@@ -89,6 +89,16 @@ func (c Comparison) Change(lang string, now, before models.Amount) Cell {
 	return Cell{Text: FormatChange(lang, r), Raw: r.Raw(), Num: true}
 }
 
+// ChangePoints is the change of a share from before to now in percentage
+// points (FormatPointsChange), "–" when the periods differ or a share has
+// no denominator.
+func (c Comparison) ChangePoints(lang string, now, before Ratio) Cell {
+	if !c.Comparable() || !now.Valid() || !before.Valid() {
+		return Cell{Text: "–", Num: true}
+	}
+	return Cell{Text: FormatPointsChange(lang, now, before), Num: true}
+}
+
 // BeforeCell is the earlier figure as a cell, "–" when the periods differ.
 func (c Comparison) BeforeCell(lang string, before models.Amount) Cell {
 	if !c.Comparable() {

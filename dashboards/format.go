@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -164,6 +165,30 @@ func FormatChange(lang string, r Ratio) string {
 		return "+" + s
 	}
 	return s
+}
+
+// FormatPointsChange writes the change between two shares in percentage
+// points with one decimal: +4,7 p.p. (ro), −4.7 pp (en), 0,0 p.p.; "–" when
+// a share has no denominator.
+func FormatPointsChange(lang string, now, before Ratio) string {
+	if !now.Valid() || !before.Valid() {
+		return "–"
+	}
+	d := float64(now.Num)/float64(now.Den) - float64(before.Num)/float64(before.Den)
+	tenths := int64(math.Round(d * 1000))
+	s := strings.TrimSuffix(strings.TrimSuffix(formatTenths(lang, tenths, d > 0, d < 0), " %"), "%")
+	switch {
+	case strings.HasPrefix(s, "-"):
+		s = Minus + s[1:]
+	case strings.HasPrefix(s, "< "):
+		s = "< +" + s[2:]
+	case tenths > 0:
+		s = "+" + s
+	}
+	if lang == EN {
+		return s + " pp"
+	}
+	return s + " p.p."
 }
 
 // FormatPercentBasis writes hundredths of a percent (8082) as a percentage

@@ -168,3 +168,27 @@ func TestEveryTextKeyExists(t *testing.T) {
 		t.Fatalf("found only %d uses of texts: the pattern no longer matches the code", found)
 	}
 }
+
+func TestFormatPointsChange(t *testing.T) {
+	cases := []struct {
+		lang        string
+		now, before Ratio
+		want        string
+	}{
+		{RO, Ratio{400, 1500}, Ratio{220, 1000}, "+4,7 p.p."},
+		{EN, Ratio{400, 1500}, Ratio{220, 1000}, "+4.7 pp"},
+		{RO, Ratio{250, 400}, Ratio{200, 220}, Minus + "28,4 p.p."},
+		{RO, Ratio{1, 2}, Ratio{2, 4}, "0,0 p.p."},
+		{RO, Ratio{10001, 20000}, Ratio{1, 2}, "< +0,1 p.p."},
+		{RO, Ratio{1, 0}, Ratio{1, 2}, "–"},
+	}
+	for _, c := range cases {
+		if got := FormatPointsChange(c.lang, c.now, c.before); got != c.want {
+			t.Errorf("%s %v − %v = %q, want %q", c.lang, c.now, c.before, got, c.want)
+		}
+	}
+	cmp := SamePeriod(Period{Year: 2026, Through: 3}, 2025, 2)
+	if got := cmp.ChangePoints(RO, Ratio{1, 2}, Ratio{1, 4}); got.Text != "–" {
+		t.Errorf("different months compared: %q", got.Text)
+	}
+}

@@ -28,6 +28,12 @@ const (
 	KPIProgress            = "progress"
 	KPISupplierContracts   = "supplier-contracts"
 	KPISupplierValue       = "supplier-value"
+
+	// The decision-maker dashboards' budget ratios (targets in kpis/).
+	KPIRevenueCollection = "revenue-collection-rate"
+	KPIPersonnelShare    = "personnel-share"
+	KPICapitalShare      = "capital-share"
+	KPIFiscalAutonomy    = "fiscal-autonomy"
 )
 
 // Unit is what a KPI's value counts.
@@ -87,8 +93,8 @@ var KPIs = []KPI{
 	{ID: KPIExecutionRate, Unit: UnitShare, Direction: HigherIsBetter,
 		Title: Text{"Grad de execuție a cheltuielilor", "Expenditure execution rate"},
 		Definition: Text{
-			RO: "Plățile împărțite la creditele definitive ale cheltuielilor.",
-			EN: "Payments divided by the final expenditure appropriations."}},
+			RO: "Plățile împărțite la creditele definitive ale cheltuielilor. În cursul anului, tablourile de bord îl compară cu partea scursă din an (de exemplu 10/12 după raportul din octombrie).",
+			EN: "Payments divided by the final expenditure appropriations. During the year, the dashboards compare it with the share of the year elapsed (for instance 10/12 after the October report)."}},
 	{ID: KPIPerCapitaExecuted, Unit: UnitLei, Direction: Neutral,
 		Title: Text{"Cheltuit pe locuitor", "Spent per inhabitant"},
 		Definition: Text{
@@ -154,6 +160,26 @@ var KPIs = []KPI{
 		Definition: Text{
 			RO: "Cererile anulate sau retrase de petent: nu sunt nici răspunse, nici întârziate, și se numără separat.",
 			EN: "The requests cancelled, or withdrawn by whoever filed them: neither answered nor late, counted apart."}},
+	{ID: KPIRevenueCollection, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Grad de încasare a veniturilor", "Revenue collection rate"},
+		Definition: Text{
+			RO: "Încasările realizate cumulat de la 1 ianuarie împărțite la prevederile definitive ale veniturilor pe tot anul. În cursul anului se compară cu partea scursă din an (de exemplu 10/12 după raportul din octombrie).",
+			EN: "Receipts collected from 1 January divided by the final revenue forecast for the whole year. During the year it is compared with the share of the year elapsed (for instance 10/12 after the October report)."}},
+	{ID: KPIPersonnelShare, Unit: UnitShare, Direction: LowerIsBetter,
+		Title: Text{"Ponderea cheltuielilor de personal", "Personnel spending share"},
+		Definition: Text{
+			RO: "Plățile din titlul 10 „Cheltuieli de personal” al clasificației economice împărțite la toate plățile instituției, cumulat de la 1 ianuarie.",
+			EN: "Payments under economic title 10 “Personnel expenses” divided by all of the institution's payments, from 1 January."}},
+	{ID: KPICapitalShare, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Ponderea cheltuielilor de capital", "Capital spending share"},
+		Definition: Text{
+			RO: "Plățile din grupa 70 „Cheltuieli de capital” (titlurile 71 Active nefinanciare și 72 Active financiare) împărțite la toate plățile instituției, cumulat de la 1 ianuarie. Proiectele cu fonduri europene (titlurile 56, 58, 60) și PNRR (titlul 61) au titluri proprii și nu intră aici.",
+			EN: "Payments under group 70 “Capital expenses” (titles 71 Non-financial assets and 72 Financial assets) divided by all of the institution's payments, from 1 January. Projects with EU funds (titles 56, 58, 60) and PNRR (title 61) have titles of their own and are not counted here."}},
+	{ID: KPIFiscalAutonomy, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Autonomie fiscală", "Fiscal autonomy"},
+		Definition: Text{
+			RO: "Veniturile proprii încasate împărțite la toate veniturile încasate, cumulat de la 1 ianuarie. Venituri proprii, potrivit Legii nr. 273/2006 (art. 5): impozite, taxe, contribuții, alte vărsăminte, alte venituri și cotele defalcate din impozitul pe venit, adică capitolele de venituri 01–39 fără 11 (sume defalcate din TVA) și 37 (transferuri voluntare și vărsăminte între secțiuni). Subvențiile (42, 43) și sumele de la Uniunea Europeană (45, 48) nu sunt venituri proprii.",
+			EN: "Own revenues collected divided by all revenues collected, from 1 January. Own revenues, under Law no. 273/2006 (art. 5): taxes, fees, contributions, other payments, other revenues and the shares of income tax, that is revenue chapters 01–39 except 11 (shares of VAT) and 37 (voluntary transfers and transfers between sections). Subsidies (42, 43) and sums from the European Union (45, 48) are not own revenues."}},
 	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Obiective de investiții", "Investment projects"}},
 	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,

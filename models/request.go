@@ -137,7 +137,7 @@ const (
 type RequestGroup struct {
 	Key                                    string
 	Received, Answered, AnsweredWithinTerm int64
-	OpenOverdue                            int64
+	Open, OpenOverdue                      int64
 }
 
 // AnswerDays are the exact median and 90th percentile of the days to answer

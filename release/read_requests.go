@@ -44,11 +44,11 @@ func (r *DB) RequestsBy(ctx context.Context, s models.RequestScope, dim models.R
 		order = "k"
 	}
 	err = queryRows(ctx, r.db, `SELECT `+expr+` AS k, coalesce(sum(received), 0), coalesce(sum(answered), 0), coalesce(sum(answered_within_term), 0),
-		coalesce(sum(open_overdue), 0)
+		coalesce(sum(open_overdue), 0), coalesce(sum(open), 0)
 		FROM requests_daily WHERE entity_cui = ? AND date >= make_date(?, 1, 1) AND date < make_date(? + 1, 1, 1)
 		GROUP BY k ORDER BY `+order, []any{s.Entity, s.Year, s.Year}, func(rows *sql.Rows) error {
 		var g models.RequestGroup
-		if err := rows.Scan(&g.Key, &g.Received, &g.Answered, &g.AnsweredWithinTerm, &g.OpenOverdue); err != nil {
+		if err := rows.Scan(&g.Key, &g.Received, &g.Answered, &g.AnsweredWithinTerm, &g.OpenOverdue, &g.Open); err != nil {
 			return err
 		}
 		out = append(out, g)

@@ -34,6 +34,7 @@ type Config struct {
 	SessionMax  time.Duration `yaml:"session_max"`  // a session ends this long after sign-in
 	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
 	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
+	KPITargets  string        `yaml:"kpi_targets"`  // the KPIs' targets and the objectives (YAML, over the built-in kpis/default_targets.yaml)
 }
 
 // OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
@@ -90,6 +91,7 @@ var settings = []struct {
 	{"session-idle", "DESCHIS_SESSION_IDLE", "o sesiune nefolosită atât timp se încheie (de ex. 30m)"},
 	{"session-max", "DESCHIS_SESSION_MAX", "o sesiune se încheie la atât timp după intrare (de ex. 12h)"},
 	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
+	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
 }
 
 // ParseFlags reads the configuration: defaults, then the file named by
@@ -112,6 +114,7 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.DurationVar(&flagCfg.SessionIdle, "session-idle", 0, "")
 	fs.DurationVar(&flagCfg.SessionMax, "session-max", 0, "")
 	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
+	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
 	for _, s := range settings {
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
@@ -193,6 +196,8 @@ func (c *Config) set(key, v string) error {
 		c.SessionMax, err = time.ParseDuration(v)
 	case "trust-proxy":
 		c.TrustProxy, err = strconv.ParseBool(v)
+	case "kpi-targets":
+		c.KPITargets = v
 	default:
 		return fmt.Errorf("setare necunoscută %s", key)
 	}

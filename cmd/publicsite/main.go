@@ -27,6 +27,7 @@ import (
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/dashboards/admin"
 	"github.com/deschis/deschis/dashboards/public"
+	kpitargets "github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/opendata"
 	"github.com/deschis/deschis/release"
@@ -153,8 +154,12 @@ func (m *Main) dashboards(current func(*http.Request) models.Reader) (*admin.Ser
 	}
 	m.state = st
 	m.Log.Info("starea serverului", "state", st.Dir())
+	targets, err := kpitargets.Load(m.Config.KPITargets)
+	if err != nil {
+		return nil, err
+	}
 	return admin.NewServer(admin.Config{Release: current, Accounts: st, Log: m.Log, TrustProxy: m.Config.TrustProxy,
-		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC)})
+		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC), Targets: targets, Now: m.now})
 }
 
 // Run opens the current release and starts serving in the background.

@@ -21,6 +21,10 @@ type Group struct {
 	Key   string // h2 text is admin.group.<Key>
 	Note  string
 	Cards []Card
+	// KPIs against their targets, and the execution by chapter (kpi_cards.go).
+	Targets      []TargetCard
+	Chapters     []ChapterRow
+	ChaptersNote string
 }
 
 type homeView struct {
@@ -29,6 +33,7 @@ type homeView struct {
 	Year          int
 	ReportedMonth int
 	Groups        []Group
+	Objectives    []ObjectiveRow
 }
 
 // home is the first screen: the institution's headline numbers for the
@@ -118,6 +123,12 @@ func (s *Server) home(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	v.Groups = append(v.Groups, reqs)
+	if err := s.withTargets(q, sc, v, link); err != nil {
+		return "", nil, err
+	}
+	if v.Objectives, err = s.objectives(q, sc); err != nil {
+		return "", nil, err
+	}
 	for i := range v.Groups {
 		v.Groups[i].Lang = lang
 	}

@@ -22,11 +22,13 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/deschis/deschis/accounts"
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 )
 
@@ -72,6 +74,10 @@ type Config struct {
 	PublicPages bool
 	// OIDC is the optional sign-in with the city's identity provider.
 	OIDC OIDC
+	// Targets are the KPIs' targets and the objectives (nil: the built-in
+	// ones); Now is the clock objectives are judged by (nil: time.Now).
+	Targets *kpis.Targets
+	Now     func() time.Time
 }
 
 // Server renders the dashboards.
@@ -81,6 +87,7 @@ type Server struct {
 	pages map[string]*template.Template
 	cop   *http.CrossOriginProtection
 	oidc  *oidcClient
+	kpis  kpiCache // the first screen's KPIs by release and scope
 }
 
 // NewServer parses the templates once.
@@ -90,6 +97,9 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	if cfg.Accounts == nil {
 		return nil, errors.New("admin: lipsește starea serverului (conturile)")
+	}
+	if cfg.Targets == nil {
+		cfg.Targets = kpis.Defaults()
 	}
 	site, err := dashboards.NewSite(dashboards.Config{Log: cfg.Log, Release: cfg.Release, Nav: nav})
 	if err != nil {
@@ -103,6 +113,14 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// now is the dashboards' clock.
+func (s *Server) now() time.Time {
+	if s.cfg.Now != nil {
+		return s.cfg.Now()
+	}
+	return time.Now()
 }
 
 // Site is the chrome the dashboards are built on (its static files serve
