@@ -177,3 +177,64 @@ func TestRequestRowsPagesAndSorts(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRequestRegister measures the drill-down's queries on the
+// register (a page of rows, the deadlines by department) beside a public
+// aggregate of the same entity (the baseline), and the open time of a
+// release with and without its internal datasets.
+func BenchmarkRequestRegister(b *testing.B) {
+	dir := demoReleaseDir(b)
+	ctx := context.Background()
+	b.Run("open/public", func(b *testing.B) {
+		for b.Loop() {
+			r, err := release.Open(ctx, dir, release.Tables)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r.Close()
+		}
+	})
+	b.Run("open/internal", func(b *testing.B) {
+		for b.Loop() {
+			r, err := release.OpenInternal(ctx, dir, release.Tables)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r.Close()
+		}
+	})
+	r, err := release.OpenInternal(ctx, dir, release.Tables)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	main := r.MainEntity()
+	b.Run("baseline/request-totals", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := r.RequestTotals(ctx, models.RequestScope{Entity: main, Year: 2026}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rows/first-page", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := r.RequestRows(ctx, models.RequestRowFilter{Entity: main, Limit: 50, Sort: models.SortDue, Desc: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rows/overdue-last-page", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := r.RequestRows(ctx, models.RequestRowFilter{Entity: main, State: models.StateOverdue, Limit: 50, Offset: 50}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("deadlines", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := r.RequestDeadlines(ctx, main, "", 7); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
