@@ -44,6 +44,9 @@ func (s *Server) attentionList(q *request, sc scope) (attentionView, error) {
 		return v, err
 	}
 	v.Alerts = append(v.Alerts, requestAlerts(lang, set, ds, func(dept string, st models.RequestState) string {
+		if dept == "" { // requests without a department: no filter selects only them
+			return ""
+		}
 		days := ""
 		if st == models.StateDueSoon {
 			days = strconv.Itoa(set.DueWithinDays)
