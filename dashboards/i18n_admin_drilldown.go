@@ -52,6 +52,7 @@ var drilldownMessages = map[string][2]string{
 	"rows.answered":             {"Răspuns", "Answered"},
 	"rows.days.answer":          {"Zile", "Days"},
 	"rows.status":               {"Stare", "Status"},
+	"rows.term":                 {"Față de termen", "Against the term"},
 	"rows.late":                 {"întârziată", "late"},
 	"rows.ontime":               {"în termen", "on time"},
 	"rows.open":                 {"deschisă", "open"},

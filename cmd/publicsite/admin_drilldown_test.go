@@ -190,6 +190,9 @@ func TestDrillDownPagesAndSortMatchTheParquet(t *testing.T) {
 					t.Fatalf("%s on two pages", id)
 				}
 				seen[id] = true
+				if term := strings.TrimSpace(textOf(cells[10])); strings.Contains(c.query, "intarziate") && term != "întârziată" {
+					t.Fatalf("%s: an overdue request says %q against its term", id, term)
+				}
 				col := 6 // due
 				if strings.Contains(c.query, "ordine=zile") {
 					col = 8

@@ -276,7 +276,7 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 	}
 	v.Head = []SortHead{head("rows.id", ""), head("rows.received", models.SortReceived), head("rows.department", models.SortDepartment),
 		head("rows.category", ""), head("rows.type", ""), head("rows.channel", ""), head("rows.due", models.SortDue),
-		head("rows.answered", models.SortAnswered), head("rows.days.answer", models.SortDays), head("rows.status", "")}
+		head("rows.answered", models.SortAnswered), head("rows.days.answer", models.SortDays), head("rows.status", ""), head("rows.term", "")}
 	for _, r := range p.Rows {
 		days := dashboards.Cell{Text: "–", Num: true}
 		if r.DaysToAnswer >= 0 {
@@ -286,12 +286,14 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 		if !r.Answered.IsZero() {
 			answered = dashboards.Cell{Text: dashboards.FormatDate(lang, r.Answered), Raw: r.Answered.Format("2006-01-02")}
 		}
-		status := dashboards.DataCell(lang, string(r.Status))
+		// Late or on time, in the page's language; "–" for a request
+		// redirected, cancelled or withdrawn (neither).
+		term := dashboards.Cell{Text: "–"}
 		switch {
 		case r.Late:
-			status.Text += " · " + dashboards.T(lang, "rows.late")
+			term.Text = dashboards.T(lang, "rows.late")
 		case r.Outcome == models.OutcomeAnswered || r.Outcome == models.OutcomeOpen:
-			status.Text += " · " + dashboards.T(lang, "rows.ontime")
+			term.Text = dashboards.T(lang, "rows.ontime")
 		}
 		v.Rows = append(v.Rows, []dashboards.Cell{
 			{Text: r.ID},
@@ -303,7 +305,8 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 			{Text: dashboards.FormatDate(lang, r.Due), Raw: dateRaw(r.Due)},
 			answered,
 			days,
-			status,
+			dashboards.DataCell(lang, string(r.Status)),
+			term,
 		})
 	}
 	if len(p.Rows) > 0 {
