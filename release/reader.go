@@ -31,6 +31,9 @@ type DB struct {
 	entities []models.Entity
 	main     string
 	years    map[string]map[string][]int // dataset -> entity -> years, ascending
+
+	// internal: the release's internal datasets are loaded too (OpenInternal).
+	internal bool
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -48,8 +51,19 @@ const (
 )
 
 // Open opens the release in dir (a directory holding manifest.json and
-// public/*.parquet) for reading.
-func Open(ctx context.Context, dir string, mode Mode) (_ *DB, err error) {
+// public/*.parquet) for reading. It never opens a file of internal/.
+func Open(ctx context.Context, dir string, mode Mode) (*DB, error) {
+	return open(ctx, dir, mode, false)
+}
+
+// OpenInternal opens the release in dir with its internal datasets too
+// (internal/*.parquet, e.g. the request register), each loaded sorted by its
+// SortKey: what the decision-maker dashboards read.
+func OpenInternal(ctx context.Context, dir string, mode Mode) (*DB, error) {
+	return open(ctx, dir, mode, true)
+}
+
+func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err error) {
 	defer models.Wrap(&err, "deschidere ediție %s", dir)
 	man, err := ReadManifest(dir)
 	if err != nil {
@@ -70,7 +84,7 @@ func Open(ctx context.Context, dir string, mode Mode) (_ *DB, err error) {
 	if man.ReleaseID == "" {
 		man.ReleaseID = filepath.Base(dir) // what the page cache and the footer know the release by
 	}
-	r := &DB{manifest: man, db: sql.OpenDB(connector), connector: connector}
+	r := &DB{manifest: man, db: sql.OpenDB(connector), connector: connector, internal: internal}
 	// Pages run many small queries at once: keep their connections open.
 	n := 4 * runtime.GOMAXPROCS(0)
 	r.db.SetMaxIdleConns(n)
@@ -81,12 +95,16 @@ func Open(ctx context.Context, dir string, mode Mode) (_ *DB, err error) {
 		}
 	}()
 	for _, t := range Datasets {
-		if t.ReadOrder == "" {
+		order := t.ReadOrder
+		if t.Access == models.Internal && internal {
+			order = t.SortKey
+		}
+		if order == "" {
 			continue
 		}
 		d, ok := man.Dataset(t.Name)
-		if !ok || d.Access != models.Public || len(d.Files) == 0 {
-			return nil, fmt.Errorf("%w: ediția nu are setul public %s", models.ErrInvalid, t.Name)
+		if !ok || d.Access != t.Access || len(d.Files) == 0 {
+			return nil, fmt.Errorf("%w: ediția nu are setul %s %s", models.ErrInvalid, t.Access, t.Name)
 		}
 		path := filepath.Join(dir, filepath.FromSlash(d.Files[0].Path))
 		if _, err := os.Stat(path); err != nil {
@@ -98,7 +116,7 @@ func Open(ctx context.Context, dir string, mode Mode) (_ *DB, err error) {
 		if mode == Views {
 			q = fmt.Sprintf(`CREATE VIEW %s AS SELECT * FROM read_parquet(%s)`, t.Name, sqlString(path))
 		} else {
-			q = fmt.Sprintf(`CREATE TABLE %s AS SELECT * FROM read_parquet(%s) ORDER BY %s`, t.Name, sqlString(path), t.ReadOrder)
+			q = fmt.Sprintf(`CREATE TABLE %s AS SELECT * FROM read_parquet(%s) ORDER BY %s`, t.Name, sqlString(path), order)
 		}
 		if _, err := r.db.ExecContext(ctx, q); err != nil {
 			return nil, fmt.Errorf("setul %s: %w", t.Name, err)

@@ -79,6 +79,11 @@ func OpenWith(mode Mode) OpenFunc {
 	return func(ctx context.Context, dir string) (Reader, error) { return Open(ctx, dir, mode) }
 }
 
+// OpenInternalWith is the OpenFunc of OpenInternal in mode.
+func OpenInternalWith(mode Mode) OpenFunc {
+	return func(ctx context.Context, dir string) (Reader, error) { return OpenInternal(ctx, dir, mode) }
+}
+
 // Live follows the current release of a directory and swaps to a new one
 // when publish moves the link. Requests already running keep the release
 // they started with (its files stay open even if pruned), so none is dropped.

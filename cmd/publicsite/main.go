@@ -91,7 +91,13 @@ func (m *Main) Handler() (http.Handler, error) {
 	if m.Config.ReleaseMode == "views" {
 		mode = release.Views
 	}
-	live, err := release.Follow(m.Config.Releases, m.Log, release.OpenWith(mode))
+	// The dashboards read the release's internal datasets (the request
+	// register); with admin: off the process never opens internal/.
+	open := release.OpenWith(mode)
+	if m.Config.Admin != "off" {
+		open = release.OpenInternalWith(mode)
+	}
+	live, err := release.Follow(m.Config.Releases, m.Log, open)
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,7 @@ type homeView struct {
 	ReportedMonth int
 	Groups        []Group
 	Objectives    []ObjectiveRow
+	Attention     attentionView // what needs attention today (page_home_attention.go)
 }
 
 // home is the first screen: the institution's headline numbers for the
@@ -118,7 +119,7 @@ func (s *Server) home(q *request) (string, any, error) {
 		{dashboards.KPILei(lang, models.KPIContractsValue, ct.Value), procurement},
 	}})
 
-	reqs, err := s.requestCards(q, sc, link("/cereri"))
+	reqs, err := s.requestCards(q, sc)
 	if err != nil {
 		return "", nil, err
 	}
@@ -129,6 +130,9 @@ func (s *Server) home(q *request) (string, any, error) {
 	if v.Objectives, err = s.objectives(q, sc); err != nil {
 		return "", nil, err
 	}
+	if v.Attention, err = s.attentionList(q, sc); err != nil {
+		return "", nil, err
+	}
 	for i := range v.Groups {
 		v.Groups[i].Lang = lang
 	}
@@ -137,7 +141,7 @@ func (s *Server) home(q *request) (string, any, error) {
 
 // requestCards are the requests' headline numbers: the institution's, or
 // the account's department's only.
-func (s *Server) requestCards(q *request, sc scope, href string) (Group, error) {
+func (s *Server) requestCards(q *request, sc scope) (Group, error) {
 	lang, rel, ctx := q.lang, q.rel, q.Context()
 	rs := models.RequestScope{Entity: sc.Entity.CUI, Year: sc.Year}
 	var received, answered, within, overdue int64
@@ -171,13 +175,17 @@ func (s *Server) requestCards(q *request, sc scope, href string) (Group, error) 
 			}
 		}
 	}
+	// Each card links to the register's rows behind it (page_request_rows.go).
+	rows := func(state models.RequestState) string {
+		return requestRowsLink(lang, sc.Entity.CUI, "an", strconv.Itoa(sc.Year), "departament", sc.Department, "stare", string(state))
+	}
 	g := Group{Key: "requests", Cards: []Card{
-		{dashboards.KPICount(lang, models.KPIRequestsReceived, received), href},
+		{dashboards.KPICount(lang, models.KPIRequestsReceived, received), rows(models.StateAny)},
 		// A request open past its term counts as late (the public pages' rule).
-		{dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: within, Den: answered + overdue}), href},
-		{dashboards.KPICount(lang, models.KPIRequestsOpenOverdue, overdue), href},
-		{dashboards.KPIDays(lang, models.KPIRequestsMedianDays, days.Median, days.Answered > 0), href},
-		{dashboards.KPIDays(lang, models.KPIRequestsP90Days, days.P90, days.Answered > 0), href},
+		{dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: within, Den: answered + overdue}), rows(models.StateLate)},
+		{dashboards.KPICount(lang, models.KPIRequestsOpenOverdue, overdue), rows(models.StateOverdue)},
+		{dashboards.KPIDays(lang, models.KPIRequestsMedianDays, days.Median, days.Answered > 0), rows(models.StateAnswered)},
+		{dashboards.KPIDays(lang, models.KPIRequestsP90Days, days.P90, days.Answered > 0), rows(models.StateAnswered)},
 	}}
 	if sc.Department != "" {
 		g.Note = dashboards.Tf(lang, "admin.department", sc.Department)

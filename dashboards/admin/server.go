@@ -48,6 +48,9 @@ const (
 	PathSignOut = "/admin/iesire"
 	PathUsers   = "/admin/utilizatori"
 	PathAudit   = "/admin/jurnal"
+	// The drill-down pages: the rows behind the cards and the alerts.
+	PathRequestRows    = "/admin/cereri"
+	PathInvestmentRows = "/admin/investitii"
 )
 
 // nav is the dashboards' navigation; pages drop what the account may not see.
@@ -78,6 +81,10 @@ type Config struct {
 	// ones); Now is the clock objectives are judged by (nil: time.Now).
 	Targets *kpis.Targets
 	Now     func() time.Time
+
+	// Attention are the rules' parameters of "what needs attention today"
+	// (attention.go; zero fields take their defaults).
+	Attention AttentionSettings
 }
 
 // Server renders the dashboards.
@@ -123,6 +130,9 @@ func (s *Server) now() time.Time {
 	return time.Now()
 }
 
+// attention are the settings of the attention list, defaults filled in.
+func (s *Server) attention() AttentionSettings { return s.cfg.Attention.withDefaults() }
+
 // Site is the chrome the dashboards are built on (its static files serve
 // an admin-only deployment).
 func (s *Server) Site() *dashboards.Site { return s.site }
@@ -140,6 +150,8 @@ func (s *Server) Routes() chi.Router {
 	r.Group(func(r chi.Router) {
 		r.Use(s.requireSession)
 		r.Get("/", s.page(s.home))
+		r.Get("/cereri", s.page(s.requestRows))
+		r.Get("/investitii", s.page(s.investmentRows))
 		r.Post("/iesire", s.signOut)
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireAdmin)

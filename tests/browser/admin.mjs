@@ -136,6 +136,21 @@ async function scenario(browser, lang) {
   resp = await go(phone, href);
   check(resp.status() === 200, 'card link', `${resp.status()} at ${href}`);
 
+  // An alert of the first screen leads to its rows: the drill-down page,
+  // with as many rows as the alert says, on a phone.
+  await go(phone, prefix + '/admin');
+  const item = phone.page.locator('li[data-alert] a[href*="/admin/"]').first();
+  const want = await phone.page.locator('li[data-alert]:has(a[href*="/admin/"])').first().getAttribute('data-alert-count');
+  const rowsHref = await item.getAttribute('href');
+  const rc = checker('drill-down', lang, rowsHref);
+  resp = await go(phone, rowsHref);
+  rc(resp.status() === 200, 'status', resp.status());
+  await examine(phone, rc, lang);
+  const total = await phone.page.locator('[data-rows-total]').first().getAttribute('data-rows-total');
+  rc(total === want, 'rows behind the alert', `alert ${want}, page ${total}`);
+  const rw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
+  rc(rw <= 360, '360 px no horizontal scroll', `scrollWidth ${rw}`);
+
   // The admin: first screen, accounts, audit log, sign-out.
   resp = await signIn(desk, check, lang, ex.admin, ex.password, true);
   check(resp.status() === 200, 'admin signed in', resp.status());

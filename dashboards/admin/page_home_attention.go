@@ -1,0 +1,96 @@
+package admin
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/models"
+)
+
+// attentionView is the first screen's list of what needs attention today,
+// with the rules it applies in words.
+type attentionView struct {
+	Lang   string
+	Alerts []Alert
+	Rules  string
+}
+
+// attentionList reads what the rules of attention.go need for the scope
+// and applies them, most urgent first. Requests are the account's
+// department's when it has one; budget, investments and late reports are
+// the institution's. Late reports compare every institution of the release
+// and list those in the account's scope (all of them for an account
+// without an entity).
+func (s *Server) attentionList(q *request, sc scope) (attentionView, error) {
+	lang, rel, ctx := q.lang, q.rel, q.Context()
+	set := s.attention()
+	e, y := sc.Entity, sc.Year
+	v := attentionView{Lang: lang, Rules: dashboards.Tf(lang, "attention.rules", dashboards.FormatDays(lang, int64(set.DueWithinDays)), pointsNoun(lang, set.ChapterLagPoints),
+		dashboards.CountNoun(lang, int64(set.StalledMonths), dashboards.T(lang, "attention.month"), dashboards.T(lang, "attention.months")))}
+	public := func(path, cui string) string {
+		if !s.cfg.PublicPages {
+			return ""
+		}
+		return dashboards.LinkQ(lang, path, url.Values{"entitate": {cui}, "an": {strconv.Itoa(y)}})
+	}
+
+	reg, err := register(q)
+	if err != nil {
+		return v, err
+	}
+	ds, err := reg.RequestDeadlines(ctx, e.CUI, sc.Department, set.DueWithinDays)
+	if err != nil {
+		return v, err
+	}
+	v.Alerts = append(v.Alerts, requestAlerts(lang, set, ds, func(dept string, st models.RequestState) string {
+		if dept == "" { // requests without a department: no filter selects only them
+			return ""
+		}
+		days := ""
+		if st == models.StateDueSoon {
+			days = strconv.Itoa(set.DueWithinDays)
+		}
+		return requestRowsLink(lang, e.CUI, "departament", dept, "stare", string(st), "zile", days)
+	})...)
+
+	today, month, err := investmentClock(q, sc)
+	if err != nil {
+		return v, err
+	}
+	chapters, err := rel.BudgetBy(ctx, models.BudgetScope{Entity: e.CUI, Year: y}, models.Expense, models.ByChapter)
+	if err != nil {
+		return v, err
+	}
+	v.Alerts = append(v.Alerts, chapterAlerts(lang, set, chapters, month, public("/buget", e.CUI))...)
+
+	invs, err := rel.Investments(ctx, models.InvestmentFilter{Entity: e.CUI, Year: y})
+	if err != nil {
+		return v, err
+	}
+	v.Alerts = append(v.Alerts, investmentAlerts(lang, set, invs, today, month, func(st string) string {
+		return investmentRowsLink(lang, e.CUI, y, st)
+	})...)
+
+	var reports []Report
+	for _, en := range rel.Entities() {
+		years, err := rel.BudgetByYear(ctx, models.BudgetScope{Entity: en.CUI})
+		if err != nil {
+			return v, err
+		}
+		r := Report{Entity: en}
+		for _, by := range years {
+			if by.ReportedMonth > 0 && by.Year*12+by.ReportedMonth > r.Year*12+r.Month {
+				r.Year, r.Month = by.Year, by.ReportedMonth
+			}
+		}
+		reports = append(reports, r)
+	}
+	for _, a := range lateDataAlerts(lang, reports, func(cui string) string { return public("/buget", cui) }) {
+		if !q.sess.User.Scoped() || a.entity == e.CUI {
+			v.Alerts = append(v.Alerts, a)
+		}
+	}
+	sortAlerts(v.Alerts)
+	return v, nil
+}

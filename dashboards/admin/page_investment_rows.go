@@ -1,0 +1,194 @@
+package admin
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/models"
+)
+
+// The investment objectives' rows (/admin/investitii): the drill-down of
+// the investment alerts, over the release's public investment list (a year's
+// list is small: it is filtered and sorted here, on the reader's rows).
+// Filters: entitate, an, stare (a status of the list, or depasite: past the
+// planned end and not received, or blocate: stalled, the attention rules'
+// own), ordine (termen, valoare, cod; "-" before for descending), pagina.
+
+// The attention rules' states of an objective.
+const (
+	invOverdue = "depasite"
+	invStalled = "blocate"
+)
+
+var investmentSorts = []string{"termen", "valoare", "cod"}
+
+const investmentRowsPerPage = 50
+
+// investmentClock is what the investment rules measure against: the
+// release's date (today, for the data) and the month of the year's latest
+// execution report (0 without one).
+func investmentClock(q *request, sc scope) (time.Time, int, error) {
+	today := q.rel.Manifest().Created.UTC().Truncate(24 * time.Hour)
+	years, err := q.rel.BudgetByYear(q.Context(), models.BudgetScope{Entity: sc.Entity.CUI})
+	if err != nil {
+		return today, 0, err
+	}
+	for _, by := range years {
+		if by.Year == sc.Year {
+			return today, by.ReportedMonth, nil
+		}
+	}
+	return today, 0, nil
+}
+
+func investmentRowsLink(lang, entity string, year int, state string) string {
+	p := url.Values{"entitate": {entity}, "an": {strconv.Itoa(year)}}
+	if state != "" {
+		p.Set("stare", state)
+	}
+	return dashboards.LinkQ(lang, PathInvestmentRows, p)
+}
+
+func (s *Server) investmentRows(q *request) (string, any, error) {
+	lang, ctx := q.lang, q.Context()
+	sc, err := scopeOf(q)
+	if err != nil {
+		return "", nil, err
+	}
+	v := q.URL.Query()
+	e, y := sc.Entity, sc.Year
+	today, month, err := investmentClock(q, sc)
+	if err != nil {
+		return "", nil, err
+	}
+	all, err := q.rel.Investments(ctx, models.InvestmentFilter{Entity: e.CUI, Year: y})
+	if err != nil {
+		return "", nil, err
+	}
+	state := v.Get("stare")
+	states := []string{invOverdue, invStalled}
+	for _, st := range models.InvestmentStatuses {
+		states = append(states, string(st))
+	}
+	if state != "" && !slices.Contains(states, state) {
+		return "", nil, paramErr("stare", state, "stările posibile sunt: "+strings.Join(states, ", "), "the states are: "+strings.Join(states, ", "))
+	}
+	set := s.attention()
+	var rows []models.Investment
+	for _, x := range all {
+		if state == "" || state == invOverdue && isOverdue(x, today) || state == invStalled && isStalled(set, x, month) || x.Status == state {
+			rows = append(rows, x)
+		}
+	}
+	order := v.Get("ordine")
+	col := strings.TrimPrefix(order, "-")
+	if order != "" && !slices.Contains(investmentSorts, col) {
+		return "", nil, paramErr("ordine", order, "ordinea este una din coloanele "+strings.Join(investmentSorts, ", ")+", cu „-” în față pentru descrescător",
+			"the order is one of the columns "+strings.Join(investmentSorts, ", ")+", with a leading “-” for descending")
+	}
+	desc := strings.HasPrefix(order, "-")
+	slices.SortStableFunc(rows, func(a, b models.Investment) int {
+		var c int
+		switch col {
+		case "termen":
+			c = a.PlannedEnd.Compare(b.PlannedEnd)
+		case "valoare":
+			c = cmp.Compare(a.TotalValue, b.TotalValue)
+		}
+		c = cmp.Or(c, cmp.Compare(a.Code, b.Code))
+		if desc {
+			return -c
+		}
+		return c
+	})
+	page, err := pageParam(v)
+	if err != nil {
+		return "", nil, err
+	}
+	pages := max(1, (len(rows)+investmentRowsPerPage-1)/investmentRowsPerPage)
+	if page > pages {
+		return "", nil, paramErr("pagina", strconv.Itoa(page), "ultima pagină este "+strconv.Itoa(pages), "the last page is "+strconv.Itoa(pages))
+	}
+	from, to := (page-1)*investmentRowsPerPage, min(len(rows), page*investmentRowsPerPage)
+
+	q.page.SetActive("admin")
+	q.page.Title = dashboards.Tf(lang, "rows.investments.title", dashboards.EntityName(lang, e), y)
+	q.page.ScopeText = scopeText(lang, q.sess.User, q.rel)
+	view := &requestRowsView{Page: q.page, Entity: e, Total: int64(len(rows))}
+	opts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "rows.all"), Selected: state == ""}}
+	for _, st := range states {
+		text := st
+		if st == invOverdue || st == invStalled {
+			text = dashboards.T(lang, "rows.inv.state."+st)
+		}
+		opts = append(opts, dashboards.Option{Value: st, Text: text, Selected: st == state})
+	}
+	sortOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "rows.inv.sort.cod"), Selected: order == ""}}
+	for _, c := range investmentSorts {
+		for _, o := range []string{c, "-" + c} {
+			t := dashboards.T(lang, "rows.inv.sort."+c)
+			if o[0] == '-' {
+				t = dashboards.Tf(lang, "rows.sort.desc", t)
+			}
+			sortOpts = append(sortOpts, dashboards.Option{Value: o, Text: t, Selected: o == order})
+		}
+	}
+	var yearOpts []dashboards.Option
+	for _, yy := range q.rel.Years(models.DatasetInvestments, e.CUI) {
+		yearOpts = append(yearOpts, dashboards.Option{Value: strconv.Itoa(yy), Text: strconv.Itoa(yy), Selected: yy == y})
+	}
+	fields := []dashboards.Field{
+		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOpts},
+		{Name: "stare", Label: dashboards.T(lang, "rows.inv.status"), Type: "select", Options: opts},
+		{Name: "ordine", Label: dashboards.T(lang, "rows.sort"), Type: "select", Options: sortOpts},
+	}
+	if !q.sess.User.Scoped() {
+		fields = append(fields, dashboards.Field{Name: "entitate", Type: "hidden", Value: e.CUI})
+	}
+	view.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, PathInvestmentRows), Reset: investmentRowsLink(lang, e.CUI, y, ""), Fields: fields}
+	base := dashboards.CloneValues(v)
+	base.Del("pagina")
+	base.Set("entitate", e.CUI)
+	base.Set("an", strconv.Itoa(y))
+	head := func(key, c string) SortHead {
+		h := SortHead{Text: dashboards.T(lang, key)}
+		if c == "" {
+			return h
+		}
+		sv := dashboards.CloneValues(base)
+		sv.Set("ordine", c)
+		if c == col {
+			h.Sort = "ascending"
+			if desc {
+				h.Sort = "descending"
+			} else {
+				sv.Set("ordine", "-"+c)
+			}
+		}
+		h.Href = dashboards.LinkQ(lang, PathInvestmentRows, sv)
+		return h
+	}
+	view.Head = []SortHead{head("rows.inv.code", "cod"), head("rows.inv.name", ""), head("rows.inv.status", ""), head("rows.inv.planned.end", "termen"),
+		head("value", "valoare"), head("rows.inv.planned.year", ""), head("rows.inv.spent.year", "")}
+	for _, x := range rows[from:to] {
+		view.Rows = append(view.Rows, []dashboards.Cell{
+			{Text: x.Code},
+			dashboards.DataCell(lang, x.Name),
+			dashboards.DataCell(lang, x.Status),
+			{Text: dashboards.FormatDate(lang, x.PlannedEnd), Raw: dateRaw(x.PlannedEnd)},
+			dashboards.LeiCell(lang, x.TotalValue),
+			dashboards.LeiCell(lang, x.PlannedYear),
+			dashboards.LeiCell(lang, x.SpentYear),
+		})
+	}
+	if len(rows) > 0 {
+		view.Caption = dashboards.Tf(lang, "rows.caption", dashboards.FormatCount(lang, int64(from+1)), dashboards.FormatCount(lang, int64(to)), dashboards.FormatCount(lang, int64(len(rows))))
+	}
+	view.Pager = pager(lang, PathInvestmentRows, base, page, pages)
+	return "investment_rows", view, nil
+}
