@@ -250,7 +250,11 @@ func (s *Server) withTargets(q *request, sc scope, v *homeView, link func(string
 		g.Cards = kept
 		for _, id := range ids {
 			if val, ok := kpis.Find(vs, id); ok {
-				g.Targets = append(g.Targets, targetCard(lang, t, val, sc.Entity.CUI, sc.Department, hrefs[g.Key]))
+				href := hrefs[g.Key]
+				if _, rows := requestKPIStates[id]; rows {
+					href = requestKPIRows(lang, sc, id) // the register's rows behind it
+				}
+				g.Targets = append(g.Targets, targetCard(lang, t, val, sc.Entity.CUI, sc.Department, href))
 			}
 		}
 	}

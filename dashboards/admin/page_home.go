@@ -175,20 +175,36 @@ func (s *Server) requestCards(q *request, sc scope) (Group, error) {
 			}
 		}
 	}
-	// Each card links to the register's rows behind it (page_request_rows.go).
-	rows := func(state models.RequestState) string {
-		return requestRowsLink(lang, sc.Entity.CUI, "an", strconv.Itoa(sc.Year), "departament", sc.Department, "stare", string(state))
-	}
+	rows := func(id string) string { return requestKPIRows(lang, sc, id) }
 	g := Group{Key: "requests", Cards: []Card{
-		{dashboards.KPICount(lang, models.KPIRequestsReceived, received), rows(models.StateAny)},
+		{dashboards.KPICount(lang, models.KPIRequestsReceived, received), rows(models.KPIRequestsReceived)},
 		// A request open past its term counts as late (the public pages' rule).
-		{dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: within, Den: answered + overdue}), rows(models.StateLate)},
-		{dashboards.KPICount(lang, models.KPIRequestsOpenOverdue, overdue), rows(models.StateOverdue)},
-		{dashboards.KPIDays(lang, models.KPIRequestsMedianDays, days.Median, days.Answered > 0), rows(models.StateAnswered)},
-		{dashboards.KPIDays(lang, models.KPIRequestsP90Days, days.P90, days.Answered > 0), rows(models.StateAnswered)},
+		{dashboards.KPIRatio(lang, models.KPIRequestsWithinTerm, dashboards.Ratio{Num: within, Den: answered + overdue}), rows(models.KPIRequestsWithinTerm)},
+		{dashboards.KPICount(lang, models.KPIRequestsOpenOverdue, overdue), rows(models.KPIRequestsOpenOverdue)},
+		{dashboards.KPIDays(lang, models.KPIRequestsMedianDays, days.Median, days.Answered > 0), rows(models.KPIRequestsMedianDays)},
+		{dashboards.KPIDays(lang, models.KPIRequestsP90Days, days.P90, days.Answered > 0), rows(models.KPIRequestsP90Days)},
 	}}
 	if sc.Department != "" {
 		g.Note = dashboards.Tf(lang, "admin.department", sc.Department)
 	}
 	return g, nil
+}
+
+// requestKPIStates are the register's rows behind each requests KPI: the
+// late ones behind the share within term, the answered ones behind the
+// answer times.
+var requestKPIStates = map[string]models.RequestState{
+	models.KPIRequestsReceived:    models.StateAny,
+	models.KPIRequestsWithinTerm:  models.StateLate,
+	models.KPIRequestsOpen:        models.StateOpen,
+	models.KPIRequestsOpenOverdue: models.StateOverdue,
+	models.KPIRequestsMedianDays:  models.StateAnswered,
+	models.KPIRequestsP90Days:     models.StateAnswered,
+	models.KPIRequestsOnlineShare: models.StateAny,
+}
+
+// requestKPIRows links a requests KPI to the register's rows behind it
+// (page_request_rows.go), within the account's scope.
+func requestKPIRows(lang string, sc scope, id string) string {
+	return requestRowsLink(lang, sc.Entity.CUI, "an", strconv.Itoa(sc.Year), "departament", sc.Department, "stare", string(requestKPIStates[id]))
 }
