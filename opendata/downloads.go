@@ -114,4 +114,3 @@ func acceptsGzip(header string) bool {
 	}
 	return false
 }
-
