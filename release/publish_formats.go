@@ -2,6 +2,7 @@ package release
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -49,25 +50,28 @@ func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, p
 	copies := map[string]string{
 		"csv":       "COPY (SELECT " + strings.Join(neutral, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true)",
 		"csv-excel": "COPY (SELECT " + strings.Join(excel, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true, DELIMITER ';')",
-		"json":      `COPY (SELECT * FROM ` + src + `) TO {out} (FORMAT json, ARRAY true)`,
 		"ndjson":    `COPY (SELECT * FROM ` + src + `) TO {out} (FORMAT json)`,
+		"json":      "", // the NDJSON's lines as an array (ndjsonToArray)
 	}
+	// Parquet is written already, Arrow and XLSX by goWriter; the JSON
+	// array after the NDJSON it is made from.
 	var files []models.ReleaseFile
-	for _, f := range models.Formats {
-		q, ok := copies[f.ID]
-		if !ok {
-			continue // Parquet is written already; Arrow and XLSX by goWriter
-		}
+	for _, id := range []string{"csv", "csv-excel", "ndjson", "json"} {
+		f, _ := formatByID(id)
+		q := copies[id]
 		rel := filepath.Join(ds.Access, ds.Name+f.Suffix)
 		path := filepath.Join(dir, rel)
 		var err error
-		if f.ID == "csv-excel" {
+		switch f.ID {
+		case "csv-excel":
 			// Excel recognises UTF-8 by its byte order mark, which DuckDB does not write.
 			tmp := path + ".nobom"
 			if _, err = conn.ExecContext(ctx, strings.Replace(q, "{out}", sqlString(tmp), 1)); err == nil {
 				err = prependBOM(tmp, path)
 			}
-		} else {
+		case "json":
+			err = ndjsonToArray(filepath.Join(dir, ds.Access, ds.Name+".ndjson"), path)
+		default:
 			_, err = conn.ExecContext(ctx, strings.Replace(q, "{out}", sqlString(path), 1))
 		}
 		if err != nil {
@@ -80,6 +84,15 @@ func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, p
 		files = append(files, file)
 	}
 	return files, nil
+}
+
+func formatByID(id string) (models.Format, bool) {
+	for _, f := range models.Formats {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return models.Format{}, false
 }
 
 func releaseFile(dir, rel, format string) (models.ReleaseFile, error) {
@@ -164,6 +177,40 @@ func (g *goWriter) write(ctx context.Context, j goJob) ([]models.ReleaseFile, er
 	}
 	x, err := releaseFile(j.dir, xlsxRel, "xlsx")
 	return []models.ReleaseFile{a, x}, err
+}
+
+// ndjsonToArray writes the objects of an NDJSON file, one a line, as a
+// JSON array, streaming: the same values DuckDB wrote, serialised once.
+func ndjsonToArray(from, to string) (err error) {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	defer closeInto(out, &err)
+	r, w := bufio.NewReaderSize(in, 1<<20), bufio.NewWriterSize(out, 1<<20)
+	w.WriteString("[")
+	sep := "\n"
+	for {
+		line, err := r.ReadBytes('\n')
+		if line = bytes.TrimRight(line, "\n"); len(line) > 0 {
+			w.WriteString(sep)
+			w.Write(line)
+			sep = ",\n"
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	w.WriteString("\n]\n")
+	return w.Flush()
 }
 
 // prependBOM writes the UTF-8 byte order mark and then the file from to

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -112,5 +113,22 @@ func TestFormulaCellsAreNeutralisedAndNumbersStayNumbers(t *testing.T) {
 	var title string
 	if err := conn.QueryRowContext(ctx, `SELECT title FROM read_json(`+sqlString(filepath.Join(dir, "public", "t.ndjson"))+`) LIMIT 1`).Scan(&title); err != nil || title != "=SUM(A1)" {
 		t.Errorf("NDJSON title %q (%v): JSON keeps the text as it is", title, err)
+	}
+}
+
+// The JSON array is the NDJSON's objects, an empty dataset's too.
+func TestNDJSONToArray(t *testing.T) {
+	dir := t.TempDir()
+	for in, want := range map[string]int{"": 0, "{\"a\":1}\n": 1, "{\"a\":1}\n{\"a\":\"x,\\n\"}\n": 2, "{\"a\":1}": 1} {
+		src, dst := filepath.Join(dir, "in.ndjson"), filepath.Join(dir, "out.json")
+		os.WriteFile(src, []byte(in), 0o644)
+		if err := ndjsonToArray(src, dst); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(dst)
+		var got []map[string]any
+		if err := json.Unmarshal(b, &got); err != nil || len(got) != want {
+			t.Errorf("%q became %q: %d objects (%v), want %d", in, b, len(got), err, want)
+		}
 	}
 }
