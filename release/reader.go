@@ -85,10 +85,14 @@ func Open(ctx context.Context, dir string, mode Mode) (_ *DB, err error) {
 			continue
 		}
 		d, ok := man.Dataset(t.Name)
-		if !ok || d.Access != models.Public || len(d.Files) == 0 {
+		var file models.ReleaseFile
+		if ok {
+			file, ok = d.File("parquet")
+		}
+		if !ok || d.Access != models.Public {
 			return nil, fmt.Errorf("%w: ediția nu are setul public %s", models.ErrInvalid, t.Name)
 		}
-		path := filepath.Join(dir, filepath.FromSlash(d.Files[0].Path))
+		path := filepath.Join(dir, filepath.FromSlash(file.Path))
 		if _, err := os.Stat(path); err != nil {
 			return nil, err
 		}
