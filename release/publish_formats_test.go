@@ -12,6 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/deschis/deschis/export"
+
 	"github.com/deschis/deschis/models"
 )
 
@@ -129,6 +131,25 @@ func TestNDJSONToArray(t *testing.T) {
 		var got []map[string]any
 		if err := json.Unmarshal(b, &got); err != nil || len(got) != want {
 			t.Errorf("%q became %q: %d objects (%v), want %d", in, b, len(got), err, want)
+		}
+	}
+}
+
+// The rule DuckDB applies to the CSVs (export.NeutraliseSQL) is the rule Go
+// applies to the XLSX (export.Neutralise), text by text.
+func TestNeutraliseSQLIsNeutralise(t *testing.T) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, s := range []string{"=SUM(A1)", "+40", "-5 lei", "@x", "\tx", "\rx", "", "x=1", "'=x", "Școala", " =x", "\n=x", "-"} {
+		var got string
+		if err := db.QueryRow("SELECT "+export.NeutraliseSQL("s")+" FROM (SELECT ?::VARCHAR AS s)", s).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if want := export.Neutralise(s); got != want {
+			t.Errorf("%q: SQL gives %q, Go %q", s, got, want)
 		}
 	}
 }
