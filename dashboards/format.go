@@ -57,6 +57,26 @@ func FormatCount(lang string, n int64) string {
 	return sign + groupDigits(u, th)
 }
 
+// FormatBytes writes a file's size in decimal units with one decimal: 788 B,
+// 12,3 kB, 4,1 MB, 1,2 GB (ro); 4.1 MB (en).
+func FormatBytes(lang string, n int64) string {
+	if n < 1000 {
+		return FormatCount(lang, n) + " B"
+	}
+	_, dec := seps(lang)
+	units := []string{"kB", "MB", "GB", "TB"}
+	div, unit := int64(1000), 0
+	for unit < len(units)-1 && n >= div*1000 {
+		div, unit = div*1000, unit+1
+	}
+	tenths := RoundDiv(n*10, div)
+	if tenths >= 10_000 && unit < len(units)-1 { // 999.95 kB rounds to 1,000.0 kB: 1,0 MB
+		div, unit = div*1000, unit+1
+		tenths = RoundDiv(n*10, div)
+	}
+	return FormatCount(lang, tenths/10) + string(dec) + string(byte('0'+tenths%10)) + " " + units[unit]
+}
+
 // FormatLei writes an amount of money: 1.234.567,89 lei (ro), 1,234,567.89 lei (en).
 func FormatLei(lang string, a models.Amount) string {
 	return formatFixed2(lang, int64(a)) + " lei"

@@ -1,15 +1,24 @@
 // Package opendata is what journalists, analysts and data portals use: the
-// manifest and the downloads of the current release, exactly as `etl
-// publish` wrote them. The catalogue page (/date) is a page of the public
-// site (dashboards/public).
+// manifest and the downloads of the current release and of the earlier ones
+// still kept, exactly as `etl publish` wrote them. The catalogue page (/date)
+// is a page of the public site (dashboards/public).
+//
+// URLs (models.Formats lists every format and its suffix):
+//
+//	/date/manifest.json                      the current release's manifest (public datasets)
+//	/date/<dataset><suffix>                  a download of the current release: procurement.parquet,
+//	                                         procurement.csv, procurement-excel.csv, procurement.json,
+//	                                         procurement.ndjson, procurement.arrows, procurement.xlsx
+//	/date/editii/                            the releases kept, newest first (JSON)
+//	/date/editii/<release id>/manifest.json  an earlier (or the current) release's manifest
+//	/date/editii/<release id>/<dataset><suffix>  its downloads, until the release is pruned
 package opendata
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
-	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/go-chi/chi/v5"
 
@@ -18,7 +27,7 @@ import (
 	"github.com/deschis/deschis/release"
 )
 
-// Server serves the manifest and the downloads of the current release.
+// Server serves the manifests and the downloads of the releases.
 type Server struct {
 	live *release.Live
 	site *dashboards.Site // its error pages answer failed requests
@@ -29,12 +38,21 @@ func NewServer(live *release.Live, site *dashboards.Site) *Server {
 	return &Server{live: live, site: site}
 }
 
-// Routes serves /date/manifest.json and /date/{dataset}.parquet; every
-// other request goes on to next (the site's pages).
+// Routes serves the URLs of the package comment; every other request goes
+// on to next (the site's pages, /date among them).
 func (s *Server) Routes(next http.Handler) chi.Router {
 	r := chi.NewRouter()
 	r.Get("/date/manifest.json", s.site.Handle(s.manifest))
-	r.Get("/date/{name}.parquet", s.site.Handle(s.download))
+	r.Get("/date/{file}", func(w http.ResponseWriter, r *http.Request) {
+		if _, _, ok := models.FormatBySuffix(chi.URLParam(r, "file")); !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.site.Handle(s.download)(w, r)
+	})
+	r.Get("/date/editii/", s.site.Handle(s.versions))
+	r.Get("/date/editii/{id}/manifest.json", s.site.Handle(s.versionManifest))
+	r.Get("/date/editii/{id}/{file}", s.site.Handle(s.versionDownload))
 	r.NotFound(next.ServeHTTP)
 	r.MethodNotAllowed(next.ServeHTTP)
 	return r
@@ -51,46 +69,90 @@ func (s *Server) release(r *http.Request) *release.Release {
 
 func (s *Server) manifest(w http.ResponseWriter, r *http.Request) error {
 	rel := s.release(r)
+	return writeManifest(w, r, rel.Manifest, "public, max-age=60")
+}
+
+func writeManifest(w http.ResponseWriter, r *http.Request, m *models.Manifest, cache string) error {
 	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("ETag", `"`+rel.ID+`"`)
-	w.Header().Set("Cache-Control", "public, max-age=60")
-	if match := r.Header.Get("If-None-Match"); match == `"`+rel.ID+`"` {
+	w.Header().Set("ETag", `"`+m.ReleaseID+`"`)
+	w.Header().Set("Cache-Control", cache)
+	if match := r.Header.Get("If-None-Match"); match == `"`+m.ReleaseID+`"` {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(PublicManifest(rel.Manifest))
+	return enc.Encode(PublicManifest(m))
 }
 
-// download streams a public Parquet file with Range support; its ETag is the
-// file's sha256 from the manifest, so a client's cache survives a release
-// that did not change the file.
+// download serves a public file of the current release.
 func (s *Server) download(w http.ResponseWriter, r *http.Request) error {
 	rel := s.release(r)
-	name := chi.URLParam(r, "name")
-	d, ok := rel.Manifest.Dataset(name)
-	if !ok || d.Access != models.Public {
-		return models.ErrNotFound
+	return serveDownload(w, r, rel.Dir, rel.Manifest, chi.URLParam(r, "file"), "public, max-age=60")
+}
+
+// version is a kept release named by the URL: its directory and manifest.
+// Only ids the releases directory lists are looked up, so no path of the
+// URL reaches the disk.
+func (s *Server) version(r *http.Request) (string, *models.Manifest, error) {
+	id := chi.URLParam(r, "id")
+	ids, err := release.List(s.live.Dir())
+	if err != nil {
+		return "", nil, err
 	}
-	for _, f := range d.Files {
-		if f.Format != "parquet" {
-			continue
-		}
-		file, err := os.Open(filepath.Join(rel.Dir, filepath.FromSlash(f.Path)))
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		st, err := file.Stat()
-		if err != nil {
-			return err
-		}
-		w.Header().Set("ETag", `"`+f.SHA256+`"`)
-		w.Header().Set("Content-Type", "application/vnd.apache.parquet")
-		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-%s.parquet"`, name, rel.ID))
-		http.ServeContent(w, r, "", st.ModTime(), file)
-		return nil
+	if !slices.Contains(ids, id) {
+		return "", nil, models.ErrNotFound
 	}
-	return models.ErrNotFound
+	dir := filepath.Join(s.live.Dir(), id)
+	m, err := release.ReadManifest(dir)
+	if err != nil {
+		return "", nil, models.ErrNotFound // pruned meanwhile
+	}
+	return dir, m, nil
+}
+
+// A release never changes once published: its dated URLs may be cached for good.
+const immutable = "public, max-age=31536000, immutable"
+
+func (s *Server) versionManifest(w http.ResponseWriter, r *http.Request) error {
+	_, m, err := s.version(r)
+	if err != nil {
+		return err
+	}
+	return writeManifest(w, r, m, immutable)
+}
+
+func (s *Server) versionDownload(w http.ResponseWriter, r *http.Request) error {
+	dir, m, err := s.version(r)
+	if err != nil {
+		return err
+	}
+	return serveDownload(w, r, dir, m, chi.URLParam(r, "file"), immutable)
+}
+
+// Version is one kept release, as /date/editii/ lists it.
+type Version struct {
+	ReleaseID string `json:"release_id"`
+	Current   bool   `json:"current"`
+	Manifest  string `json:"manifest"` // its URL
+}
+
+// versions lists the releases kept, newest first.
+func (s *Server) versions(w http.ResponseWriter, r *http.Request) error {
+	ids, err := release.List(s.live.Dir())
+	if err != nil {
+		return err
+	}
+	cur := s.release(r).ID
+	out := struct {
+		Versions []Version `json:"versions"`
+	}{Versions: []Version{}}
+	for i := len(ids) - 1; i >= 0; i-- {
+		out.Versions = append(out.Versions, Version{ReleaseID: ids[i], Current: ids[i] == cur, Manifest: "/date/editii/" + ids[i] + "/manifest.json"})
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }

@@ -20,6 +20,10 @@ type Options struct {
 	// SchemaVersion is the warehouse schema the release is written from.
 	SchemaVersion int
 	Now           func() time.Time
+	// XLSXMaxRows is the row limit of a sheet of the XLSX downloads, its
+	// header included (0: Excel's, export.ExcelMaxRows); a longer dataset
+	// goes on in further sheets.
+	XLSXMaxRows int
 }
 
 // Result is what `etl publish --json` prints.
@@ -78,14 +82,28 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 		return nil, err
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	gw, err := newGoWriter(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
 	for _, ds := range Datasets {
-		md, err := export(ctx, conn, tmp, ds)
+		md, err := publishDataset(ctx, conn, tmp, ds, gw)
 		if err != nil {
+			gw.wait()
 			return nil, err
 		}
 		man.Datasets = append(man.Datasets, *md)
 	}
 	conn.ExecContext(ctx, "ROLLBACK")
+	more, err := gw.wait()
+	if err != nil {
+		return nil, err
+	}
+	for i := range man.Datasets {
+		d := &man.Datasets[i]
+		d.Files = append(d.Files, more[d.Name]...)
+		sortFiles(d.Files)
+	}
 	if err := check(ctx, conn, tmp, man); err != nil {
 		return nil, err
 	}
@@ -118,9 +136,10 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 	return res, nil
 }
 
-// export writes one dataset's file from its mart, sorted by its key, and
+// publishDataset writes one dataset's file from its mart, sorted by its key, and a
+// public dataset's downloads in every other format (publish_formats.go), and
 // measures its rows, coverage and lineage.
-func export(ctx context.Context, conn *sql.Conn, dir string, ds Dataset) (*models.ManifestDataset, error) {
+func publishDataset(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, gw *goWriter) (*models.ManifestDataset, error) {
 	query := "SELECT * FROM " + ds.Mart
 	rel := filepath.Join(ds.Access, ds.Name+".parquet")
 	path := filepath.Join(dir, rel)
@@ -170,6 +189,14 @@ func export(ctx context.Context, conn *sql.Conn, dir string, ds Dataset) (*model
 		return nil, err
 	}
 	md.Files = []models.ReleaseFile{{Path: filepath.ToSlash(rel), Format: "parquet", Bytes: size, SHA256: sum}}
+	if ds.Access == models.Public {
+		gw.add(dir, ds, path)
+		more, err := writeFormats(ctx, conn, dir, ds, path)
+		if err != nil {
+			return nil, err
+		}
+		md.Files = append(md.Files, more...)
+	}
 	return md, nil
 }
 

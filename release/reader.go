@@ -103,10 +103,14 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			continue
 		}
 		d, ok := man.Dataset(t.Name)
-		if !ok || d.Access != t.Access || len(d.Files) == 0 {
+		var file models.ReleaseFile
+		if ok {
+			file, ok = d.File("parquet")
+		}
+		if !ok || d.Access != t.Access {
 			return nil, fmt.Errorf("%w: ediția nu are setul %s %s", models.ErrInvalid, t.Access, t.Name)
 		}
-		path := filepath.Join(dir, filepath.FromSlash(d.Files[0].Path))
+		path := filepath.Join(dir, filepath.FromSlash(file.Path))
 		if _, err := os.Stat(path); err != nil {
 			return nil, err
 		}

@@ -58,6 +58,9 @@ func TestMain(m *testing.M) {
 	if demoCleanup != nil {
 		demoCleanup()
 	}
+	if thriceDir != "" {
+		os.RemoveAll(thriceDir)
+	}
 	os.Exit(code)
 }
 

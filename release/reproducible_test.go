@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,11 +26,30 @@ const laRegister = "../../shared/data/la_myla311_service_requests_2017_subset.cs
 // publishThrice loads the demo municipality and a real request register
 // into a warehouse file, then publishes it three times, unchanged, a minute
 // apart, closing and opening the warehouse between publishes as separate
-// runs of etl publish do.
+// runs of etl publish do. The releases are made once per test binary.
 func publishThrice(t *testing.T) []*release.Result {
 	t.Helper()
+	thriceOnce.Do(func() { thrice = publishThriceOnce(t) })
+	if thrice == nil {
+		t.Fatal("publishing thrice failed in an earlier test")
+	}
+	return thrice
+}
+
+var (
+	thriceOnce sync.Once
+	thrice     []*release.Result
+	thriceDir  string
+)
+
+func publishThriceOnce(t *testing.T) []*release.Result {
+	t.Helper()
 	ctx := context.Background()
-	dir := t.TempDir()
+	dir, err := os.MkdirTemp("", "deschis-thrice-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	thriceDir = dir // removed by TestMain
 	db := filepath.Join(dir, "deschis.duckdb")
 	files, err := demo.Generate(filepath.Join(dir, "src"), demo.Options{})
 	if err != nil {
@@ -91,6 +111,9 @@ func TestPublishingTheSameWarehouseTwiceWritesIdenticalFiles(t *testing.T) {
 			if d.Name != e.Name || len(d.Files) != len(e.Files) || len(d.Files) == 0 {
 				t.Fatalf("dataset %d: %s with %d files, then %s with %d", i, d.Name, len(d.Files), e.Name, len(e.Files))
 			}
+			if d.Access == models.Public && len(d.Files) != len(models.Formats) {
+				t.Errorf("%s has %d files, want one per download format (%d)", d.Name, len(d.Files), len(models.Formats))
+			}
 			for j, f := range d.Files {
 				if g := e.Files[j]; f.SHA256 != g.SHA256 || f.Bytes != g.Bytes {
 					t.Errorf("%s: %s has sha256 %s (%d bytes) in %s, %s (%d bytes) in %s", d.Name, f.Path,
@@ -112,6 +135,45 @@ func TestPublishingTheSameWarehouseTwiceWritesIdenticalFiles(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// etl verify covers every format: a release is intact as published, and a
+// changed CSV or a missing workbook is reported by name.
+func TestVerifyChecksEveryFormat(t *testing.T) {
+	res := publishThrice(t)[2]
+	ctx := context.Background()
+	if problems, err := release.Verify(ctx, res.Path); err != nil || len(problems) != 0 {
+		t.Fatalf("a release as published: %v %v", problems, err)
+	}
+	// The releases are shared with the other tests: put them back after.
+	csvPath := filepath.Join(res.Path, "public", "procurement.csv")
+	st, err := os.Stat(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(csvPath, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("x")
+	f.Close()
+	t.Cleanup(func() { os.Truncate(csvPath, st.Size()) })
+	xlsx, aside := filepath.Join(res.Path, "public", "budget.xlsx"), filepath.Join(t.TempDir(), "budget.xlsx")
+	if err := os.Rename(xlsx, aside); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Rename(aside, xlsx) })
+	problems, err := release.Verify(ctx, res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, p := range problems {
+		found[p.Path] = true
+	}
+	if !found["public/procurement.csv"] || !found["public/budget.xlsx"] || len(found) != 2 {
+		t.Fatalf("problems %v, want public/procurement.csv and public/budget.xlsx", problems)
 	}
 }
 

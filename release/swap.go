@@ -105,6 +105,10 @@ func Follow(dir string, log *slog.Logger, open OpenFunc) (*Live, error) {
 	return r, nil
 }
 
+// Dir is the releases directory followed: the earlier releases beside the
+// live one stay downloadable until pruned.
+func (r *Live) Dir() string { return r.dir }
+
 // Current is the live release. A caller that uses it for longer than a
 // moment (a request) takes it with Acquire instead.
 func (r *Live) Current() *Release { return r.current.Load() }

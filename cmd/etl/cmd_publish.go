@@ -14,7 +14,8 @@ import (
 func (m *Main) cmdPublish(ctx context.Context, args []string) error {
 	fs := m.newFlags("publish", "--db FIȘIER --out DIR [--keep N] [--json]", `
 Scrie o ediție nouă în DIR/<id>/: manifest.json, public/*.parquet (site, descărcări,
-API) și internal/*.parquet (tablouri de bord). Înainte să devină curentă, ediția
+API), aceleași seturi publice ca descărcări în fiecare format (.csv, -excel.csv,
+.json, .ndjson, .arrows, .xlsx) și internal/*.parquet (tablouri de bord). Înainte să devină curentă, ediția
 este verificată: schemele sunt cele declarate, numărul de rânduri este cel din
 depozit și public/ nu conține date personale (CNP, e-mail, telefon). O ediție care
 nu trece verificarea este ștearsă, iar ediția curentă rămâne neschimbată.

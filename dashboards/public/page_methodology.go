@@ -22,7 +22,14 @@ type DatasetInfo struct {
 	Name, Title, Description, Source, Frequency string
 	Rows                                        int64
 	From, To                                    string
-	Href                                        string
+	Href                                        string // the Parquet file
+	Downloads                                   []Download
+}
+
+// Download is one format of a dataset's downloads, as the /date page lists it.
+type Download struct {
+	Label, Href, Size string
+	Bytes             int64
 }
 
 // methodology: what every indicator means, where each dataset comes from and
@@ -67,6 +74,12 @@ func datasetInfos(lang string, m *models.Manifest) []DatasetInfo {
 			Href: "/date/" + d.Name + ".parquet"}
 		info.Source, info.Frequency = dashboards.Text(lang, d.Source), dashboards.Text(lang, d.Frequency)
 		info.From, info.To = coverageDate(lang, d.Period, d.Coverage.From), coverageDate(lang, d.Period, d.Coverage.To)
+		for _, f := range models.Formats {
+			if file, ok := d.File(f.ID); ok {
+				info.Downloads = append(info.Downloads, Download{Label: f.Label, Href: "/date/" + d.Name + f.Suffix,
+					Size: dashboards.FormatBytes(lang, file.Bytes), Bytes: file.Bytes})
+			}
+		}
 		out = append(out, info)
 	}
 	return out

@@ -18,7 +18,8 @@ const module = "github.com/deschis/deschis/"
 var mayImport = map[string][]string{
 	"models":     {},
 	"ingest":     {"models", "ingest"},
-	"release":    {"models"},
+	"release":    {"models", "export"},
+	"export":     {"models"},
 	"warehouse":  {"models", "release"},
 	"dashboards": {"models", "dashboards"},
 	"opendata":   {"models", "release", "dashboards"},
@@ -46,6 +47,9 @@ var owners = map[string][]string{
 	// Sign-in with the city's identity provider.
 	"github.com/coreos/go-oidc": {"dashboards/admin"},
 	"golang.org/x/oauth2":       {"dashboards/admin"},
+	// The tabular writers Go writes itself (XLSX is also read by ingest).
+	"github.com/apache/arrow-go": {"export"},
+	"github.com/xuri/excelize":   {"ingest", "export"},
 }
 
 // top is the entry of mayImport a package falls under: "ingest" for

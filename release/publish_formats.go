@@ -1,0 +1,332 @@
+package release
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/deschis/deschis/export"
+	"github.com/deschis/deschis/models"
+)
+
+// writeFormats writes a public dataset's downloads beside its Parquet file,
+// read back from that file so every format holds exactly its rows in its
+// order: DuckDB writes the CSVs and the JSONs (COPY ... TO) here, and the
+// Arrow IPC stream and the XLSX workbook go to goWriter, which writes them in
+// Go meanwhile. Text cells of both CSVs go through export.NeutraliseSQL, of
+// the XLSX through export.Neutralise. It returns the files DuckDB wrote.
+func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, parquet string) ([]models.ReleaseFile, error) {
+	src := "read_parquet(" + sqlString(parquet) + ")"
+	// The Romanian locale's CSV: decimal comma (DuckDB writes only the
+	// point, so the number is written as text, and left alone by the
+	// neutralisation, which sees only text columns), dates dd.mm.yyyy.
+	var neutral, excel []string
+	for _, c := range ds.Schema {
+		q := `"` + c.Name + `"`
+		n, e := q, q
+		switch {
+		case c.Type == "VARCHAR":
+			n = export.NeutraliseSQL(q) + " AS " + q
+			e = n
+		case c.Type == "DATE":
+			e = "strftime(" + q + ", '%d.%m.%Y') AS " + q
+		case strings.HasPrefix(c.Type, "DECIMAL("):
+			e = "replace(" + q + "::VARCHAR, '.', ',') AS " + q
+		}
+		neutral, excel = append(neutral, n), append(excel, e)
+	}
+	copies := map[string]string{
+		"csv":       "COPY (SELECT " + strings.Join(neutral, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true)",
+		"csv-excel": "COPY (SELECT " + strings.Join(excel, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true, DELIMITER ';')",
+		"ndjson":    `COPY (SELECT * FROM ` + src + `) TO {out} (FORMAT json)`,
+		"json":      "", // the NDJSON's lines as an array (ndjsonToArray)
+	}
+	// Parquet is written already, Arrow and XLSX by goWriter; the JSON
+	// array after the NDJSON it is made from.
+	var files []models.ReleaseFile
+	for _, id := range []string{"csv", "csv-excel", "ndjson", "json"} {
+		f, _ := formatByID(id)
+		q := copies[id]
+		rel := filepath.Join(ds.Access, ds.Name+f.Suffix)
+		path := filepath.Join(dir, rel)
+		var err error
+		switch f.ID {
+		case "csv-excel":
+			// Excel recognises UTF-8 by its byte order mark, which DuckDB does not write.
+			tmp := path + ".nobom"
+			if _, err = conn.ExecContext(ctx, strings.Replace(q, "{out}", sqlString(tmp), 1)); err == nil {
+				err = prependBOM(tmp, path)
+			}
+		case "json":
+			err = ndjsonToArray(filepath.Join(dir, ds.Access, ds.Name+".ndjson"), path)
+		default:
+			_, err = conn.ExecContext(ctx, strings.Replace(q, "{out}", sqlString(path), 1))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("export %s (%s): %w", ds.Name, f.ID, err)
+		}
+		file, err := releaseFile(dir, rel, f.ID)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file)
+	}
+	return files, nil
+}
+
+func formatByID(id string) (models.Format, bool) {
+	for _, f := range models.Formats {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return models.Format{}, false
+}
+
+func releaseFile(dir, rel, format string) (models.ReleaseFile, error) {
+	sum, size, err := models.FileSHA256(filepath.Join(dir, rel))
+	return models.ReleaseFile{Path: filepath.ToSlash(rel), Format: format, Bytes: size, SHA256: sum}, err
+}
+
+// sortFiles orders a dataset's files as models.Formats lists their formats.
+func sortFiles(files []models.ReleaseFile) {
+	rank := map[string]int{}
+	for i, f := range models.Formats {
+		rank[f.ID] = i
+	}
+	slices.SortStableFunc(files, func(a, b models.ReleaseFile) int { return rank[a.Format] - rank[b.Format] })
+}
+
+// goWriter writes the formats Go writes itself (Arrow, XLSX) one dataset
+// after another in a goroutine of its own, reading the Parquet files through
+// an in-memory DuckDB of one thread, while the publish's connection goes on
+// with DuckDB's formats: the two overlap.
+type goWriter struct {
+	jobs chan goJob
+	done chan struct{}
+	db   *sql.DB
+	opt  Options
+	err  error
+	out  map[string][]models.ReleaseFile // by dataset
+}
+
+type goJob struct {
+	dir, parquet string
+	ds           Dataset
+}
+
+func newGoWriter(ctx context.Context, opt Options) (*goWriter, error) {
+	connector, err := duckdb.NewConnector("", func(execer driver.ExecerContext) error {
+		_, err := execer.ExecContext(ctx, "SET threads = 1", nil)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	g := &goWriter{jobs: make(chan goJob, len(Datasets)), done: make(chan struct{}), db: sql.OpenDB(connector), opt: opt, out: map[string][]models.ReleaseFile{}}
+	go func() {
+		defer close(g.done)
+		defer connector.Close()
+		defer g.db.Close()
+		for j := range g.jobs {
+			if g.err != nil || ctx.Err() != nil {
+				continue
+			}
+			files, err := g.write(ctx, j)
+			if err != nil {
+				g.err = fmt.Errorf("export %s (arrow, xlsx): %w", j.ds.Name, err)
+				continue
+			}
+			g.out[j.ds.Name] = files
+		}
+	}()
+	return g, nil
+}
+
+func (g *goWriter) add(dir string, ds Dataset, parquet string) { g.jobs <- goJob{dir, parquet, ds} }
+
+// wait ends the jobs and returns each dataset's files.
+func (g *goWriter) wait() (map[string][]models.ReleaseFile, error) {
+	close(g.jobs)
+	<-g.done
+	return g.out, g.err
+}
+
+func (g *goWriter) write(ctx context.Context, j goJob) ([]models.ReleaseFile, error) {
+	arrowRel := filepath.Join(j.ds.Access, j.ds.Name+".arrows")
+	xlsxRel := filepath.Join(j.ds.Access, j.ds.Name+".xlsx")
+	if err := writeGoFormats(ctx, g.db, j.ds, "read_parquet("+sqlString(j.parquet)+")",
+		filepath.Join(j.dir, arrowRel), filepath.Join(j.dir, xlsxRel), g.opt); err != nil {
+		return nil, err
+	}
+	a, err := releaseFile(j.dir, arrowRel, "arrow")
+	if err != nil {
+		return nil, err
+	}
+	x, err := releaseFile(j.dir, xlsxRel, "xlsx")
+	return []models.ReleaseFile{a, x}, err
+}
+
+// ndjsonToArray writes the objects of an NDJSON file, one a line, as a
+// JSON array, streaming: the same values DuckDB wrote, serialised once.
+func ndjsonToArray(from, to string) (err error) {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	defer closeInto(out, &err)
+	r, w := bufio.NewReaderSize(in, 1<<20), bufio.NewWriterSize(out, 1<<20)
+	w.WriteString("[")
+	sep := "\n"
+	for {
+		line, err := r.ReadBytes('\n')
+		if line = bytes.TrimRight(line, "\n"); len(line) > 0 {
+			w.WriteString(sep)
+			w.Write(line)
+			sep = ",\n"
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	w.WriteString("\n]\n")
+	return w.Flush()
+}
+
+// prependBOM writes the UTF-8 byte order mark and then the file from to
+// the file to, streaming, and removes from.
+func prependBOM(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(from)
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := out.WriteString("\uFEFF"); err != nil {
+		out.Close()
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// writeGoFormats writes the Arrow stream and the XLSX workbook of src in
+// one pass over its rows.
+func writeGoFormats(ctx context.Context, db *sql.DB, ds Dataset, src, arrowPath, xlsxPath string, opt Options) (err error) {
+	arrowFile, err := os.Create(arrowPath)
+	if err != nil {
+		return err
+	}
+	defer closeInto(arrowFile, &err)
+	xlsxFile, err := os.Create(xlsxPath)
+	if err != nil {
+		return err
+	}
+	defer closeInto(xlsxFile, &err)
+	ab := bufio.NewWriterSize(arrowFile, 1<<20)
+	aw, err := export.NewArrow(ab, ds.Schema)
+	if err != nil {
+		return err
+	}
+	xb := bufio.NewWriterSize(xlsxFile, 1<<20)
+	xw, err := export.NewXLSX(xb, ds.Name, ds.Schema, opt.XLSXMaxRows)
+	if err != nil {
+		return err
+	}
+	rows, err := db.QueryContext(ctx, "SELECT * FROM "+src)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	raw := make([]any, len(ds.Schema))
+	ptrs := make([]any, len(raw))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	vals := make([]any, len(raw))
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, v := range raw {
+			if vals[i], err = exportValue(v, ds.Schema[i]); err != nil {
+				return err
+			}
+		}
+		if err := aw.WriteRow(vals); err != nil {
+			return err
+		}
+		if err := xw.WriteRow(vals); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := aw.Close(); err != nil {
+		return err
+	}
+	if err := xw.Close(); err != nil {
+		return err
+	}
+	if err := ab.Flush(); err != nil {
+		return err
+	}
+	return xb.Flush()
+}
+
+// exportValue turns what DuckDB scans into the values package export
+// writes: a DECIMAL becomes an export.Decimal at its column's scale.
+func exportValue(v any, c models.Column) (any, error) {
+	switch v := v.(type) {
+	case duckdb.Decimal:
+		var scale int32
+		if _, err := fmt.Sscanf(c.Type, "DECIMAL(%d,%d)", new(int), &scale); err != nil {
+			return nil, fmt.Errorf("column %s: %s is not a DECIMAL(p,s)", c.Name, c.Type)
+		}
+		n := new(big.Int).Set(v.Value)
+		for s := int32(v.Scale); s < scale; s++ {
+			n.Mul(n, big.NewInt(10))
+		}
+		if !n.IsInt64() || int32(v.Scale) > scale {
+			return nil, fmt.Errorf("column %s: %s does not fit %s", c.Name, v.String(), c.Type)
+		}
+		return export.Decimal{Value: n.Int64(), Scale: scale}, nil
+	case time.Time:
+		return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC), nil
+	}
+	return v, nil
+}
+
+func closeInto(f *os.File, err *error) {
+	if cerr := f.Close(); *err == nil {
+		*err = cerr
+	}
+}
