@@ -164,10 +164,18 @@ func TestExportsHoldEveryRowOfTheSelection(t *testing.T) {
 	// Answered requests: days to answer are numbers, in both formats.
 	ansWhere := `entity_cui = ? AND outcome = 'răspuns'`
 	want := s.int(t, `SELECT count(*) FROM register WHERE `+ansWhere, main)
+	t.Logf("overdue requests of %s: page total %d, CSV and XLSX %d rows each", main, total, len(xrows)-1)
+	allBody := download(t, ana, "/admin/cereri?entitate="+main+"&format=xlsx", "cereri-"+main+"-"+day+".xlsx")
+	whole := s.int(t, `SELECT count(*) FROM register WHERE entity_cui = ?`, main)
+	if _, _, r := readXLSX(t, allBody); int64(len(r)-1) != whole {
+		t.Errorf("the whole register: XLSX %d rows, DuckDB %d", len(r)-1, whole)
+	}
+	t.Logf("the whole register of %s: %d requests in DuckDB and in the XLSX, %d bytes", main, whole, len(allBody))
 	recs = readCSV(t, download(t, ana, "/admin/cereri?entitate="+main+"&stare=raspunse&ordine=-zile&format=csv", "cereri-"+main+"-"+day+".csv"))
 	if int64(len(recs)-1) != want {
 		t.Fatalf("answered: CSV %d rows, the file %d", len(recs)-1, want)
 	}
+	t.Logf("answered requests of %s: CSV %d rows, DuckDB %d", main, len(recs)-1, want)
 	maxDays := s.int(t, `SELECT max(days_to_answer) FROM register WHERE `+ansWhere, main)
 	if recs[1][8] != strconv.FormatInt(maxDays, 10) {
 		t.Errorf("longest answer %q days in the CSV, DuckDB says %d", recs[1][8], maxDays)

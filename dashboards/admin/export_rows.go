@@ -97,6 +97,9 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// csvFlushRows is how often a CSV export sends what it has to the client.
+const csvFlushRows = 1000
+
 type rowWriter interface {
 	WriteRow([]any) error
 	Close() error
@@ -147,7 +150,7 @@ func (s *Server) writeExport(w http.ResponseWriter, q *request, e tableExport, r
 			if err := rw.WriteRow(vals); err != nil {
 				return err
 			}
-			if csvw != nil && n%models.MaxRequestRows == 0 {
+			if csvw != nil && n%csvFlushRows == 0 {
 				return csvw.Flush()
 			}
 			return nil
