@@ -3,6 +3,7 @@ package accounts
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -247,5 +248,27 @@ func TestTwoProcessesShareTheState(t *testing.T) {
 func TestDefaultDirIsBesideTheReleases(t *testing.T) {
 	if got := DefaultDir("/srv/deschis/releases/"); got != "/srv/deschis/state" {
 		t.Errorf("DefaultDir = %s", got)
+	}
+}
+
+// An export goes to the audit log with what it was, and reads back.
+func TestExportsAreAudited(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+	s := open(t, t.TempDir(), c)
+	d := ExportDetail{Dataset: "cereri", Format: "csv", Rows: 1234, Filters: url.Values{"an": {"2026"}, "stare": {"intarziate"}}}
+	if err := s.RecordExport(ctx, "ana", "10.0.0.1", d); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := s.Audit(ctx, 10)
+	if err != nil || len(ev) != 1 || ev[0].Event != EventExport || ev[0].User != "ana" || ev[0].Addr != "10.0.0.1" {
+		t.Fatalf("audit %+v, %v", ev, err)
+	}
+	got, err := ParseExportDetail(ev[0].Detail)
+	if err != nil || got.Dataset != "cereri" || got.Format != "csv" || got.Rows != 1234 || got.Filters.Encode() != "an=2026&stare=intarziate" {
+		t.Fatalf("detail %q read back as %+v, %v", ev[0].Detail, got, err)
+	}
+	if _, err := ParseExportDetail("set=cereri&rows=many"); err == nil {
+		t.Error("a detail without its row count was read")
 	}
 }

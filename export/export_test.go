@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -172,5 +173,45 @@ func TestArrowRefusesAValueOfTheWrongType(t *testing.T) {
 	r[1] = "not a number"
 	if err := w.WriteRow(r); err == nil {
 		t.Fatal("a text in an INTEGER column was accepted")
+	}
+}
+
+// The CSV for a Romanian Excel: BOM, ';', decimal comma, dd.mm.yyyy, text
+// neutralised and numbers left numbers; encoding/csv reads it back.
+func TestExcelCSVReadsBack(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := export.NewExcelCSV(&buf, cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r0 := row(0)
+	r0[0] = "=HYPERLINK(\"x\")"
+	for _, r := range [][]any{r0, row(7), {nil, nil, nil, nil, nil, nil}} {
+		if err := w.WriteRow(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b, ok := bytes.CutPrefix(buf.Bytes(), []byte(export.UTF8BOM))
+	if !ok {
+		t.Fatal("no byte order mark")
+	}
+	rd := csv.NewReader(bytes.NewReader(b))
+	rd.Comma = ';'
+	got, err := rd.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"name", "n", "big", "amount", "day", "ok"},
+		{`'=HYPERLINK("x")`, "0", "0", "-5,00", "23.11.2026", "true"},
+		{"rând 7", "7", "7000000000", "-4,93", "30.11.2026", "false"},
+		{"", "", "", "", "", ""}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("read back %q, want %q", got, want)
+	}
+	if err := w.WriteRow([]any{struct{}{}, nil, nil, nil, nil, nil}); err == nil {
+		t.Error("a value of no column type was written")
 	}
 }

@@ -42,8 +42,10 @@ const (
 // RequestSorts lists the sort columns.
 var RequestSorts = []RequestSort{SortReceived, SortDue, SortAnswered, SortDays, SortDepartment}
 
-// MaxRequestRows bounds a page of the register.
-const MaxRequestRows = 200
+// MaxRequestRows bounds one read of the register: a page on screen (50
+// rows) or a batch of an export (the rows an export holds in memory at once;
+// fewer, larger reads keep an export of a whole register to a few queries).
+const MaxRequestRows = 5000
 
 // RequestRowFilter selects rows of one entity's register. Entity is
 // required; empty fields do not filter. Year and Month are of the date

@@ -41,7 +41,7 @@ func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, p
 			n = export.NeutraliseSQL(q) + " AS " + q
 			e = n
 		case c.Type == "DATE":
-			e = "strftime(" + q + ", '%d.%m.%Y') AS " + q
+			e = "strftime(" + q + ", '%d.%m.%Y') AS " + q // export.ExcelDateLayout
 		case strings.HasPrefix(c.Type, "DECIMAL("):
 			e = "replace(" + q + "::VARCHAR, '.', ',') AS " + q
 		}
@@ -49,7 +49,7 @@ func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, p
 	}
 	copies := map[string]string{
 		"csv":       "COPY (SELECT " + strings.Join(neutral, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true)",
-		"csv-excel": "COPY (SELECT " + strings.Join(excel, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true, DELIMITER ';')",
+		"csv-excel": "COPY (SELECT " + strings.Join(excel, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true, DELIMITER '" + string(export.ExcelDelimiter) + "')",
 		"ndjson":    `COPY (SELECT * FROM ` + src + `) TO {out} (FORMAT json)`,
 		"json":      "", // the NDJSON's lines as an array (ndjsonToArray)
 	}
@@ -226,7 +226,7 @@ func prependBOM(from, to string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := out.WriteString("\uFEFF"); err != nil {
+	if _, err := out.WriteString(export.UTF8BOM); err != nil {
 		out.Close()
 		return err
 	}

@@ -27,6 +27,18 @@ const (
 
 var investmentSorts = []string{"termen", "valoare", "cod"}
 
+// investmentColumns are the objectives' columns, on the page and in its exports.
+var investmentColumns = []tableColumn{
+	{"rows.inv.code", "cod", typeText}, {"rows.inv.name", "", typeText}, {"rows.inv.status", "", typeText},
+	{"rows.inv.planned.end", "termen", typeDate}, {"value", "valoare", typeAmount},
+	{"rows.inv.planned.year", "", typeAmount}, {"rows.inv.spent.year", "", typeAmount},
+}
+
+// investmentValues is an objective as export's writers take it.
+func investmentValues(x models.Investment) []any {
+	return []any{x.Code, x.Name, x.Status, dateValue(x.PlannedEnd), amountValue(x.TotalValue), amountValue(x.PlannedYear), amountValue(x.SpentYear)}
+}
+
 const investmentRowsPerPage = 50
 
 // investmentClock is what the investment rules measure against: the
@@ -106,6 +118,24 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 		}
 		return c
 	})
+	format, err := exportFormat(q)
+	if err != nil {
+		return "", nil, err
+	}
+	if format != "" {
+		// A year's list is the reader's whole answer already: it is written as it is.
+		f := exportFilters(q, sc)
+		f.Set("an", strconv.Itoa(y))
+		ex := tableExport{Set: "investitii", Entity: e, Tag: strconv.Itoa(y), Cols: investmentColumns, Format: format, Filters: f}
+		return "", nil, s.writeExport(q.w, q, ex, func(yield func([]any) error) error {
+			for _, x := range rows {
+				if err := yield(investmentValues(x)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
 	page, err := pageParam(v)
 	if err != nil {
 		return "", nil, err
@@ -173,8 +203,9 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 		h.Href = dashboards.LinkQ(lang, PathInvestmentRows, sv)
 		return h
 	}
-	view.Head = []SortHead{head("rows.inv.code", "cod"), head("rows.inv.name", ""), head("rows.inv.status", ""), head("rows.inv.planned.end", "termen"),
-		head("value", "valoare"), head("rows.inv.planned.year", ""), head("rows.inv.spent.year", "")}
+	for _, c := range investmentColumns {
+		view.Head = append(view.Head, head(c.Key, c.Sort))
+	}
 	for _, x := range rows[from:to] {
 		view.Rows = append(view.Rows, []dashboards.Cell{
 			{Text: x.Code},
@@ -190,5 +221,6 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 		view.Caption = dashboards.Tf(lang, "rows.caption", dashboards.FormatCount(lang, int64(from+1)), dashboards.FormatCount(lang, int64(to)), dashboards.FormatCount(lang, int64(len(rows))))
 	}
 	view.Pager = pager(lang, PathInvestmentRows, base, page, pages)
+	view.Downloads = downloads(lang, PathInvestmentRows, base)
 	return "investment_rows", view, nil
 }

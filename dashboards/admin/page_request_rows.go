@@ -33,6 +33,64 @@ type requestRowsView struct {
 	Rows    [][]dashboards.Cell
 	Total   int64
 	Pager   dashboards.Pager
+	// Downloads export every row the filters select (export_rows.go).
+	Downloads []Download
+}
+
+// requestColumns are the register's columns, on the page and in its exports.
+var requestColumns = []tableColumn{
+	{"rows.id", "", typeText}, {"rows.received", string(models.SortReceived), typeDate}, {"rows.department", string(models.SortDepartment), typeText},
+	{"rows.category", "", typeText}, {"rows.type", "", typeText}, {"rows.channel", "", typeText}, {"rows.due", string(models.SortDue), typeDate},
+	{"rows.answered", string(models.SortAnswered), typeDate}, {"rows.days.answer", string(models.SortDays), typeCount},
+	{"rows.status", "", typeText}, {"rows.term", "", typeText},
+}
+
+// requestTerm says late or on time in lang; "–" for a request redirected,
+// cancelled or withdrawn (neither).
+func requestTerm(lang string, r models.RequestRow) string {
+	switch {
+	case r.Late:
+		return dashboards.T(lang, "rows.late")
+	case r.Outcome == models.OutcomeAnswered || r.Outcome == models.OutcomeOpen:
+		return dashboards.T(lang, "rows.ontime")
+	}
+	return "–"
+}
+
+// requestValues is a row of the register as export's writers take it.
+func requestValues(lang string, r models.RequestRow) []any {
+	var days any
+	if r.DaysToAnswer >= 0 {
+		days = int64(r.DaysToAnswer)
+	}
+	return []any{r.ID, dateValue(r.Received), r.Dept, r.Category, r.Type, dashboards.ChannelName(lang, r.Channel).Text,
+		dateValue(r.Due), dateValue(r.Answered), days, string(r.Status), requestTerm(lang, r)}
+}
+
+// exportRequests writes every row f selects, MaxRequestRows at a time.
+func (s *Server) exportRequests(q *request, reg models.RequestRegisterReader, sc scope, f models.RequestRowFilter, format string) error {
+	e := tableExport{Set: "cereri", Entity: sc.Entity, Cols: requestColumns, Format: format, Filters: exportFilters(q, sc)}
+	if f.Year != 0 {
+		e.Tag = strconv.Itoa(f.Year)
+	}
+	f.Limit, f.Offset = models.MaxRequestRows, 0
+	return s.writeExport(q.w, q, e, func(yield func([]any) error) error {
+		for {
+			p, err := reg.RequestRows(q.Context(), f)
+			if err != nil {
+				return err
+			}
+			for _, r := range p.Rows {
+				if err := yield(requestValues(q.lang, r)); err != nil {
+					return err
+				}
+			}
+			f.Offset += len(p.Rows)
+			if len(p.Rows) < f.Limit || int64(f.Offset) >= p.Total {
+				return nil
+			}
+		}
+	})
 }
 
 // SortHead is a column heading, a link that sorts by it when it sorts.
@@ -178,6 +236,13 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	format, err := exportFormat(q)
+	if err != nil {
+		return "", nil, err
+	}
+	if format != "" {
+		return "", nil, s.exportRequests(q, reg, sc, f, format)
+	}
 	p, err := reg.RequestRows(ctx, f)
 	if err != nil {
 		return "", nil, err
@@ -274,9 +339,9 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 		h.Href = dashboards.LinkQ(lang, PathRequestRows, sv)
 		return h
 	}
-	v.Head = []SortHead{head("rows.id", ""), head("rows.received", models.SortReceived), head("rows.department", models.SortDepartment),
-		head("rows.category", ""), head("rows.type", ""), head("rows.channel", ""), head("rows.due", models.SortDue),
-		head("rows.answered", models.SortAnswered), head("rows.days.answer", models.SortDays), head("rows.status", ""), head("rows.term", "")}
+	for _, c := range requestColumns {
+		v.Head = append(v.Head, head(c.Key, models.RequestSort(c.Sort)))
+	}
 	for _, r := range p.Rows {
 		days := dashboards.Cell{Text: "–", Num: true}
 		if r.DaysToAnswer >= 0 {
@@ -286,15 +351,7 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 		if !r.Answered.IsZero() {
 			answered = dashboards.Cell{Text: dashboards.FormatDate(lang, r.Answered), Raw: r.Answered.Format("2006-01-02")}
 		}
-		// Late or on time, in the page's language; "–" for a request
-		// redirected, cancelled or withdrawn (neither).
-		term := dashboards.Cell{Text: "–"}
-		switch {
-		case r.Late:
-			term.Text = dashboards.T(lang, "rows.late")
-		case r.Outcome == models.OutcomeAnswered || r.Outcome == models.OutcomeOpen:
-			term.Text = dashboards.T(lang, "rows.ontime")
-		}
+		term := dashboards.Cell{Text: requestTerm(lang, r)}
 		v.Rows = append(v.Rows, []dashboards.Cell{
 			{Text: r.ID},
 			{Text: dashboards.FormatDate(lang, r.Received), Raw: r.Received.Format("2006-01-02")},
@@ -314,6 +371,7 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 			dashboards.FormatCount(lang, int64(f.Offset+len(p.Rows))), dashboards.FormatCount(lang, p.Total))
 	}
 	v.Pager = pager(lang, PathRequestRows, base, page, pages)
+	v.Downloads = downloads(lang, PathRequestRows, base)
 	return "request_rows", v, nil
 }
 

@@ -229,6 +229,7 @@ func (s *Server) requireAdmin(next http.Handler) http.Handler {
 // request is what a page handler gets.
 type request struct {
 	*http.Request
+	w    http.ResponseWriter // for a handler that writes its own answer (an export)
 	lang string
 	rel  models.Reader
 	sess accounts.Session
@@ -246,6 +247,8 @@ type Page struct {
 	ScopeText string
 }
 
+// pageFunc is a page handler: the template and its view, or "" when it
+// wrote the answer itself (an export of its rows).
 type pageFunc func(q *request) (tmpl string, view any, err error)
 
 // page adapts a page handler: the chrome, the navigation the account may
@@ -253,11 +256,14 @@ type pageFunc func(q *request) (tmpl string, view any, err error)
 func (s *Server) page(h pageFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rel := s.cfg.Release(r)
-		q := &request{Request: r, lang: dashboards.LangOf(r), rel: rel, sess: sessionOf(r)}
+		q := &request{Request: r, w: w, lang: dashboards.LangOf(r), rel: rel, sess: sessionOf(r)}
 		q.page = s.newPage(r, rel, q.sess)
 		name, view, err := h(q)
 		if err != nil {
 			s.site.Fail(w, r, err)
+			return
+		}
+		if name == "" { // the handler wrote its answer (an export)
 			return
 		}
 		s.render(w, r, http.StatusOK, name, view)

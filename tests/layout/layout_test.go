@@ -28,7 +28,7 @@ var mayImport = map[string][]string{
 	// The server's own state (accounts, sessions, audit log), and the
 	// dashboards behind the sign-in that read it; the public pages do not.
 	"accounts":         {"models"},
-	"dashboards/admin": {"models", "dashboards", "accounts", "kpis"},
+	"dashboards/admin": {"models", "dashboards", "accounts", "kpis", "export"},
 
 	// The dashboards' KPIs against their targets and objectives (no HTTP;
 	// the targets file decoded by ingest's strict YAML).
