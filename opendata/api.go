@@ -91,9 +91,13 @@ type APIErrorBody struct {
 func (s *Server) API() chi.Router {
 	r := chi.NewRouter()
 	r.Use(apiHeaders)
-	r.Get("/datasets", s.apiDatasets)
-	r.Get("/datasets/{name}", s.apiDataset)
-	r.Get("/openapi.json", serveOpenAPI)
+	for _, route := range []struct {
+		pattern string
+		handler http.HandlerFunc
+	}{{"/datasets", s.apiDatasets}, {"/datasets/{name}", s.apiDataset}, {"/openapi.json", serveOpenAPI}} {
+		r.Get(route.pattern, route.handler)
+		r.Head(route.pattern, route.handler) // the server sends no body
+	}
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, http.StatusNotFound, "not_found", models.Text{
 			RO: "Adresa " + r.URL.Path + " nu există în API. Adresele sunt descrise în " + APIPrefix + "/openapi.json.",

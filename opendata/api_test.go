@@ -350,6 +350,14 @@ func TestAPIErrors(t *testing.T) {
 		resp, body := do(t, s.srv, "GET", p)
 		checkError(t, p, resp, body, 404, "not_found")
 	}
+	// HEAD answers like GET, without a body.
+	for _, p := range []string{"/api/v1/datasets", "/api/v1/datasets/procurement", "/api/v1/openapi.json"} {
+		resp, body := do(t, s.srv, "HEAD", p)
+		if resp.StatusCode != 200 || len(body) != 0 || resp.Header.Get("ETag") == "" {
+			t.Errorf("HEAD %s: %d %q", p, resp.StatusCode, body)
+		}
+		checkJSONHeaders(t, "HEAD "+p, resp)
+	}
 	for _, m := range []string{"POST", "PUT", "PATCH", "DELETE"} {
 		for _, p := range []string{"/api/v1/datasets", "/api/v1/datasets/procurement", "/api/v1/openapi.json"} {
 			resp, body := do(t, s.srv, m, p)
@@ -394,7 +402,7 @@ func TestOpenAPIMatchesTheRoutes(t *testing.T) {
 	paths := plain["paths"].(map[string]any)
 	routes := map[string]bool{}
 	err := chi.Walk(NewServer(demoLive, nil).API(), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
-		if method == "OPTIONS" { // the CORS preflight of every path
+		if method == "HEAD" { // beside every GET
 			return nil
 		}
 		routes[route] = true
