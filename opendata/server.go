@@ -12,6 +12,9 @@
 //	/date/editii/                            the releases kept, newest first (JSON)
 //	/date/editii/<release id>/manifest.json  an earlier (or the current) release's manifest
 //	/date/editii/<release id>/<dataset><suffix>  its downloads, until the release is pruned
+//
+// The API under /api/v1 (api.go, documented by openapi.go) lists the same
+// datasets and downloads as JSON.
 package opendata
 
 import (

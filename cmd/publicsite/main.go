@@ -1,7 +1,7 @@
 // Command publicsite serves the current release read-only: the public pages
-// (budget, investments, procurement, requests), the open-data catalogue and
-// the downloads. It follows `etl publish`, swapping to a new release without
-// dropping a request.
+// (budget, investments, procurement, requests), the open-data catalogue,
+// the downloads and the API under /api/v1. It follows `etl publish`,
+// swapping to a new release without dropping a request.
 //
 //	publicsite --releases DIR --addr HOST:PORT
 //	publicsite users add|list|passwd|remove ... (the accounts of /admin)
@@ -142,6 +142,9 @@ func (m *Main) Handler() (http.Handler, error) {
 		}
 	}
 	if m.Config.Admin != "only" {
+		// The API answers every method itself (405 as JSON), so it sits
+		// outside readOnly.
+		r.Mount(opendata.APIPrefix, files.API())
 		r.Group(func(r chi.Router) {
 			r.Use(readOnly)
 			r.Mount("/", files.Routes(pages.Routes()))
