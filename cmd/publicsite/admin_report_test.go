@@ -98,8 +98,13 @@ func TestMonthlyReportIsTheFirstScreensFigures(t *testing.T) {
 		t.Errorf("objectives: %q, first screen %q", got, want)
 	}
 	// The month form is there on screen (hidden in print by the stylesheet).
-	if first(doc, "form.report-month select#luna option[value=2026-01]") == nil {
-		t.Error("no month to choose")
+	var offered []string
+	for _, o := range all(doc, "form.report-month select#luna option") {
+		v, _ := attr(o, "value")
+		offered = append(offered, v+" "+textOf(o))
+	}
+	if got := strings.Join(offered, ", "); got != "2026-03 martie 2026, 2026-01 ianuarie 2026, 2025-03 martie 2025" {
+		t.Errorf("months offered: %s; want those with a report", got)
 	}
 
 	// A chosen month: the budget's figures as they stood then.
@@ -144,10 +149,11 @@ func TestMonthlyReportBadMonthSaysWhatToChange(t *testing.T) {
 		{"/admin/raport?luna=martie", "luna se scrie AAAA-LL, de exemplu 2026-03"},
 		{"/admin/raport?luna=2026-13", "luna se scrie AAAA-LL"},
 		{"/admin/raport?luna=2026-3", "luna se scrie AAAA-LL"},
-		{"/admin/raport?luna=2026-04", "nu există raport de execuție pentru acea lună; ultima lună raportată este 2026-03"},
-		{"/admin/raport?luna=2031-01", "ultima lună raportată este 2026-03"},
+		{"/admin/raport?luna=2026-04", "nu există raport de execuție pentru acea lună; lunile cu raport sunt 2026-03, 2026-01, 2025-03"},
+		{"/admin/raport?luna=2026-02", "nu există raport de execuție pentru acea lună; lunile cu raport sunt 2026-03, 2026-01, 2025-03"},
+		{"/admin/raport?luna=2031-01", "lunile cu raport sunt 2026-03, 2026-01, 2025-03"},
 		{"/admin/raport?an=20x6", "anul are patru cifre"},
-		{"/en/admin/raport?luna=2026-04", "there is no execution report for that month; the latest month reported is 2026-03"},
+		{"/en/admin/raport?luna=2026-04", "there is no execution report for that month; the months with a report are 2026-03, 2026-01, 2025-03"},
 	} {
 		resp, body := c.get(tc.path)
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, tc.want) || strings.Contains(body, "data-report-kpi") {

@@ -41,7 +41,7 @@ type reportMonth struct {
 // same scope rules as the first screen: another entity is a 404) for the
 // month luna=AAAA-LL, by default the latest month with an execution report.
 // A month that is not of that form, or has no report, is a 400 that names
-// the months there are.
+// the months there are (the latest twelve).
 func (s *Server) report(q *request) (string, any, error) {
 	lang, rel, ctx := q.lang, q.rel, q.Context()
 	sc, err := scopeOf(q)
@@ -52,16 +52,32 @@ func (s *Server) report(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	// The months with an execution report (of expenses or revenues), the
+	// ones a report can be of.
 	reported := map[int]int{} // year → its latest reported month
+	var months []string       // AAAA-LL, latest first
 	latestY, latestM := 0, 0
 	for _, by := range years {
-		if by.ReportedMonth > 0 {
-			reported[by.Year] = by.ReportedMonth
-			if by.Year*12+by.ReportedMonth > latestY*12+latestM {
-				latestY, latestM = by.Year, by.ReportedMonth
+		if by.ReportedMonth == 0 {
+			continue
+		}
+		reported[by.Year] = by.ReportedMonth
+		if by.Year*12+by.ReportedMonth > latestY*12+latestM {
+			latestY, latestM = by.Year, by.ReportedMonth
+		}
+		for _, kind := range []models.BudgetKind{models.Expense, models.Revenue} {
+			ms, err := rel.BudgetMonthly(ctx, models.BudgetScope{Entity: sc.Entity.CUI, Year: by.Year}, kind)
+			if err != nil {
+				return "", nil, err
+			}
+			for _, bm := range ms {
+				if val := fmt.Sprintf("%04d-%02d", by.Year, bm.Month); !slices.Contains(months, val) {
+					months = append(months, val)
+				}
 			}
 		}
 	}
+	slices.SortFunc(months, func(a, b string) int { return strings.Compare(b, a) })
 	y, m := sc.Year, reported[sc.Year]
 	if sc.Asked.Get("an") == "" && latestY > 0 {
 		y, m = latestY, latestM
@@ -72,11 +88,12 @@ func (s *Server) report(q *request) (string, any, error) {
 			return "", nil, &dashboards.ParamError{Name: "luna", Value: raw,
 				Reason: "luna se scrie AAAA-LL, de exemplu 2026-03", ReasonEN: "the month is written YYYY-MM, e.g. 2026-03"}
 		}
-		if last := reported[ay]; am > last {
+		if !slices.Contains(months, raw) {
 			reason, reasonEN := "nu există raport de execuție pentru acea lună", "there is no execution report for that month"
-			if latestY > 0 {
-				reason += fmt.Sprintf("; ultima lună raportată este %04d-%02d", latestY, latestM)
-				reasonEN += fmt.Sprintf("; the latest month reported is %04d-%02d", latestY, latestM)
+			if len(months) > 0 {
+				list := strings.Join(months[:min(len(months), 12)], ", ")
+				reason += "; lunile cu raport sunt " + list
+				reasonEN += "; the months with a report are " + list
 			}
 			return "", nil, &dashboards.ParamError{Name: "luna", Value: raw, Reason: reason, ReasonEN: reasonEN}
 		}
@@ -114,13 +131,11 @@ func (s *Server) report(q *request) (string, any, error) {
 		v.Keep = []dashboards.Hidden{{Name: "entitate", Value: e.CUI}}
 		q.page.WithEntities(rel, e.CUI)
 	}
-	for _, by := range years {
-		for mm := by.ReportedMonth; mm >= 1; mm-- {
-			val := fmt.Sprintf("%04d-%02d", by.Year, mm)
-			v.Months = append(v.Months, reportMonth{Value: val, Text: dashboards.MonthName(lang, mm) + " " + strconv.Itoa(by.Year), Selected: val == v.Month})
-		}
+	for _, val := range months {
+		my, _ := strconv.Atoi(val[:4])
+		mm, _ := strconv.Atoi(val[5:])
+		v.Months = append(v.Months, reportMonth{Value: val, Text: dashboards.MonthName(lang, mm) + " " + strconv.Itoa(my), Selected: val == v.Month})
 	}
-	slices.SortFunc(v.Months, func(a, b reportMonth) int { return strings.Compare(b.Value, a.Value) })
 
 	v.Groups = []Group{{Key: "budget"}, {Key: "requests"}}
 	if sc.Department != "" {
