@@ -151,6 +151,16 @@ async function scenario(browser, lang) {
   const rw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
   rc(rw <= 360, '360 px no horizontal scroll', `scrollWidth ${rw}`);
 
+  // The director's monthly report on a phone: readable at 360 px.
+  await go(phone, prefix + '/admin');
+  const phoneReport = await phone.page.locator('a[data-report-link]').getAttribute('href');
+  const prc = checker('monthly report (phone)', lang, phoneReport);
+  resp = await go(phone, phoneReport);
+  prc(resp.status() === 200, 'status', resp.status());
+  await examine(phone, prc, lang);
+  const prw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
+  prc(prw <= 360, '360 px no horizontal scroll', `scrollWidth ${prw}`);
+
   // The admin: first screen, accounts, audit log, sign-out.
   resp = await signIn(desk, check, lang, ex.admin, ex.password, true);
   check(resp.status() === 200, 'admin signed in', resp.status());
