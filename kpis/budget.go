@@ -40,6 +40,9 @@ func budgetValues(ctx context.Context, rel models.Reader, s Scope) ([]Value, err
 		return nil, err
 	}
 	through = max(through, revThrough)
+	if s.Through > 0 && s.Through < through {
+		through = s.Through
+	}
 	expLast, _, err := monthly(ctx, rel, s.Entity, s.Year-1, models.Expense)
 	if err != nil {
 		return nil, err

@@ -14,10 +14,14 @@ import (
 )
 
 // Scope is what a value is computed for: one entity, optionally one
-// department (only the requests have departments), one year.
+// department (only the requests have departments), one year; Through, when
+// not 0, ends the budget's figures at that month (a month's report: the
+// figures as they stood then; the requests' register tells its status on
+// its export day only, so theirs stay the year's).
 type Scope struct {
 	Entity, Department string
 	Year               int
+	Through            int
 }
 
 // Reason says why a figure is missing ("–", never 0).

@@ -97,6 +97,37 @@ func TestBudgetKPIsWorkedOutByHand(t *testing.T) {
 	}
 }
 
+// Scope.Through (the monthly report of a past month) ends the budget's
+// figures at that month: January 2026 is 150 of 1.500, against December
+// 2025 (no report) and January 2025 (no report); a Through past the
+// latest report changes nothing.
+func TestBudgetKPIsThroughAMonth(t *testing.T) {
+	rel := fixture(t)
+	vs, err := Compute(context.Background(), rel, Scope{Entity: city, Year: 2026, Through: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := value(t, vs, models.KPIExecutionRate)
+	if v.Through != 1 || len(v.Series) != 1 {
+		t.Fatalf("through %d, %d points; want January, 1 point", v.Through, len(v.Series))
+	}
+	check(t, "January", v.Now, want{150_00, 1500_00, ""})
+	check(t, "January's previous period", v.Prev, want{why: NoReport})
+	if v.PrevYear != 2025 || v.PrevThrough != 12 {
+		t.Errorf("January's previous period = %d/%d, want December 2025", v.PrevThrough, v.PrevYear)
+	}
+	check(t, "January 2025", v.LastYear, want{why: NoReport})
+	check(t, "personnel in January", value(t, vs, models.KPIPersonnelShare).Now, want{100_00, 150_00, ""})
+
+	vs, err = Compute(context.Background(), rel, Scope{Entity: city, Year: 2026, Through: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := value(t, vs, models.KPIExecutionRate); v.Through != 3 {
+		t.Errorf("Through 9 with reports to March: through %d, want 3", v.Through)
+	}
+}
+
 // A chapter without appropriations has no execution rate ("–" with the
 // reason), never 0 % or NaN.
 func TestChapterWithoutAppropriations(t *testing.T) {

@@ -221,11 +221,14 @@ type ChapterRow struct {
 // withTargets puts the KPIs against their targets on the first screen:
 // the budget's ratios with the execution by chapter, and the requests'
 // figures (the account's department's when it has one). Plain cards of
-// the same KPIs give way to them.
-func (s *Server) withTargets(q *request, sc scope, v *homeView, link func(string, ...string) string) error {
+// the same KPIs give way to them. through, when not 0, ends the budget's
+// figures at that month (the monthly report, page_report.go); the
+// execution by chapter is the latest report's, so it is left out then.
+// The first screen and the report both build their KPIs here.
+func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, link func(string, ...string) string) error {
 	lang, ctx := q.lang, q.Context()
 	t := s.cfg.Targets
-	vs, err := s.kpis.compute(ctx, q.rel, kpis.Scope{Entity: sc.Entity.CUI, Department: sc.Department, Year: sc.Year})
+	vs, err := s.kpis.compute(ctx, q.rel, kpis.Scope{Entity: sc.Entity.CUI, Department: sc.Department, Year: sc.Year, Through: through})
 	if err != nil {
 		return err
 	}
@@ -235,8 +238,8 @@ func (s *Server) withTargets(q *request, sc scope, v *homeView, link func(string
 			models.KPIRequestsMedianDays, models.KPIRequestsP90Days, models.KPIRequestsOnlineShare},
 	}
 	hrefs := map[string]string{"budget": link("/buget"), "requests": link("/cereri")}
-	for i := range v.Groups {
-		g := &v.Groups[i]
+	for i := range groups {
+		g := &groups[i]
 		ids := byGroup[g.Key]
 		if len(ids) == 0 {
 			continue
@@ -258,19 +261,21 @@ func (s *Server) withTargets(q *request, sc scope, v *homeView, link func(string
 			}
 		}
 	}
+	if through != 0 {
+		return nil
+	}
 	// The execution by chapter, against the same (prorated) target.
 	chapters, err := kpis.Chapters(ctx, q.rel, kpis.Scope{Entity: sc.Entity.CUI, Year: sc.Year})
 	if err != nil {
 		return err
 	}
-	through := 0
 	if val, ok := kpis.Find(vs, models.KPIExecutionRate); ok {
 		through = val.Through
 	}
 	rule, hasRule := t.Rule(models.KPIExecutionRate, sc.Entity.CUI, sc.Department, sc.Year)
 	goal := rule.For(through)
-	for i := range v.Groups {
-		g := &v.Groups[i]
+	for i := range groups {
+		g := &groups[i]
 		if g.Key != "budget" || len(chapters) == 0 {
 			continue
 		}

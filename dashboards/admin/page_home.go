@@ -32,6 +32,7 @@ type homeView struct {
 	Entity        models.Entity
 	Year          int
 	ReportedMonth int
+	Report        string // the monthly management report (page_report.go)
 	Groups        []Group
 	Objectives    []ObjectiveRow
 	Attention     attentionView // what needs attention today (page_home_attention.go)
@@ -54,7 +55,7 @@ func (s *Server) home(q *request) (string, any, error) {
 	if !q.sess.User.Scoped() {
 		q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: sc.Asked.Get("an")})
 	}
-	v := &homeView{Page: q.page, Entity: e, Year: y}
+	v := &homeView{Page: q.page, Entity: e, Year: y, Report: reportLink(lang, e.CUI, q.sess.User.Scoped(), sc.Asked.Get("an"))}
 	// Links to the public rows always name the entity and year shown.
 	keep := url.Values{"entitate": {e.CUI}, "an": {strconv.Itoa(y)}}
 	link := func(path string, extra ...string) string {
@@ -124,7 +125,7 @@ func (s *Server) home(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	v.Groups = append(v.Groups, reqs)
-	if err := s.withTargets(q, sc, v, link); err != nil {
+	if err := s.withTargets(q, sc, 0, v.Groups, link); err != nil {
 		return "", nil, err
 	}
 	if v.Objectives, err = s.objectives(q, sc); err != nil {

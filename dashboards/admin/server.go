@@ -152,6 +152,7 @@ func (s *Server) Routes() chi.Router {
 		r.Get("/", s.page(s.home))
 		r.Get("/cereri", s.page(s.requestRows))
 		r.Get("/investitii", s.page(s.investmentRows))
+		r.Get("/raport", s.page(s.report))
 		r.Post("/iesire", s.signOut)
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireAdmin)

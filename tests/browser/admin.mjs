@@ -151,10 +151,41 @@ async function scenario(browser, lang) {
   const rw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
   rc(rw <= 360, '360 px no horizontal scroll', `scrollWidth ${rw}`);
 
+  // The director's monthly report on a phone: readable at 360 px.
+  await go(phone, prefix + '/admin');
+  const phoneReport = await phone.page.locator('a[data-report-link]').getAttribute('href');
+  const prc = checker('monthly report (phone)', lang, phoneReport);
+  resp = await go(phone, phoneReport);
+  prc(resp.status() === 200, 'status', resp.status());
+  await examine(phone, prc, lang);
+  const prw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
+  prc(prw <= 360, '360 px no horizontal scroll', `scrollWidth ${prw}`);
+
   // The admin: first screen, accounts, audit log, sign-out.
   resp = await signIn(desk, check, lang, ex.admin, ex.password, true);
   check(resp.status() === 200, 'admin signed in', resp.status());
-  await examine(desk, check, lang);
+  const home = await examine(desk, check, lang);
+
+  // The monthly management report, from the first screen's link: its KPI
+  // values are the first screen's; printed, no navigation and no forms.
+  const reportHref = await desk.page.locator('a[data-report-link]').getAttribute('href');
+  const rep = checker('monthly report', lang, reportHref);
+  resp = await go(desk, reportHref);
+  rep(resp.status() === 200, 'status', resp.status());
+  const r = await examine(desk, rep, lang);
+  const homeValues = new Map(home.kpis.map((k) => [k.name, k.value]));
+  const inReport = r.kpis.filter((k) => homeValues.has(k.name));
+  rep(inReport.length >= 5 && inReport.every((k) => homeValues.get(k.name) === k.value), 'KPI values as on the first screen', JSON.stringify(inReport.slice(0, 3)));
+  await desk.page.emulateMedia({ media: 'print' });
+  const printed = await desk.page.evaluate(() => ({
+    nav: getComputedStyle(document.querySelector('.site-header nav')).display,
+    forms: Array.from(document.querySelectorAll('form')).map((f) => getComputedStyle(f).display),
+    rows: Array.from(document.querySelectorAll('table.report-kpis tbody tr')).map((tr) => getComputedStyle(tr).breakInside),
+  }));
+  rep(printed.nav === 'none', 'print: navigation hidden', printed.nav);
+  rep(printed.forms.length > 0 && printed.forms.every((d) => d === 'none'), 'print: forms hidden', printed.forms.join(','));
+  rep(printed.rows.length > 0 && printed.rows.every((b) => b === 'avoid'), 'print: rows not split', printed.rows.join(','));
+  await desk.page.emulateMedia({ media: 'screen' });
   for (const [id, path] of [['accounts', '/admin/utilizatori'], ['audit log', '/admin/jurnal']]) {
     const c = checker(id, lang, prefix + path);
     resp = await go(desk, prefix + path);
