@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/deschis/deschis/models"
@@ -41,6 +42,20 @@ func KPIRatio(lang, id string, r Ratio) KPI {
 // with the sentence that says why (note).
 func KPIMissing(lang, id, note string) KPI {
 	return KPI{Name: id, Label: KPITitle(lang, id), Raw: "", Text: "–", Note: note}
+}
+
+// Absence is the sentence saying why dataset has no figures for entity in
+// year: the institution publishes none at all, or none for that year; ""
+// when it has them. A page shows "–" with it (KPIMissing), never 0.
+func Absence(lang string, rel models.Reader, dataset, entity string, year int) string {
+	years := rel.Years(dataset, entity)
+	switch {
+	case len(years) == 0:
+		return T(lang, "absent."+dataset)
+	case !slices.Contains(years, year):
+		return Tf(lang, "absent."+dataset+".year", year)
+	}
+	return ""
 }
 
 // KPIDays is a number of days; "–" when there is none (ok false).

@@ -321,6 +321,16 @@ func TestRolesAndScopes(t *testing.T) {
 			t.Errorf("dan's %s = %v, the public page says %v", k, got[k], want[k])
 		}
 	}
+	// An institution that publishes no requests: "–" with the reason, as on
+	// the public home page, never a 0 that reads as a figure.
+	silent := s.str(t, `SELECT cui FROM entities WHERE cui NOT IN (SELECT DISTINCT entity_cui FROM requests_daily) ORDER BY cui LIMIT 1`)
+	_, vb := signed("vera").get("/admin?entitate=" + silent + "&an=" + y)
+	_, _, pb := s.fetch(t, "/?entitate="+silent+"&an="+y)
+	const why = "Instituția nu publică date despre cereri"
+	if got := kpis(parseHTML(t, vb))["requests-received"]; got != [2]string{"", "–"} || !strings.Contains(vb, why) || !strings.Contains(pb, why) {
+		t.Errorf("requests of %s, which publishes none: the dashboards show %q (the reason shown: %v, on the public page: %v)",
+			silent, got, strings.Contains(vb, why), strings.Contains(pb, why))
+	}
 	for _, p := range []string{"/admin?entitate=" + other, "/admin?entitate=" + other + "&an=" + y, "/en/admin?entitate=" + other, "/admin?entitate=99999999"} {
 		resp, body := dan.get(p)
 		if resp.StatusCode != http.StatusNotFound || strings.Contains(body, otherName) || strings.Contains(body, "data-kpi") {

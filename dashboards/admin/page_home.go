@@ -125,6 +125,7 @@ func (s *Server) home(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	v.Groups = append(v.Groups, reqs)
+	absent(lang, rel, sc, v.Groups)
 	if err := s.withTargets(q, sc, 0, v.Groups, link); err != nil {
 		return "", nil, err
 	}
@@ -208,4 +209,26 @@ var requestKPIStates = map[string]models.RequestState{
 // (page_request_rows.go), within the account's scope.
 func requestKPIRows(lang string, sc scope, id string) string {
 	return requestRowsLink(lang, sc.Entity.CUI, "an", strconv.Itoa(sc.Year), "departament", sc.Department, "stare", string(requestKPIStates[id]))
+}
+
+// groupDatasets are the datasets behind each group of cards.
+var groupDatasets = map[string]string{
+	"budget": models.DatasetBudget, "investments": models.DatasetInvestments,
+	"procurement": models.DatasetProcurement, "requests": models.DatasetRequests,
+}
+
+// absent turns the cards of a dataset the institution does not publish (or
+// not for the year) into "–" with the sentence saying why, as the public
+// pages do: never a 0 that reads as a figure, and no link to rows that do
+// not exist.
+func absent(lang string, rel models.Reader, sc scope, groups []Group) {
+	for i := range groups {
+		why := dashboards.Absence(lang, rel, groupDatasets[groups[i].Key], sc.Entity.CUI, sc.Year)
+		if why == "" {
+			continue
+		}
+		for j, c := range groups[i].Cards {
+			groups[i].Cards[j] = Card{KPI: dashboards.KPIMissing(lang, c.Name, why)}
+		}
+	}
 }

@@ -3,7 +3,6 @@ package public
 import (
 	"fmt"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -98,16 +97,7 @@ func notFoundf(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{models.ErrNotFound}, args...)...)
 }
 
-// absence is the sentence saying why dataset has no figures for entity in
-// year: the institution publishes none at all, or none for that year; ""
-// when it has them. A page shows "–" with it, never 0.
+// absence is dashboards.Absence for the request's release and language.
 func absence(q *request, dataset, entity string, year int) string {
-	years := q.rel.Years(dataset, entity)
-	switch {
-	case len(years) == 0:
-		return dashboards.T(q.lang, "absent."+dataset)
-	case !slices.Contains(years, year):
-		return dashboards.Tf(q.lang, "absent."+dataset+".year", year)
-	}
-	return ""
+	return dashboards.Absence(q.lang, q.rel, dataset, entity, year)
 }
