@@ -87,6 +87,17 @@ type BudgetYear struct {
 	ReportedMonth                   int
 }
 
+// ReportedMonthIn is the last month reported in year y among years (the
+// answer of BudgetByYear): 0 when y has no report.
+func ReportedMonthIn(years []BudgetYear, y int) int {
+	for _, by := range years {
+		if by.Year == y {
+			return by.ReportedMonth
+		}
+	}
+	return 0
+}
+
 // CodeName is a code with its name (a chapter, a status, a procedure).
 type CodeName struct {
 	Code, Name, Kind string

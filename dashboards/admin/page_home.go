@@ -82,11 +82,7 @@ func (s *Server) home(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	for _, by := range years {
-		if by.Year == y {
-			v.ReportedMonth = by.ReportedMonth
-		}
-	}
+	v.ReportedMonth = models.ReportedMonthIn(years, y)
 	budget := link("/buget")
 	v.Groups = append(v.Groups, Group{Key: "budget", Note: wholeNote, Cards: []Card{
 		{dashboards.KPILei(lang, models.KPIBudgetFinal, tot.Expenses.Final), budget},

@@ -50,12 +50,7 @@ func investmentClock(q *request, sc scope) (time.Time, int, error) {
 	if err != nil {
 		return today, 0, err
 	}
-	for _, by := range years {
-		if by.Year == sc.Year {
-			return today, by.ReportedMonth, nil
-		}
-	}
-	return today, 0, nil
+	return today, models.ReportedMonthIn(years, sc.Year), nil
 }
 
 func investmentRowsLink(lang, entity string, year int, state string) string {

@@ -94,12 +94,7 @@ func (s *Server) budget(q *request) (string, any, error) {
 	}
 	// The months the year's latest report covers: every comparison with
 	// another year is over these months.
-	now := dashboards.Period{Year: y}
-	for _, by := range years {
-		if by.Year == y {
-			now.Through = by.ReportedMonth
-		}
-	}
+	now := dashboards.Period{Year: y, Through: models.ReportedMonthIn(years, y)}
 	v.Empty = tot.Expenses.Lines == 0 && tot.Revenues.Lines == 0
 	v.KPIs = budgetKPIs(q, e, y, tot, chapterKind)
 	if pop := e.PopulationIn(y); pop > 0 && tot.Expenses.Lines > 0 {

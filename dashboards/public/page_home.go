@@ -61,11 +61,7 @@ func (s *Server) home(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	for _, by := range years {
-		if by.Year == y {
-			v.ReportedMonth = by.ReportedMonth
-		}
-	}
+	v.ReportedMonth = models.ReportedMonthIn(years, y)
 	// The budget's headline numbers without the execution rate, which goes
 	// beside the payments.
 	for _, k := range budgetKPIs(q, e, y, tot, "") {
