@@ -29,21 +29,7 @@ type AdminExpected struct {
 // accounts and audit pages, sign-out; each checked with axe-core (WCAG 2.1
 // AA), for console errors and CSP violations, and on a 360 px screen.
 func TestDashboardsInBrowser(t *testing.T) {
-	if os.Getenv("DESCHIS_SKIP_BROWSER") == "1" {
-		t.Skip("DESCHIS_SKIP_BROWSER=1: browser tests skipped")
-	}
-	root := repoRoot(t)
-	chromium := os.Getenv("DESCHIS_CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("the browser tests need node: run `make setup` (or set DESCHIS_SKIP_BROWSER=1)")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("the browser tests need Chromium (%s): run `make setup`", chromium)
-	}
+	root, chromium, node := browserTools(t)
 	b, err := demo.Build(context.Background(), t.TempDir(), demo.Options{Scale: 1}, time.Time{})
 	if err != nil {
 		t.Fatal(err)

@@ -57,30 +57,8 @@ type Report struct {
 // demo; DESCHIS_BROWSER_REPORT=FILE keeps the script's JSON report (and the
 // expected numbers in FILE.expected.json).
 func TestPublicSiteInBrowser(t *testing.T) {
-	if os.Getenv("DESCHIS_SKIP_BROWSER") == "1" {
-		t.Skip("DESCHIS_SKIP_BROWSER=1: browser tests skipped")
-	}
-	root := repoRoot(t)
-	chromium := os.Getenv("DESCHIS_CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	var missing []string
-	if _, err := os.Stat(chromium); err != nil {
-		missing = append(missing, "Chromium ("+chromium+")")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing = append(missing, "node")
-	}
-	for _, f := range []string{"node_modules/playwright-core/package.json", "node_modules/axe-core/axe.min.js"} {
-		if _, err := os.Stat(filepath.Join(root, f)); err != nil {
-			missing = append(missing, f)
-		}
-	}
-	if len(missing) > 0 {
-		t.Fatalf("browser tests need %s: run `make setup` (or set DESCHIS_SKIP_BROWSER=1 to skip them)", strings.Join(missing, ", "))
-	}
+	root, chromium, node := browserTools(t)
+	var err error
 
 	t0 := time.Now()
 	var releases, id string
@@ -254,4 +232,37 @@ func startBinary(t *testing.T, bin, releases string) string {
 		t.Fatalf("publicsite did not say where it listens within 60 s:\n%s", logged())
 	}
 	panic("unreachable")
+}
+
+// browserTools is what every browser test needs: the repository's root,
+// Chromium and Node, with playwright-core and axe-core installed. It fails
+// the test, naming what is missing, unless DESCHIS_SKIP_BROWSER=1 skips it
+// on purpose (CI never sets it).
+func browserTools(t *testing.T) (root, chromium, node string) {
+	t.Helper()
+	if os.Getenv("DESCHIS_SKIP_BROWSER") == "1" {
+		t.Skip("DESCHIS_SKIP_BROWSER=1: browser tests skipped")
+	}
+	root = repoRoot(t)
+	chromium = os.Getenv("DESCHIS_CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	var missing []string
+	if _, err := os.Stat(chromium); err != nil {
+		missing = append(missing, "Chromium ("+chromium+")")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missing = append(missing, "node")
+	}
+	for _, f := range []string{"node_modules/playwright-core/package.json", "node_modules/axe-core/axe.min.js"} {
+		if _, err := os.Stat(filepath.Join(root, f)); err != nil {
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) > 0 {
+		t.Fatalf("browser tests need %s: run `make setup` (or set DESCHIS_SKIP_BROWSER=1 to skip them)", strings.Join(missing, ", "))
+	}
+	return root, chromium, node
 }
