@@ -124,6 +124,7 @@ var messages = map[string][2]string{
 	"inv.funding":        {"Finanțarea", "Funding"},
 	"inv.chapter":        {"Capitolul", "Chapter"},
 	"inv.list":           {"Obiectivele de investiții", "Investment projects"},
+	"inv.list.page":      {"Obiectivele de investiții (%s – %s din %s)", "Investment projects (%s – %s of %s)"},
 	"inv.by.status":      {"Obiective pe stadii", "Projects by status"},
 	"inv.code":           {"Cod", "Code"},
 	"inv.name":           {"Obiectivul", "Project"},

@@ -43,6 +43,9 @@ type Investment struct {
 type InvestmentFilter struct {
 	Entity, Status, Chapter, Funding string
 	Year                             int
+	// Limit and Offset read a page of the list (Investments); a zero
+	// Limit reads every objective the filter selects.
+	Limit, Offset int
 }
 
 // InvestmentSummary counts the objectives of a filter and sums their value.

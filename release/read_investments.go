@@ -46,7 +46,14 @@ func scanInvestment(rows interface{ Scan(...any) error }) (models.Investment, er
 func (r *DB) Investments(ctx context.Context, f models.InvestmentFilter) (out []models.Investment, err error) {
 	defer models.Wrap(&err, "investiții %s %d", f.Entity, f.Year)
 	w, args := investmentWhere(f)
-	err = queryRows(ctx, r.db, `SELECT `+investmentColumns+` FROM investments WHERE `+w+` ORDER BY total_value DESC, code`, args,
+	page := ""
+	if f.Limit > 0 {
+		page = " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, f.Offset)
+	}
+	// Largest first; the code breaks ties (an objective's code is unique
+	// within an entity and year), so pages never overlap.
+	err = queryRows(ctx, r.db, `SELECT `+investmentColumns+` FROM investments WHERE `+w+` ORDER BY total_value DESC, code`+page, args,
 		func(rows *sql.Rows) error {
 			v, err := scanInvestment(rows)
 			out = append(out, v)

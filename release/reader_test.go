@@ -281,6 +281,29 @@ func TestDBInvestmentsProcurementRequests(t *testing.T) {
 	if err != nil || int64(len(list)) != inv.Count {
 		t.Fatalf("%d listed, %v", len(list), err)
 	}
+	// Pages of the list, read with Limit and Offset, are the list cut in
+	// order: no objective on two pages, none left out.
+	var paged []models.Investment
+	for off := 0; ; off += 3 {
+		pf := f
+		pf.Limit, pf.Offset = 3, off
+		page, err := r.Investments(ctx, pf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		paged = append(paged, page...)
+	}
+	if len(paged) != len(list) {
+		t.Fatalf("%d objectives on the pages, want %d", len(paged), len(list))
+	}
+	for i := range list {
+		if paged[i].Code != list[i].Code {
+			t.Fatalf("row %d: %s on the pages, %s in the list", i, paged[i].Code, list[i].Code)
+		}
+	}
 	one, err := r.Investment(ctx, list[0].Code, 0)
 	if err != nil {
 		t.Fatal(err)

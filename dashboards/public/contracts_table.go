@@ -9,9 +9,6 @@ import (
 	"github.com/deschis/deschis/models"
 )
 
-// pageSize is how many contracts a list page shows.
-const pageSize = 50
-
 // ContractListRow is a contract in a list (templates/partials.html,
 // "contracts": the procurement, supplier and investment pages).
 type ContractListRow struct {
@@ -75,12 +72,11 @@ func contractsTable(lang, caption string, rows []ContractListRow) ContractsTable
 // setting f's limit and offset, and says which page of how many it is; a
 // page past the end is a 404.
 func contractPage(q *request, f *models.ContractFilter, total int64) (rows []models.Contract, page, pages int, err error) {
-	pages = int((total + pageSize - 1) / pageSize)
-	page = max(q.query.Page, 1)
-	if pages > 0 && page > pages {
-		return nil, page, pages, notFoundf("pagina %d din %d", page, pages)
+	page, pages, f.Offset, err = pageOf(q, total)
+	if err != nil {
+		return nil, page, pages, err
 	}
-	f.Limit, f.Offset = pageSize, (page-1)*pageSize
+	f.Limit = pageSize
 	rows, err = q.rel.Contracts(q.ctx(), *f)
 	return rows, page, pages, err
 }

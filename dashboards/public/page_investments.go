@@ -12,6 +12,7 @@ type investmentsView struct {
 	ByStatus dashboards.Chart
 	List     []InvestmentListRow
 	Caption  string
+	Pager    dashboards.Pager
 }
 
 // InvestmentListRow is a row of the investment list.
@@ -85,10 +86,20 @@ func (s *Server) investments(q *request) (string, any, error) {
 	}
 	v.ByStatus.Options = dashboards.BarOptions(cats, false, dashboards.Series{Name: dashboards.T(lang, "count"), Values: counts})
 
+	// The list, a page at a time, like the contract list.
+	page, pages, offset, err := pageOf(q, tot.Count)
+	if err != nil {
+		return "", nil, err
+	}
+	f.Limit, f.Offset = pageSize, offset
 	list, err := rel.Investments(ctx, f)
 	if err != nil {
 		return "", nil, err
 	}
+	if pages > 1 {
+		v.Caption = dashboards.Tf(lang, "inv.list.page", dashboards.FormatCount(lang, int64(offset+1)), dashboards.FormatCount(lang, int64(offset+len(list))), dashboards.FormatCount(lang, tot.Count))
+	}
+	v.Pager = pager(lang, "/investitii", q.URL.Query(), page, pages)
 	for _, iv := range list {
 		v.List = append(v.List, InvestmentListRow{InvestmentItem: investmentItem(lang, iv),
 			Chapter: dashboards.ChapterName(lang, iv.ChapterCode, iv.ChapterName).Text, Funding: dashboards.T(lang, "funding."+iv.Funding),

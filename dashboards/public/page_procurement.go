@@ -1,7 +1,6 @@
 package public
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/deschis/deschis/dashboards"
@@ -127,19 +126,7 @@ func (s *Server) procurement(q *request) (string, any, error) {
 		sv.Set("ordine", next)
 		v.Table.Sort[col] = dashboards.LinkQ(lang, "/achizitii", sv)
 	}
-	v.Pager = dashboards.Pager{Lang: lang, Page: page, Of: pages}
-	if page > 1 {
-		pv := dashboards.CloneValues(base)
-		if page > 2 {
-			pv.Set("pagina", strconv.Itoa(page-1))
-		}
-		v.Pager.Prev = dashboards.LinkQ(lang, "/achizitii", pv)
-	}
-	if page < pages {
-		pv := dashboards.CloneValues(base)
-		pv.Set("pagina", strconv.Itoa(page+1))
-		v.Pager.Next = dashboards.LinkQ(lang, "/achizitii", pv)
-	}
+	v.Pager = pager(lang, "/achizitii", base, page, pages)
 	return "procurement", v, nil
 }
 

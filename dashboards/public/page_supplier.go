@@ -2,7 +2,6 @@ package public
 
 import (
 	"net/url"
-	"strconv"
 
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
@@ -71,16 +70,6 @@ func (s *Server) supplier(q *request) (string, any, error) {
 	for _, c := range rows {
 		v.Table.Rows = append(v.Table.Rows, contractListRow(lang, c))
 	}
-	self := dashboards.Link(lang, "/achizitii/furnizori/"+url.PathEscape(cui))
-	v.Pager = dashboards.Pager{Lang: lang, Page: page, Of: pages}
-	if page > 1 {
-		v.Pager.Prev = self
-		if page > 2 {
-			v.Pager.Prev += "?pagina=" + strconv.Itoa(page-1)
-		}
-	}
-	if page < pages {
-		v.Pager.Next = self + "?pagina=" + strconv.Itoa(page+1)
-	}
+	v.Pager = pager(lang, "/achizitii/furnizori/"+url.PathEscape(cui), nil, page, pages)
 	return "supplier", v, nil
 }
