@@ -34,6 +34,8 @@ type DB struct {
 
 	// internal: the release's internal datasets are loaded too (OpenInternal).
 	internal bool
+	// mode: tables (rows have a rowid, used to read a page's rows late) or views.
+	mode Mode
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -84,7 +86,7 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 	if man.ReleaseID == "" {
 		man.ReleaseID = filepath.Base(dir) // what the page cache and the footer know the release by
 	}
-	r := &DB{manifest: man, db: sql.OpenDB(connector), connector: connector, internal: internal}
+	r := &DB{manifest: man, db: sql.OpenDB(connector), connector: connector, internal: internal, mode: mode}
 	// Pages run many small queries at once: keep their connections open.
 	n := 4 * runtime.GOMAXPROCS(0)
 	r.db.SetMaxIdleConns(n)
@@ -126,6 +128,9 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			return nil, fmt.Errorf("setul %s: %w", t.Name, err)
 		}
 	}
+	if _, err := r.db.ExecContext(ctx, supplierNames); err != nil {
+		return nil, fmt.Errorf("numele furnizorilor: %w", err)
+	}
 	// Loading uses every core; pages then run many small queries at once,
 	// each cheaper on one thread than split across threads that compete.
 	if _, err := r.db.ExecContext(ctx, `SET threads = 1`); err != nil {
@@ -136,6 +141,15 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 	}
 	return r, nil
 }
+
+// supplierNames is the search structure of the supplier-name filter, built
+// when a release opens: each distinct (supplier, name) of the contracts with
+// the name folded (lower case, no diacritics), so a search folds and scans
+// the few thousand names, never the contracts (contractWhere).
+const supplierNames = `CREATE TABLE supplier_names AS
+	SELECT supplier_cui, supplier_name, strip_accents(lower(supplier_name)) AS folded
+	FROM (SELECT DISTINCT supplier_cui, supplier_name FROM procurement WHERE supplier_name IS NOT NULL)
+	ORDER BY supplier_cui, supplier_name`
 
 // Close frees the database. Callers make sure no query is running.
 func (r *DB) Close() error {
