@@ -93,6 +93,19 @@ type Live struct {
 	current atomic.Pointer[Release]
 	mu      sync.Mutex // one reload at a time
 	log     *slog.Logger
+	prepare []func(*Release)
+}
+
+// OnOpen has prepare called with every release opened from now on, after it
+// is open and before it goes live (e.g. to render its main pages), and at
+// once with the live one. Reloads wait for it; requests do not.
+func (r *Live) OnOpen(prepare func(*Release)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.prepare = append(r.prepare, prepare)
+	if cur := r.current.Load(); cur != nil {
+		prepare(cur)
+	}
 }
 
 // Follow opens the current release of dir; open (may be nil: manifest only)
@@ -152,6 +165,13 @@ func (r *Live) Reload() error {
 		}
 		if r.log != nil {
 			r.log.Info("ediție deschisă", "release", id, "ms", time.Since(t0).Milliseconds())
+		}
+	}
+	for _, prepare := range r.prepare {
+		t0 := time.Now()
+		prepare(rel)
+		if r.log != nil {
+			r.log.Info("ediție pregătită", "release", id, "ms", time.Since(t0).Milliseconds())
 		}
 	}
 	rel.refs.Store(1) // the reference of being current

@@ -119,6 +119,18 @@ func (m *Main) Handler() (http.Handler, error) {
 		return nil, err
 	}
 	files := opendata.NewServer(live, pages.Site())
+	if m.Config.Admin != "only" {
+		// The main pages of every release are rendered before it goes live
+		// (and now, for the live one): the first visitor after a release
+		// waits no longer than the next.
+		live.OnOpen(func(rel *release.Release) {
+			n, err := pages.Prepare(context.Background(), rel.Reader)
+			if err != nil {
+				m.Log.Warn("pagini nepregătite", "release", rel.ID, "err", err)
+			}
+			m.Log.Info("pagini pregătite", "release", rel.ID, "pages", n)
+		})
+	}
 
 	// The areas: the dashboards under /admin and /en/admin (unless admin:
 	// off), the downloads of package opendata, and everything else is a

@@ -56,7 +56,9 @@ func (l listRelease) Investments(_ context.Context, f models.InvestmentFilter) (
 // previous page keeping the filters, and a page past the end is a 404.
 func TestInvestmentListIsPaginated(t *testing.T) {
 	const n = 123 // three pages of pageSize (50)
-	s, err := NewServer(Config{Release: func(*http.Request) models.Reader { return listRelease{fakeRelease: fakeRelease{manifest: &models.Manifest{ReleaseID: "r1"}}, n: n} },
+	s, err := NewServer(Config{Release: func(*http.Request) models.Reader {
+		return listRelease{fakeRelease: fakeRelease{manifest: &models.Manifest{ReleaseID: "r1"}}, n: n}
+	},
 		CacheEntries: 10, CacheBytes: 1 << 20})
 	if err != nil {
 		t.Fatal(err)

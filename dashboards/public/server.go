@@ -20,7 +20,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
+	"sync"
 
 	"github.com/go-chi/chi/v5"
 
@@ -45,7 +45,8 @@ type Config struct {
 	Release func(*http.Request) models.Reader
 	Log     *slog.Logger
 	// CacheEntries and CacheBytes bound the rendered-page cache of a
-	// release; 0 entries disables it.
+	// release (two are kept: the live release's and the next or previous
+	// one's); 0 entries disables it.
 	CacheEntries int
 	CacheBytes   int64
 }
@@ -55,7 +56,9 @@ type Server struct {
 	cfg   Config
 	site  *dashboards.Site
 	pages map[string]*template.Template
-	cache atomic.Pointer[pageCache]
+	// caches are the rendered pages of the last two releases (cacheFor).
+	cacheMu sync.Mutex
+	caches  []*pageCache
 }
 
 // NewServer parses every template once and fingerprints the static files.
@@ -125,51 +128,65 @@ func (s *Server) page(h pageFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rel := s.cfg.Release(r)
 		cache := s.cacheFor(rel.Manifest().ReleaseID)
-		key := r.URL.Path + "?" + r.URL.RawQuery
+		key := pageKey(r)
 		if p, ok := cache.get(key); ok {
 			writePage(w, r, p)
 			return
 		}
-		q := &request{Request: r, lang: dashboards.LangOf(r), rel: rel}
-		var err error
-		if q.query, err = ParseQuery(r.URL.Query()); err != nil {
-			s.site.Fail(w, r, err)
-			return
-		}
-		q.page = s.site.NewPage(r, rel)
-		name, view, err := h(q)
-		if err == nil && len(q.page.Entities) == 0 {
-			err = s.defaultEntitySelect(q)
-		}
+		p, err := s.render(r, rel, h)
 		if err != nil {
 			s.site.Fail(w, r, err)
 			return
 		}
-		var buf bytes.Buffer
-		if err := s.pages[name].ExecuteTemplate(&buf, "layout.html", view); err != nil {
-			s.site.Fail(w, r, err)
-			return
-		}
-		sum := sha256.Sum256(buf.Bytes())
-		p := &cachedPage{key: key, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, body: buf.Bytes()}
 		cache.put(p)
 		writePage(w, r, p)
 	}
 }
 
-// cacheFor returns the page cache of a release, starting a new one (and
-// dropping the old release's) when the release changed.
+// pageKey is what the cache knows a page by: its path and query.
+func pageKey(r *http.Request) string { return r.URL.Path + "?" + r.URL.RawQuery }
+
+// render renders the page h makes for r from rel.
+func (s *Server) render(r *http.Request, rel models.Reader, h pageFunc) (*cachedPage, error) {
+	q := &request{Request: r, lang: dashboards.LangOf(r), rel: rel}
+	var err error
+	if q.query, err = ParseQuery(r.URL.Query()); err != nil {
+		return nil, err
+	}
+	q.page = s.site.NewPage(r, rel)
+	name, view, err := h(q)
+	if err == nil && len(q.page.Entities) == 0 {
+		err = s.defaultEntitySelect(q)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := s.pages[name].ExecuteTemplate(&buf, "layout.html", view); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return &cachedPage{key: pageKey(r), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, body: buf.Bytes()}, nil
+}
+
+// cacheFor returns the page cache of a release, starting a new one when
+// there is none. Two are kept: the live release's and the one before it or
+// being prepared (Prepare), so preparing the next release never empties the
+// live one's cache, and a request still on the old release finds its pages.
 func (s *Server) cacheFor(release string) *pageCache {
-	for {
-		c := s.cache.Load()
-		if c != nil && c.release == release {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	for _, c := range s.caches {
+		if c.release == release {
 			return c
 		}
-		n := newPageCache(release, s.cfg.CacheEntries, s.cfg.CacheBytes)
-		if s.cache.CompareAndSwap(c, n) {
-			return n
-		}
 	}
+	n := newPageCache(release, s.cfg.CacheEntries, s.cfg.CacheBytes)
+	s.caches = append(s.caches, n)
+	if len(s.caches) > 2 {
+		s.caches = s.caches[len(s.caches)-2:]
+	}
+	return n
 }
 
 func writePage(w http.ResponseWriter, r *http.Request, p *cachedPage) {
