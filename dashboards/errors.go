@@ -2,6 +2,7 @@ package dashboards
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -21,7 +22,8 @@ func (e *ParamError) Error() string {
 func (e *ParamError) Unwrap() error { return models.ErrInvalid }
 
 // StatusOf is the HTTP status of an error a handler returned: 404 for
-// models.ErrNotFound, 400 for models.ErrInvalid, 500 for anything else. It is
+// models.ErrNotFound, 400 for models.ErrInvalid, 503 for a page not made
+// within its time (context.DeadlineExceeded), 500 for anything else. It is
 // the one place an error becomes a status.
 func StatusOf(err error) int {
 	switch {
@@ -29,6 +31,8 @@ func StatusOf(err error) int {
 		return http.StatusNotFound
 	case errors.Is(err, models.ErrInvalid):
 		return http.StatusBadRequest
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable
 	default:
 		return http.StatusInternalServerError
 	}
@@ -49,7 +53,10 @@ func (s *Site) Handle(h func(http.ResponseWriter, *http.Request) error) http.Han
 // message, never the error itself.
 func (s *Site) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := StatusOf(err)
-	if status >= 500 {
+	if status == http.StatusServiceUnavailable {
+		s.cfg.Log.Warn("pagină nerandată la timp", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+		err = nil
+	} else if status >= 500 {
 		s.cfg.Log.Error("cerere eșuată", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
 		err = nil
 	}
@@ -66,7 +73,7 @@ type errorView struct {
 	Text template.HTML
 }
 
-// Error writes the site's page for status (404, 400, 405, 500); err, when
+// Error writes the site's page for status (404, 400, 405, 500, 503); err, when
 // it is a *ParamError, says on a 400 page which parameter to change.
 func (s *Site) Error(w http.ResponseWriter, r *http.Request, status int, err error) {
 	lang := LangOf(r)
@@ -85,6 +92,10 @@ func (s *Site) Error(w http.ResponseWriter, r *http.Request, status int, err err
 			v.Detail = pe.Name + "=" + pe.Value + " (" + reason + ")"
 		}
 		v.Text = template.HTML(template.HTMLEscapeString(Tf(lang, "error.400.text", v.Detail)))
+	case http.StatusServiceUnavailable:
+		v.Title = T(lang, "error.503")
+		// A moment is enough: the server was busy, not broken.
+		w.Header().Set("Retry-After", "5")
 	default:
 		v.Title = T(lang, "error.500")
 	}

@@ -265,6 +265,8 @@ var messages = map[string][2]string{
 	"error.400.text": {"Un parametru din adresă nu are o valoare validă: %s", "A parameter of the address has no valid value: %s"},
 	"error.500":      {"Eroare", "Error"},
 	"error.500.text": {"A apărut o eroare. Încercați din nou peste câteva momente.", "Something went wrong. Please try again in a few moments."},
+	"error.503":      {"Serverul este ocupat", "The server is busy"},
+	"error.503.text": {"Pagina nu a putut fi pregătită acum: serverul răspunde multor cereri deodată. Încercați din nou peste câteva secunde; datele nu s-au schimbat.", "The page could not be made just now: the server is answering many requests at once. Please try again in a few seconds; the data has not changed."},
 	"error.home":     {"Înapoi la pagina principală", "Back to the home page"},
 }
 

@@ -26,6 +26,7 @@ type Config struct {
 	CacheMB      int           `yaml:"cache_mb"`      // bound on the rendered-page cache, MiB
 	ReleaseMode  string        `yaml:"release_mode"`  // tables (in-memory, default) or views (over the Parquet files)
 	LogLevel     string        `yaml:"log_level"`     // debug, info, warn, error
+	PageTime     time.Duration `yaml:"page_time"`     // a public page not made within this long answers 503
 
 	// The decision-maker dashboards (/admin).
 	Admin       string        `yaml:"admin"`        // on (public site and /admin), off (public only), only (/admin only)
@@ -59,6 +60,7 @@ func DefaultConfig() Config {
 		CacheMB:      256,
 		ReleaseMode:  "tables",
 		LogLevel:     "info",
+		PageTime:     5 * time.Second,
 		Admin:        "on",
 		SessionIdle:  30 * time.Minute,
 		SessionMax:   12 * time.Hour,
@@ -86,6 +88,7 @@ var settings = []struct {
 	{"cache-mb", "DESCHIS_CACHE_MB", "memoria maximă a paginilor randate, MiB"},
 	{"release-mode", "DESCHIS_RELEASE_MODE", "tables (tabele în memorie) sau views (citire din fișierele Parquet)"},
 	{"log-level", "DESCHIS_LOG_LEVEL", "debug, info, warn sau error"},
+	{"page-time", "DESCHIS_PAGE_TIME", "o pagină publică nerandată în atât timp răspunde 503, „încercați din nou”, în loc să aștepte la coadă (de ex. 5s)"},
 	{"admin", "DESCHIS_ADMIN", "on (site public și /admin), off (doar site public) sau only (doar /admin)"},
 	{"state", "DESCHIS_STATE", "directorul stării serverului: conturi, sesiuni, jurnal (implicit state lângă directorul edițiilor)"},
 	{"session-idle", "DESCHIS_SESSION_IDLE", "o sesiune nefolosită atât timp se încheie (de ex. 30m)"},
@@ -109,6 +112,7 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.IntVar(&flagCfg.CacheMB, "cache-mb", 0, "")
 	fs.StringVar(&flagCfg.ReleaseMode, "release-mode", "", "")
 	fs.StringVar(&flagCfg.LogLevel, "log-level", "", "")
+	fs.DurationVar(&flagCfg.PageTime, "page-time", 0, "")
 	fs.StringVar(&flagCfg.Admin, "admin", "", "")
 	fs.StringVar(&flagCfg.State, "state", "", "")
 	fs.DurationVar(&flagCfg.SessionIdle, "session-idle", 0, "")
@@ -186,6 +190,8 @@ func (c *Config) set(key, v string) error {
 		c.ReleaseMode = v
 	case "log-level":
 		c.LogLevel = v
+	case "page-time":
+		c.PageTime, err = time.ParseDuration(v)
 	case "admin":
 		c.Admin = v
 	case "state":
@@ -217,6 +223,9 @@ func (c *Config) check() error {
 	}
 	if c.Reload <= 0 {
 		errs = append(errs, errors.New("reload: trebuie să fie pozitiv"))
+	}
+	if c.PageTime <= 0 {
+		errs = append(errs, errors.New("page_time: trebuie să fie pozitiv (de ex. 5s)"))
 	}
 	if c.CacheEntries < 0 || c.CacheMB < 0 {
 		errs = append(errs, errors.New("cache_entries și cache_mb nu pot fi negative"))

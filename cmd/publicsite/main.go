@@ -114,6 +114,7 @@ func (m *Main) Handler() (http.Handler, error) {
 		Log:          m.Log,
 		CacheEntries: m.Config.CacheEntries,
 		CacheBytes:   int64(m.Config.CacheMB) << 20,
+		PageTime:     m.Config.PageTime,
 	})
 	if err != nil {
 		return nil, err

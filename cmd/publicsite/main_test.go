@@ -219,7 +219,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info",
-		Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour}
+		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour}
 	if m.Config != want {
 		t.Fatalf("config %+v, want %+v (defaults < file < env < flags)", m.Config, want)
 	}
@@ -233,6 +233,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		{"bad mode", []string{"--release-mode", "disk"}, ""},
 		{"bad admin mode", []string{"--admin", "yes"}, ""},
 		{"bad session expiry", nil, "session_idle: 0s\n"},
+		{"no page time", []string{"--page-time", "0s"}, ""},
 		{"missing file", []string{"--config", filepath.Join(dir, "nope.yaml")}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -54,3 +54,28 @@ func TestMainPagesArePreparedBeforeAReleaseGoesLive(t *testing.T) {
 		t.Error("a page nobody prepared answered with the release's database closed: the test proves nothing")
 	}
 }
+
+// page_time reaches the real engine: with a bound no query can meet, a
+// page nobody prepared answers 503 (never a 500), while the prepared main
+// pages and the downloads answer as ever.
+func TestPageTimeAnswers503FromTheEngine(t *testing.T) {
+	s := site(t)
+	m := &Main{}
+	if err := m.ParseFlags([]string{"--releases", s.releases, "--addr", "127.0.0.1:0", "--reload", "1h", "--page-time", "1ns", "--admin", "off"},
+		func(string) string { return "" }, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	base := "http://" + m.Addr()
+	if resp, body := get(t, base+"/achizitii?furnizor=vest"); resp.StatusCode != 503 || !strings.Contains(body, "Încercați din nou") {
+		t.Errorf("a page out of time: %d, want 503 saying to try again", resp.StatusCode)
+	}
+	for _, path := range []string{"/", "/en/achizitii", "/date/procurement.parquet"} {
+		if resp, _ := get(t, base+path); resp.StatusCode != 200 {
+			t.Errorf("%s: %d, want 200", path, resp.StatusCode)
+		}
+	}
+}

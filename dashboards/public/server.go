@@ -15,12 +15,14 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -49,6 +51,10 @@ type Config struct {
 	// one's); 0 entries disables it.
 	CacheEntries int
 	CacheBytes   int64
+	// PageTime bounds the making of one page, its wait for a database
+	// connection included: past it the page answers 503 (try again) rather
+	// than queueing. 0: no bound.
+	PageTime time.Duration
 }
 
 // Server renders the public site's pages.
@@ -133,8 +139,18 @@ func (s *Server) page(h pageFunc) http.HandlerFunc {
 			writePage(w, r, p)
 			return
 		}
+		if s.cfg.PageTime > 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), s.cfg.PageTime)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
 		p, err := s.render(r, rel, h)
 		if err != nil {
+			if errors.Is(r.Context().Err(), context.DeadlineExceeded) {
+				// The query was interrupted at the deadline: whatever error
+				// the engine gave, the page ran out of time.
+				err = errors.Join(context.DeadlineExceeded, err)
+			}
 			s.site.Fail(w, r, err)
 			return
 		}
