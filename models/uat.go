@@ -3,6 +3,7 @@ package models
 import (
 	_ "embed"
 	"encoding/csv"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -105,3 +106,41 @@ func FixCedilla(s string) string {
 }
 
 var cedilla = strings.NewReplacer("ş", "ș", "ţ", "ț", "Ş", "Ș", "Ţ", "Ț")
+
+// kindOrder orders a county's units as a deployment lists them: the county
+// council, then municipalities, towns, Bucharest's sectors and communes.
+var kindOrder = map[EntityKind]int{KindJudet: 0, KindMunicipiu: 1, KindOras: 2, KindSector: 3, KindComuna: 4}
+
+// UATsOfCounty lists the county council and every administrative unit of a
+// county (its code: BV, TM, B for Bucharest) in the reference list, the
+// council first, then municipalities, towns, sectors and communes, each by
+// name; nil for a code the list does not have.
+func UATsOfCounty(code string) []UAT {
+	var out []UAT
+	for _, u := range uats() {
+		if u.County == code {
+			out = append(out, u)
+		}
+	}
+	slices.SortFunc(out, func(a, b UAT) int {
+		if c := kindOrder[a.Kind] - kindOrder[b.Kind]; c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
+}
+
+// Counties lists the county councils of the reference list (Bucharest's
+// general council has no row of its own: its code B groups the municipality
+// and the sectors), by county code.
+func Counties() []UAT {
+	var out []UAT
+	for _, u := range uats() {
+		if u.Kind == KindJudet {
+			out = append(out, u)
+		}
+	}
+	slices.SortFunc(out, func(a, b UAT) int { return strings.Compare(a.County, b.County) })
+	return out
+}

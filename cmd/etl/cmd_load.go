@@ -14,25 +14,6 @@ import (
 	"github.com/deschis/deschis/warehouse"
 )
 
-func (m *Main) cmdInit(ctx context.Context, args []string) error {
-	fs := m.newFlags("init", "--db FIȘIER", "Creează depozitul DuckDB (sau aplică migrările care lipsesc).")
-	db := dbFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	w, err := m.openWarehouse(ctx, *db, false)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	v, err := w.SchemaVersion(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(m.Stdout, "Depozitul %s este la schema %d.\n", *db, v)
-	return nil
-}
-
 const loadHelp = `Încarcă unul sau mai multe fișiere într-un set de date, într-o singură tranzacție:
 fie se încarcă tot ce e bun, fie (la refuz) nimic nu se schimbă.
 
