@@ -76,6 +76,10 @@ const CountAggregate = "_count"
 // AggregateMaxPageSize is the most cells one answer holds (babbage's page_max).
 const AggregateMaxPageSize = 10000
 
+// AggregateMaxPage is the last page one may ask for: page × pagesize stays
+// far inside an integer.
+const AggregateMaxPage = 1_000_000
+
 // AggregateCut keeps the rows whose column Ref is one of Values.
 type AggregateCut struct {
 	Ref    string   `json:"ref"`
@@ -347,17 +351,17 @@ func ParseAggregateQuery(get func(string) string) (BudgetAggregate, error) {
 	}
 	q.Page, q.PageSize = 1, 100
 	for _, p := range []struct {
-		name string
-		dst  *int
-		min  int
-	}{{"page", &q.Page, 1}, {"pagesize", &q.PageSize, 0}} {
+		name     string
+		dst      *int
+		min, max int
+	}{{"page", &q.Page, 1, AggregateMaxPage}, {"pagesize", &q.PageSize, 0, 1 << 30}} {
 		s := get(p.name)
 		if s == "" {
 			continue
 		}
 		n, err := strconv.Atoi(s)
-		if err != nil || n < p.min {
-			return q, queryError("invalid_page", nil, "%s=%s: dați un număr întreg de la %d.", "%s=%s: give a whole number from %d.", p.name, s, p.min)
+		if err != nil || n < p.min || n > p.max {
+			return q, queryError("invalid_page", nil, "%s=%s: dați un număr întreg de la %d la %d.", "%s=%s: give a whole number from %d to %d.", p.name, s, p.min, p.max)
 		}
 		*p.dst = n
 	}

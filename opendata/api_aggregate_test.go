@@ -296,6 +296,7 @@ func TestAggregateBadRequests(t *testing.T) {
 		{"cut=year:%zz", "invalid_query", "%25"},
 		{"pagesize=-1", "invalid_page", "pagesize"},
 		{"page=0", "invalid_page", "page"},
+		{"page=99999999999999999&pagesize=10000", "invalid_page", "1000000"},
 		{"drilldowns=year", "unknown_parameter", "drilldown"},
 		{"drilldown=year&drilldown=kind", "repeated_parameter", "|"},
 	} {
