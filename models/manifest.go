@@ -66,6 +66,9 @@ type Manifest struct {
 	SchemaVersion int               `json:"schema_version"`
 	Licence       Licence           `json:"licence"`
 	Datasets      []ManifestDataset `json:"datasets"`
+	// FiscalDataPackage are the files of the budgets' Fiscal Data Package
+	// (release/publish_fdp.go): its descriptors and the CSVs they describe.
+	FiscalDataPackage []ReleaseFile `json:"fiscal_data_package,omitempty"`
 }
 
 // ManifestDataset is one dataset of a release with its files and lineage.

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 )
 
 // compressible are the formats worth compressing on the way: text and
@@ -24,6 +25,13 @@ var compressible = map[string]bool{"csv": true, "csv-excel": true, "json": true,
 // text file goes gzip-compressed to a client that accepts it, streamed
 // through a fixed buffer. The checksum is always of the uncompressed file.
 func serveDownload(w http.ResponseWriter, r *http.Request, dir string, m *models.Manifest, name, cache string) error {
+	if f, ok := fdpFile(m, name); ok {
+		mediaType, suffix := "application/json", release.FDPSuffix
+		if f.Format == release.FormatFDPCSV {
+			mediaType, suffix = "text/csv; charset=utf-8", filepath.Ext(name)
+		}
+		return serveFile(w, r, dir, f, mediaType, strings.TrimSuffix(name, suffix)+"-"+m.ReleaseID+suffix, true, cache)
+	}
 	format, dataset, ok := models.FormatBySuffix(name)
 	if !ok {
 		return models.ErrNotFound
@@ -36,6 +44,24 @@ func serveDownload(w http.ResponseWriter, r *http.Request, dir string, m *models
 	if !ok {
 		return models.ErrNotFound // a release published before the format existed
 	}
+	return serveFile(w, r, dir, f, format.MediaType, dataset+"-"+m.ReleaseID+format.Suffix, compressible[format.ID], cache)
+}
+
+// fdpFile is the file of the budgets' Fiscal Data Package named name
+// (budget.fdp.json, budget.expenditure.csv, …), which the descriptors' relative
+// paths name beside them.
+func fdpFile(m *models.Manifest, name string) (models.ReleaseFile, bool) {
+	for _, f := range m.FiscalDataPackage {
+		if f.Path == models.Public+"/"+name {
+			return f, true
+		}
+	}
+	return models.ReleaseFile{}, false
+}
+
+// serveFile serves a file of the release in dir as the package comment of
+// serveDownload says, saved by the browser as download.
+func serveFile(w http.ResponseWriter, r *http.Request, dir string, f models.ReleaseFile, mediaType, download string, compress bool, cache string) error {
 	file, err := os.Open(filepath.Join(dir, filepath.FromSlash(f.Path)))
 	if err != nil {
 		return err
@@ -46,12 +72,12 @@ func serveDownload(w http.ResponseWriter, r *http.Request, dir string, m *models
 		return err
 	}
 	h := w.Header()
-	h.Set("Content-Type", format.MediaType)
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-%s%s"`, dataset, m.ReleaseID, format.Suffix))
+	h.Set("Content-Type", mediaType)
+	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, download))
 	h.Set("Cache-Control", cache)
 	h.Set("X-Content-SHA256", f.SHA256)
 	etag := `"` + f.SHA256 + `"`
-	if compressible[format.ID] {
+	if compress {
 		h.Add("Vary", "Accept-Encoding")
 		if r.Header.Get("Range") == "" && acceptsGzip(r.Header.Get("Accept-Encoding")) {
 			return serveGzip(w, r, file, `W/`+etag)

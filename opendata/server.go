@@ -9,6 +9,9 @@
 //	/date/<dataset><suffix>                  a download of the current release: procurement.parquet,
 //	                                         procurement.csv, procurement-excel.csv, procurement.json,
 //	                                         procurement.ndjson, procurement.arrows, procurement.xlsx
+//	/date/budget.fdp.json, /date/budget_execution_monthly.fdp.json
+//	                                         the budgets' Fiscal Data Package descriptors, and the
+//	                                         CSVs they name beside them (budget.expenditure.csv, …)
 //	/date/editii/                            the releases kept, newest first (JSON)
 //	/date/editii/<release id>/manifest.json  an earlier (or the current) release's manifest
 //	/date/editii/<release id>/<dataset><suffix>  its downloads, until the release is pruned

@@ -107,6 +107,10 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 	if err := check(ctx, conn, tmp, man); err != nil {
 		return nil, err
 	}
+	// The budgets' Fiscal Data Package, from their checked files.
+	if man.FiscalDataPackage, err = publishFDP(ctx, conn, tmp, man); err != nil {
+		return nil, err
+	}
 	if err := writeManifest(filepath.Join(tmp, ManifestFile), man); err != nil {
 		return nil, err
 	}

@@ -29,24 +29,7 @@ import (
 // the XLSX through export.Neutralise. It returns the files DuckDB wrote.
 func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, parquet string) ([]models.ReleaseFile, error) {
 	src := "read_parquet(" + sqlString(parquet) + ")"
-	// The Romanian locale's CSV: decimal comma (DuckDB writes only the
-	// point, so the number is written as text, and left alone by the
-	// neutralisation, which sees only text columns), dates dd.mm.yyyy.
-	var neutral, excel []string
-	for _, c := range ds.Schema {
-		q := `"` + c.Name + `"`
-		n, e := q, q
-		switch {
-		case c.Type == "VARCHAR":
-			n = export.NeutraliseSQL(q) + " AS " + q
-			e = n
-		case c.Type == "DATE":
-			e = "strftime(" + q + ", '%d.%m.%Y') AS " + q // export.ExcelDateLayout
-		case strings.HasPrefix(c.Type, "DECIMAL("):
-			e = "replace(" + q + "::VARCHAR, '.', ',') AS " + q
-		}
-		neutral, excel = append(neutral, n), append(excel, e)
-	}
+	neutral, excel := csvColumns(ds)
 	copies := map[string]string{
 		"csv":       "COPY (SELECT " + strings.Join(neutral, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true)",
 		"csv-excel": "COPY (SELECT " + strings.Join(excel, ", ") + " FROM " + src + ") TO {out} (FORMAT csv, HEADER true, DELIMITER '" + string(export.ExcelDelimiter) + "')",
@@ -84,6 +67,28 @@ func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, p
 		files = append(files, file)
 	}
 	return files, nil
+}
+
+// csvColumns are the select lists of a dataset's CSV (text cells
+// neutralised) and of its CSV for a Romanian Excel: decimal comma (DuckDB
+// writes only the point, so the number is written as text, and left alone
+// by the neutralisation, which sees only text columns), dates dd.mm.yyyy.
+func csvColumns(ds Dataset) (neutral, excel []string) {
+	for _, c := range ds.Schema {
+		q := `"` + c.Name + `"`
+		n, e := q, q
+		switch {
+		case c.Type == "VARCHAR":
+			n = export.NeutraliseSQL(q) + " AS " + q
+			e = n
+		case c.Type == "DATE":
+			e = "strftime(" + q + ", '%d.%m.%Y') AS " + q // export.ExcelDateLayout
+		case strings.HasPrefix(c.Type, "DECIMAL("):
+			e = "replace(" + q + "::VARCHAR, '.', ',') AS " + q
+		}
+		neutral, excel = append(neutral, n), append(excel, e)
+	}
+	return neutral, excel
 }
 
 func formatByID(id string) (models.Format, bool) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -122,9 +123,16 @@ func TestPublishingTheSameWarehouseTwiceWritesIdenticalFiles(t *testing.T) {
 			}
 		}
 	}
+	// So are the budgets' Fiscal Data Package's descriptors and CSVs.
+	for _, next := range rels[1:] {
+		a, b := first.Manifest.FiscalDataPackage, next.Manifest.FiscalDataPackage
+		if len(a) == 0 || !slices.Equal(a, b) {
+			t.Errorf("the Fiscal Data Package of %s is %v, of %s %v", first.ReleaseID, a, next.ReleaseID, b)
+		}
+	}
 	// The manifests tell the truth about the files on disk.
 	for _, res := range rels {
-		for _, d := range res.Manifest.Datasets {
+		for _, d := range append(slices.Clone(res.Manifest.Datasets), models.ManifestDataset{Files: res.Manifest.FiscalDataPackage}) {
 			for _, f := range d.Files {
 				sum, _, err := models.FileSHA256(filepath.Join(res.Path, filepath.FromSlash(f.Path)))
 				if err != nil {
@@ -164,6 +172,15 @@ func TestVerifyChecksEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Rename(aside, xlsx) })
+	fdp := filepath.Join(res.Path, "public", "budget.fdp.json")
+	orig, err := os.ReadFile(fdp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fdp, append(slices.Clone(orig), ' '), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.WriteFile(fdp, orig, 0o644) })
 	problems, err := release.Verify(ctx, res.Path)
 	if err != nil {
 		t.Fatal(err)
@@ -172,8 +189,8 @@ func TestVerifyChecksEveryFormat(t *testing.T) {
 	for _, p := range problems {
 		found[p.Path] = true
 	}
-	if !found["public/procurement.csv"] || !found["public/budget.xlsx"] || len(found) != 2 {
-		t.Fatalf("problems %v, want public/procurement.csv and public/budget.xlsx", problems)
+	if !found["public/procurement.csv"] || !found["public/budget.xlsx"] || !found["public/budget.fdp.json"] || len(found) != 3 {
+		t.Fatalf("problems %v, want public/procurement.csv, public/budget.xlsx and public/budget.fdp.json", problems)
 	}
 }
 
