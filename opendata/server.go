@@ -6,6 +6,7 @@
 // URLs (models.Formats lists every format and its suffix):
 //
 //	/date/manifest.json                      the current release's manifest (public datasets)
+//	/date/datapackage.json                   its Frictionless Data Package (datapackage.go)
 //	/date/<dataset><suffix>                  a download of the current release: procurement.parquet,
 //	                                         procurement.csv, procurement-excel.csv, procurement.json,
 //	                                         procurement.ndjson, procurement.arrows, procurement.xlsx
@@ -46,6 +47,7 @@ func NewServer(live *release.Live, site *dashboards.Site) *Server {
 func (s *Server) Routes(next http.Handler) chi.Router {
 	r := chi.NewRouter()
 	r.Get("/date/manifest.json", s.site.Handle(s.manifest))
+	r.Get("/date/datapackage.json", s.site.Handle(s.dataPackage))
 	r.Get("/date/{file}", func(w http.ResponseWriter, r *http.Request) {
 		if _, _, ok := models.FormatBySuffix(chi.URLParam(r, "file")); !ok {
 			next.ServeHTTP(w, r)
@@ -55,6 +57,7 @@ func (s *Server) Routes(next http.Handler) chi.Router {
 	})
 	r.Get("/date/editii/", s.site.Handle(s.versions))
 	r.Get("/date/editii/{id}/manifest.json", s.site.Handle(s.versionManifest))
+	r.Get("/date/editii/{id}/datapackage.json", s.site.Handle(s.versionDataPackage))
 	r.Get("/date/editii/{id}/{file}", s.site.Handle(s.versionDownload))
 	r.NotFound(next.ServeHTTP)
 	r.MethodNotAllowed(next.ServeHTTP)

@@ -104,6 +104,11 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 		d.Files = append(d.Files, more[d.Name]...)
 		sortFiles(d.Files)
 	}
+	dp, err := writeDataPackage(tmp, man)
+	if err != nil {
+		return nil, err
+	}
+	man.Files = append(man.Files, dp)
 	if err := check(ctx, conn, tmp, man); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -122,9 +123,20 @@ func TestPublishingTheSameWarehouseTwiceWritesIdenticalFiles(t *testing.T) {
 			}
 		}
 	}
+	// The release's own files (datapackage.json) are the same bytes too.
+	for _, next := range rels[1:] {
+		if len(first.Manifest.Files) == 0 || len(next.Manifest.Files) != len(first.Manifest.Files) {
+			t.Fatalf("release files %v, then %v", first.Manifest.Files, next.Manifest.Files)
+		}
+		for j, f := range first.Manifest.Files {
+			if g := next.Manifest.Files[j]; f != g {
+				t.Errorf("%+v in %s, %+v in %s", f, first.ReleaseID, g, next.ReleaseID)
+			}
+		}
+	}
 	// The manifests tell the truth about the files on disk.
 	for _, res := range rels {
-		for _, d := range res.Manifest.Datasets {
+		for _, d := range append(res.Manifest.Datasets, models.ManifestDataset{Files: res.Manifest.Files}) {
 			for _, f := range d.Files {
 				sum, _, err := models.FileSHA256(filepath.Join(res.Path, filepath.FromSlash(f.Path)))
 				if err != nil {
@@ -174,6 +186,21 @@ func TestVerifyChecksEveryFormat(t *testing.T) {
 	}
 	if !found["public/procurement.csv"] || !found["public/budget.xlsx"] || len(found) != 2 {
 		t.Fatalf("problems %v, want public/procurement.csv and public/budget.xlsx", problems)
+	}
+	// The release's datapackage.json is covered as well.
+	dp := filepath.Join(res.Path, filepath.FromSlash(models.DataPackagePath))
+	orig, err := os.ReadFile(dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.WriteFile(dp, orig, 0o644) })
+	os.WriteFile(dp, append(orig, ' '), 0o644)
+	problems, err = release.Verify(ctx, res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(problems, func(p release.VerifyProblem) bool { return p.Path == models.DataPackagePath }) {
+		t.Errorf("a changed %s: problems %v", models.DataPackagePath, problems)
 	}
 }
 

@@ -44,7 +44,7 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 	defer db.Close()
 	var problems []VerifyProblem
 	listed := map[string]bool{ManifestFile: true}
-	for _, d := range man.Datasets {
+	for _, d := range append(man.Datasets, models.ManifestDataset{Files: man.Files}) { // the release's own files too
 		for _, f := range d.Files {
 			listed[f.Path] = true
 			path := filepath.Join(releaseDir, filepath.FromSlash(f.Path))
