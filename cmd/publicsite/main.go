@@ -119,6 +119,7 @@ func (m *Main) Handler() (http.Handler, error) {
 		return nil, err
 	}
 	files := opendata.NewServer(live, pages.Site())
+	files.SetPortal(opendata.Portal{BaseURL: m.Config.BaseURL, ContactEmail: m.Config.ContactEmail, ContactURL: m.Config.ContactURL, OCIDPrefix: m.Config.OCIDPrefix})
 
 	// The areas: the dashboards under /admin and /en/admin (unless admin:
 	// off), the downloads of package opendata, and everything else is a
