@@ -356,7 +356,7 @@ func (s *Server) apiOCDS(w http.ResponseWriter, r *http.Request) {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	first := true
-	for {
+	for r.Context().Err() == nil { // until the file ends or the client goes away
 		line, err := in.ReadBytes('\n')
 		if line = bytes.TrimSpace(line); len(line) > 0 {
 			var row ocdsRow
