@@ -66,9 +66,25 @@ type Manifest struct {
 	SchemaVersion int               `json:"schema_version"`
 	Licence       Licence           `json:"licence"`
 	Datasets      []ManifestDataset `json:"datasets"`
-	// FiscalDataPackage are the files of the budgets' Fiscal Data Package
-	// (release/publish_fdp.go): its descriptors and the CSVs they describe.
-	FiscalDataPackage []ReleaseFile `json:"fiscal_data_package,omitempty"`
+	// Files are the release's files of no one dataset: the Frictionless
+	// Data Package of the public datasets (DataPackagePath) and the budgets'
+	// Fiscal Data Package (release/publish_fdp.go: its descriptors and the
+	// CSVs they describe).
+	Files []ReleaseFile `json:"files,omitempty"`
+}
+
+// DataPackagePath is the release's Frictionless Data Package, in public/
+// beside the files its resources name (served at /date/datapackage.json).
+const DataPackagePath = "public/datapackage.json"
+
+// File returns the release's file of no one dataset at path.
+func (m *Manifest) File(path string) (ReleaseFile, bool) {
+	for _, f := range m.Files {
+		if f.Path == path {
+			return f, true
+		}
+	}
+	return ReleaseFile{}, false
 }
 
 // ManifestDataset is one dataset of a release with its files and lineage.

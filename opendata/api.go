@@ -6,6 +6,7 @@ package opendata
 //	GET /api/v1/datasets/{name}   one dataset's metadata: schema, coverage, licence, release id, source, frequency, downloads
 //	GET /api/v1/openapi.json      the OpenAPI 3.1 document of these routes (openapi.go)
 //	GET /api/v1/aggregate/budget  the budgets summed as babbage does: cells and summary (api_aggregate.go)
+//	GET /api/v1/ocds/releases.json  procurement as an OCDS 1.1 release package (ocds.go)
 //
 // Titles and texts: `title` is Romanian and `title_en` English; every
 // other text is an object {"ro": ..., "en": ...}. There is no ?lang=.
@@ -96,7 +97,8 @@ func (s *Server) API() chi.Router {
 		pattern string
 		handler http.HandlerFunc
 	}{{"/datasets", s.apiDatasets}, {"/datasets/{name}", s.apiDataset}, {"/openapi.json", serveOpenAPI},
-		{"/aggregate/budget", s.apiAggregateBudget}} {
+		{"/aggregate/budget", s.apiAggregateBudget},
+		{"/ocds/releases.json", s.apiOCDS}} {
 		r.Get(route.pattern, route.handler)
 		r.Head(route.pattern, route.handler) // the server sends no body
 	}

@@ -51,12 +51,11 @@ func serveDownload(w http.ResponseWriter, r *http.Request, dir string, m *models
 // (budget.fdp.json, budget.expenditure.csv, …), which the descriptors' relative
 // paths name beside them.
 func fdpFile(m *models.Manifest, name string) (models.ReleaseFile, bool) {
-	for _, f := range m.FiscalDataPackage {
-		if f.Path == models.Public+"/"+name {
-			return f, true
-		}
+	f, ok := m.File(models.Public + "/" + name)
+	if !ok || f.Format != release.FormatFDP && f.Format != release.FormatFDPCSV {
+		return models.ReleaseFile{}, false
 	}
-	return models.ReleaseFile{}, false
+	return f, true
 }
 
 // serveFile serves a file of the release in dir as the package comment of

@@ -17,12 +17,17 @@ func TestFiscalDataPackageIsServed(t *testing.T) {
 	s := demoAPI(t)
 	resp, body := do(t, s.srv, "GET", "/date/manifest.json")
 	var m models.Manifest
-	if err := json.Unmarshal(body, &m); err != nil || resp.StatusCode != 200 || len(m.FiscalDataPackage) != 6 {
-		t.Fatalf("manifest: %d %v %v", resp.StatusCode, err, m.FiscalDataPackage)
+	if err := json.Unmarshal(body, &m); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("manifest: %d %v", resp.StatusCode, err)
 	}
 	sums := map[string]string{}
-	for _, f := range m.FiscalDataPackage {
-		sums[f.Path] = f.SHA256
+	for _, f := range m.Files {
+		if f.Format == release.FormatFDP || f.Format == release.FormatFDPCSV {
+			sums[f.Path] = f.SHA256
+		}
+	}
+	if len(sums) != 6 {
+		t.Fatalf("the manifest lists %v, want 2 descriptors and 4 CSVs", m.Files)
 	}
 	for _, base := range []string{"/date/", "/date/editii/" + s.man.ReleaseID + "/"} {
 		for _, name := range []string{models.DatasetBudget, models.DatasetBudgetMonthly} {

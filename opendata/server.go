@@ -6,6 +6,8 @@
 // URLs (models.Formats lists every format and its suffix):
 //
 //	/date/manifest.json                      the current release's manifest (public datasets)
+//	/date/datapackage.json                   its Frictionless Data Package (datapackage.go)
+//	/catalog.ttl, /catalog.jsonld            its DCAT-AP 3.0.1 catalogue (catalog.go)
 //	/date/<dataset><suffix>                  a download of the current release: procurement.parquet,
 //	                                         procurement.csv, procurement-excel.csv, procurement.json,
 //	                                         procurement.ndjson, procurement.arrows, procurement.xlsx
@@ -37,6 +39,8 @@ import (
 type Server struct {
 	live *release.Live
 	site *dashboards.Site // its error pages answer failed requests
+	// portal is what the portal metadata says beyond the release (catalog.go).
+	portal Portal
 }
 
 // NewServer serves the releases live follows; site answers errors.
@@ -49,6 +53,9 @@ func NewServer(live *release.Live, site *dashboards.Site) *Server {
 func (s *Server) Routes(next http.Handler) chi.Router {
 	r := chi.NewRouter()
 	r.Get("/date/manifest.json", s.site.Handle(s.manifest))
+	r.Get("/catalog.ttl", s.site.Handle(s.serveCatalog(true)))
+	r.Get("/catalog.jsonld", s.site.Handle(s.serveCatalog(false)))
+	r.Get("/date/datapackage.json", s.site.Handle(s.dataPackage))
 	r.Get("/date/{file}", func(w http.ResponseWriter, r *http.Request) {
 		if _, _, ok := models.FormatBySuffix(chi.URLParam(r, "file")); !ok {
 			next.ServeHTTP(w, r)
@@ -58,6 +65,7 @@ func (s *Server) Routes(next http.Handler) chi.Router {
 	})
 	r.Get("/date/editii/", s.site.Handle(s.versions))
 	r.Get("/date/editii/{id}/manifest.json", s.site.Handle(s.versionManifest))
+	r.Get("/date/editii/{id}/datapackage.json", s.site.Handle(s.versionDataPackage))
 	r.Get("/date/editii/{id}/{file}", s.site.Handle(s.versionDownload))
 	r.NotFound(next.ServeHTTP)
 	r.MethodNotAllowed(next.ServeHTTP)

@@ -104,13 +104,20 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 		d.Files = append(d.Files, more[d.Name]...)
 		sortFiles(d.Files)
 	}
+	dp, err := writeDataPackage(tmp, man)
+	if err != nil {
+		return nil, err
+	}
+	man.Files = append(man.Files, dp)
 	if err := check(ctx, conn, tmp, man); err != nil {
 		return nil, err
 	}
 	// The budgets' Fiscal Data Package, from their checked files.
-	if man.FiscalDataPackage, err = publishFDP(ctx, conn, tmp, man); err != nil {
+	fdp, err := publishFDP(ctx, conn, tmp, man)
+	if err != nil {
 		return nil, err
 	}
+	man.Files = append(man.Files, fdp...)
 	if err := writeManifest(filepath.Join(tmp, ManifestFile), man); err != nil {
 		return nil, err
 	}

@@ -53,7 +53,7 @@ var tableNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
 // readTyped reads a CSV with a Table Schema's types: the header is the
 // fields' names, and every cell reads as its field's type (empty: null).
-func readTyped(t *testing.T, path string, fields []release.FDPField) [][]any {
+func readFDPTyped(t *testing.T, path string, fields []release.FDPField) [][]any {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -122,11 +122,13 @@ func TestFiscalDataPackage(t *testing.T) {
 	}
 	sch := fdpSchema(t)
 	listed := map[string]models.ReleaseFile{}
-	for _, f := range man.FiscalDataPackage {
-		listed[f.Path] = f
+	for _, f := range man.Files {
+		if f.Format == release.FormatFDP || f.Format == release.FormatFDPCSV {
+			listed[f.Path] = f
+		}
 	}
 	if len(listed) != 6 {
-		t.Fatalf("the manifest lists %v, want 2 descriptors and 4 CSVs", man.FiscalDataPackage)
+		t.Fatalf("the manifest lists %v, want 2 descriptors and 4 CSVs", man.Files)
 	}
 	for _, name := range []string{models.DatasetBudget, models.DatasetBudgetMonthly} {
 		descPath := "public/" + name + release.FDPSuffix
@@ -174,7 +176,7 @@ func TestFiscalDataPackage(t *testing.T) {
 			if err != nil || size != res.Bytes || "sha256:"+sum != res.Hash {
 				t.Errorf("%s on disk: %d bytes sha256 %s (%v)", res.Path, size, sum, err)
 			}
-			typed := readTyped(t, filepath.Join(dir, "public", res.Path), res.Schema.Fields)
+			typed := readFDPTyped(t, filepath.Join(dir, "public", res.Path), res.Schema.Fields)
 			n += int64(len(typed))
 			col := map[string]int{}
 			for i, fl := range res.Schema.Fields {

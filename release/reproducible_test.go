@@ -123,16 +123,20 @@ func TestPublishingTheSameWarehouseTwiceWritesIdenticalFiles(t *testing.T) {
 			}
 		}
 	}
-	// So are the budgets' Fiscal Data Package's descriptors and CSVs.
+	// The release's own files (datapackage.json) are the same bytes too.
 	for _, next := range rels[1:] {
-		a, b := first.Manifest.FiscalDataPackage, next.Manifest.FiscalDataPackage
-		if len(a) == 0 || !slices.Equal(a, b) {
-			t.Errorf("the Fiscal Data Package of %s is %v, of %s %v", first.ReleaseID, a, next.ReleaseID, b)
+		if len(first.Manifest.Files) == 0 || len(next.Manifest.Files) != len(first.Manifest.Files) {
+			t.Fatalf("release files %v, then %v", first.Manifest.Files, next.Manifest.Files)
+		}
+		for j, f := range first.Manifest.Files {
+			if g := next.Manifest.Files[j]; f != g {
+				t.Errorf("%+v in %s, %+v in %s", f, first.ReleaseID, g, next.ReleaseID)
+			}
 		}
 	}
 	// The manifests tell the truth about the files on disk.
 	for _, res := range rels {
-		for _, d := range append(slices.Clone(res.Manifest.Datasets), models.ManifestDataset{Files: res.Manifest.FiscalDataPackage}) {
+		for _, d := range append(slices.Clone(res.Manifest.Datasets), models.ManifestDataset{Files: res.Manifest.Files}) {
 			for _, f := range d.Files {
 				sum, _, err := models.FileSHA256(filepath.Join(res.Path, filepath.FromSlash(f.Path)))
 				if err != nil {
@@ -191,6 +195,21 @@ func TestVerifyChecksEveryFormat(t *testing.T) {
 	}
 	if !found["public/procurement.csv"] || !found["public/budget.xlsx"] || !found["public/budget.fdp.json"] || len(found) != 3 {
 		t.Fatalf("problems %v, want public/procurement.csv, public/budget.xlsx and public/budget.fdp.json", problems)
+	}
+	// The release's datapackage.json is covered as well.
+	dp := filepath.Join(res.Path, filepath.FromSlash(models.DataPackagePath))
+	dpOrig, err := os.ReadFile(dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.WriteFile(dp, dpOrig, 0o644) })
+	os.WriteFile(dp, append(slices.Clone(dpOrig), ' '), 0o644)
+	problems, err = release.Verify(ctx, res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(problems, func(p release.VerifyProblem) bool { return p.Path == models.DataPackagePath }) {
+		t.Errorf("a changed %s: problems %v", models.DataPackagePath, problems)
 	}
 }
 

@@ -44,9 +44,7 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 	defer db.Close()
 	var problems []VerifyProblem
 	listed := map[string]bool{ManifestFile: true}
-	// The Fiscal Data Package's files are checked like a dataset's (rows: none to count).
-	datasets := append(slices.Clone(man.Datasets), models.ManifestDataset{Files: man.FiscalDataPackage})
-	for _, d := range datasets {
+	for _, d := range append(slices.Clone(man.Datasets), models.ManifestDataset{Files: man.Files}) { // the release's own files too
 		for _, f := range d.Files {
 			listed[f.Path] = true
 			path := filepath.Join(releaseDir, filepath.FromSlash(f.Path))

@@ -5,14 +5,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/mail"
+	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml"
 
 	"github.com/deschis/deschis/accounts"
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/opendata"
 )
 
 // Config is everything the server needs. The defaults serve `make run`'s
@@ -36,6 +40,13 @@ type Config struct {
 	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
 	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
 	KPITargets  string        `yaml:"kpi_targets"`  // the KPIs' targets and the objectives (YAML, over the built-in kpis/default_targets.yaml)
+
+	// The portal metadata (DCAT-AP catalogue, OCDS): the site's public
+	// address, the institution's public contact point, the OCDS prefix.
+	BaseURL      string `yaml:"base_url"`      // https://date.primarie.ro; empty: the address each request came to
+	ContactEmail string `yaml:"contact_email"` // the institution's public address (registratura@...), never a person's
+	ContactURL   string `yaml:"contact_url"`   // the institution's contact page
+	OCIDPrefix   string `yaml:"ocid_prefix"`   // the prefix of every OCDS ocid
 }
 
 // OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
@@ -64,6 +75,7 @@ func DefaultConfig() Config {
 		Admin:        "on",
 		SessionIdle:  30 * time.Minute,
 		SessionMax:   12 * time.Hour,
+		OCIDPrefix:   opendata.LocalOCIDPrefix,
 	}
 }
 
@@ -95,6 +107,10 @@ var settings = []struct {
 	{"session-max", "DESCHIS_SESSION_MAX", "o sesiune se încheie la atât timp după intrare (de ex. 12h)"},
 	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
 	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
+	{"base-url", "DESCHIS_BASE_URL", "adresa publică a site-ului (de ex. https://date.primarie.ro), cu care încep adresele absolute din catalogul DCAT-AP și din OCDS; implicit adresa la care a venit fiecare cerere"},
+	{"contact-email", "DESCHIS_CONTACT_EMAIL", "adresa de e-mail publică a instituției (registratura), punctul de contact al catalogului DCAT-AP; niciodată a unei persoane"},
+	{"contact-url", "DESCHIS_CONTACT_URL", "pagina de contact a instituției, punctul de contact al catalogului DCAT-AP (implicit adresa site-ului)"},
+	{"ocid-prefix", "DESCHIS_OCID_PREFIX", "prefixul identificatorilor OCDS (ocid) acordat de Open Contracting Partnership; implicit " + opendata.LocalOCIDPrefix + ", un prefix local, neînregistrat"},
 }
 
 // ParseFlags reads the configuration: defaults, then the file named by
@@ -119,6 +135,10 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.DurationVar(&flagCfg.SessionMax, "session-max", 0, "")
 	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
 	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
+	fs.StringVar(&flagCfg.BaseURL, "base-url", "", "")
+	fs.StringVar(&flagCfg.ContactEmail, "contact-email", "", "")
+	fs.StringVar(&flagCfg.ContactURL, "contact-url", "", "")
+	fs.StringVar(&flagCfg.OCIDPrefix, "ocid-prefix", "", "")
 	for _, s := range settings {
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
@@ -204,6 +224,14 @@ func (c *Config) set(key, v string) error {
 		c.TrustProxy, err = strconv.ParseBool(v)
 	case "kpi-targets":
 		c.KPITargets = v
+	case "base-url":
+		c.BaseURL = v
+	case "contact-email":
+		c.ContactEmail = v
+	case "contact-url":
+		c.ContactURL = v
+	case "ocid-prefix":
+		c.OCIDPrefix = v
 	default:
 		return fmt.Errorf("setare necunoscută %s", key)
 	}
@@ -211,6 +239,13 @@ func (c *Config) set(key, v string) error {
 		return fmt.Errorf("%w: %s=%q: %v", models.ErrInvalid, key, v, err)
 	}
 	return nil
+}
+
+// absoluteHTTP reports whether s is an absolute http(s) URL with a host and
+// neither query nor fragment.
+func absoluteHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" && !strings.HasSuffix(s, "?")
 }
 
 func (c *Config) check() error {
@@ -248,6 +283,20 @@ func (c *Config) check() error {
 	}
 	if o := c.OIDC; o.Claim != "" && o.Claim != "preferred_username" && o.Claim != "email" && o.Claim != "upn" && o.Claim != "sub" {
 		errs = append(errs, fmt.Errorf("oidc.claim: %q; valorile posibile sunt preferred_username, email, upn și sub", o.Claim))
+	}
+	if c.BaseURL != "" && !absoluteHTTP(c.BaseURL) {
+		errs = append(errs, fmt.Errorf("base_url: %q; trebuie o adresă absolută http(s)://gazdă[/cale], fără ? sau #, de ex. https://date.primarie.ro", c.BaseURL))
+	}
+	if c.ContactURL != "" && !absoluteHTTP(c.ContactURL) {
+		errs = append(errs, fmt.Errorf("contact_url: %q; trebuie o adresă absolută http(s)://..., de ex. https://primarie.ro/contact", c.ContactURL))
+	}
+	if c.ContactEmail != "" {
+		if a, err := mail.ParseAddress(c.ContactEmail); err != nil || a.Address != c.ContactEmail || a.Name != "" {
+			errs = append(errs, fmt.Errorf("contact_email: %q; trebuie doar adresa, de ex. registratura@primarie.ro", c.ContactEmail))
+		}
+	}
+	if !opendata.ValidOCIDPrefix(c.OCIDPrefix) {
+		errs = append(errs, fmt.Errorf("ocid_prefix: %q; un prefix OCDS are forma ocds-xxxxxx (șase litere mici sau cifre)", c.OCIDPrefix))
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		errs = append(errs, errors.New("session_idle și session_max trebuie să fie pozitive"))

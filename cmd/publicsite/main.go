@@ -132,6 +132,7 @@ func (m *Main) Handler() (http.Handler, error) {
 			m.Log.Info("pagini pregătite", "release", rel.ID, "pages", n)
 		})
 	}
+	files.SetPortal(opendata.Portal{BaseURL: m.Config.BaseURL, ContactEmail: m.Config.ContactEmail, ContactURL: m.Config.ContactURL, OCIDPrefix: m.Config.OCIDPrefix})
 
 	// The areas: the dashboards under /admin and /en/admin (unless admin:
 	// off), the downloads of package opendata, and everything else is a

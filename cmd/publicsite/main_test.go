@@ -15,6 +15,7 @@ import (
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/opendata"
 	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/warehouse"
 )
@@ -219,7 +220,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info",
-		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour}
+		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, OCIDPrefix: opendata.LocalOCIDPrefix}
 	if m.Config != want {
 		t.Fatalf("config %+v, want %+v (defaults < file < env < flags)", m.Config, want)
 	}
@@ -235,6 +236,11 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		{"bad session expiry", nil, "session_idle: 0s\n"},
 		{"no page time", []string{"--page-time", "0s"}, ""},
 		{"missing file", []string{"--config", filepath.Join(dir, "nope.yaml")}, ""},
+		{"relative base URL", []string{"--base-url", "date.primarie.ro"}, ""},
+		{"base URL with a query", nil, "base_url: https://date.primarie.ro/?x=1\n"},
+		{"contact e-mail with a name", []string{"--contact-email", "Ion Popescu <ion@primarie.ro>"}, ""},
+		{"relative contact page", []string{"--contact-url", "/contact"}, ""},
+		{"not an OCDS prefix", []string{"--ocid-prefix", "ocds-toolongprefix"}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			args := c.args
