@@ -30,6 +30,9 @@ type Page struct {
 	Entity       string
 	EntityKeep   []Hidden // other parameters the entity form keeps (the year)
 
+	// Feed is the Atom feed of what the page lists (link rel=alternate).
+	Feed string
+
 	ReleaseID   string
 	Created     time.Time
 	DataThrough time.Time

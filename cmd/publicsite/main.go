@@ -114,6 +114,7 @@ func (m *Main) Handler() (http.Handler, error) {
 		Log:          m.Log,
 		CacheEntries: m.Config.CacheEntries,
 		CacheBytes:   int64(m.Config.CacheMB) << 20,
+		Versions:     func() ([]*models.Manifest, error) { return release.Manifests(live.Dir()) },
 	})
 	if err != nil {
 		return nil, err

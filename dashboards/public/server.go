@@ -48,6 +48,9 @@ type Config struct {
 	// release; 0 entries disables it.
 	CacheEntries int
 	CacheBytes   int64
+	// Versions are the manifests of the releases kept, newest first: the
+	// dataset pages list a dataset's earlier versions from them (nil: none).
+	Versions func() ([]*models.Manifest, error)
 }
 
 // Server renders the public site's pages.
@@ -92,6 +95,8 @@ func (s *Server) Routes() chi.Router {
 		r.Get("/cereri", s.page(s.requests))
 		r.Get("/metodologie", s.page(s.methodology))
 		r.Get("/date", s.page(s.data))
+		r.Get("/date/api", s.page(s.api))
+		r.Get("/date/{name}", s.page(s.dataset))
 	}
 	pages(r)
 	r.Route("/en", pages)
@@ -125,7 +130,8 @@ func (s *Server) page(h pageFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rel := s.cfg.Release(r)
 		cache := s.cacheFor(rel.Manifest().ReleaseID)
-		key := r.URL.Path + "?" + r.URL.RawQuery
+		// The host is part of the key: the API page's examples name it.
+		key := origin(r) + r.URL.Path + "?" + r.URL.RawQuery
 		if p, ok := cache.get(key); ok {
 			writePage(w, r, p)
 			return
