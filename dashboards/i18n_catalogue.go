@@ -109,6 +109,11 @@ var catalogueMessages = map[string][2]string{
 	"api.c.top":             {"cei mai mari zece furnizori după valoare (fără acordurile-cadru, ca pe site)", "the ten largest suppliers by value (framework agreements left out, as on the site)"},
 	"api.c.py.excel":        {"CSV-ul pentru un Excel în limba română: ; și virgulă zecimală", "the CSV for Excel with a Romanian locale: ; and decimal comma"},
 	"api.c.r.api":           {"lista seturilor din API, cu pachetul jsonlite", "the list of datasets from the API, with the jsonlite package"},
+	"feed.release":          {"Ediția de date din %s", "Data release of %s"},
+	"feed.release.summary":  {"Ediția %s: %s, %s: %s.", "Release %s: %s, %s: %s."},
+	"feed.subtitle":         {"Edițiile de date păstrate și cele mai recente %s din cele %s atribuite în %s.", "The data releases kept and the newest %s of the %s awarded in %s."},
+	"feed.contract":         {"%s: %s, %s", "%s: %s, %s"},
+	"feed.contract.summary": {"Autoritatea contractantă: %s (contractul %s). Furnizorul: %s (CUI %s). Valoarea fără TVA: %s. Atribuit la %s, prin %s.", "Buyer: %s (contract %s). Supplier: %s (fiscal code %s). Value without VAT: %s. Awarded on %s, by %s."},
 	"api.feed":              {"Fluxul Atom al noutăților (ediții noi, contracte atribuite recent):", "The Atom feed of news (new releases, recently awarded contracts):"},
 }
 

@@ -108,6 +108,17 @@ func Link(lang, path string) string {
 	return "/en" + path
 }
 
+// Origin is the scheme and host a request reached the site by: what the
+// absolute URLs of a page or a feed begin with. A page that shows it is
+// cached per origin.
+func Origin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
 // LinkQ builds a URL with a query.
 func LinkQ(lang, path string, v url.Values) string {
 	s := Link(lang, path)

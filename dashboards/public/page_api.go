@@ -1,7 +1,6 @@
 package public
 
 import (
-	"net/http"
 	"strings"
 
 	"github.com/deschis/deschis/dashboards"
@@ -33,7 +32,7 @@ func (s *Server) api(q *request) (string, any, error) {
 	q.page.SetActive("data")
 	q.page.Title = dashboards.T(lang, "api.title")
 	q.page.Feed = dashboards.Link(lang, feedPath)
-	o := origin(q.Request)
+	o := dashboards.Origin(q.Request)
 	// The examples read procurement, a dataset of every release.
 	v := &apiView{Page: q.page, Origin: o, Dataset: models.DatasetProcurement,
 		Feed: o + dashboards.Link(lang, feedPath), OpenAPI: o + "/api/v1/openapi.json", Base: o + "/api/v1"}
@@ -91,12 +90,3 @@ head(totals[order(-totals$value), ], 10)
 library(jsonlite)
 datasets <- fromJSON("{site}/api/v1/datasets")$datasets
 datasets[, c("name", "rows")]`
-
-// origin is the scheme and host the request reached the site by.
-func origin(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}

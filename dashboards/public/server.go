@@ -131,7 +131,7 @@ func (s *Server) page(h pageFunc) http.HandlerFunc {
 		rel := s.cfg.Release(r)
 		cache := s.cacheFor(rel.Manifest().ReleaseID)
 		// The host is part of the key: the API page's examples name it.
-		key := origin(r) + r.URL.Path + "?" + r.URL.RawQuery
+		key := dashboards.Origin(r) + r.URL.Path + "?" + r.URL.RawQuery
 		if p, ok := cache.get(key); ok {
 			writePage(w, r, p)
 			return
