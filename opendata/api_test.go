@@ -33,6 +33,7 @@ var (
 	demoErr     error
 	demoLive    *release.Live
 	demoCleanup = func() {}
+	demoRoot    string // the demo's directory: its warehouse, sources and releases
 )
 
 func TestMain(m *testing.M) {
@@ -57,7 +58,7 @@ func demoAPI(t testing.TB) apiSite {
 			demoErr = err
 			return
 		}
-		demoCleanup = func() { os.RemoveAll(root) }
+		demoCleanup, demoRoot = func() { os.RemoveAll(root) }, root
 		b, err := demo.Build(context.Background(), root, demo.Options{}, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 		if err != nil {
 			demoErr = err
