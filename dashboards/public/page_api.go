@@ -17,9 +17,9 @@ type apiView struct {
 	Dataset string // the dataset the examples read
 	// Limits are the API's named limits, listed on the page. They are
 	// declared with the /rows endpoint (opendata), which joins them here.
-	Limits              []apiLimit
-	Curl, Python, R     string
-	Feed, OpenAPI, Base string
+	Limits                 []apiLimit
+	Curl, Python, R        string
+	FeedURL, OpenAPI, Base string
 }
 
 // apiLimit is one named limit of the API, as the page lists it.
@@ -35,7 +35,7 @@ func (s *Server) api(q *request) (string, any, error) {
 	o := dashboards.Origin(q.Request)
 	// The examples read procurement, a dataset of every release.
 	v := &apiView{Page: q.page, Origin: o, Dataset: models.DatasetProcurement,
-		Feed: o + dashboards.Link(lang, feedPath), OpenAPI: o + "/api/v1/openapi.json", Base: o + "/api/v1"}
+		FeedURL: o + dashboards.Link(lang, feedPath), OpenAPI: o + "/api/v1/openapi.json", Base: o + "/api/v1"}
 	args := []string{"{site}", o, "{name}", v.Dataset}
 	for _, c := range []string{"list", "meta", "csv", "py.csv", "py.json", "top", "py.excel", "r.api"} {
 		args = append(args, "{"+c+"}", "# "+dashboards.T(lang, "api.c."+c))
