@@ -30,6 +30,9 @@ type Page struct {
 	Entity       string
 	EntityKeep   []Hidden // other parameters the entity form keeps (the year)
 
+	// Feed is the Atom feed of what the page lists (link rel=alternate).
+	Feed string
+
 	ReleaseID   string
 	Created     time.Time
 	DataThrough time.Time
@@ -103,6 +106,17 @@ func Link(lang, path string) string {
 		return "/en"
 	}
 	return "/en" + path
+}
+
+// Origin is the scheme and host a request reached the site by: what the
+// absolute URLs of a page or a feed begin with. A page that shows it is
+// cached per origin.
+func Origin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
 }
 
 // LinkQ builds a URL with a query.

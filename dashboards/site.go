@@ -104,6 +104,7 @@ func (s *Site) funcs() template.FuncMap {
 		"tf":       Tf,
 		"lei":      FormatLei,
 		"count":    FormatCount,
+		"bytes":    FormatBytes,
 		"date":     FormatDate,
 		"datetime": FormatDateTime,
 		"licence":  LicenceTitle,

@@ -71,6 +71,10 @@ type Manifest struct {
 	// Fiscal Data Package (release/publish_fdp.go: its descriptors and the
 	// CSVs they describe).
 	Files []ReleaseFile `json:"files,omitempty"`
+	// Loads are the files the datasets' rows came from (provenance): one
+	// entry per file of each load a dataset lists, so a number can be cited
+	// to its source file. A release published before it has none.
+	Loads []ManifestLoad `json:"loads"`
 }
 
 // DataPackagePath is the release's Frictionless Data Package, in public/
@@ -85,6 +89,17 @@ func (m *Manifest) File(path string) (ReleaseFile, bool) {
 		}
 	}
 	return ReleaseFile{}, false
+}
+
+// ManifestLoad is one file of a load: what a row's load_id points to. File
+// is the file's base name only, never a path of the server's disk.
+type ManifestLoad struct {
+	ID       int64     `json:"id"`
+	Dataset  string    `json:"dataset"` // the source dataset loaded (models.SourceDatasets)
+	File     string    `json:"file"`
+	SHA256   string    `json:"sha256"`
+	Bytes    int64     `json:"bytes"`
+	LoadedAt time.Time `json:"loaded_at"` // when the load finished, UTC
 }
 
 // ManifestDataset is one dataset of a release with its files and lineage.
@@ -120,6 +135,20 @@ func (m *Manifest) Dataset(name string) (*ManifestDataset, bool) {
 		}
 	}
 	return nil, false
+}
+
+// LoadsOf are the files of the loads a dataset lists, in load order.
+func (m *Manifest) LoadsOf(d *ManifestDataset) []ManifestLoad {
+	var out []ManifestLoad
+	for _, l := range m.Loads {
+		for _, id := range d.Loads {
+			if l.ID == id {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // DataThrough is the last date any public dataset covers: how fresh the

@@ -27,4 +27,5 @@ type Reader interface {
 	InvestmentReader
 	ProcurementReader
 	RequestReader
+	PreviewReader
 }

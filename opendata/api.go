@@ -3,7 +3,8 @@ package opendata
 // The API under /api/v1: the catalogue of the release as JSON, for programs.
 //
 //	GET /api/v1/datasets          {"datasets": [{name, title, title_en, rows, downloads}]}
-//	GET /api/v1/datasets/{name}   one dataset's metadata: schema, coverage, licence, release id, source, frequency, downloads
+//	GET /api/v1/datasets/{name}   one dataset's metadata: schema, coverage, licence, release id, source, frequency, downloads,
+//	                              the loads it came from and their source files (load_files)
 //	GET /api/v1/openapi.json      the OpenAPI 3.1 document of these routes (openapi.go)
 //	GET /api/v1/aggregate/budget  the budgets summed as babbage does: cells and summary (api_aggregate.go)
 //	GET /api/v1/ocds/releases.json  procurement as an OCDS 1.1 release package (ocds.go)
@@ -74,6 +75,9 @@ type APIDataset struct {
 	Frequency   models.Text     `json:"frequency"`
 	Period      string          `json:"period"` // "day", "month" or "year": how finely coverage dates are meant
 	Loads       []int64         `json:"loads"`
+	// LoadFiles are the source files of those loads (provenance: a row's
+	// load_id names one), by base name, with sha256, size and time.
+	LoadFiles []models.ManifestLoad `json:"load_files"`
 }
 
 // APIError is the one shape of every error of the API.
@@ -211,6 +215,7 @@ func (s *Server) apiDataset(w http.ResponseWriter, r *http.Request) {
 		Frequency:         d.Frequency,
 		Period:            d.Period,
 		Loads:             d.Loads,
+		LoadFiles:         m.LoadsOf(d),
 	}
 	if out.Schema == nil {
 		out.Schema = []models.Column{}
@@ -220,6 +225,9 @@ func (s *Server) apiDataset(w http.ResponseWriter, r *http.Request) {
 	}
 	if out.Loads == nil {
 		out.Loads = []int64{}
+	}
+	if out.LoadFiles == nil {
+		out.LoadFiles = []models.ManifestLoad{}
 	}
 	if out.Licence == (models.Licence{}) {
 		out.Licence = m.Licence

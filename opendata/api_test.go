@@ -33,6 +33,7 @@ var (
 	demoErr     error
 	demoLive    *release.Live
 	demoCleanup = func() {}
+	demoRoot    string // the demo's directory: its warehouse, sources and releases
 )
 
 func TestMain(m *testing.M) {
@@ -57,7 +58,7 @@ func demoAPI(t testing.TB) apiSite {
 			demoErr = err
 			return
 		}
-		demoCleanup = func() { os.RemoveAll(root) }
+		demoCleanup, demoRoot = func() { os.RemoveAll(root) }, root
 		b, err := demo.Build(context.Background(), root, demo.Options{}, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 		if err != nil {
 			demoErr = err
@@ -242,6 +243,21 @@ func TestAPIDatasetMetadata(t *testing.T) {
 			got.Licence != d.Licence || got.Licence.ID != "OGL-ROU-1.0" || got.Source != d.Source || got.Frequency != d.Frequency ||
 			!reflect.DeepEqual(got.Loads, d.Loads) || len(got.Loads) == 0 {
 			t.Errorf("%s: %+v, manifest %+v", path, got, d)
+		}
+		// Provenance: every load it lists, with the source file's name (no
+		// path), sha256 and time, as the manifest names it.
+		if want := s.man.LoadsOf(d); len(got.LoadFiles) == 0 || !reflect.DeepEqual(got.LoadFiles, want) {
+			t.Errorf("%s: load_files %+v, manifest %+v", path, got.LoadFiles, want)
+		}
+		for _, id := range got.Loads {
+			if !slices.ContainsFunc(got.LoadFiles, func(l models.ManifestLoad) bool { return l.ID == id }) {
+				t.Errorf("%s: load %d has no file in load_files", path, id)
+			}
+		}
+		for _, l := range got.LoadFiles {
+			if strings.ContainsAny(l.File, `/\`) || len(l.SHA256) != 64 || l.LoadedAt.IsZero() {
+				t.Errorf("%s: load file %+v: a base name, a sha256 and a time are wanted", path, l)
+			}
 		}
 		if got.Source.RO == "" || got.Source.EN == "" || got.Frequency.RO == "" || got.Description.RO == "" {
 			t.Errorf("%s: source %v, frequency %v, description %v", path, got.Source, got.Frequency, got.Description)

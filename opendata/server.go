@@ -1,7 +1,8 @@
 // Package opendata is what journalists, analysts and data portals use: the
 // manifest and the downloads of the current release and of the earlier ones
-// still kept, exactly as `etl publish` wrote them. The catalogue page (/date)
-// is a page of the public site (dashboards/public).
+// still kept, exactly as `etl publish` wrote them, and the Atom feed of what
+// is new. The catalogue pages (/date, /date/<dataset>, /date/api) are pages
+// of the public site (dashboards/public).
 //
 // URLs (models.Formats lists every format and its suffix):
 //
@@ -17,6 +18,7 @@
 //	/date/editii/                            the releases kept, newest first (JSON)
 //	/date/editii/<release id>/manifest.json  an earlier (or the current) release's manifest
 //	/date/editii/<release id>/<dataset><suffix>  its downloads, until the release is pruned
+//	/date/noutati.atom, /en/date/noutati.atom    the Atom feed of releases and new contracts (feed.go)
 //
 // The API under /api/v1 (api.go, documented by openapi.go) lists the same
 // datasets and downloads as JSON.
@@ -63,6 +65,8 @@ func (s *Server) Routes(next http.Handler) chi.Router {
 		}
 		s.site.Handle(s.download)(w, r)
 	})
+	r.Get(FeedPath, s.site.Handle(s.feed))
+	r.Get("/en"+FeedPath, s.site.Handle(s.feed))
 	r.Get("/date/editii/", s.site.Handle(s.versions))
 	r.Get("/date/editii/{id}/manifest.json", s.site.Handle(s.versionManifest))
 	r.Get("/date/editii/{id}/datapackage.json", s.site.Handle(s.versionDataPackage))

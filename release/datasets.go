@@ -51,6 +51,9 @@ var (
 	colEntityName = col("entity_name", "VARCHAR", "denumirea instituției", "name of the institution")
 	colGroup      = col("group_cui", "VARCHAR", "CUI-ul ordonatorului principal al grupului (instituția și unitățile subordonate)", "fiscal code of the group's main authority")
 	colIntra      = col("intra_group", "BOOLEAN", "transfer între instituțiile grupului, eliminat în bugetul consolidat", "transfer inside the group, eliminated when consolidating")
+	// colLoad is the provenance of a row that is a source row: the load it
+	// came from, whose file the manifest's loads name.
+	colLoad = col("load_id", "BIGINT", "încărcarea din care provine rândul: fișierul sursă, cu sha256 și data, este în secțiunea loads a manifestului", "the load the row came from: its source file, with sha256 and time, is in the manifest's loads section")
 )
 
 // Datasets are the datasets of every release, in manifest order.
@@ -98,7 +101,7 @@ var Datasets = []Dataset{
 			col("final_budget", "DECIMAL(18,2)", "credite / prevederi definitive, lei", "final appropriations, lei"),
 			col("commitments", "DECIMAL(18,2)", "angajamente / drepturi constatate cumulate, lei", "commitments to date, lei"),
 			col("executed", "DECIMAL(18,2)", "plăți / încasări cumulate, lei", "payments or receipts to date, lei"),
-			colIntra,
+			colIntra, colLoad,
 		},
 		Source: text("Rapoartele lunare de execuție bugetară (sistemul național de raportare Forexebug).",
 			"The monthly budget execution reports (the national Forexebug reporting system)."),
@@ -156,6 +159,7 @@ var Datasets = []Dataset{
 			col("actual_start", "DATE", "început efectiv", "actual start"),
 			col("actual_end", "DATE", "finalizare efectivă", "actual end"),
 			col("contracts", "BIGINT", "contracte de achiziție legate", "linked procurement contracts"),
+			colLoad,
 		},
 		Source: text("Lista obiectivelor de investiții, anexă la bugetul aprobat, cu progresul raportat.",
 			"The list of investment objectives annexed to the approved budget, with the reported progress."),
@@ -187,6 +191,7 @@ var Datasets = []Dataset{
 			col("eu_funded", "BOOLEAN", "finanțare UE", "EU funded"),
 			col("investment_code", "VARCHAR", "obiectivul de investiții", "investment objective"),
 			col("counts_in_total", "BOOLEAN", "intră în totaluri (fals pentru acordurile-cadru)", "counts in totals (false for framework agreements)"),
+			colLoad,
 		},
 		Source: text("Sistemul electronic de achiziții publice SEAP/SICAP (e-licitatie.ro): anunțuri de atribuire și achiziții directe.",
 			"The electronic public procurement system SEAP/SICAP (e-licitatie.ro): award notices and direct purchases."),

@@ -70,6 +70,27 @@ func List(out string) ([]string, error) {
 	return ids, nil
 }
 
+// Manifests are the manifests of the releases of a releases directory,
+// newest first; a release pruned while they are read is left out.
+func Manifests(out string) ([]*models.Manifest, error) {
+	ids, err := List(out)
+	if err != nil {
+		return nil, err
+	}
+	var ms []*models.Manifest
+	for i := len(ids) - 1; i >= 0; i-- {
+		m, err := ReadManifest(filepath.Join(out, ids[i]))
+		if err != nil {
+			continue
+		}
+		if m.ReleaseID == "" {
+			m.ReleaseID = ids[i]
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
+}
+
 // Prune deletes all but the newest keep releases; the live one always stays.
 func Prune(out string, keep int) ([]string, error) {
 	ids, err := List(out)

@@ -94,6 +94,10 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 		}
 		man.Datasets = append(man.Datasets, *md)
 	}
+	if man.Loads, err = manifestLoads(ctx, conn, man.Datasets); err != nil {
+		gw.wait()
+		return nil, err
+	}
 	conn.ExecContext(ctx, "ROLLBACK")
 	more, err := gw.wait()
 	if err != nil {

@@ -115,6 +115,8 @@ func (m *Main) Handler() (http.Handler, error) {
 		CacheEntries: m.Config.CacheEntries,
 		CacheBytes:   int64(m.Config.CacheMB) << 20,
 		PageTime:     m.Config.PageTime,
+		Versions:     func() ([]*models.Manifest, error) { return release.Manifests(live.Dir()) },
+		BaseURL:      m.Config.BaseURL,
 	})
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ type dataView struct {
 	*dashboards.Page
 	Datasets []DatasetInfo
 	Intro    []any
+	APIHref  string
 }
 
 // data: the open-data catalogue of the current release.
@@ -13,5 +14,6 @@ func (s *Server) data(q *request) (string, any, error) {
 	lang := q.lang
 	q.page.SetActive("data")
 	q.page.Title = dashboards.T(lang, "data.title")
-	return "data", &dataView{Page: q.page, Datasets: datasetInfos(lang, q.rel.Manifest())}, nil
+	q.page.Feed = dashboards.Link(lang, feedPath)
+	return "data", &dataView{Page: q.page, Datasets: datasetInfos(lang, q.rel.Manifest()), APIHref: dashboards.Link(lang, "/date/api")}, nil
 }

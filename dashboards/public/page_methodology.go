@@ -23,6 +23,7 @@ type DatasetInfo struct {
 	Rows                                        int64
 	From, To                                    string
 	Href                                        string // the Parquet file
+	Page                                        string // its catalogue page
 	Downloads                                   []Download
 }
 
@@ -71,7 +72,7 @@ func datasetInfos(lang string, m *models.Manifest) []DatasetInfo {
 			continue
 		}
 		info := DatasetInfo{Name: d.Name, Title: dashboards.Text(lang, d.Title), Description: dashboards.Text(lang, d.Description), Rows: d.Rows,
-			Href: "/date/" + d.Name + ".parquet"}
+			Href: "/date/" + d.Name + ".parquet", Page: dashboards.Link(lang, "/date/"+d.Name)}
 		info.Source, info.Frequency = dashboards.Text(lang, d.Source), dashboards.Text(lang, d.Frequency)
 		info.From, info.To = coverageDate(lang, d.Period, d.Coverage.From), coverageDate(lang, d.Period, d.Coverage.To)
 		for _, f := range models.Formats {

@@ -26,6 +26,7 @@ func (s *Server) procurement(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	q.page.SetActive("procurement")
+	q.page.Feed = dashboards.Link(lang, feedPath) // its newly awarded contracts
 	q.page.SetTitle("proc.title", dashboards.EntityName(lang, e), y)
 	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
 	sortKey := q.query.Sort

@@ -55,6 +55,13 @@ type Config struct {
 	// connection included: past it the page answers 503 (try again) rather
 	// than queueing. 0: no bound.
 	PageTime time.Duration
+	// Versions are the manifests of the releases kept, newest first: the
+	// dataset pages list a dataset's earlier versions from them (nil: none).
+	Versions func() ([]*models.Manifest, error)
+	// BaseURL is the site's public address (https://date.primarie.ro):
+	// the API page's examples name it; empty, they name the address each
+	// request came to (and that page is then cached per address).
+	BaseURL string
 }
 
 // Server renders the public site's pages.
@@ -101,6 +108,8 @@ func (s *Server) Routes() chi.Router {
 		r.Get("/cereri", s.page(s.requests))
 		r.Get("/metodologie", s.page(s.methodology))
 		r.Get("/date", s.page(s.data))
+		r.Get("/date/api", s.originPage(s.api))
+		r.Get("/date/{name}", s.page(s.dataset))
 	}
 	pages(r)
 	r.Route("/en", pages)
@@ -130,11 +139,28 @@ type pageFunc func(q *request) (tmpl string, view any, err error)
 
 // page adapts a page handler: cache lookup, query parsing, rendering, ETag;
 // a handler's error is answered by the chrome's error pages.
-func (s *Server) page(h pageFunc) http.HandlerFunc {
+func (s *Server) page(h pageFunc) http.HandlerFunc { return s.pageKeyed(h, pageKey) }
+
+// originPage is page for a page that names the site's address (the API
+// page's examples): cached per address unless BaseURL fixes it, so a forged
+// Host header cannot put its address in another visitor's page.
+func (s *Server) originPage(h pageFunc) http.HandlerFunc {
+	return s.pageKeyed(h, func(r *http.Request) string { return s.origin(r) + pageKey(r) })
+}
+
+// origin is the site's public address: BaseURL, else the request's.
+func (s *Server) origin(r *http.Request) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimRight(s.cfg.BaseURL, "/")
+	}
+	return dashboards.Origin(r)
+}
+
+func (s *Server) pageKeyed(h pageFunc, keyOf func(*http.Request) string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rel := s.cfg.Release(r)
 		cache := s.cacheFor(rel.Manifest().ReleaseID)
-		key := pageKey(r)
+		key := keyOf(r)
 		if p, ok := cache.get(key); ok {
 			writePage(w, r, p)
 			return
@@ -154,6 +180,7 @@ func (s *Server) page(h pageFunc) http.HandlerFunc {
 			s.site.Fail(w, r, err)
 			return
 		}
+		p.key = key
 		cache.put(p)
 		writePage(w, r, p)
 	}

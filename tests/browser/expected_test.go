@@ -480,6 +480,9 @@ func buildExpected(t *testing.T, releaseDir string) *Expected {
 		{ID: "cereri", Path: "/cereri", Status: 200, Kind: "data", KPIs: r.requestKPIs(e, y, true)},
 		{ID: "metodologie", Path: "/metodologie", Status: 200, Kind: "text"},
 		{ID: "date", Path: "/date", Status: 200, Kind: "text"},
+		{ID: "date-set", Path: "/date/procurement", Status: 200, Kind: "text"},
+		{ID: "date-set-agregat", Path: "/date/budget_execution_monthly", Status: 200, Kind: "text"},
+		{ID: "date-api", Path: "/date/api", Status: 200, Kind: "text"},
 		{ID: "404", Path: "/investitii/NU-EXISTA-0", Status: 404, Kind: "error"},
 		{ID: "400", Path: "/buget?an=abc", Status: 400, Kind: "error"},
 	}

@@ -50,6 +50,9 @@ var owners = map[string][]string{
 	// The tabular writers Go writes itself (XLSX is also read by ingest).
 	"github.com/apache/arrow-go": {"export"},
 	"github.com/xuri/excelize":   {"ingest", "export"},
+	// The Atom feed of releases and contracts, its entries' name-based ids.
+	"github.com/gorilla/feeds": {"opendata"},
+	"github.com/google/uuid":   {"opendata"},
 }
 
 // top is the entry of mayImport a package falls under: "ingest" for
