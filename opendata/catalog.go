@@ -45,6 +45,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
 )
 
@@ -72,11 +73,7 @@ func (s *Server) baseURL(r *http.Request) string {
 	if s.portal.BaseURL != "" {
 		return strings.TrimRight(s.portal.BaseURL, "/")
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	return dashboards.Origin(r)
 }
 
 // Namespaces of the catalogue.

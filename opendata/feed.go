@@ -50,7 +50,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) error {
 	lang := dashboards.LangOf(r)
 	rel := s.release(r)
 	m := rel.Manifest
-	o := dashboards.Origin(r)
+	o := s.baseURL(r) // the feed's links are absolute: base_url, else the request's address
 	main := ""
 	var institution string
 	if rel.Reader != nil {
