@@ -72,11 +72,11 @@ func LookupSignal(id string) (Signal, bool) {
 
 // Reasons a signal's figure is missing.
 const (
-	NoContracts     Reason = "no-contracts"     // the period has no contract of the buyer
-	NoCompetitive   Reason = "no-competitive"   // no competitive procedure with a known number of offers
-	NoDirect        Reason = "no-direct"        // no direct purchase
+	NoContracts     Reason = "no-contracts"      // the period has no contract of the buyer
+	NoCompetitive   Reason = "no-competitive"    // no competitive procedure with a known number of offers
+	NoDirect        Reason = "no-direct"         // no direct purchase
 	SignalsByPeriod Reason = "signals-by-period" // signals are computed for the period, not month by month
-	NoSQL           Reason = "no-sql"           // the release cannot be read with SQL
+	NoSQL           Reason = "no-sql"            // the release cannot be read with SQL
 )
 
 // Flag is a contract a signal flags, with what the signal found: the
