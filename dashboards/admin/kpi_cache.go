@@ -15,6 +15,9 @@ import (
 type kpiCache struct {
 	mu sync.Mutex
 	m  map[kpiKey][]kpis.Value
+	// signals, when set, adds the procurement signals' KPIs (of a release
+	// that can be read with SQL).
+	signals *kpis.SignalSettings
 }
 
 type kpiKey struct {
@@ -35,6 +38,13 @@ func (c *kpiCache) compute(ctx context.Context, rel models.Reader, s kpis.Scope)
 	vs, err := kpis.Compute(ctx, rel, s)
 	if err != nil {
 		return nil, err
+	}
+	if _, sql := rel.(models.SQLReader); sql && c.signals != nil {
+		sv, err := c.signals.Values(ctx, rel, s)
+		if err != nil {
+			return nil, err
+		}
+		vs = append(vs, sv...)
 	}
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= kpiCacheEntries {
