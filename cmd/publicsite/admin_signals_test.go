@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	kpitargets "github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/warehouse"
@@ -245,5 +246,77 @@ func TestSignalsExportScopeAndBadParameters(t *testing.T) {
 	mustContain(t, "no previous release (first screen)", body, "Nu există o ediție anterioară păstrată")
 	if strings.Contains(body, `data-alert="procurement-signals"`) {
 		t.Error("alerts of new signals without a release to compare with")
+	}
+}
+
+// The demo's planted red flags (demo/doc.go) raise the signals meant for
+// them in its default year, so the signals page of the demo means
+// something: the threshold cluster, the splitting series at the school,
+// the single-offer road works and the dominant supplier of the social
+// directorate.
+func TestDemoRaisesEachSignal(t *testing.T) {
+	ctx := context.Background()
+	rel, err := release.Open(ctx, site(t).release, release.Views)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rel.Close()
+	s := kpitargets.Defaults().Signals
+	const city, school, social = "9991004", "9991012", "9991039"
+	flagged := func(entity, signal string) ([]string, map[string]bool) {
+		fs, err := s.Flags(ctx, rel, kpitargets.Scope{Entity: entity, Year: 2026}, signal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		suppliers := map[string]bool{}
+		for _, f := range fs {
+			ids = append(ids, f.Contract.ContractID)
+			suppliers[f.Contract.SupplierCUI] = true
+		}
+		t.Logf("%s %s: %d rows", entity, signal, len(fs))
+		return ids, suppliers
+	}
+	has := func(what string, ids []string, prefix string, n int) {
+		t.Helper()
+		got := 0
+		for _, id := range ids {
+			if strings.HasPrefix(id, prefix) {
+				got++
+			}
+		}
+		if got != n {
+			t.Errorf("%s: %d of the planted %s… flagged, want %d (of %d rows)", what, got, prefix, n, len(ids))
+		}
+	}
+	ids, _ := flagged(city, kpitargets.SignalThreshold)
+	has("just under the threshold", ids, "DA92610", 6)
+	ids, _ = flagged(school, kpitargets.SignalSplitting)
+	has("splitting", ids, "DA92620", 5)
+	ids, _ = flagged(city, kpitargets.SignalSingleOffer)
+	has("single offer", ids, "CAN9263", 6)
+	_, pairs := flagged(city, kpitargets.SignalPair)
+	if !pairs["90123459"] {
+		t.Error("R055: the city's pair with Vest Business Consulting SRL is not flagged")
+	}
+	conc, err := s.Concentration(ctx, rel, kpitargets.Scope{Entity: social, Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(conc.Top) == 0 || conc.Top[0].CUI != "90456780" || !conc.ByValue || conc.Top[0].Part.Float() < 0.5 {
+		t.Errorf("the social directorate's largest supplier: %+v, want Alimentara Prodcom Banat SRL with over half the value", conc.Top)
+	}
+	vs, err := s.Values(ctx, rel, kpitargets.Scope{Entity: city, Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		if !v.Now.OK || !v.LastYear.OK {
+			t.Errorf("%s: the demo city's figure or last year's is missing: %+v %+v", v.KPI.ID, v.Now, v.LastYear)
+		}
+		t.Logf("%s: %v (last year %v)", v.KPI.ID, v.Now.Float(), v.LastYear.Float())
+	}
+	if slices.ContainsFunc(vs, func(v kpitargets.Value) bool { return v.Through != 10 }) {
+		t.Errorf("the demo's signals run through October 2026 (its last award, AsOf 31.10.2026)")
 	}
 }
