@@ -244,7 +244,7 @@ func (s SignalSettings) Concentration(ctx context.Context, rel models.Reader, sc
 
 // The flagged rows of each signal: a SELECT over base (and th) giving
 // flagColumns then group, threshold (bani), works, count, sum (bani),
-// first and last dates.
+// first and last dates (the window signals: flagQuery).
 var flagSQL = map[string]string{
 	SignalDirect: `SELECT ` + flagColumns + `, '', 0, works, 0, 0, NULL::DATE, NULL::DATE
 		FROM base WHERE in_period AND counts_in_total AND kind = 'direct_purchase'`,
@@ -255,32 +255,44 @@ var flagSQL = map[string]string{
 			WHERE in_period AND counts_in_total AND kind = 'direct_purchase' AND value IS NOT NULL)
 		SELECT ` + flagColumns + `, '', CAST(round(lim * 100) AS BIGINT), works, 1, CAST(round(value * 100) AS BIGINT), award_date, award_date
 		FROM d WHERE value * 100 >= lim * ? AND value * 100 < lim * ?`,
-	SignalSplitting: windowSQL("substr(cpv, 1, 4)", "cpv <> ''", 2),
-	SignalPair:      windowSQL("works", "true", 1),
 }
 
 // windowSQL flags the direct purchases of a series: from each direct
 // purchase of the period (the start), those of the same supplier and key
-// awarded on its day or up to the window's days after it (its one
-// argument), at least min of them, whose sum reaches the threshold in
-// force on the start's day. A purchase in several series belongs to the
-// earliest.
-func windowSQL(key, where string, min int) string {
+// awarded on its day or up to days − 1 days after it, at least min of
+// them, whose sum reaches the threshold in force on the start's day. A
+// purchase in several series belongs to the earliest (then the lowest
+// contract id). Two window passes over the supplier's purchases in date
+// order (RANGE frames), never a join of every pair: the sums forward from
+// each start, then the earliest qualifying start up to days − 1 back.
+// days is a validated setting, written into the frame (a frame's bound
+// takes no parameter). Only the purchases from the period's first day to
+// the last day a window starting in it reaches are read.
+func windowSQL(key, where string, min, days int, sc Scope) string {
+	from := time.Date(sc.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := from.AddDate(1, 0, 0)
+	if sc.Through > 0 {
+		end = from.AddDate(0, sc.Through, 0)
+	}
+	to := end.AddDate(0, 0, days-1)
 	return fmt.Sprintf(`, d AS (SELECT base.*, %[1]s AS k FROM base
 			WHERE counts_in_total AND kind = 'direct_purchase' AND value IS NOT NULL AND award_date IS NOT NULL
+			AND award_date >= DATE '%[5]s' AND award_date < DATE '%[6]s'
 			AND supplier NOT IN ('', 'PF') AND %[2]s),
-		st AS (SELECT d.*, CASE WHEN works THEN th_works ELSE th_goods END AS lim
-			FROM d ASOF JOIN th ON d.award_date >= th.since WHERE in_period),
-		win AS (SELECT st.contract_id AS start_id, st.award_date AS start_date, st.lim, q.contract_id, count(*) OVER w AS n,
-				sum(q.value) OVER w AS total, min(q.award_date) OVER w AS first_date, max(q.award_date) OVER w AS last_date
-			FROM st JOIN d q ON q.supplier = st.supplier AND q.k = st.k
-				AND q.award_date >= st.award_date AND q.award_date < st.award_date + CAST(? AS INTEGER)
-			WINDOW w AS (PARTITION BY st.contract_id)),
-		hit AS (SELECT * FROM win WHERE n >= %[3]d AND total >= lim),
-		pick AS (SELECT contract_id, arg_min(start_id, (start_date, start_id)) AS start_id FROM hit GROUP BY contract_id)
-		SELECT `+flagColumns+`, hit.start_id, CAST(round(hit.lim * 100) AS BIGINT), works, hit.n,
-			CAST(round(hit.total * 100) AS BIGINT), hit.first_date, hit.last_date
-		FROM pick JOIN hit USING (contract_id, start_id) JOIN d USING (contract_id)`, key, where, min)
+		w AS (SELECT d.*, CASE WHEN works THEN th_works ELSE th_goods END AS lim,
+				count(*) OVER fwd AS n, sum(value) OVER fwd AS total, max(award_date) OVER fwd AS last_date
+			FROM d ASOF JOIN th ON d.award_date >= th.since
+			WINDOW fwd AS (PARTITION BY supplier, k ORDER BY award_date RANGE BETWEEN CURRENT ROW AND INTERVAL %[4]d DAY FOLLOWING)),
+		q AS (SELECT w.*, in_period AND n >= %[3]d AND total >= lim AS starts,
+				min(CASE WHEN in_period AND n >= %[3]d AND total >= lim THEN award_date END) OVER back AS start_date
+			FROM w WINDOW back AS (PARTITION BY supplier, k ORDER BY award_date RANGE BETWEEN INTERVAL %[4]d DAY PRECEDING AND CURRENT ROW)),
+		s AS (SELECT supplier, k, award_date AS start_date, arg_min(contract_id, contract_id) AS start_id,
+				arg_min(lim, contract_id) AS s_lim, arg_min(n, contract_id) AS s_n, arg_min(total, contract_id) AS s_total,
+				arg_min(last_date, contract_id) AS s_last
+			FROM q WHERE starts GROUP BY ALL)
+		SELECT `+flagColumns+`, s.start_id, CAST(round(s.s_lim * 100) AS BIGINT), works, s.s_n,
+			CAST(round(s.s_total * 100) AS BIGINT), s.start_date, s.s_last
+		FROM q JOIN s USING (supplier, k, start_date)`, key, where, min, days-1, from.Format(time.DateOnly), to.Format(time.DateOnly))
 }
 
 // Flags are the rows signal id flags in a scope, in award order.
@@ -294,17 +306,18 @@ func (s SignalSettings) Flags(ctx context.Context, rel models.Reader, sc Scope, 
 		return s.concentrationFlags(ctx, rel, db, sc)
 	}
 	q, ok := flagSQL[id]
+	switch id {
+	case SignalSplitting:
+		q, ok = windowSQL("substr(cpv, 1, 4)", "cpv <> ''", 2, s.SplittingDays, sc), true
+	case SignalPair:
+		q, ok = windowSQL("works", "true", 1, s.PairDays, sc), true
+	}
 	if !ok {
 		return nil, fmt.Errorf("%w: semnal necunoscut %q", models.ErrInvalid, id)
 	}
 	w, args := s.with(sc)
-	switch id {
-	case SignalThreshold:
+	if id == SignalThreshold {
 		args = append(args, s.BandLow, s.BandHigh)
-	case SignalSplitting:
-		args = append(args, s.SplittingDays)
-	case SignalPair:
-		args = append(args, s.PairDays)
 	}
 	if strings.HasPrefix(q, "SELECT") {
 		q = " " + q
