@@ -54,3 +54,42 @@ func (c *kpiCache) compute(ctx context.Context, rel models.Reader, s kpis.Scope)
 	c.mu.Unlock()
 	return vs, nil
 }
+
+// flagCache keeps the procurement signals' flagged rows of a scope of a
+// release (page_signals.go, the attention list), as kpiCache the KPIs.
+type flagCache struct {
+	mu sync.Mutex
+	m  map[flagKey]map[string][]kpis.Flag
+}
+
+type flagKey struct {
+	release, entity string
+	year            int
+}
+
+const flagCacheEntries = 64
+
+// flags are every signal's flags of an entity's year in rel.
+func (c *flagCache) flags(ctx context.Context, rel models.Reader, set kpis.SignalSettings, entity string, year int) (map[string][]kpis.Flag, error) {
+	k := flagKey{rel.Manifest().ReleaseID, entity, year}
+	c.mu.Lock()
+	fs, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return fs, nil
+	}
+	fs = map[string][]kpis.Flag{}
+	for _, sg := range kpis.Signals {
+		var err error
+		if fs[sg.ID], err = set.Flags(ctx, rel, kpis.Scope{Entity: entity, Year: year}, sg.ID); err != nil {
+			return nil, err
+		}
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= flagCacheEntries {
+		c.m = map[flagKey]map[string][]kpis.Flag{}
+	}
+	c.m[k] = fs
+	c.mu.Unlock()
+	return fs, nil
+}

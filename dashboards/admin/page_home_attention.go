@@ -101,15 +101,15 @@ func (s *Server) attentionList(q *request, sc scope) (attentionView, error) {
 		fresh := map[string]int64{}
 		var total int64
 		if prev.Exists && !prev.Failed {
+			flags, err := s.flags.flags(ctx, rel, s.cfg.Targets.Signals, e.CUI, y)
+			if err != nil {
+				return v, err
+			}
 			for _, sg := range kpis.Signals {
 				if !sg.Alert {
 					continue
 				}
-				fs, err := s.cfg.Targets.Signals.Flags(ctx, rel, kpis.Scope{Entity: e.CUI, Year: y}, sg.ID)
-				if err != nil {
-					return v, err
-				}
-				for _, f := range fs {
+				for _, f := range flags[sg.ID] {
 					if prev.New(f) {
 						fresh[sg.ID]++
 						total++

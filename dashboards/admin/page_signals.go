@@ -198,12 +198,9 @@ func (s *Server) signals(q *request) (string, any, error) {
 		return "", nil, err
 	}
 
-	ks := kpis.Scope{Entity: e.CUI, Year: y}
-	flags := map[string][]kpis.Flag{}
-	for _, sg := range kpis.Signals {
-		if flags[sg.ID], err = set.Flags(ctx, q.rel, ks, sg.ID); err != nil {
-			return "", nil, err
-		}
+	flags, err := s.flags.flags(ctx, q.rel, set, e.CUI, y)
+	if err != nil {
+		return "", nil, err
 	}
 	prev := s.previousFlags(ctx, q.rel, e.CUI, y)
 	var rows []kpis.Flag

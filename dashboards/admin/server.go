@@ -101,6 +101,7 @@ type Server struct {
 	oidc  *oidcClient
 	kpis  kpiCache  // the first screen's KPIs by release and scope
 	prev  prevCache // the previous release's procurement signals
+	flags flagCache // the current release's procurement signals' rows
 }
 
 // NewServer parses the templates once.
