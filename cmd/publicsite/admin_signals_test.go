@@ -169,6 +169,17 @@ func TestSignalsPageOnTheFixture(t *testing.T) {
 		}
 	}
 
+	// 2025 has no competitive procedure: the rate is "–" with the reason, not 0 %;
+	// a purchase had no value, so the concentration is by number.
+	_, body = ana.get("/admin/achizitii?entitate=4270740&an=2025")
+	doc = parseHTML(t, body)
+	text, c = card(t, doc, models.KPISingleOfferShare)
+	mustContain(t, "2025 single offer", text, "–", "nicio procedură competitivă cu numărul de oferte cunoscut în perioadă")
+	if v, _ := attr(first(c, "data"), "value"); v != "" || textOf(first(c, "data")) != "–" {
+		t.Errorf("2025 single-offer card shows %q (%q), want – with no value", textOf(first(c, "data")), v)
+	}
+	mustContain(t, "2025 concentration", textOf(first(doc, "section[data-signal=concentrare]")), "după număr: cel puțin un contract nu are valoare", "50,0 %")
+
 	// English.
 	resp, body = ana.get("/en/admin/achizitii?entitate=4270740&an=2026")
 	if resp.StatusCode != 200 {
