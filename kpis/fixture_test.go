@@ -52,6 +52,7 @@ func fixture(t *testing.T) models.Reader {
 		{models.DatasetBudget, "budget-2026-01.csv"},
 		{models.DatasetBudget, "budget-2026-03.csv"},
 		{models.DatasetRequests, "requests.csv"},
+		{models.DatasetProcurement, "procurement.csv"},
 	} {
 		load(f.dataset, filepath.Join(fixtureDir, f.name))
 	}

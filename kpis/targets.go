@@ -24,8 +24,9 @@ const DefaultFileName = "kpis/default_targets.yaml (încorporat)"
 
 // file is the YAML document: targets and objectives.
 type file struct {
-	Targets    []ruleYAML      `yaml:"targets"`
-	Objectives []objectiveYAML `yaml:"objectives"`
+	Targets     []ruleYAML      `yaml:"targets"`
+	Objectives  []objectiveYAML `yaml:"objectives"`
+	Procurement *signalsYAML    `yaml:"procurement"`
 }
 
 type ruleYAML struct {
@@ -84,15 +85,18 @@ type Objective struct {
 type Targets struct {
 	rules, defaults []Rule
 	Objectives      []Objective
+	// Signals are the procurement signals' thresholds and parameters
+	// (signals_settings.go): the configured file's over the built-in ones.
+	Signals SignalSettings
 }
 
 // Defaults are the built-in targets alone.
 func Defaults() *Targets {
-	t, err := parse(DefaultFileName, defaultFile)
+	t, err := parse(DefaultFileName, defaultFile, SignalSettings{})
 	if err != nil {
 		panic(err) // the embedded file is tested
 	}
-	return &Targets{defaults: t.rules, Objectives: t.Objectives}
+	return &Targets{defaults: t.rules, Objectives: t.Objectives, Signals: t.Signals}
 }
 
 // Load reads the targets file at path over the built-in targets; "" is
@@ -106,7 +110,7 @@ func Load(path string) (*Targets, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: fișierul țintelor: %v", models.ErrInvalid, err)
 	}
-	t, err := parse(path, b)
+	t, err := parse(path, b, d.Signals)
 	if err != nil {
 		return nil, err
 	}
@@ -117,10 +121,11 @@ func Load(path string) (*Targets, error) {
 	return t, nil
 }
 
-// Parse reads a targets document; name is the file named in messages.
-func Parse(name string, data []byte) (*Targets, error) { return parse(name, data) }
+// Parse reads a targets document; name is the file named in messages. Its
+// procurement section applies over the built-in one.
+func Parse(name string, data []byte) (*Targets, error) { return parse(name, data, Defaults().Signals) }
 
-func parse(name string, data []byte) (*Targets, error) {
+func parse(name string, data []byte, signals SignalSettings) (*Targets, error) {
 	var f file
 	if err := ingest.DecodeYAML(data, &f); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", models.ErrInvalid, name, err)
@@ -128,6 +133,7 @@ func parse(name string, data []byte) (*Targets, error) {
 	t := &Targets{}
 	var errs []error
 	seen := map[string]string{}
+	var err error
 	for i, r := range f.Targets {
 		where := fmt.Sprintf("%s: targets[%d]", name, i)
 		rule, err := r.rule(where)
@@ -142,6 +148,9 @@ func parse(name string, data []byte) (*Targets, error) {
 		}
 		seen[key] = where
 		t.rules = append(t.rules, rule)
+	}
+	if t.Signals, err = f.Procurement.over(name, signals); err != nil {
+		errs = append(errs, err)
 	}
 	for i, o := range f.Objectives {
 		obj, err := o.objective(fmt.Sprintf("%s: objectives[%d]", name, i))
@@ -158,13 +167,19 @@ func parse(name string, data []byte) (*Targets, error) {
 }
 
 // kpiWithTarget is the KPI id, which must name a KPI with a direction.
-func kpiWithTarget(where, id string) (models.KPI, error) {
+// With signals, the procurement signals may be named too (a target; an
+// objective names a KPI of Compute).
+func kpiWithTarget(where, id string, signals bool) (models.KPI, error) {
 	k, ok := models.LookupKPI(id)
+	known := slices.Clone(Computed)
+	if signals {
+		known = append(known, SignalKPIs...)
+	}
 	switch {
 	case ok && k.Direction == models.Neutral:
 		return k, fmt.Errorf("%s: %s este un volum (nici mai mult, nici mai puțin nu e mai bine) și nu are țintă", where, id)
-	case !ok || !slices.Contains(Computed, id):
-		return k, fmt.Errorf("%s: KPI necunoscut %q; KPI-urile cu țintă sunt: %s", where, id, strings.Join(Computed, ", "))
+	case !ok || !slices.Contains(known, id):
+		return k, fmt.Errorf("%s: KPI necunoscut %q; KPI-urile cu țintă sunt: %s", where, id, strings.Join(known, ", "))
 	}
 	return k, nil
 }
@@ -179,7 +194,7 @@ func scale(k models.KPI, v float64) float64 {
 }
 
 func (r ruleYAML) rule(where string) (Rule, error) {
-	k, err := kpiWithTarget(where, r.KPI)
+	k, err := kpiWithTarget(where, r.KPI, true)
 	if err != nil {
 		return Rule{}, err
 	}
@@ -207,7 +222,7 @@ func (r ruleYAML) rule(where string) (Rule, error) {
 }
 
 func (o objectiveYAML) objective(where string) (Objective, error) {
-	k, err := kpiWithTarget(where, o.KPI)
+	k, err := kpiWithTarget(where, o.KPI, false)
 	if err != nil {
 		return Objective{}, err
 	}

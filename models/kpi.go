@@ -34,6 +34,18 @@ const (
 	KPIPersonnelShare    = "personnel-share"
 	KPICapitalShare      = "capital-share"
 	KPIFiscalAutonomy    = "fiscal-autonomy"
+
+	// The procurement integrity signals (kpis/signals.go): each a signal
+	// to check, not a conclusion.
+	KPIDirectCountShare  = "procurement-direct-count-share"
+	KPIDirectValueShare  = "procurement-direct-value-share"
+	KPISingleOfferShare  = "procurement-single-offer-share"
+	KPITop1Share         = "procurement-top1-share"
+	KPITop5Share         = "procurement-top5-share"
+	KPISupplierHHI       = "procurement-hhi"
+	KPIThresholdBand     = "procurement-threshold-band"
+	KPISplitting         = "procurement-splitting"
+	KPIPairOverThreshold = "procurement-pair-over-threshold"
 )
 
 // Unit is what a KPI's value counts.
@@ -180,6 +192,51 @@ var KPIs = []KPI{
 		Definition: Text{
 			RO: "Veniturile proprii încasate împărțite la toate veniturile încasate, cumulat de la 1 ianuarie. Venituri proprii, potrivit Legii nr. 273/2006 (art. 5): impozite, taxe, contribuții, alte vărsăminte, alte venituri și cotele defalcate din impozitul pe venit, adică capitolele de venituri 01–39 fără 11 (sume defalcate din TVA) și 37 (transferuri voluntare și vărsăminte între secțiuni). Subvențiile (42, 43) și sumele de la Uniunea Europeană (45, 48) nu sunt venituri proprii.",
 			EN: "Own revenues collected divided by all revenues collected, from 1 January. Own revenues, under Law no. 273/2006 (art. 5): taxes, fees, contributions, other payments, other revenues and the shares of income tax, that is revenue chapters 01–39 except 11 (shares of VAT) and 37 (voluntary transfers and transfers between sections). Subsidies (42, 43) and sums from the European Union (45, 48) are not own revenues."}},
+	{ID: KPIDirectCountShare, Unit: UnitShare, Direction: LowerIsBetter,
+		Title: Text{"Achiziții directe (număr)", "Direct purchases (count)"},
+		Definition: Text{
+			RO: "Achizițiile directe împărțite la toate contractele atribuite de instituție în perioadă (proceduri, achiziții directe și contracte subsecvente; acordurile-cadru nu se numără, contractele lor subsecvente da).",
+			EN: "Direct purchases divided by all the contracts the institution awarded in the period (procedures, direct purchases and call-offs; framework agreements are not counted, their call-offs are)."}},
+	{ID: KPIDirectValueShare, Unit: UnitShare, Direction: LowerIsBetter,
+		Title: Text{"Achiziții directe (valoare)", "Direct purchases (value)"},
+		Definition: Text{
+			RO: "Valoarea fără TVA a achizițiilor directe împărțită la valoarea tuturor contractelor atribuite în perioadă, cu aceeași regulă pentru acordurile-cadru.",
+			EN: "The value without VAT of direct purchases divided by the value of all the contracts awarded in the period, with the same rule for framework agreements."}},
+	{ID: KPISingleOfferShare, Unit: UnitShare, Direction: LowerIsBetter,
+		Title: Text{"Proceduri competitive cu o singură ofertă", "Competitive procedures with a single offer"},
+		Definition: Text{
+			RO: "Procedurile competitive (licitație deschisă sau restrânsă, procedură simplificată, negociere competitivă, dialog competitiv, parteneriat pentru inovare, concurs de soluții, servicii sociale; acordurile-cadru se numără, contractele subsecvente nu) atribuite cu o singură ofertă, împărțite la cele cu numărul de oferte cunoscut (indicatorul R018 al Cardinal). Achizițiile directe și negocierea fără publicare prealabilă nu sunt competitive.",
+			EN: "Competitive procedures (open or restricted procedure, simplified procedure, competitive negotiation, competitive dialogue, innovation partnership, design contest, social services; framework agreements count, call-offs do not) awarded with a single offer, divided by those whose number of offers is known (Cardinal's indicator R018). Direct purchases and negotiation without prior publication are not competitive."}},
+	{ID: KPITop1Share, Unit: UnitShare, Direction: LowerIsBetter,
+		Title: Text{"Cel mai mare furnizor", "Largest supplier"},
+		Definition: Text{
+			RO: "Partea celui mai mare furnizor din valoarea contractelor atribuite în perioadă (după număr, când un contract nu are valoare). Persoanele fizice nu se clasează (sunt persoane diferite sub același cod mascat).",
+			EN: "The largest supplier's part of the value of the contracts awarded in the period (of their number, when a contract has no value). Private persons are not ranked (they are different people under one masked code)."}},
+	{ID: KPITop5Share, Unit: UnitShare, Direction: LowerIsBetter,
+		Title: Text{"Primii 5 furnizori", "Top 5 suppliers"},
+		Definition: Text{
+			RO: "Partea primilor cinci furnizori din valoarea contractelor atribuite în perioadă (după număr, când un contract nu are valoare).",
+			EN: "The five largest suppliers' part of the value of the contracts awarded in the period (of their number, when a contract has no value)."}},
+	{ID: KPISupplierHHI, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Indicele Herfindahl-Hirschman al furnizorilor", "Herfindahl-Hirschman index of suppliers"},
+		Definition: Text{
+			RO: "Suma pătratelor părților furnizorilor (în procente) din valoarea contractelor (după număr, când un contract nu are valoare): de la aproape 0 (mulți furnizori mici) la 10.000 (un singur furnizor).",
+			EN: "The sum of the squares of the suppliers' parts (in percent) of the value of the contracts (of their number, when a contract has no value): from near 0 (many small suppliers) to 10,000 (a single supplier)."}},
+	{ID: KPIThresholdBand, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Achiziții directe chiar sub prag", "Direct purchases just under the threshold"},
+		Definition: Text{
+			RO: "Achizițiile directe a căror valoare fără TVA este în banda de sub pragul legal al achiziției directe în vigoare la data atribuirii (pentru lucrări, diviziunea CPV 45, pragul lucrărilor). Legea permite achiziția directă doar sub prag: o valoare egală cu pragul nu este „sub prag”.",
+			EN: "Direct purchases whose value without VAT lies in the band just under the legal direct-purchase threshold in force on the award date (for works, CPV division 45, the works threshold). The law allows a direct purchase only below the threshold: a value equal to it is not “under the threshold”."}},
+	{ID: KPISplitting, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Posibile divizări ale achizițiilor", "Possible splitting of purchases"},
+		Definition: Text{
+			RO: "Seriile de două sau mai multe achiziții directe ale aceleiași autorități de la același furnizor, din aceeași clasă CPV (primele 4 cifre), atribuite într-o fereastră de zile de la prima, care împreună ajung cel puțin la pragul achiziției directe în vigoare la data primei (Legea nr. 98/2016, art. 11, interzice divizarea pentru a evita procedura).",
+			EN: "Series of two or more direct purchases by the same buyer from the same supplier in the same CPV class (first 4 digits), awarded within a window of days from the first, which together reach at least the direct-purchase threshold in force on the first one's date (Law no. 98/2016, art. 11, forbids splitting to avoid a procedure)."}},
+	{ID: KPIPairOverThreshold, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Perechi autoritate–furnizor peste prag", "Buyer–supplier pairs over the threshold"},
+		Definition: Text{
+			RO: "Furnizorii de la care instituția a cumpărat direct, într-o fereastră de zile de la o achiziție (365 implicit), cel puțin pragul peste care e necesară o procedură competitivă (pragul achiziției directe în vigoare la data primei; lucrările și produsele sau serviciile se socotesc separat): indicatorul R055 al Cardinal.",
+			EN: "The suppliers from whom the institution bought directly, within a window of days from a purchase (365 by default), at least the threshold above which a competitive procedure is required (the direct-purchase threshold in force on the first one's date; works and goods or services are summed apart): Cardinal's indicator R055."}},
 	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Obiective de investiții", "Investment projects"}},
 	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,

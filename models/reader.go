@@ -1,5 +1,10 @@
 package models
 
+import (
+	"context"
+	"database/sql"
+)
+
 // Reader is what the servers read from one release, the way pkgsite's
 // frontend reads through its DataSource: the release's manifest, its
 // institutions, and the queries the pages make, one method per question.
@@ -28,4 +33,13 @@ type Reader interface {
 	ProcurementReader
 	RequestReader
 	PreviewReader
+}
+
+// SQLReader is a release read with SQL over its tables, one per dataset and
+// named like it (procurement, budget, ...): how package kpis computes the
+// procurement signals, each written once as SQL there. The queries are the
+// program's own, never a visitor's text. Package release implements it; a
+// page test's fake need not.
+type SQLReader interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }

@@ -311,4 +311,14 @@ func errInvalidDim(dim string) error {
 	return fmt.Errorf("%w: defalcare necunoscută %q", models.ErrInvalid, dim)
 }
 
-var _ models.Reader = (*DB)(nil)
+// QueryContext runs a query over the release's tables (models.SQLReader:
+// the procurement signals of package kpis). The tables are the release's
+// in-memory copy (or views over its files): nothing reaches the files.
+func (r *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return r.db.QueryContext(ctx, query, args...)
+}
+
+var (
+	_ models.Reader    = (*DB)(nil)
+	_ models.SQLReader = (*DB)(nil)
+)

@@ -30,7 +30,7 @@ func demoDashboards(t *testing.T, args ...string) (d *dashSite, main, other, dep
 func TestEveryAdminPageNeedsASession(t *testing.T) {
 	d, main, _, _ := demoDashboards(t)
 	c := newClient(t, d.base)
-	for _, p := range []string{"/admin", "/admin/", "/admin?entitate=" + main, "/admin/utilizatori", "/admin/jurnal", "/en/admin", "/en/admin/jurnal"} {
+	for _, p := range []string{"/admin", "/admin/", "/admin?entitate=" + main, "/admin/utilizatori", "/admin/jurnal", "/en/admin", "/en/admin/jurnal", "/admin/achizitii", "/en/admin/achizitii?semnal=divizare"} {
 		resp, body := c.get(p)
 		loc := resp.Header.Get("Location")
 		wantLoc := "/admin/intrare?next="

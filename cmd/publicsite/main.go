@@ -17,6 +17,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -184,7 +186,25 @@ func (m *Main) dashboards(current func(*http.Request) models.Reader) (*admin.Ser
 		return nil, err
 	}
 	return admin.NewServer(admin.Config{Release: current, Accounts: st, Log: m.Log, TrustProxy: m.Config.TrustProxy,
-		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC), Targets: targets, Now: m.now})
+		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC), Targets: targets, Now: m.now,
+		Previous: previousRelease(m.Config.Releases)})
+}
+
+// previousRelease opens the release published before the current one in
+// the releases directory (its public datasets, as views over its files),
+// for the procurement signals raised since; nil when there is none.
+func previousRelease(dir string) admin.PreviousRelease {
+	return func(ctx context.Context, current models.Reader) (admin.ReadCloser, error) {
+		ids, err := release.List(dir)
+		if err != nil {
+			return nil, err
+		}
+		i := slices.Index(ids, current.Manifest().ReleaseID)
+		if i <= 0 {
+			return nil, nil
+		}
+		return release.Open(ctx, filepath.Join(dir, ids[i-1]), release.Views)
+	}
 }
 
 // Run opens the current release and starts serving in the background.

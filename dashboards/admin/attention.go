@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 )
 
@@ -60,12 +61,13 @@ const (
 	AlertDataLate
 	AlertInvestmentOverdue
 	AlertChapterLag
+	AlertProcurementSignals
 	AlertInvestmentStalled
 	AlertRequestsDueSoon
 )
 
 // alertKeys name the kinds (data-alert attribute, texts attention.<key>).
-var alertKeys = []string{"requests-overdue", "data-late", "investment-overdue", "chapter-lag", "investment-stalled", "requests-due"}
+var alertKeys = []string{"requests-overdue", "data-late", "investment-overdue", "chapter-lag", "procurement-signals", "investment-stalled", "requests-due"}
 
 // Alert is one item of the list: what, why (the rule with its figures),
 // how many rows are behind it and the link to them.
@@ -238,6 +240,24 @@ func lateDataAlerts(lang string, reports []Report, budget func(cui string) strin
 		out = append(out, Alert{Kind: AlertDataLate, Count: 1, Href: budget(r.Entity.CUI), entity: r.Entity.CUI,
 			Title: dashboards.Tf(lang, "attention.data-late", dashboards.EntityName(lang, r.Entity), want),
 			Why:   dashboards.Tf(lang, "attention.data-late.why", last, want)})
+	}
+	return out
+}
+
+// signalAlerts: for each signal that raises alerts, the flags of the
+// current release that the previous one (from prevCreated) did not have,
+// one alert counting them. rows links to a signal's new rows.
+func signalAlerts(lang string, fresh map[string]int64, prevCreated time.Time, rows func(signal string) string) []Alert {
+	var out []Alert
+	for _, sg := range kpis.Signals {
+		n := fresh[sg.ID]
+		if !sg.Alert || n == 0 {
+			continue
+		}
+		out = append(out, Alert{Kind: AlertProcurementSignals, Count: n, Href: rows(sg.ID),
+			Title: dashboards.Tf(lang, "attention.signals", dashboards.T(lang, "signal."+sg.ID),
+				dashboards.CountNoun(lang, n, dashboards.T(lang, "attention.signal"), dashboards.T(lang, "attention.signals.n"))),
+			Why: dashboards.Tf(lang, "attention.signals.why", dashboards.FormatDate(lang, prevCreated))})
 	}
 	return out
 }

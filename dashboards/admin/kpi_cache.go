@@ -15,6 +15,9 @@ import (
 type kpiCache struct {
 	mu sync.Mutex
 	m  map[kpiKey][]kpis.Value
+	// signals, when set, adds the procurement signals' KPIs (of a release
+	// that can be read with SQL).
+	signals *kpis.SignalSettings
 }
 
 type kpiKey struct {
@@ -36,6 +39,13 @@ func (c *kpiCache) compute(ctx context.Context, rel models.Reader, s kpis.Scope)
 	if err != nil {
 		return nil, err
 	}
+	if _, sql := rel.(models.SQLReader); sql && c.signals != nil {
+		sv, err := c.signals.Values(ctx, rel, s)
+		if err != nil {
+			return nil, err
+		}
+		vs = append(vs, sv...)
+	}
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= kpiCacheEntries {
 		c.m = map[kpiKey][]kpis.Value{}
@@ -43,4 +53,43 @@ func (c *kpiCache) compute(ctx context.Context, rel models.Reader, s kpis.Scope)
 	c.m[k] = vs
 	c.mu.Unlock()
 	return vs, nil
+}
+
+// flagCache keeps the procurement signals' flagged rows of a scope of a
+// release (page_signals.go, the attention list), as kpiCache the KPIs.
+type flagCache struct {
+	mu sync.Mutex
+	m  map[flagKey]map[string][]kpis.Flag
+}
+
+type flagKey struct {
+	release, entity string
+	year            int
+}
+
+const flagCacheEntries = 64
+
+// flags are every signal's flags of an entity's year in rel.
+func (c *flagCache) flags(ctx context.Context, rel models.Reader, set kpis.SignalSettings, entity string, year int) (map[string][]kpis.Flag, error) {
+	k := flagKey{rel.Manifest().ReleaseID, entity, year}
+	c.mu.Lock()
+	fs, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return fs, nil
+	}
+	fs = map[string][]kpis.Flag{}
+	for _, sg := range kpis.Signals {
+		var err error
+		if fs[sg.ID], err = set.Flags(ctx, rel, kpis.Scope{Entity: entity, Year: year}, sg.ID); err != nil {
+			return nil, err
+		}
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= flagCacheEntries {
+		c.m = map[flagKey]map[string][]kpis.Flag{}
+	}
+	c.m[k] = fs
+	c.mu.Unlock()
+	return fs, nil
 }

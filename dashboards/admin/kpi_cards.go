@@ -236,6 +236,7 @@ func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, 
 		"budget": {models.KPIExecutionRate, models.KPIRevenueCollection, models.KPIPersonnelShare, models.KPICapitalShare, models.KPIFiscalAutonomy},
 		"requests": {models.KPIRequestsWithinTerm, models.KPIRequestsOpen, models.KPIRequestsOpenOverdue,
 			models.KPIRequestsMedianDays, models.KPIRequestsP90Days, models.KPIRequestsOnlineShare},
+		"procurement": kpis.SignalKPIs, // the integrity signals (page_signals.go)
 	}
 	hrefs := map[string]string{"budget": link("/buget"), "requests": link("/cereri")}
 	for i := range groups {
@@ -251,11 +252,17 @@ func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, 
 			}
 		}
 		g.Cards = kept
+		if g.Key == "procurement" {
+			g.Note = strings.TrimSpace(g.Note + " " + dashboards.T(lang, "signals.label") + ".")
+		}
 		for _, id := range ids {
 			if val, ok := kpis.Find(vs, id); ok {
 				href := hrefs[g.Key]
 				if _, rows := requestKPIStates[id]; rows {
 					href = requestKPIRows(lang, sc, id) // the register's rows behind it
+				}
+				if sig := signalOfKPI(id); sig != "" {
+					href = signalsLink(lang, sc.Entity.CUI, sc.Year, sig, false) // the rows it flags
 				}
 				g.Targets = append(g.Targets, targetCard(lang, t, val, sc.Entity.CUI, sc.Department, href))
 			}

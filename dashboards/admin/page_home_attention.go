@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 )
 
@@ -14,6 +15,9 @@ type attentionView struct {
 	Lang   string
 	Alerts []Alert
 	Rules  string
+	// Signals says what the procurement signals were compared with (the
+	// previous release, or that there is none).
+	Signals string
 }
 
 // attentionList reads what the rules of attention.go need for the scope
@@ -90,6 +94,33 @@ func (s *Server) attentionList(q *request, sc scope) (attentionView, error) {
 		if !q.sess.User.Scoped() || a.entity == e.CUI {
 			v.Alerts = append(v.Alerts, a)
 		}
+	}
+	// Procurement signals raised since the previous release.
+	if _, ok := rel.(models.SQLReader); ok {
+		prev := s.previousFlags(ctx, rel, e.CUI, y)
+		fresh := map[string]int64{}
+		var total int64
+		if prev.Exists && !prev.Failed {
+			flags, err := s.flags.flags(ctx, rel, s.cfg.Targets.Signals, e.CUI, y)
+			if err != nil {
+				return v, err
+			}
+			for _, sg := range kpis.Signals {
+				if !sg.Alert {
+					continue
+				}
+				for _, f := range flags[sg.ID] {
+					if prev.New(f) {
+						fresh[sg.ID]++
+						total++
+					}
+				}
+			}
+			v.Alerts = append(v.Alerts, signalAlerts(lang, fresh, prev.Created, func(sig string) string {
+				return signalsLink(lang, e.CUI, y, sig, true)
+			})...)
+		}
+		v.Signals = compareText(lang, prev, total)
 	}
 	sortAlerts(v.Alerts)
 	return v, nil

@@ -51,11 +51,13 @@ const (
 	// The drill-down pages: the rows behind the cards and the alerts.
 	PathRequestRows    = "/admin/cereri"
 	PathInvestmentRows = "/admin/investitii"
+	// The procurement integrity signals with their flagged rows.
+	PathSignals = "/admin/achizitii"
 )
 
 // nav is the dashboards' navigation; pages drop what the account may not see.
 var nav = []dashboards.NavLink{
-	{Key: "admin", Path: PathHome}, {Key: "admin.users", Path: PathUsers}, {Key: "admin.audit", Path: PathAudit},
+	{Key: "admin", Path: PathHome}, {Key: "admin.signals", Path: PathSignals}, {Key: "admin.users", Path: PathUsers}, {Key: "admin.audit", Path: PathAudit},
 }
 
 // adminOnly are the navigation keys only admins see.
@@ -85,6 +87,9 @@ type Config struct {
 	// Attention are the rules' parameters of "what needs attention today"
 	// (attention.go; zero fields take their defaults).
 	Attention AttentionSettings
+	// Previous opens the release before the current one, for the
+	// procurement signals raised since (signals_previous.go; nil: none).
+	Previous PreviousRelease
 }
 
 // Server renders the dashboards.
@@ -94,7 +99,9 @@ type Server struct {
 	pages map[string]*template.Template
 	cop   *http.CrossOriginProtection
 	oidc  *oidcClient
-	kpis  kpiCache // the first screen's KPIs by release and scope
+	kpis  kpiCache  // the first screen's KPIs by release and scope
+	prev  prevCache // the previous release's procurement signals
+	flags flagCache // the current release's procurement signals' rows
 }
 
 // NewServer parses the templates once.
@@ -113,6 +120,7 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, site: site, cop: http.NewCrossOriginProtection(), oidc: &oidcClient{cfg: cfg.OIDC}}
+	s.kpis.signals = &cfg.Targets.Signals
 	s.cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusForbidden, "refused.origin")
 	}))
@@ -152,6 +160,16 @@ func (s *Server) Routes() chi.Router {
 		r.Get("/", s.page(s.home))
 		r.Get("/cereri", s.page(s.requestRows))
 		r.Get("/investitii", s.page(s.investmentRows))
+		r.Get("/achizitii", s.page(s.signals))
+		// The English name some link to: the page keeps the admin routes'
+		// one name in both languages.
+		r.Get("/procurement", func(w http.ResponseWriter, r *http.Request) {
+			to := dashboards.Link(dashboards.LangOf(r), PathSignals)
+			if r.URL.RawQuery != "" {
+				to += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, to, http.StatusMovedPermanently)
+		})
 		r.Get("/raport", s.page(s.report))
 		r.Post("/iesire", s.signOut)
 		r.Group(func(r chi.Router) {

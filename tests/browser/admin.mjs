@@ -161,6 +161,32 @@ async function scenario(browser, lang) {
   const prw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
   prc(prw <= 360, '360 px no horizontal scroll', `scrollWidth ${prw}`);
 
+  // The procurement signals of the director's institution, on a phone: each
+  // signal labelled as one to check, with its flagged rows, readable at 360 px.
+  const sigPath = prefix + '/admin/achizitii';
+  const sc = checker('procurement signals (phone)', lang, sigPath);
+  resp = await go(phone, sigPath);
+  sc(resp.status() === 200, 'status', resp.status());
+  const sd = await examine(phone, sc, lang);
+  const sections = await phone.page.locator('section[data-signal]').count();
+  sc(sections === 6, 'six signals', `${sections} sections`);
+  const label = await phone.page.locator('section[data-signal] .signal-label').first().textContent();
+  sc(/nu o concluzie|not a conclusion/.test(label), 'labelled a signal to check', label);
+  sc(sd.kpis.length >= 9 && sd.kpis.every((k) => k.text.trim() !== ''), 'signal figures', JSON.stringify(sd.kpis.slice(0, 3)));
+  const flaggedRows = await phone.page.locator('#randuri tr[data-row]').count();
+  sc(flaggedRows > 0, 'flagged rows', `${flaggedRows} rows`);
+  const sw = await phone.page.evaluate(() => document.scrollingElement.scrollWidth);
+  sc(sw <= 360, '360 px no horizontal scroll', `scrollWidth ${sw}`);
+  // One signal's rows, from its section's link.
+  const oneHref = await phone.page.locator('section[data-signal=sub-prag] a[href*="semnal=sub-prag"]').first().getAttribute('href');
+  const oc = checker('procurement signal rows (phone)', lang, oneHref);
+  resp = await go(phone, oneHref);
+  oc(resp.status() === 200, 'status', resp.status());
+  await examine(phone, oc, lang);
+  const oneTotal = await phone.page.locator('[data-rows-total]').first().getAttribute('data-rows-total');
+  const oneFlagged = await phone.page.locator('section[data-signal=sub-prag]').getAttribute('data-flagged');
+  oc(oneTotal === oneFlagged && Number(oneTotal) > 0, 'the section\'s rows', `section ${oneFlagged}, rows ${oneTotal}`);
+
   // The admin: first screen, accounts, audit log, sign-out.
   resp = await signIn(desk, check, lang, ex.admin, ex.password, true);
   check(resp.status() === 200, 'admin signed in', resp.status());
