@@ -352,8 +352,8 @@ func TestRowErrors(t *testing.T) {
 	tests := []struct {
 		name, bad, column, reason string
 	}{
-		{"amount", with("RULAJ_CH_VN", "12a"), "RULAJ_CH_VN", "nu este o sumă"},
-		{"ambiguous amount", with("RULAJ_CH_VN", "1.234"), "RULAJ_CH_VN", "ambiguă"},
+		{"amount", with("RULAJ_CH_VN", "12a"), "RULAJ_CH_VN", "nu este un număr"},
+		{"ambiguous amount", with("RULAJ_CH_VN", "1.234"), "RULAJ_CH_VN", "ambiguu"},
 		{"missing amount", with("RULAJ_CH_VN", ""), "RULAJ_CH_VN", "lipsește"},
 		{"funding source", with("SURSA_FINANTARE", "X-Altceva"), "SURSA_FINANTARE", "A–G"},
 		{"account category", with("CATEG_CONT", "xx"), "CATEG_CONT", "vn (venituri) sau ch"},

@@ -1,6 +1,7 @@
 package sicap
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -8,11 +9,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -48,9 +47,9 @@ type Reader struct {
 	csv      *csv.Reader
 	header   []string
 	col      map[role]int
-	valueCol int // column of the value, in lei when currencyCol < 0
-	currency int // column of the currency, -1: lei
-	amounts  amountColumn
+	valueCol int    // column of the value, in lei when currencyCol < 0
+	currency int    // column of the currency, -1: lei
+	numbers  string // notation of the amounts (rules.NotationOf); "" for the API's machine numbers
 	fields   []models.Field
 	skipped  Skipped
 	end      *ingest.EndReader // to tell a file cut mid-row
@@ -80,25 +79,20 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if cui, err := models.NormalizeCUI(opt.Entity); err == nil {
 		opt.Entity = cui // "RO 4267117" names the same buyer as the rows' 4267117
 	}
-	// The head is read into memory once (at most sniffSize) and then read
-	// again in front of the rest of the file.
-	head, err := io.ReadAll(io.LimitReader(r, sniffSize))
-	if err != nil {
+	// The text encoding and the delimiter follow the rules every reader
+	// shares (rules.Decode with encoding auto, rules.SniffDelimiter).
+	end := ingest.NewEndReader(rules.Decode(r, rules.EncodingAuto))
+	src := bufio.NewReaderSize(end, sniffSize)
+	head, err := src.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul nu poate fi citit", Err: err}
 	}
-	cut := len(head) == sniffSize
-	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	var src io.Reader = io.MultiReader(bytes.NewReader(head), r)
-	if !validUTF8Prefix(head, cut) {
-		src = charmap.Windows1250.NewDecoder().Reader(src)
-	}
-	end := ingest.NewEndReader(src)
-	src = end
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul este gol (lipsește antetul)"}
 	}
+	delim := rules.SniffDelimiter(head, 1)
 	cr := csv.NewReader(src)
-	cr.Comma = sniffDelimiter(head)
+	cr.Comma = delim
 	cr.FieldsPerRecord = -1 // a short row is a row error, not a file error
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -113,65 +107,57 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if err := c.chooseShape(); err != nil {
 		return nil, err
 	}
+	if c.gen.Decimal != '.' {
+		c.numbers = notationOfHead(head, delim, c.valueCol, len(head) == sniffSize)
+	}
 	return c, nil
 }
 
-// validUTF8Prefix reports whether b is UTF-8; when b is a cut prefix of the
-// file, a rune cut at its end does not count.
-func validUTF8Prefix(b []byte, cut bool) bool {
-	if utf8.Valid(b) {
-		return true
-	}
-	if !cut {
-		return false
-	}
-	for i := 1; i < utf8.UTFMax && i < len(b); i++ {
-		if utf8.Valid(b[:len(b)-i]) {
-			return true
+// notationOfHead decides the notation of the amounts of a file written by a
+// spreadsheet from the value column of the rows in its head (rules.NotationOf),
+// before any row is read: the same for every row, whatever their order. cut:
+// the head ends inside the file, so its last record may be cut and is left out.
+func notationOfHead(head []byte, delim rune, col int, cut bool) string {
+	cr := csv.NewReader(bytes.NewReader(head))
+	cr.Comma, cr.FieldsPerRecord = delim, -1
+	var values []string
+	if _, err := cr.Read(); err == nil {
+		for {
+			row, err := cr.Read()
+			if err != nil {
+				break
+			}
+			if col < len(row) {
+				values = append(values, row[col])
+			}
 		}
 	}
-	return false
-}
-
-// sniffDelimiter picks the most frequent of , ; ^ and TAB outside quotes in
-// the header line.
-func sniffDelimiter(head []byte) rune {
-	counts := map[byte]int{}
-	quoted := false
-	for _, b := range head {
-		if b == '"' {
-			quoted = !quoted
-		}
-		if quoted {
-			continue
-		}
-		if b == '\n' {
-			break
-		}
-		counts[b]++
+	if cut && len(values) > 0 {
+		values = values[:len(values)-1]
 	}
-	best := byte(',')
-	for _, d := range []byte{',', ';', '^', '\t'} {
-		if counts[d] > counts[best] {
-			best = d
-		}
-	}
-	return rune(best)
+	return rules.NotationOf(values)
 }
 
 // chooseShape finds the generation that recognises the most columns of the
 // header and checks it gives every required field.
 func (c *Reader) chooseShape() error {
+	// Headers compare by rules.HeaderKey; an alias "*.x.y" matches a header
+	// whose last dotted parts are x.y.
 	norm := make([]string, len(c.header))
 	for i, h := range c.header {
-		norm[i] = normHeader(h)
+		norm[i] = rules.HeaderKey(h)
+	}
+	endsWith := func(h, rest string) bool {
+		parts := strings.Split(h, ".")
+		n := strings.Count(rest, ".") + 1
+		return len(parts) >= n && rules.HeaderKey(strings.Join(parts[len(parts)-n:], ".")) == rules.HeaderKey(rest)
 	}
 	find := func(aliases []string) int {
 		for _, a := range aliases {
-			na := normHeader(a)
-			suffix := strings.HasPrefix(a, "*.")
-			for i, h := range norm {
-				if h != "" && (h == na || suffix && strings.HasSuffix(h, na)) {
+			rest, suffix := strings.CutPrefix(a, "*.")
+			na := rules.HeaderKey(rest)
+			for i, h := range c.header {
+				if norm[i] != "" && (!suffix && norm[i] == na || suffix && endsWith(h, rest)) {
 					return i
 				}
 			}
@@ -220,7 +206,6 @@ func (c *Reader) chooseShape() error {
 			"antetul nu corespunde niciunei forme SICAP cunoscute (antetul are: %s). Forme cunoscute: %s",
 			ingest.Truncate(strings.Join(c.header, ", "), 500), strings.Join(known, "; "))}
 	}
-	c.amounts.fixed = c.gen.Decimal == '.'
 	var missing []string
 	need := func(ok bool, what string) {
 		if !ok {
@@ -352,7 +337,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 	if state, _ := x.cell(roleState); state != "" && len(c.gen.AwardedStates) > 0 {
 		awarded := false
 		for _, s := range c.gen.AwardedStates {
-			awarded = awarded || ingest.FoldRomanian(state) == s
+			awarded = awarded || rules.Fold(state) == s
 		}
 		if !awarded {
 			c.skipped.NotAwarded++
@@ -375,7 +360,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 	if strings.Contains(sc, ",") {
 		x.fail(sh, sc, "mai mulți câștigători într-un singur rând: valoarea nu poate fi împărțită între ei; exportați câte un rând pe contract")
 	} else {
-		x.parse("supplier_cui", normalizeSupplierCode(sc), sh)
+		x.parse("supplier_cui", rules.SupplierCode(sc), sh)
 	}
 	x.parse("supplier_name", strings.Join(strings.Fields(x.must(roleSupplierName)), " "), x.header(roleSupplierName))
 	x.parse("title", x.must(roleTitle), x.header(roleTitle))
@@ -463,7 +448,7 @@ func (x *rowCtx) value() {
 		x.fail(h, v, "valoare obligatorie lipsă")
 		return
 	}
-	a, err := x.c.amounts.parse(v)
+	a, err := amount(v, x.c.numbers)
 	if err != nil {
 		x.fail(h, v, err.Error())
 		return

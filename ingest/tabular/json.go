@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -43,7 +44,7 @@ func openJSON(p *plan, r io.Reader) (*jsonReader, error) {
 
 func newJSON(m *Mapping, file string, r io.Reader) (*jsonReader, error) {
 	lc := &lineCounter{}
-	br := bufio.NewReaderSize(decode(r, m.Source.Encoding), 64<<10)
+	br := bufio.NewReaderSize(rules.Decode(r, m.Source.Encoding), 64<<10)
 	first, skippedLines, err := firstByte(br)
 	if err == io.EOF {
 		return nil, &models.FileError{File: file, Reason: "fișierul este gol"}
@@ -135,7 +136,7 @@ func (j *jsonReader) syntaxError(err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return &models.FileError{File: j.p.opt.File, Reason: fmt.Sprintf("JSON trunchiat: fișierul se termină în mijlocul unei valori (linia %d)", line)}
 	}
-	var ue *invalidUTF8Error
+	var ue *rules.InvalidUTF8Error
 	if errors.As(err, &ue) {
 		return readError(j.p.opt.File, err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -64,7 +65,7 @@ func openXLSXFile(m *Mapping, file string, r io.Reader) (*xlsxReader, error) {
 	} else if !slices.Contains(sheets, sheet) {
 		found := false
 		for _, s := range sheets {
-			if foldKey(s) == foldKey(sheet) {
+			if rules.Fold(s) == rules.Fold(sheet) {
 				sheet, found = s, true
 				break
 			}
@@ -205,7 +206,7 @@ func (x *xlsxReader) cellKind(col int, raw string) cellKind {
 	}
 	switch t {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		if _, err := parseMachineNumber(raw); err == nil {
+		if _, err := rules.MachineNumber(raw); err == nil {
 			return kindNumber
 		}
 	case excelize.CellTypeDate:
