@@ -319,6 +319,12 @@ func (r *Reader) Close() error { return r.src.close() }
 // Stats returns the counts so far; complete after Next returned io.EOF.
 func (r *Reader) Stats() Stats { return r.stats }
 
+// SkippedRows counts the rows passed over, by reason (models.SkipCounter).
+func (r *Reader) SkippedRows() models.Skips {
+	return models.Skips{models.SkipSubtotal: int64(r.stats.Subtotals), models.SkipOtherLevel: int64(r.stats.OtherLevels),
+		models.SkipOtherEntity: int64(r.stats.OtherEntities)}
+}
+
 // Header returns the report's header as read so far (complete once the first
 // record was returned).
 func (r *Reader) Header() Header { return *r.src.header() }

@@ -229,6 +229,9 @@ func TestSubtotalsAndLevels(t *testing.T) {
 	if s := rd.Stats(); s != (Stats{Rows: 20, Records: 8, Subtotals: 7, OtherLevels: 5}) {
 		t.Errorf("stats %+v; want 20 rows: 8 detail, 7 totals in NIVEL 1, 2 in NIVEL 0 and 3 in NIVEL 2", s)
 	}
+	if sk := rd.SkippedRows(); sk[models.SkipSubtotal] != 7 || sk[models.SkipOtherLevel] != 5 || sk.Total() != 12 {
+		t.Errorf("skipped rows %v, want 7 subtotals and 5 of other levels", sk)
+	}
 	var codes []string
 	for _, r := range recs {
 		codes = append(codes, str(r, "functional_code")+"/"+str(r, "economic_code"))

@@ -374,8 +374,8 @@ func TestOtherBuyers(t *testing.T) {
 		}
 		n++
 	}
-	if n != 7 || rr.(*Reader).Skipped() != 1 {
-		t.Errorf("filtered: %d rows, %d skipped; want 7 and 1", n, rr.(*Reader).Skipped())
+	if n != 7 || rr.(*Reader).SkippedRows()[models.SkipOtherEntity] != 1 {
+		t.Errorf("filtered: %d rows, %v skipped; want 7 and 1", n, rr.(*Reader).SkippedRows())
 	}
 }
 

@@ -31,14 +31,6 @@ func init() {
 // the delimiter.
 const sniffSize = 1 << 20
 
-// Skipped counts the rows a reader passed over without a record: they are
-// neither loaded nor rejected.
-type Skipped struct {
-	OtherEntity int // rows of other buyers, when reading with keepOnlyEntity
-	NotAwarded  int // rows in a state that is not an award (cancelled procedure, refused offer)
-	Blank       int // rows with no value at all
-}
-
 // Reader reads one SICAP export. It implements models.RowReader.
 type Reader struct {
 	opt      ingest.Options
@@ -51,7 +43,7 @@ type Reader struct {
 	currency int    // column of the currency, -1: lei
 	numbers  string // notation of the amounts (rules.NotationOf); "" for the API's machine numbers
 	fields   []models.Field
-	skipped  Skipped
+	skipped  models.Skips // rows passed over: blank, not awarded, other buyers (keepOnlyEntity)
 	end      *ingest.EndReader // to tell a file cut mid-row
 	last     ingest.LastRow
 }
@@ -65,7 +57,7 @@ type Reader struct {
 //     other buyers, each with its reason. Right for a file that should hold
 //     only the city's own purchases: a stranger row is a mistake to see.
 //   - keepOnlyEntity true, with opt.Entity set: rows whose buyer is another
-//     institution are skipped without a reject and counted in Skipped().
+//     institution are skipped without a reject and counted in SkippedRows().
 //     Right for a national or county export from which the city takes its
 //     own rows. A row whose buyer code cannot be read is still rejected: it
 //     may be the city's.
@@ -99,7 +91,7 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if err != nil {
 		return nil, &models.FileError{File: opt.File, Reason: "antetul nu poate fi citit ca CSV", Err: err}
 	}
-	c := &Reader{opt: opt, keepOnly: keepOnlyEntity && opt.Entity != "", csv: cr, end: end,
+	c := &Reader{opt: opt, keepOnly: keepOnlyEntity && opt.Entity != "", csv: cr, end: end, skipped: models.Skips{},
 		fields: models.SourceFields[models.DatasetProcurement]}
 	for _, h := range header {
 		c.header = append(c.header, strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
@@ -231,8 +223,8 @@ func (c *Reader) chooseShape() error {
 // Shape names the recognised shape (a generation of shapes.go).
 func (c *Reader) Shape() string { return c.gen.Name }
 
-// Skipped counts the rows passed over so far.
-func (c *Reader) Skipped() Skipped { return c.skipped }
+// SkippedRows counts the rows passed over so far, by reason.
+func (c *Reader) SkippedRows() models.Skips { return c.skipped }
 
 // Close releases nothing: the caller owns the underlying reader.
 func (c *Reader) Close() error { return nil }
@@ -317,7 +309,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 	x := &rowCtx{c: c, row: row, rec: &models.Record{Line: line, Values: make([]any, len(c.fields))}, source: map[string]string{}}
 	if len(row) != len(c.header) {
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
-			c.skipped.Blank++
+			c.skipped.Add(models.SkipBlank)
 			return nil
 		}
 		x.fail("*", strings.Join(row, string(c.csv.Comma)), fmt.Sprintf("rândul are %d coloane, antetul are %d", len(row), len(c.header)))
@@ -331,7 +323,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 		}
 	}
 	if blank {
-		c.skipped.Blank++
+		c.skipped.Add(models.SkipBlank)
 		return nil
 	}
 	if state, _ := x.cell(roleState); state != "" && len(c.gen.AwardedStates) > 0 {
@@ -340,12 +332,12 @@ func (c *Reader) record(row []string, line int) *models.Record {
 			awarded = awarded || rules.Fold(state) == s
 		}
 		if !awarded {
-			c.skipped.NotAwarded++
+			c.skipped.Add(models.SkipNotAwarded)
 			return nil
 		}
 	}
 	if !x.buyer() {
-		c.skipped.OtherEntity++
+		c.skipped.Add(models.SkipOtherEntity)
 		return nil
 	}
 

@@ -179,8 +179,8 @@ func TestProcedureAwardAPI(t *testing.T) {
 	if r.Shape() != "api-anunturi-atribuire" {
 		t.Fatalf("shape %s", r.Shape())
 	}
-	if len(recs) != 6 || r.Skipped().NotAwarded != 1 {
-		t.Fatalf("records %d, skipped %+v; want 6 and one cancelled notice", len(recs), r.Skipped())
+	if len(recs) != 6 || r.SkippedRows()[models.SkipNotAwarded] != 1 {
+		t.Fatalf("records %d, skipped %+v; want 6 and one cancelled notice", len(recs), r.SkippedRows())
 	}
 	lines := byLine(recs)
 	want(t, lines[2], map[string]any{
@@ -277,8 +277,8 @@ func TestEntity(t *testing.T) {
 	})
 	t.Run("keep only the entity", func(t *testing.T) {
 		r, recs := openFile(t, path, ingest.Options{Entity: "RO 4270740"}, true)
-		if len(recs) != 2 || r.Skipped().OtherEntity != 4 {
-			t.Fatalf("%d records, skipped %+v; want Sibiu's 2 and 4 of Timișoara skipped", len(recs), r.Skipped())
+		if len(recs) != 2 || r.SkippedRows()[models.SkipOtherEntity] != 4 {
+			t.Fatalf("%d records, skipped %+v; want Sibiu's 2 and 4 of Timișoara skipped", len(recs), r.SkippedRows())
 		}
 		for _, rec := range recs {
 			if rec.Line != 7 && rec.Line != 8 {

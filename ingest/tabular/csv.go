@@ -22,7 +22,7 @@ type csvReader struct {
 	width   int      // cells a row must have (the header's, or the first row's)
 	pending []string // the first data row of a file without header, read early
 	pline   int
-	skipped int
+	skipped models.Skips
 	par     *parallelRows // records built on every core (csv_parallel.go)
 }
 
@@ -33,7 +33,7 @@ func openCSV(p *plan, r io.Reader) (*csvReader, error) {
 		return nil, err
 	}
 	p.delim = delim
-	c := &csvReader{p: p, cr: cr, end: end}
+	c := &csvReader{p: p, cr: cr, end: end, skipped: models.Skips{}}
 	header, line, err := c.readToHeader()
 	if err != nil {
 		return nil, err
@@ -127,7 +127,7 @@ func readError(file string, err error) error {
 	return &models.FileError{File: file, Reason: "citire întreruptă", Err: err}
 }
 
-func (c *csvReader) Skipped() int { return c.skipped }
+func (c *csvReader) SkippedRows() models.Skips { return c.skipped }
 func (c *csvReader) Close() error { c.closeParallel(); return nil }
 
 // sampleHeader reads the header of a sample file (CheckAgainst).
@@ -149,7 +149,7 @@ func sampleHeader(m *Mapping, r io.Reader) ([]string, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	c := &csvReader{p: p, cr: cr}
+	c := &csvReader{p: p, cr: cr, skipped: models.Skips{}}
 	header, _, err := c.readToHeader()
 	if err != nil {
 		return nil, 0, err

@@ -28,7 +28,7 @@ type jsonReader struct {
 	ndjson  bool
 	done    bool
 	cells   []cell
-	skipped int
+	skipped models.Skips
 }
 
 func openJSON(p *plan, r io.Reader) (*jsonReader, error) {
@@ -53,7 +53,7 @@ func newJSON(m *Mapping, file string, r io.Reader) (*jsonReader, error) {
 		return nil, readError(file, err)
 	}
 	lc.r, lc.before = br, skippedLines
-	j := &jsonReader{lc: lc, dec: json.NewDecoder(lc), p: &plan{m: m, opt: ingestOptions(file)}}
+	j := &jsonReader{lc: lc, dec: json.NewDecoder(lc), p: &plan{m: m, opt: ingestOptions(file)}, skipped: models.Skips{}}
 	j.dec.UseNumber()
 	switch {
 	case m.Source.Records != "":
@@ -183,8 +183,8 @@ func (j *jsonReader) Next() (*models.Record, error) {
 			j.cells[i] = jsonCell(v)
 		}
 		rec, skip := j.p.record(line, j.cells, 0)
-		if skip {
-			j.skipped++
+		if skip != "" {
+			j.skipped.Add(skip)
 			continue
 		}
 		return rec, nil
@@ -234,7 +234,7 @@ func lookupPath(v any, path string) (any, bool) {
 	return v, true
 }
 
-func (j *jsonReader) Skipped() int { return j.skipped }
+func (j *jsonReader) SkippedRows() models.Skips { return j.skipped }
 func (j *jsonReader) Close() error { return nil }
 
 // firstJSONRecord reads the first record of a sample (CheckAgainst).

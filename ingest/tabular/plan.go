@@ -215,17 +215,18 @@ func (p *plan) cell(cells []cell, col int) cell {
 	return cell{}
 }
 
-// record maps one source row. skip: the row is to be skipped, not returned.
+// record maps one source row. skip: why the row is to be skipped, not
+// returned (models.SkipMatched, models.SkipBlank); "" for a record.
 // width > 0 asks for a row of exactly that many cells (CSV); extra cells that
 // are all empty are tolerated (spreadsheets pad rows with ;;;).
-func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, skip bool) {
+func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, skip string) {
 	for _, s := range p.skips {
 		if s.re.MatchString(p.cell(cells, s.col).s) {
-			return nil, true
+			return nil, models.SkipMatched
 		}
 	}
 	if p.m.Source.SkipBlankRows && blank(cells) {
-		return nil, true
+		return nil, models.SkipBlank
 	}
 	rec = &models.Record{Line: line, Values: make([]any, len(p.fields))}
 	if width > 0 && (len(cells) < width || (len(cells) > width && !blank(cells[width:]))) {
@@ -241,7 +242,7 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 		}
 		rec.Errors = append(rec.Errors, models.RowError{File: p.opt.File, Line: line, Column: "*",
 			Value: ingest.Truncate(strings.Join(parts, string(p.delimiter())), 200), Reason: reason})
-		return rec, false
+		return rec, ""
 	}
 	for i, fp := range p.fps {
 		var (
@@ -284,7 +285,7 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 			}
 		}
 	}
-	return rec, false
+	return rec, ""
 }
 
 // fillTerm gives a request without term_days the term the mapping's terms

@@ -26,7 +26,7 @@ type xlsxReader struct {
 	row     int    // sheet row number of the last row read
 	typed   []bool // cells (by source index) whose type matters: numeric and date fields
 	cells   []cell
-	skipped int
+	skipped models.Skips
 
 	pending    []string // first data row of a sheet without header
 	hasPending bool
@@ -80,7 +80,7 @@ func openXLSXFile(m *Mapping, file string, r io.Reader) (*xlsxReader, error) {
 		f.Close()
 		return nil, &models.FileError{File: file, Reason: fmt.Sprintf("foaia %q nu poate fi citită", sheet), Err: err}
 	}
-	return &xlsxReader{f: f, sheet: sheet, rows: rows, p: &plan{m: m, opt: ingestOptions(file)}}, nil
+	return &xlsxReader{f: f, sheet: sheet, rows: rows, p: &plan{m: m, opt: ingestOptions(file)}, skipped: models.Skips{}}, nil
 }
 
 func openXLSX(p *plan, r io.Reader) (*xlsxReader, error) {
@@ -187,8 +187,8 @@ func (x *xlsxReader) Next() (*models.Record, error) {
 		}
 		// XLSX rows omit trailing empty cells: no width check.
 		rec, skip := x.p.record(x.row, x.cells, 0)
-		if skip {
-			x.skipped++
+		if skip != "" {
+			x.skipped.Add(skip)
 			continue
 		}
 		return rec, nil
@@ -217,7 +217,7 @@ func (x *xlsxReader) cellKind(col int, raw string) cellKind {
 	return kindText
 }
 
-func (x *xlsxReader) Skipped() int { return x.skipped }
+func (x *xlsxReader) SkippedRows() models.Skips { return x.skipped }
 
 func (x *xlsxReader) Close() error {
 	x.rows.Close()
