@@ -31,14 +31,7 @@ func parseValue(f models.Field, cell string) (any, error) {
 	case models.TypeCUI:
 		return rules.FiscalCode(s)
 	case models.TypeInt:
-		d, err := rules.MachineNumber(s)
-		if err != nil && !errors.Is(err, rules.ErrTooLarge) {
-			err = errors.New("nu este un număr întreg")
-		}
-		if err != nil {
-			return nil, err
-		}
-		return d.Int()
+		return rules.Integer(s)
 	case models.TypeAmount:
 		d, err := rules.MachineNumber(s)
 		if err != nil && !errors.Is(err, rules.ErrTooLarge) {

@@ -546,7 +546,7 @@ func (m *mapper) build(raw *rawRow) *models.Record {
 	}
 	if cui == "" {
 		fail("COD_FISCAL", "", "rândul nu are instituție: lipsesc COD_FISCAL (G_5), P_CUI și --entity")
-	} else if v, err := models.NormalizeCUI(cui); err != nil {
+	} else if v, err := rules.FiscalCode(cui); err != nil {
 		fail(cuiCol, cui, err.Error())
 	} else {
 		if m.opt.OnlyEntity && m.opt.Entity != "" && v != m.opt.Entity {

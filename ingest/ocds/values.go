@@ -3,7 +3,6 @@ package ocds
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -141,9 +140,5 @@ func integer(v any) (int64, error) {
 	default:
 		return 0, errors.New("se așteaptă un număr întreg, nu " + jsonKind(v))
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return 0, errors.New("nu este un număr întreg")
-	}
-	return n, nil
+	return rules.Integer(s)
 }

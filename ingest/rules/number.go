@@ -395,6 +395,22 @@ func example(notation string) string {
 	return "1.234.567,89 sau 1234567,89"
 }
 
+// Integer reads a whole number in machine notation (12, 12.0, 1.2E1); a
+// fraction other than zeros is an error, as a number that is not one.
+func Integer(s string) (int64, error) {
+	d, err := MachineNumber(TrimSpace(s))
+	if err == nil {
+		var n int64
+		if n, err = d.Int(); err == nil {
+			return n, nil
+		}
+	}
+	if errors.Is(err, ErrTooLarge) {
+		return 0, err
+	}
+	return 0, errors.New("nu este un număr întreg")
+}
+
 // MachineNumber reads a number a program wrote: a JSON number or the
 // raw value of an XLSX number cell (-1234.5, 1.5E6, 0.30000000000000004).
 func MachineNumber(s string) (Decimal, error) {

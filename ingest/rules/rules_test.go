@@ -183,6 +183,19 @@ func TestOracleAndExcelDates(t *testing.T) {
 	}
 }
 
+func TestInteger(t *testing.T) {
+	for in, want := range map[string]int64{"12": 12, " 12.0 ": 12, "-3": -3, "1.2E1": 12, "007": 7} {
+		if got, err := Integer(in); err != nil || got != want {
+			t.Errorf("Integer(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for in, reason := range map[string]string{"12.5": "întreg", "1.234": "întreg", "12a": "întreg", "": "întreg", "99999999999999999999": "prea mare"} {
+		if _, err := Integer(in); err == nil || !strings.Contains(err.Error(), reason) {
+			t.Errorf("Integer(%q): %v, want ~%q", in, err, reason)
+		}
+	}
+}
+
 func TestSniffDelimiter(t *testing.T) {
 	tests := []struct {
 		head      string

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/deschis/deschis/ingest"
@@ -43,7 +42,7 @@ type Reader struct {
 	currency int    // column of the currency, -1: lei
 	numbers  string // notation of the amounts (rules.NotationOf); "" for the API's machine numbers
 	fields   []models.Field
-	skipped  models.Skips // rows passed over: blank, not awarded, other buyers (keepOnlyEntity)
+	skipped  models.Skips      // rows passed over: blank, not awarded, other buyers (keepOnlyEntity)
 	end      *ingest.EndReader // to tell a file cut mid-row
 	last     ingest.LastRow
 }
@@ -68,7 +67,7 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if opt.Dataset != models.DatasetProcurement {
 		return nil, fmt.Errorf("%w: formatul sicap încarcă doar setul %q, nu %q", models.ErrInvalid, models.DatasetProcurement, opt.Dataset)
 	}
-	if cui, err := models.NormalizeCUI(opt.Entity); err == nil {
+	if cui, err := rules.FiscalCode(opt.Entity); err == nil {
 		opt.Entity = cui // "RO 4267117" names the same buyer as the rows' 4267117
 	}
 	// The text encoding and the delimiter follow the rules every reader
@@ -369,7 +368,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 		x.parse("procedure", v, h)
 	}
 	if v, h := x.cell(roleOffers); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err != nil {
+		if n, err := rules.Integer(v); err != nil {
 			x.fail(h, v, "numărul de oferte nu este un număr întreg")
 		} else {
 			x.set("offers", n, h)

@@ -65,7 +65,7 @@ func (m *Mapping) Check() []error {
 		case ok && entity < 0:
 			add(m.Line("entity"), "setul %s nu are câmp de instituție: entity: nu se aplică", m.Dataset)
 		default:
-			if _, err := models.NormalizeCUI(m.Entity); err != nil {
+			if _, err := rules.FiscalCode(m.Entity); err != nil {
 				add(m.Line("entity"), "entity: %v", err)
 			}
 		}
