@@ -222,8 +222,10 @@ func Open(r io.Reader, opt ingest.Options) (*Reader, error) {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul nu poate fi citit", Err: err}
 	}
 	rd := &Reader{opt: opt}
+	numbers := rules.NumbersAuto
 	switch kind := sniff(head); kind {
 	case "xml":
+		numbers = xmlNotation(br) // before the decoder reads a byte
 		rd.src, err = openXML(br, opt)
 	case "xlsx":
 		rd.stats.Spooled = true
@@ -238,10 +240,7 @@ func Open(r io.Reader, opt ingest.Options) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd.m = &mapper{opt: opt, hdr: rd.src.header(), stats: &rd.stats, numbers: rules.NumbersAuto}
-	if _, ok := rd.src.(*xmlSource); ok {
-		rd.m.numbers = xmlNotation(br)
-	}
+	rd.m = &mapper{opt: opt, hdr: rd.src.header(), stats: &rd.stats, numbers: numbers}
 	return rd, nil
 }
 

@@ -389,6 +389,38 @@ func TestRowErrors(t *testing.T) {
 	}
 }
 
+// The notation of an XML report's amounts is decided once, from the head of
+// the file (xmlNotation, rules.NotationOf), not learnt from the rows before:
+// 1.234 reads as 1234 lei when a later amount shows a decimal comma, as
+// 1,23 lei when one shows a decimal point, and is refused when both appear.
+func TestNotationIsDecidedPerFile(t *testing.T) {
+	row := func(amount string) string {
+		return "<G_11><CATEG_CONT>ch</CATEG_CONT><COD_FUNCTIONAL>510103</COD_FUNCTIONAL><COD_ECONOMIC>100101</COD_ECONOMIC>" +
+			"<SURSA_FINANTARE>A-Integral de la buget</SURSA_FINANTARE><RULAJ_CH_VN>" + amount + "</RULAJ_CH_VN></G_11>"
+	}
+	read := func(amounts ...string) []*models.Record {
+		var rows []string
+		for _, a := range amounts {
+			rows = append(rows, row(a))
+		}
+		recs, _, err := readAll(t, strings.NewReader(doc("", "<G_4>\n"+strings.Join(rows, "\n")+"\n</G_4>")), ingest.Options{File: "r.xml", Entity: "4270740"})
+		if err != nil || len(recs) != len(amounts) {
+			t.Fatalf("%v: %d records, %v", amounts, len(recs), err)
+		}
+		return recs
+	}
+	executed := func(r *models.Record) any { return r.Values[models.FieldIndex(models.DatasetBudget, "executed")] }
+	if recs := read("1.234", "12,5"); len(recs[0].Errors) != 0 || executed(recs[0]) != models.Amount(1234_00) {
+		t.Errorf("comma file: %v %v", recs[0].Errors, executed(recs[0]))
+	}
+	if recs := read("1.234", "12.5"); len(recs[0].Errors) != 0 || executed(recs[0]) != models.Amount(1_23) {
+		t.Errorf("point file: %v %v", recs[0].Errors, executed(recs[0]))
+	}
+	if recs := read("12,5", "12.5", "1.234"); len(recs[2].Errors) == 0 || !strings.Contains(recs[2].Errors[0].Reason, "ambiguu") {
+		t.Errorf("mixed file: %v", recs[2].Errors)
+	}
+}
+
 func TestFileErrors(t *testing.T) {
 	fixture, _ := os.ReadFile("testdata/executie_900_sibiu.xml")
 	tests := []struct{ name, content, reason string }{

@@ -81,6 +81,7 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul este gol (lipsește antetul)"}
 	}
+	head = bytes.Clone(head) // the reader's buffer moves on; the head decides the notation after the header
 	delim := rules.SniffDelimiter(head, 1)
 	cr := csv.NewReader(src)
 	cr.Comma = delim

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -441,4 +442,34 @@ func TestBareQuoteIsOneRow(t *testing.T) {
 	}
 	wantReject(t, recs[0], "*", "ghilimele")
 	want(t, recs[1], map[string]any{"kind": "framework_agreement"})
+}
+
+// The notation of a spreadsheet file's amounts is decided once, from the
+// head of the file, before any row is read (rules.NotationOf): an ambiguous
+// value reads the same whether the values that decide come before or after
+// it, and a file whose head shows both conventions refuses it.
+func TestNotationIsDecidedPerFileNotLearnt(t *testing.T) {
+	header := "Autoritate contractantă;CUI autoritate contractantă;Tip procedură;Număr anunț atribuire;Data publicare;Tip contract;Cod CPV;Denumire CPV;Număr contract;Data contract;Denumire contract;Valoare contract (RON);Ofertant câștigător;CUI ofertant câștigător;Număr oferte primite;Tip încheiere contract;Fonduri comunitare;Număr anunț atribuire acord cadru\n"
+	row := func(notice, value string) string {
+		return "MUNICIPIUL TIMIȘOARA;RO4267117;Licitație deschisă;" + notice + ";20.03.2021;Lucrări;45233140-2;Lucrări de drumuri;1;15.03.2021;Drumuri;" + value + ";Construcții SA;14311864;3;Contract;DA;\n"
+	}
+	dir := t.TempDir()
+	read := func(name string, rows ...string) map[int]*models.Record {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(header+strings.Join(rows, "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, recs := openFile(t, p, ingest.Options{}, false)
+		return byLine(recs)
+	}
+	// The comma decimal comes after the ambiguous value: 250.000 is 250000 lei.
+	lines := read("after.csv", row("CAN1", "250.000"), row("CAN2", "12,5"))
+	want(t, lines[2], map[string]any{"value": models.Amount(250000_00)})
+	want(t, lines[3], map[string]any{"value": models.Amount(12_50)})
+	// A point decimal in the head: 250.000 is 250 lei, wherever it is.
+	lines = read("point.csv", row("CAN1", "250.000"), row("CAN2", "12.5"))
+	want(t, lines[2], map[string]any{"value": models.Amount(250_00)})
+	// Both conventions: the ambiguous value is refused, not guessed.
+	lines = read("both.csv", row("CAN1", "12,5"), row("CAN2", "12.5"), row("CAN3", "250.000"))
+	wantReject(t, lines[4], "Valoare contract (RON)", "ambiguu")
 }
