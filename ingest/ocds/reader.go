@@ -180,7 +180,9 @@ func firstByte(br *bufio.Reader) (byte, error) {
 
 // SkippedRows counts the rows of other buyers dropped under SkipOtherBuyers
 // (models.SkipOtherEntity).
-func (rd *Reader) SkippedRows() models.Skips { return models.Skips{models.SkipOtherEntity: int64(rd.skipped)} }
+func (rd *Reader) SkippedRows() models.Skips {
+	return models.Skips{models.SkipOtherEntity: int64(rd.skipped)}
+}
 
 // Close releases the reader; it does not close the underlying file.
 func (rd *Reader) Close() error {

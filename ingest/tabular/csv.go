@@ -128,7 +128,7 @@ func readError(file string, err error) error {
 }
 
 func (c *csvReader) SkippedRows() models.Skips { return c.skipped }
-func (c *csvReader) Close() error { c.closeParallel(); return nil }
+func (c *csvReader) Close() error              { c.closeParallel(); return nil }
 
 // sampleHeader reads the header of a sample file (CheckAgainst).
 func sampleHeader(m *Mapping, r io.Reader) ([]string, int, error) {

@@ -25,7 +25,7 @@ type rowItem struct {
 	row  []string
 	line int
 	rec  *models.Record // the record (or one the reader built itself: a bare-quote reject)
-	skip string // why the row is skipped; "" for a record
+	skip string         // why the row is skipped; "" for a record
 }
 
 type rowBatch struct {

@@ -235,7 +235,7 @@ func lookupPath(v any, path string) (any, bool) {
 }
 
 func (j *jsonReader) SkippedRows() models.Skips { return j.skipped }
-func (j *jsonReader) Close() error { return nil }
+func (j *jsonReader) Close() error              { return nil }
 
 // firstJSONRecord reads the first record of a sample (CheckAgainst).
 func firstJSONRecord(m *Mapping, r io.Reader) (map[string]any, error) {
