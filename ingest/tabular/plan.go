@@ -288,6 +288,17 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 	return rec, ""
 }
 
+// mappingHint adds to an ambiguous number what the mapping can do about it.
+// (Apart from value, so that the hot path does not allocate the target of
+// errors.As for every cell.)
+func mappingHint(err error) error {
+	var amb *rules.AmbiguousError
+	if errors.As(err, &amb) {
+		return fmt.Errorf("%w; alegeți numbers: ro sau intl în mapare", err)
+	}
+	return err
+}
+
 // fillTerm gives a request without term_days the term the mapping's terms
 // table sets for its type; types it does not list get the legal default
 // in ingest.Finish.
@@ -367,12 +378,8 @@ func (fp *fieldPlan) value(c cell) (any, error) {
 		} else {
 			d, err = rules.Number(s, fp.numbers)
 		}
-		var amb *rules.AmbiguousError
-		if errors.As(err, &amb) {
-			return nil, fmt.Errorf("%w; alegeți numbers: ro sau intl în mapare", err)
-		}
 		if err != nil {
-			return nil, err
+			return nil, mappingHint(err)
 		}
 		if f.Type == models.TypeInt {
 			return d.Int()
