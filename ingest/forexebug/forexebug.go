@@ -121,7 +121,8 @@
 // services received). It is mapped to commitments as the closest measure the
 // report has, and it is an upper bound of the angajamente bugetare.
 //
-// Amounts are lei with the decimal separator detected (see amountParser).
+// Amounts are lei in the notation the head of the file shows (see amount and
+// xmlNotation).
 // Every record without errors goes through ingest.Finish, which validates the
 // codes against the classification catalogue.
 package forexebug
