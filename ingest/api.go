@@ -36,9 +36,6 @@ func Finish(opt Options, rec *models.Record) {
 	}
 }
 
-// FoldRomanian lowers s and strips Romanian diacritics, for tolerant keys.
-func FoldRomanian(s string) string { return foldRomanian(s) }
-
 // Truncate shortens a cell to n bytes on a rune boundary for a reject.
 func Truncate(s string, n int) string { return truncate(s, n) }
 

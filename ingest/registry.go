@@ -146,3 +146,11 @@ type fileReader struct {
 }
 
 func (r fileReader) Close() error { return errors.Join(r.RowReader.Close(), r.f.Close()) }
+
+// SkippedRows passes on the reader's count of skipped rows (models.SkipCounter).
+func (r fileReader) SkippedRows() models.Skips {
+	if sc, ok := r.RowReader.(models.SkipCounter); ok {
+		return sc.SkippedRows()
+	}
+	return nil
+}

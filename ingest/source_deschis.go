@@ -2,13 +2,13 @@ package ingest
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -40,9 +40,7 @@ type canonicalReader struct {
 func openCanonical(r io.Reader, opt Options) (models.RowReader, error) {
 	end := NewEndReader(r)
 	br := bufio.NewReaderSize(end, 1<<20)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
+	rules.SkipBOM(br)
 	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1 // a short row is a row error, not a file error
@@ -58,11 +56,11 @@ func openCanonical(r io.Reader, opt Options) (models.RowReader, error) {
 		colOf: make([]int, len(fields)), entity: entityField(opt.Dataset), end: end}
 	pos := map[string]int{}
 	for i, h := range header {
-		pos[strings.ToLower(strings.TrimSpace(h))] = i
+		pos[rules.HeaderKey(h)] = i
 	}
 	var missing []string
 	for i, f := range fields {
-		col, ok := pos[f.Name]
+		col, ok := pos[rules.HeaderKey(f.Name)]
 		if !ok {
 			col = -1
 			if f.Required && !(i == c.entity && opt.Entity != "") {

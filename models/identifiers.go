@@ -5,13 +5,13 @@ import (
 	"strings"
 )
 
-// NormalizeCUI returns the digits of a Romanian fiscal code (CUI/CIF): the "RO"
-// VAT prefix and spaces are dropped. It returns an error naming the reason
-// when the code is not 2 to 10 digits or its check digit is wrong.
+// NormalizeCUI returns the digits of a Romanian fiscal code (CUI/CIF): the
+// decorations exports write (a CIF/CUI label, the "RO" VAT prefix with or
+// without a space, a lone "R", dots and spaces between digits) are dropped.
+// It returns an error naming the reason when what remains is not 2 to 10
+// digits or its check digit is wrong. Readers reach it as rules.FiscalCode.
 func NormalizeCUI(s string) (string, error) {
-	c := strings.ToUpper(strings.TrimSpace(s))
-	c = strings.TrimPrefix(c, "RO")
-	c = strings.ReplaceAll(c, " ", "")
+	c := stripCUIDecorations(s)
 	if len(c) < 2 || len(c) > 10 {
 		return "", fmt.Errorf("codul fiscal %q trebuie să aibă între 2 și 10 cifre", s)
 	}
@@ -24,6 +24,35 @@ func NormalizeCUI(s string) (string, error) {
 		return "", fmt.Errorf("codul fiscal %q are cifra de control greșită (ar trebui %c)", s, want)
 	}
 	return c, nil
+}
+
+// cuiLabels are the labels exports write before a fiscal code, longest first.
+var cuiLabels = []string{"COD DE IDENTIFICARE FISCALA", "COD FISCAL", "C.I.F.", "C.U.I.", "CIF", "CUI"}
+
+// stripCUIDecorations removes what national exports write around the digits
+// of a fiscal code: a label (CIF, CUI, C.I.F., cod fiscal) with an optional
+// ":", the RO VAT prefix with or without a space or a lone R before the
+// digits, and dots or (no-break) spaces between digits. Whether what remains
+// is a fiscal code is NormalizeCUI's check.
+func stripCUIDecorations(s string) string {
+	c := strings.ToUpper(strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")))
+	for _, l := range cuiLabels {
+		if rest, ok := strings.CutPrefix(c, l); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':' || rest[0] == '.' || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "RO")) {
+			c = strings.TrimLeft(rest, " :")
+			break
+		}
+	}
+	if rest, ok := strings.CutPrefix(c, "RO"); ok {
+		c = rest
+	} else if rest, ok := strings.CutPrefix(c, "R"); ok && rest != "" && (rest[0] == ' ' || rest[0] >= '0' && rest[0] <= '9') {
+		c = rest
+	}
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '.' {
+			return -1
+		}
+		return r
+	}, c)
 }
 
 // ValidCUI reports whether s is a fiscal code with a correct check digit.

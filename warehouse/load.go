@@ -56,7 +56,12 @@ type FileResult struct {
 	RowsLoaded     int64  `json:"rows_loaded"`
 	RowsRejected   int64  `json:"rows_rejected"`
 	RowsSuperseded int64  `json:"rows_superseded"`
-	Skipped        bool   `json:"skipped"`
+	// RowsSkipped are the rows the reader passed over without a record (not
+	// data: blank rows, totals, other institutions' rows under
+	// --only-entity), SkippedBy the same by reason (models.SkipReasons).
+	RowsSkipped int64            `json:"rows_skipped"`
+	SkippedBy   map[string]int64 `json:"skipped_by,omitempty"`
+	Skipped     bool             `json:"skipped"`
 	// Empty: the file has no data rows (a header alone, or every row
 	// skipped); it is not recorded as loaded, so a later export of the same
 	// name with rows loads as new.
@@ -230,6 +235,11 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 			loadID, no, spec.Dataset, spec.Format, nullString(spec.Entity), fr.Path, fr.SHA256, fr.Bytes,
 			fr.RowsRead, fr.RowsLoaded, fr.RowsRejected, fr.RowsSuperseded, started); err != nil {
 			return nil, err
+		}
+		for reason, n := range fr.SkippedBy {
+			if _, err := conn.ExecContext(ctx, `INSERT INTO load_skips VALUES (?, ?, ?, ?)`, loadID, no, reason, n); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {

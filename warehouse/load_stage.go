@@ -79,7 +79,21 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 			}
 		}
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if sc, ok := rr.(models.SkipCounter); ok {
+		for reason, n := range sc.SkippedRows() {
+			if n > 0 {
+				if fr.SkippedBy == nil {
+					fr.SkippedBy = map[string]int64{}
+				}
+				fr.SkippedBy[reason] = n
+				fr.RowsSkipped += n
+			}
+		}
+	}
+	return nil
 }
 
 // stagingInsert reads one chunk with the exact types of stg_rows: no type

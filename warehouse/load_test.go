@@ -78,7 +78,7 @@ func TestBadRowsAreRejectedWithFileLineColumnValueReason(t *testing.T) {
 			i, cityCUI, cui("7654321"), i))
 	}
 	lines = append(lines,
-		"X1,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,\"Titlu pe\ndouă linii\",79341000-6,1.234,RON,2025-05-01,,,,", // line 10: wrong decimal separator
+		"X1,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,\"Titlu pe\ndouă linii\",79341000-6,1 234,RON,2025-05-01,,,,", // line 10: thousands grouped in the canonical notation
 		"X2,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,7934100-6,10.00,RON,2025-05-01,,,,",                  // line 12: malformed CPV
 		"X3,direct_purchase,,"+cityCUI+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-30,,,,",                 // line 13: impossible date
 		"X4,direct_purchase,,"+cui("5555555")+","+cui("7654321")+",Beta SRL,Servicii,79341000-6,10.00,RON,2025-02-03,,,,",          // line 14: unknown buyer
@@ -96,7 +96,7 @@ func TestBadRowsAreRejectedWithFileLineColumnValueReason(t *testing.T) {
 		value  string
 		reason string
 	}{
-		{10, "value", "1.234", "separator de mii"},
+		{10, "value", "1 234", "nu este o sumă"},
 		{12, "cpv", "7934100-6", ""},
 		{13, "award_date", "2025-02-30", "dată imposibilă"},
 		{14, "buyer_cui", cui("5555555"), "instituție necunoscută"},

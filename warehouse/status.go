@@ -25,15 +25,19 @@ func (w *Warehouse) EntityExists(ctx context.Context, cui string) error {
 
 // DatasetStatus sums the loads of one dataset.
 type DatasetStatus struct {
-	Dataset      string    `json:"dataset"`
-	Loads        int64     `json:"loads"`
-	Files        int64     `json:"files"`
-	RowsRead     int64     `json:"rows_read"`
-	RowsLoaded   int64     `json:"rows_loaded"`
-	RowsRejected int64     `json:"rows_rejected"`
-	Refused      int64     `json:"refused"`
-	Rows         int64     `json:"rows"` // rows in core now
-	LastLoad     time.Time `json:"last_load"`
+	Dataset      string `json:"dataset"`
+	Loads        int64  `json:"loads"`
+	Files        int64  `json:"files"`
+	RowsRead     int64  `json:"rows_read"`
+	RowsLoaded   int64  `json:"rows_loaded"`
+	RowsRejected int64  `json:"rows_rejected"`
+	// RowsSkipped are the rows the loaded files passed over without a
+	// record, SkippedBy the same by reason (models.SkipReasons).
+	RowsSkipped int64            `json:"rows_skipped"`
+	SkippedBy   map[string]int64 `json:"skipped_by,omitempty"`
+	Refused     int64            `json:"refused"`
+	Rows        int64            `json:"rows"` // rows in core now
+	LastLoad    time.Time        `json:"last_load"`
 }
 
 // ReleaseStatus is a published release.
@@ -84,6 +88,9 @@ func (w *Warehouse) Status(ctx context.Context) (*Status, error) {
 			return nil, err
 		}
 		d.LastLoad = last.Time
+		if d.SkippedBy, d.RowsSkipped, err = w.skips(ctx, ds); err != nil {
+			return nil, err
+		}
 		if err := w.db.QueryRowContext(ctx, `SELECT count(*) FROM `+coreTable[ds]).Scan(&d.Rows); err != nil {
 			return nil, err
 		}
@@ -100,6 +107,34 @@ func (w *Warehouse) Status(ctx context.Context) (*Status, error) {
 		s.CurrentRelease = &r
 	}
 	return s, nil
+}
+
+// skips sums the rows the loaded files of a dataset skipped, by reason.
+func (w *Warehouse) skips(ctx context.Context, dataset string) (map[string]int64, int64, error) {
+	rows, err := w.db.QueryContext(ctx, `SELECT s.reason, sum(s.rows)::BIGINT FROM load_skips s
+		JOIN loads l ON l.load_id = s.load_id AND l.file_no = s.file_no AND l.outcome = 'loaded'
+		WHERE l.dataset = ? GROUP BY s.reason ORDER BY s.reason`, dataset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var (
+		by    map[string]int64
+		total int64
+	)
+	for rows.Next() {
+		var reason string
+		var n int64
+		if err := rows.Scan(&reason, &n); err != nil {
+			return nil, 0, err
+		}
+		if by == nil {
+			by = map[string]int64{}
+		}
+		by[reason] = n
+		total += n
+	}
+	return by, total, rows.Err()
 }
 
 // Reject is a rejected value with the load it belongs to.

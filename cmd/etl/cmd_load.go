@@ -191,6 +191,9 @@ func (m *Main) printLoad(db string, res *warehouse.LoadResult, asJSON bool) {
 		if f.RowsSuperseded > 0 {
 			m.ro.Fprintf(m.Stdout, ", %d înlocuite deja de un raport mai nou", f.RowsSuperseded)
 		}
+		if f.RowsSkipped > 0 {
+			fmt.Fprintf(m.Stdout, "\n    sărite (nu sunt date): %s", m.skipSummary(f.SkippedBy))
+		}
 		fmt.Fprintln(m.Stdout)
 	}
 	for i, r := range res.Rejects {

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
@@ -37,6 +39,11 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 		}
 		m.ro.Fprintf(m.Stdout, "%-12s %8d %14d %14d %10d %8d  %s\n", d.Dataset, d.Loads, d.Rows, d.RowsLoaded, d.RowsRejected, d.Refused, last)
 	}
+	for _, d := range s.Datasets {
+		if d.RowsSkipped > 0 {
+			fmt.Fprintf(m.Stdout, "%s: sărite la încărcare (nu sunt date): %s\n", d.Dataset, m.skipSummary(d.SkippedBy))
+		}
+	}
 	if loadsTried(s) > 0 {
 		fmt.Fprintf(m.Stdout, "\nÎncărcările sunt numerotate 1, 2, 3… în ordinea în care au fost încercate, cele refuzate incluse:\n"+
 			"o încărcare refuzată își păstrează numărul și respingerile (etl rejects --db %s --load N).\n", shellArg(*db))
@@ -49,6 +56,30 @@ func (m *Main) cmdStatus(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stdout, "\nNicio ediție publicată încă: etl publish --db … --out …")
 	}
 	return nil
+}
+
+// skipSummary says the rows skipped by reason, the most frequent first:
+// "alte instituții (--only-entity): 1.234 de rânduri; fără nicio valoare: 1 rând".
+func (m *Main) skipSummary(by map[string]int64) string {
+	reasons := make([]string, 0, len(by))
+	for r := range by {
+		reasons = append(reasons, r)
+	}
+	sort.Slice(reasons, func(i, j int) bool {
+		if by[reasons[i]] != by[reasons[j]] {
+			return by[reasons[i]] > by[reasons[j]]
+		}
+		return reasons[i] < reasons[j]
+	})
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		what, ok := models.SkipReasons[r]
+		if !ok {
+			what = r
+		}
+		parts[i] = m.ro.Sprintf("%s: %d %s", what, by[r], models.Nouns(by[r], "rând", "rânduri"))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // loadsTried counts the loads recorded, refused ones included.

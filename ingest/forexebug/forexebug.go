@@ -121,7 +121,8 @@
 // services received). It is mapped to commitments as the closest measure the
 // report has, and it is an upper bound of the angajamente bugetare.
 //
-// Amounts are lei with the decimal separator detected (see amountParser).
+// Amounts are lei in the notation the head of the file shows (see amount and
+// xmlNotation).
 // Every record without errors goes through ingest.Finish, which validates the
 // codes against the classification catalogue.
 package forexebug
@@ -132,6 +133,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -139,6 +141,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -214,14 +217,16 @@ func Open(r io.Reader, opt ingest.Options) (*Reader, error) {
 		return nil, fmt.Errorf("%w: formatul %s încarcă doar setul %q", models.ErrInvalid, Name, models.DatasetBudget)
 	}
 	opt.Dataset = models.DatasetBudget
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, notationHead)
 	head, err := br.Peek(512)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul nu poate fi citit", Err: err}
 	}
 	rd := &Reader{opt: opt}
+	numbers := rules.NumbersAuto
 	switch kind := sniff(head); kind {
 	case "xml":
+		numbers = xmlNotation(br) // before the decoder reads a byte
 		rd.src, err = openXML(br, opt)
 	case "xlsx":
 		rd.stats.Spooled = true
@@ -236,9 +241,35 @@ func Open(r io.Reader, opt ingest.Options) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd.m = &mapper{opt: opt, hdr: rd.src.header(), stats: &rd.stats}
+	rd.m = &mapper{opt: opt, hdr: rd.src.header(), stats: &rd.stats, numbers: numbers}
 	return rd, nil
 }
+
+// notationHead is how much of an XML report is looked at to decide the
+// notation of its amounts.
+const notationHead = 1 << 20
+
+// amountElement is an element with its text, in the head of an XML report.
+var amountElement = regexp.MustCompile(`<([A-Za-z_][A-Za-z0-9_]*)>([^<]*)</`)
+
+// xmlNotation decides the number notation of an XML report from the amounts
+// in its head (rules.NotationOf), before any row is read, so that every row
+// of the file is read the same way whatever their order: a report that
+// writes 1.402.118,6 also means 230.500 as 230500 lei.
+func xmlNotation(br *bufio.Reader) string {
+	head, _ := br.Peek(notationHead)
+	var values []string
+	for _, m := range amountElement.FindAllSubmatch(head, -1) {
+		if amountColumns[canonical(string(m[1]))] {
+			values = append(values, string(m[2]))
+		}
+	}
+	return rules.NotationOf(values)
+}
+
+// amountColumns are the canonical names of the measures.
+var amountColumns = map[string]bool{"RULAJ_CH_VN": true, "CREDITEBUGETAREINITIALE": true, "CREDITEBUGETAREDEFINITIVE": true,
+	"CREDITEANGAJAMENT": true, "RECEPTIITOTALE": true, "PLATITREZOR": true, "PLATINONTREZOR": true, "RECEPTIINEPLATITE": true}
 
 // sniff names the format from the first bytes.
 func sniff(head []byte) string {
@@ -288,6 +319,12 @@ func (r *Reader) Close() error { return r.src.close() }
 // Stats returns the counts so far; complete after Next returned io.EOF.
 func (r *Reader) Stats() Stats { return r.stats }
 
+// SkippedRows counts the rows passed over, by reason (models.SkipCounter).
+func (r *Reader) SkippedRows() models.Skips {
+	return models.Skips{models.SkipSubtotal: int64(r.stats.Subtotals), models.SkipOtherLevel: int64(r.stats.OtherLevels),
+		models.SkipOtherEntity: int64(r.stats.OtherEntities)}
+}
+
 // Header returns the report's header as read so far (complete once the first
 // record was returned).
 func (r *Reader) Header() Header { return *r.src.header() }
@@ -318,20 +355,9 @@ var aliases = map[string]string{
 // commitmentColumns mark a row of the commitments report.
 var commitmentColumns = []string{"CREDITEBUGETAREINITIALE", "CREDITEBUGETAREDEFINITIVE", "CREDITEANGAJAMENT", "RECEPTIITOTALE", "PLATITREZOR", "PLATINONTREZOR", "RECEPTIINEPLATITE"}
 
-// squash folds a column or element name to letters and digits in upper case.
-func squash(s string) string {
-	f := ingest.FoldRomanian(s)
-	var b strings.Builder
-	for _, r := range f {
-		switch {
-		case r >= 'a' && r <= 'z':
-			b.WriteRune(r - 'a' + 'A')
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// squash folds a column or element name to letters and digits in upper case
+// (rules.HeaderKey).
+func squash(s string) string { return strings.ToUpper(rules.HeaderKey(s)) }
 
 // canonical returns the canonical name of an element or column: an alias
 // target, else the name in upper case.
@@ -397,8 +423,8 @@ type mapper struct {
 	opt          ingest.Options
 	hdr          *Header
 	stats        *Stats
-	amounts      amountParser
-	detailLevels int // rows seen at NIVEL 1 or without NIVEL
+	numbers      string // notation of text amounts: xmlNotation, else rules.NumbersAuto
+	detailLevels int    // rows seen at NIVEL 1 or without NIVEL
 }
 
 var budgetFields = models.SourceFields[models.DatasetBudget]
@@ -520,7 +546,7 @@ func (m *mapper) build(raw *rawRow) *models.Record {
 	}
 	if cui == "" {
 		fail("COD_FISCAL", "", "rândul nu are instituție: lipsesc COD_FISCAL (G_5), P_CUI și --entity")
-	} else if v, err := models.NormalizeCUI(cui); err != nil {
+	} else if v, err := rules.FiscalCode(cui); err != nil {
 		fail(cuiCol, cui, err.Error())
 	} else {
 		if m.opt.OnlyEntity && m.opt.Entity != "" && v != m.opt.Entity {
@@ -600,7 +626,7 @@ func (m *mapper) build(raw *rawRow) *models.Record {
 		if v == "" {
 			return 0, false
 		}
-		a, err := m.amounts.parse(v, raw.machine)
+		a, err := amount(v, m.numbers, raw.machine)
 		if err != nil {
 			fail(column, v, err.Error())
 			return 0, false

@@ -229,6 +229,9 @@ func TestSubtotalsAndLevels(t *testing.T) {
 	if s := rd.Stats(); s != (Stats{Rows: 20, Records: 8, Subtotals: 7, OtherLevels: 5}) {
 		t.Errorf("stats %+v; want 20 rows: 8 detail, 7 totals in NIVEL 1, 2 in NIVEL 0 and 3 in NIVEL 2", s)
 	}
+	if sk := rd.SkippedRows(); sk[models.SkipSubtotal] != 7 || sk[models.SkipOtherLevel] != 5 || sk.Total() != 12 {
+		t.Errorf("skipped rows %v, want 7 subtotals and 5 of other levels", sk)
+	}
 	var codes []string
 	for _, r := range recs {
 		codes = append(codes, str(r, "functional_code")+"/"+str(r, "economic_code"))
@@ -352,8 +355,8 @@ func TestRowErrors(t *testing.T) {
 	tests := []struct {
 		name, bad, column, reason string
 	}{
-		{"amount", with("RULAJ_CH_VN", "12a"), "RULAJ_CH_VN", "nu este o sumă"},
-		{"ambiguous amount", with("RULAJ_CH_VN", "1.234"), "RULAJ_CH_VN", "ambiguă"},
+		{"amount", with("RULAJ_CH_VN", "12a"), "RULAJ_CH_VN", "nu este un număr"},
+		{"ambiguous amount", with("RULAJ_CH_VN", "1.234"), "RULAJ_CH_VN", "ambiguu"},
 		{"missing amount", with("RULAJ_CH_VN", ""), "RULAJ_CH_VN", "lipsește"},
 		{"funding source", with("SURSA_FINANTARE", "X-Altceva"), "SURSA_FINANTARE", "A–G"},
 		{"account category", with("CATEG_CONT", "xx"), "CATEG_CONT", "vn (venituri) sau ch"},
@@ -383,6 +386,38 @@ func TestRowErrors(t *testing.T) {
 				t.Errorf("got %+v; want line %d column %s reason ~%q", e, wantLine, tt.column, tt.reason)
 			}
 		})
+	}
+}
+
+// The notation of an XML report's amounts is decided once, from the head of
+// the file (xmlNotation, rules.NotationOf), not learnt from the rows before:
+// 1.234 reads as 1234 lei when a later amount shows a decimal comma, as
+// 1,23 lei when one shows a decimal point, and is refused when both appear.
+func TestNotationIsDecidedPerFile(t *testing.T) {
+	row := func(amount string) string {
+		return "<G_11><CATEG_CONT>ch</CATEG_CONT><COD_FUNCTIONAL>510103</COD_FUNCTIONAL><COD_ECONOMIC>100101</COD_ECONOMIC>" +
+			"<SURSA_FINANTARE>A-Integral de la buget</SURSA_FINANTARE><RULAJ_CH_VN>" + amount + "</RULAJ_CH_VN></G_11>"
+	}
+	read := func(amounts ...string) []*models.Record {
+		var rows []string
+		for _, a := range amounts {
+			rows = append(rows, row(a))
+		}
+		recs, _, err := readAll(t, strings.NewReader(doc("", "<G_4>\n"+strings.Join(rows, "\n")+"\n</G_4>")), ingest.Options{File: "r.xml", Entity: "4270740"})
+		if err != nil || len(recs) != len(amounts) {
+			t.Fatalf("%v: %d records, %v", amounts, len(recs), err)
+		}
+		return recs
+	}
+	executed := func(r *models.Record) any { return r.Values[models.FieldIndex(models.DatasetBudget, "executed")] }
+	if recs := read("1.234", "12,5"); len(recs[0].Errors) != 0 || executed(recs[0]) != models.Amount(1234_00) {
+		t.Errorf("comma file: %v %v", recs[0].Errors, executed(recs[0]))
+	}
+	if recs := read("1.234", "12.5"); len(recs[0].Errors) != 0 || executed(recs[0]) != models.Amount(1_23) {
+		t.Errorf("point file: %v %v", recs[0].Errors, executed(recs[0]))
+	}
+	if recs := read("12,5", "12.5", "1.234"); len(recs[2].Errors) == 0 || !strings.Contains(recs[2].Errors[0].Reason, "ambiguu") {
+		t.Errorf("mixed file: %v", recs[2].Errors)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -239,7 +240,7 @@ func TestSeedCodes(t *testing.T) {
 	t.Logf("real codes of the seeds missing from the catalogue (%d): %s", len(list), strings.Join(list, ", "))
 }
 
-func ingestFold(s string) string { return ingest.FoldRomanian(s) }
+func ingestFold(s string) string { return rules.Fold(s) }
 
 // findRecord finds the record of the row whose COD_FUNCTIONAL was the seed code c.
 func findRecord(recs []*models.Record, c string) *models.Record {

@@ -3,198 +3,54 @@ package forexebug
 import (
 	"errors"
 	"fmt"
-	"math/big"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
-	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
-// amountParser reads the amounts of one file. The Treasury's XML writes
-// machine numbers ("653495.5"); files touched by people or exported with a
-// Romanian locale write "653.495,50" or "653495,5". The decimal separator is
-// detected value by value and remembered for the file: a value with both
-// separators, or with one separator followed by one or two digits, shows which
-// one is decimal; a lone separator followed by exactly three digits ("1.234")
-// is ambiguous until then and is refused with a reason rather than guessed.
-type amountParser struct {
-	decimal byte // '.' or ',' once learned; 0 before
-}
-
-// parse reads s as lei and returns bani. machine is true for the raw value of
-// a numeric spreadsheet cell: a plain decimal (possibly with an exponent and
-// the long tail of a binary float), rounded half away from zero to bani.
-func (p *amountParser) parse(s string, machine bool) (models.Amount, error) {
-	t := strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\'' {
-			return -1
-		}
-		return r
-	}, s)
+// amount reads s as lei and returns bani, with the rules of package rules.
+// machine is true for the raw value of a numeric spreadsheet cell: a plain
+// decimal (possibly with an exponent and the long tail of a binary float).
+// The Treasury's XML writes machine numbers too ("653495.5"), but files
+// touched by people or exported with a Romanian locale write "653.495,50" or
+// "653495,5": text is read in the notation numbers the head of the file shows
+// (xmlNotation), else auto, decided per cell, where a lone separator followed
+// by exactly three digits ("1.234") is refused with its reason rather than
+// guessed. Decimals past the second are rounded half away from zero.
+func amount(s, numbers string, machine bool) (models.Amount, error) {
+	t := rules.TrimSpace(s)
 	if t == "" {
 		return 0, errors.New("sumă lipsă")
 	}
-	neg := false
-	if rest, ok := strings.CutPrefix(t, "-"); ok {
-		neg, t = true, rest
-	} else if rest, ok := strings.CutPrefix(t, "\u2212"); ok {
-		neg, t = true, rest
-	} else {
-		t = strings.TrimPrefix(t, "+")
-	}
-	if machine && isMachineNumber(t) {
-		a, err := roundDecimal(t)
-		if err != nil {
-			return 0, err
-		}
-		if neg {
-			a = -a
-		}
-		return a, nil
-	}
-	for _, r := range t {
-		if (r < '0' || r > '9') && r != '.' && r != ',' {
-			return 0, errors.New("nu este o sumă (se așteaptă cifre, cu punct sau virgulă zecimală)")
+	if machine {
+		if d, err := rules.MachineNumber(t); err == nil {
+			return d.Amount(1)
 		}
 	}
-	dots, commas := strings.Count(t, "."), strings.Count(t, ",")
-	var intPart, frac string
-	var thousands byte
-	switch {
-	case dots == 0 && commas == 0:
-		intPart = t
-	case dots > 0 && commas > 0:
-		dec := byte('.')
-		if strings.LastIndexByte(t, ',') > strings.LastIndexByte(t, '.') {
-			dec = ','
-		}
-		thousands = other(dec)
-		if strings.Count(t, string(dec)) > 1 {
-			return 0, fmt.Errorf("sumă cu mai multe separatoare zecimale %q", string(dec))
-		}
-		i := strings.LastIndexByte(t, dec)
-		intPart, frac = t[:i], t[i+1:]
-		if len(frac) == 0 || len(frac) > 2 {
-			return 0, errors.New("sumă cu separator de mii și cu alt număr de zecimale decât 1 sau 2")
-		}
-		p.decimal = dec
-	default:
-		sep := byte('.')
-		if commas > 0 {
-			sep = ','
-		}
-		n := dots + commas
-		i := strings.LastIndexByte(t, sep)
-		after := len(t) - i - 1
-		switch {
-		case n > 1:
-			intPart, thousands = t, sep // 1.234.567: grouping only
-		case after == 0 || i == 0:
-			return 0, errors.New("nu este o sumă (separator la început sau la sfârșit)")
-		case after <= 2:
-			intPart, frac = t[:i], t[i+1:]
-			p.decimal = sep
-		case after == 3 && p.decimal == 0:
-			return 0, fmt.Errorf("sumă ambiguă: %q poate avea separator de mii sau trei zecimale, iar fișierul nu a arătat încă separatorul zecimal", t)
-		case after == 3 && p.decimal != sep:
-			intPart, thousands = t, sep
-		default: // more than two decimals with the decimal separator of the file
-			intPart, frac = t[:i], t[i+1:]
-		}
-	}
-	if thousands != 0 {
-		groups := strings.Split(intPart, string(thousands))
-		for i, g := range groups {
-			if (i == 0 && (len(g) == 0 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return 0, fmt.Errorf("sumă cu grupe de mii greșite: %q", t)
-			}
-		}
-		intPart = strings.Join(groups, "")
-	}
-	if intPart == "" {
-		intPart = "0"
-	}
-	a, err := roundDecimal(intPart + "." + frac)
+	d, err := rules.Number(t, numbers)
 	if err != nil {
 		return 0, err
 	}
-	if neg {
-		a = -a
-	}
-	return a, nil
+	return d.Amount(1)
 }
-
-func other(sep byte) byte {
-	if sep == '.' {
-		return ','
-	}
-	return '.'
-}
-
-// isMachineNumber reports whether s is a plain decimal with an optional
-// exponent: "12", "12.5", "1.2345E+7".
-func isMachineNumber(s string) bool {
-	mant, exp, hasExp := strings.Cut(strings.ToUpper(s), "E")
-	if hasExp {
-		exp = strings.TrimLeft(exp, "+-")
-		if exp == "" || len(exp) > 2 || strings.Trim(exp, "0123456789") != "" {
-			return false // a huge exponent is no amount, and would cost a huge power of ten
-		}
-	}
-	i, f, _ := strings.Cut(mant, ".")
-	return i != "" && strings.Trim(i, "0123456789") == "" && strings.Trim(f, "0123456789") == ""
-}
-
-// roundDecimal converts a decimal string (digits, optional point and
-// exponent) to bani, rounding half away from zero, without binary floats.
-func roundDecimal(s string) (models.Amount, error) {
-	r, ok := new(big.Rat).SetString(strings.TrimSuffix(s, "."))
-	if !ok {
-		return 0, errors.New("nu este o sumă")
-	}
-	r.Mul(r, big.NewRat(100, 1))
-	num, den := r.Num(), r.Denom()
-	q, m := new(big.Int).QuoRem(num, den, new(big.Int))
-	if new(big.Int).Mul(m, big.NewInt(2)).Cmp(den) >= 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	if !q.IsInt64() || q.Int64() > 1<<53 {
-		return 0, errors.New("sumă prea mare")
-	}
-	return models.Amount(q.Int64()), nil
-}
-
-// Month abbreviations: the Treasury writes English ones (31-JAN-2025);
-// Romanian ones are accepted too.
-var romanianMonths = strings.NewReplacer("IAN", "JAN", "MAI", "MAY", "IUN", "JUN", "IUL", "JUL", "NOI", "NOV")
 
 // parseReportDate reads P_ZI: "31-JAN-2025", "31-JAN-25" (Oracle's default),
 // "31.01.2025", "2025-01-31" (with or without a time), or, when serial is
-// true, an Excel serial day number.
+// true, an Excel serial day number (rules.Date, rules.ExcelSerial).
 func parseReportDate(s string, serial bool) (time.Time, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return time.Time{}, errors.New("data lipsește")
 	}
 	if serial {
-		if f, err := strconv.ParseFloat(t, 64); err == nil && f > 1 && f < 2958466 {
-			return models.Date(1899, time.December, 30).AddDate(0, 0, int(f)), nil
+		if d, err := rules.ExcelSerial(t); err == nil {
+			return d, nil
 		}
 	}
-	up := romanianMonths.Replace(strings.ToUpper(t))
-	if len(up) > 10 && up[4] == '-' && (up[10] == 'T' || up[10] == ' ') {
-		up = up[:10]
-	}
-	for _, layout := range []string{"02-Jan-2006", "2-Jan-2006", "02-Jan-06", "2-Jan-06", "02.01.2006", "2.1.2006", "2006-01-02", "02/01/2006"} {
-		if d, err := time.Parse(layout, up); err == nil {
-			return models.Date(d.Year(), d.Month(), d.Day()), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("data %q nu este în formatul 31-JAN-2025, 31.01.2025 sau 2025-01-31", t)
+	return rules.Date(t, []string{rules.DatesOracle, rules.DatesDMY, rules.DatesISO})
 }
 
 // fundingLetter reads SURSA_FINANTARE: "A-Integral de la buget", "A - ...",
@@ -284,7 +140,7 @@ var chaptersWithSubchapters = sync.OnceValue(func() map[string]bool {
 // isTotalLabel reports whether a name or label marks a total row: "TOTAL
 // CHELTUIELI:", "510103 TOTAL pentru sursa de finantare: A-...".
 func isTotalLabel(s string) bool {
-	f := ingest.FoldRomanian(s)
+	f := rules.Fold(s)
 	return strings.HasPrefix(f, "total") || strings.Contains(f, "total pentru") || strings.Contains(f, "total:")
 }
 
@@ -313,7 +169,7 @@ func section(kind models.BudgetKind, fgen, egen []string, names ...string) model
 		}
 	}
 	for _, n := range names {
-		f := ingest.FoldRomanian(n)
+		f := rules.Fold(n)
 		switch {
 		case strings.Contains(f, "de dezvoltare") && (strings.Contains(f, "sectiun") || strings.Contains(f, "dezvoltare a bugetului")):
 			return models.Development
@@ -362,7 +218,7 @@ func section(kind models.BudgetKind, fgen, egen []string, names ...string) model
 
 // explicitSection reads a section element ("Secțiunea de dezvoltare", "F", ...).
 func explicitSection(s string) (models.Section, error) {
-	f := ingest.FoldRomanian(s)
+	f := rules.Fold(s)
 	switch {
 	case strings.Contains(f, "dezvolt") || f == "d":
 		return models.Development, nil
@@ -374,7 +230,7 @@ func explicitSection(s string) (models.Section, error) {
 
 // budgetKind reads CATEG_CONT (vn, ch) or TIP_CLASIF (Venit, Cheltuiala).
 func budgetKind(s string) (models.BudgetKind, bool) {
-	switch ingest.FoldRomanian(s) {
+	switch rules.Fold(s) {
 	case "vn", "v", "venit", "venituri":
 		return models.Revenue, true
 	case "ch", "c", "cheltuiala", "cheltuieli":

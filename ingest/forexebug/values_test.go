@@ -5,68 +5,54 @@ import (
 	"testing"
 	"time"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
-func TestAmountParser(t *testing.T) {
+// Amounts follow rules.Number (notation auto, per cell) and
+// rules.MachineNumber for numeric spreadsheet cells (docs/mapping.md).
+func TestAmount(t *testing.T) {
 	tests := []struct {
 		name    string
-		learned byte // decimal separator the file already showed
 		machine bool
 		in      string
 		want    models.Amount
 		err     string
 	}{
-		{"integer", 0, false, "102313", 10231300, ""},
-		{"point decimal", 0, false, "653495.5", 65349550, ""},
-		{"comma decimal", 0, false, "653495,50", 65349550, ""},
-		{"romanian grouping", 0, false, "1.234.567,89", 123456789, ""},
-		{"english grouping", 0, false, "1,234,567.89", 123456789, ""},
-		{"grouping only", 0, false, "1.234.567", 123456700, ""},
-		{"negative", 0, false, "-1.250,00", -125000, ""},
-		{"spaces and nbsp", 0, false, "1 234\u00a0567,8", 123456780, ""},
-		{"ambiguous", 0, false, "1.234", 0, "ambiguă"},
-		{"thousands after comma decimals", ',', false, "1.234", 123400, ""},
-		{"three decimals after point decimals", '.', false, "1.235", 124, ""},
-		{"many decimals rounded", '.', false, "0.12345", 12, ""},
-		{"machine float tail", 0, true, "102313.00000000001", 10231300, ""},
-		{"machine exponent", 0, true, "1.2345E+7", 1234500000, ""},
-		{"machine half up", 0, true, "0.125", 13, ""},
-		{"machine huge exponent", 0, true, "1E999999999", 0, "nu este o sumă"},
-		{"bad groups", 0, false, "12.34.567", 0, "grupe de mii"},
-		{"two decimal commas", 0, false, "1.234,5,6", 0, "mai multe"},
-		{"letters", 0, false, "12a", 0, "nu este o sumă"},
-		{"trailing separator", 0, false, "12.", 0, "separator"},
-		{"empty", 0, false, " ", 0, "lipsă"},
-		{"too large", 0, false, "99999999999999999999", 0, "prea mare"},
+		{"integer", false, "102313", 10231300, ""},
+		{"point decimal", false, "653495.5", 65349550, ""},
+		{"comma decimal", false, "653495,50", 65349550, ""},
+		{"romanian grouping", false, "1.234.567,89", 123456789, ""},
+		{"english grouping", false, "1,234,567.89", 123456789, ""},
+		{"grouping only", false, "1.234.567", 123456700, ""},
+		{"negative", false, "-1.250,00", -125000, ""},
+		{"spaces and nbsp", false, "1 234\u00a0567,8", 123456780, ""},
+		{"ambiguous, per cell", false, "1.234", 0, "ambiguu"},
+		{"many decimals rounded", false, "0.12345", 12, ""},
+		{"machine float tail", true, "102313.00000000001", 10231300, ""},
+		{"machine exponent", true, "1.2345E+7", 1234500000, ""},
+		{"machine half up", true, "0.125", 13, ""},
+		{"machine huge exponent", true, "1E999999999", 0, "nu este un număr"},
+		{"bad groups", false, "12.34.567", 0, "grupează"},
+		{"two decimal commas", false, "1.234,5,6", 0, "nu grupează"},
+		{"letters", false, "12a", 0, "nu este un număr"},
+		{"trailing separator", false, "12.", 0, "nu este un număr"},
+		{"empty", false, " ", 0, "lipsă"},
+		{"too large", false, "99999999999999999999", 0, "prea mare"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := amountParser{decimal: tt.learned}
-			got, err := p.parse(tt.in, tt.machine)
+			got, err := amount(tt.in, rules.NumbersAuto, tt.machine)
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("parse(%q) = %v, %v; want error ~%q", tt.in, got, err, tt.err)
+					t.Fatalf("amount(%q) = %v, %v; want error ~%q", tt.in, got, err, tt.err)
 				}
 				return
 			}
 			if err != nil || got != tt.want {
-				t.Fatalf("parse(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+				t.Fatalf("amount(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 			}
 		})
-	}
-}
-
-func TestAmountParserLearns(t *testing.T) {
-	var p amountParser
-	if _, err := p.parse("1.234", false); err == nil {
-		t.Fatal("ambiguous before learning")
-	}
-	if a, err := p.parse("12,5", false); err != nil || a != 1250 {
-		t.Fatal(a, err)
-	}
-	if a, err := p.parse("1.234", false); err != nil || a != 123400 {
-		t.Errorf("after a comma decimal, 1.234 is 1234 lei: %v %v", a, err)
 	}
 }
 

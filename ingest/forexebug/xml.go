@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -210,7 +211,7 @@ func (s *xmlSource) headerField(name, v string) error {
 // type. "02" (or a name saying "local") is the local budget sector.
 func checkSector(opt ingest.Options, v string) error {
 	t := strings.TrimSpace(v)
-	if t == "" || strings.TrimLeft(t, "0") == "2" || strings.Contains(ingest.FoldRomanian(t), "local") {
+	if t == "" || strings.TrimLeft(t, "0") == "2" || strings.Contains(rules.Fold(t), "local") {
 		return nil
 	}
 	return &models.FileError{File: opt.File, Reason: fmt.Sprintf("sectorul bugetar P_SECB %q nu este bugetul local (02): Deschis încarcă doar bugete locale", t)}

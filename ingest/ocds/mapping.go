@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -428,7 +429,7 @@ func (pr *process) kind(rec *models.Record, cm obj, cPath string) {
 	tender := getObj(pr.rel, "tender")
 	method, _ := tender["procurementMethod"].(string)
 	details, _ := tender["procurementMethodDetails"].(string)
-	d := strings.ReplaceAll(ingest.FoldRomanian(details), "-", " ")
+	d := strings.ReplaceAll(rules.Fold(details), "-", " ")
 	techniques := getObj(tender, "techniques")
 	switch {
 	case strings.Contains(d, "subsecvent"), strings.Contains(d, "call off"), strings.Contains(d, "mini competition"):
@@ -702,7 +703,7 @@ func (pr *process) euFunded() (bool, bool) {
 			continue
 		}
 		name, _ := m["name"].(string)
-		switch ingest.FoldRomanian(name) {
+		switch rules.Fold(name) {
 		case "european union", "uniunea europeana", "ue", "eu", "comisia europeana", "european commission":
 			return true, true
 		}

@@ -178,8 +178,11 @@ func firstByte(br *bufio.Reader) (byte, error) {
 	}
 }
 
-// Skipped is the number of rows of other buyers dropped under SkipOtherBuyers.
-func (rd *Reader) Skipped() int { return rd.skipped }
+// SkippedRows counts the rows of other buyers dropped under SkipOtherBuyers
+// (models.SkipOtherEntity).
+func (rd *Reader) SkippedRows() models.Skips {
+	return models.Skips{models.SkipOtherEntity: int64(rd.skipped)}
+}
 
 // Close releases the reader; it does not close the underlying file.
 func (rd *Reader) Close() error {

@@ -3,10 +3,10 @@ package ocds
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -86,8 +86,9 @@ func raw(v any) string {
 }
 
 // bani converts the text of a JSON number (or a string holding one: some
-// publishers quote amounts) to bani, exactly. It refuses a third non-zero
-// decimal rather than round a sum of money, and numbers beyond int64.
+// publishers quote amounts) to bani, with rules.MachineNumber: exactly, a
+// third decimal rounded half away from zero like every reader's
+// (docs/mapping.md, "Numbers"), numbers beyond int64 refused.
 func bani(v any) (models.Amount, error) {
 	var s string
 	switch x := v.(type) {
@@ -98,97 +99,32 @@ func bani(v any) (models.Amount, error) {
 	default:
 		return 0, errors.New("suma trebuie să fie un număr JSON, nu " + jsonKind(v))
 	}
-	notNumber := errors.New("nu este un număr (se așteaptă de forma 1234567.89)")
-	if s == "" {
-		return 0, notNumber
-	}
-	neg := false
-	if s[0] == '-' {
-		neg, s = true, s[1:]
-	}
-	mant, exp := s, 0
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		mant = s[:i]
-		e := s[i+1:]
-		if len(e) > 0 && (e[0] == '+' || e[0] == '-') {
-			if len(e) == 1 {
-				return 0, notNumber
-			}
-		}
-		if len(strings.TrimLeft(e, "+-")) > 6 {
-			return 0, errors.New("exponent prea mare")
-		}
-		n, err := strconv.Atoi(e)
-		if err != nil {
-			return 0, notNumber
-		}
-		exp = n
-	}
-	intPart, frac, hasPoint := strings.Cut(mant, ".")
-	if intPart == "" || (hasPoint && frac == "") {
-		return 0, notNumber
-	}
-	digits := intPart + frac
-	for i := 0; i < len(digits); i++ {
-		if digits[i] < '0' || digits[i] > '9' {
-			return 0, notNumber
-		}
-	}
-	// value = digits × 10^(exp−len(frac)); in bani, two places more.
-	shift := exp - len(frac) + 2
-	digits = strings.TrimLeft(digits, "0")
-	if shift < 0 {
-		cut := len(digits) + shift
-		if cut < 0 {
-			cut = 0
-		}
-		if strings.Trim(digits[cut:], "0") != "" {
-			return 0, errors.New("suma are mai mult de două zecimale: nu se rotunjește o valoare contractuală")
-		}
-		digits, shift = digits[:cut], 0
-	}
-	if digits == "" {
-		return 0, nil
-	}
-	if len(digits)+shift > 18 {
+	d, err := rules.MachineNumber(s)
+	if errors.Is(err, rules.ErrTooLarge) {
 		return 0, errors.New("sumă prea mare")
 	}
-	n, err := strconv.ParseInt(digits+strings.Repeat("0", shift), 10, 64)
+	if err != nil {
+		return 0, errors.New("nu este un număr (se așteaptă de forma 1234567.89)")
+	}
+	a, err := d.Amount(1)
 	if err != nil {
 		return 0, errors.New("sumă prea mare")
 	}
-	if neg {
-		n = -n
-	}
-	return models.Amount(n), nil
+	return a, nil
 }
 
-// date reads an OCDS date-time ("2024-03-15T10:00:00Z", or a bare date as
-// some publishers write) as the calendar day written, in the publisher's own
-// time zone: a contract signed on 15 March at 00:30 in Bucharest stays a
-// 15 March contract.
+// date reads an OCDS date-time ("2024-03-15T10:00:00Z", a time without zone,
+// or a bare date as some publishers write) as the calendar day written, in
+// the publisher's own time zone (rules.Date, notation iso): a contract signed
+// on 15 March at 00:30 in Bucharest stays a 15 March contract.
 func date(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
 		return time.Time{}, errors.New("data trebuie să fie text ISO 8601, nu " + jsonKind(v))
 	}
-	s = strings.TrimSpace(s)
-	bad := errors.New("dată invalidă: se așteaptă ISO 8601, de forma 2024-03-15T10:00:00Z")
-	if len(s) < 10 || (len(s) > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ') {
-		return time.Time{}, bad
-	}
-	d, err := time.Parse(time.DateOnly, s[:10])
+	d, err := rules.Date(s, []string{rules.DatesISO})
 	if err != nil {
-		return time.Time{}, bad
-	}
-	if len(s) > 10 {
-		if _, err := time.Parse(time.RFC3339, s[:10]+"T"+s[11:]); err != nil {
-			// Tolerated: a time without zone ("2024-03-15T10:00:00"), which
-			// publishers write although the schema asks for one.
-			if _, err2 := time.Parse("2006-01-02T15:04:05", s[:10]+"T"+s[11:]); err2 != nil {
-				return time.Time{}, bad
-			}
-		}
+		return time.Time{}, errors.New("dată invalidă: se așteaptă ISO 8601, de forma 2024-03-15T10:00:00Z (" + err.Error() + ")")
 	}
 	return d, nil
 }
@@ -204,9 +140,5 @@ func integer(v any) (int64, error) {
 	default:
 		return 0, errors.New("se așteaptă un număr întreg, nu " + jsonKind(v))
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return 0, errors.New("nu este un număr întreg")
-	}
-	return n, nil
+	return rules.Integer(s)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -101,7 +102,7 @@ func ReadConfig(path string, defaultShare float64) (*Config, error) {
 			errs = append(errs, fmt.Errorf("%s: %v", where, err))
 		}
 		if p.Entity != "" {
-			cui, err := models.NormalizeCUI(p.Entity)
+			cui, err := rules.FiscalCode(p.Entity)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%s: entity: %v", where, err))
 			}

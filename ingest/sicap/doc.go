@@ -21,9 +21,10 @@
 //     source has one, so that the lots of one award notice stay apart.
 //   - value is in lei whenever the shape has a lei column (ValoareRON,
 //     "Valoare contract (RON)", the API's awardedValue/closingValue); else
-//     the contract's value with its currency. Amounts with a decimal comma or
-//     point and thousands separators are read per column: an ambiguous value
-//     (1.234 before the column has shown its convention) is a reject.
+//     the contract's value with its currency. Amounts follow ingest/rules:
+//     the API's shapes write machine numbers; the spreadsheet files are read
+//     in the notation the head of the file shows (rules.NotationOf), and when
+//     it shows none or both, an ambiguous value (1.234) is a reject.
 //   - kind: direct purchases are direct_purchase; procedure awards are
 //     procedure_award, framework_agreement or call_off after "Tip incheiere
 //     contract" (or the API's assignment type). A framework agreement is a

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -83,8 +84,11 @@ func FuzzAmount(f *testing.F) {
 		f.Add(s, false)
 	}
 	f.Fuzz(func(t *testing.T, s string, fixed bool) {
-		c := amountColumn{fixed: fixed}
-		a, err := c.parse(s)
+		numbers := rules.NumbersAuto
+		if fixed {
+			numbers = ""
+		}
+		a, err := amount(s, numbers)
 		if err != nil {
 			// A refusal says why.
 			if err.Error() == "" || !utf8.ValidString(err.Error()) {
@@ -95,10 +99,10 @@ func FuzzAmount(f *testing.F) {
 		// An amount read in either convention prints back as the same
 		// number, which both kinds of column read again: its two decimals
 		// after a point cannot be a thousands group.
-		for _, again := range []*amountColumn{{fixed: true}, {}} {
-			b, err := again.parse(a.String())
+		for _, again := range []string{"", rules.NumbersAuto, rules.NumbersIntl} {
+			b, err := amount(a.String(), again)
 			if err != nil || b != a {
-				t.Fatalf("%q -> %s -> %s, %v (fixed %v)", s, a, b, err, again.fixed)
+				t.Fatalf("%q -> %s -> %s, %v (fixed %v)", s, a, b, err, again)
 			}
 		}
 	})

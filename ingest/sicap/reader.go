@@ -1,18 +1,16 @@
 package sicap
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -32,14 +30,6 @@ func init() {
 // the delimiter.
 const sniffSize = 1 << 20
 
-// Skipped counts the rows a reader passed over without a record: they are
-// neither loaded nor rejected.
-type Skipped struct {
-	OtherEntity int // rows of other buyers, when reading with keepOnlyEntity
-	NotAwarded  int // rows in a state that is not an award (cancelled procedure, refused offer)
-	Blank       int // rows with no value at all
-}
-
 // Reader reads one SICAP export. It implements models.RowReader.
 type Reader struct {
 	opt      ingest.Options
@@ -48,11 +38,11 @@ type Reader struct {
 	csv      *csv.Reader
 	header   []string
 	col      map[role]int
-	valueCol int // column of the value, in lei when currencyCol < 0
-	currency int // column of the currency, -1: lei
-	amounts  amountColumn
+	valueCol int    // column of the value, in lei when currencyCol < 0
+	currency int    // column of the currency, -1: lei
+	numbers  string // notation of the amounts (rules.NotationOf); "" for the API's machine numbers
 	fields   []models.Field
-	skipped  Skipped
+	skipped  models.Skips      // rows passed over: blank, not awarded, other buyers (keepOnlyEntity)
 	end      *ingest.EndReader // to tell a file cut mid-row
 	last     ingest.LastRow
 }
@@ -66,7 +56,7 @@ type Reader struct {
 //     other buyers, each with its reason. Right for a file that should hold
 //     only the city's own purchases: a stranger row is a mistake to see.
 //   - keepOnlyEntity true, with opt.Entity set: rows whose buyer is another
-//     institution are skipped without a reject and counted in Skipped().
+//     institution are skipped without a reject and counted in SkippedRows().
 //     Right for a national or county export from which the city takes its
 //     own rows. A row whose buyer code cannot be read is still rejected: it
 //     may be the city's.
@@ -77,35 +67,31 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if opt.Dataset != models.DatasetProcurement {
 		return nil, fmt.Errorf("%w: formatul sicap încarcă doar setul %q, nu %q", models.ErrInvalid, models.DatasetProcurement, opt.Dataset)
 	}
-	if cui, err := models.NormalizeCUI(opt.Entity); err == nil {
+	if cui, err := rules.FiscalCode(opt.Entity); err == nil {
 		opt.Entity = cui // "RO 4267117" names the same buyer as the rows' 4267117
 	}
-	// The head is read into memory once (at most sniffSize) and then read
-	// again in front of the rest of the file.
-	head, err := io.ReadAll(io.LimitReader(r, sniffSize))
-	if err != nil {
+	// The text encoding and the delimiter follow the rules every reader
+	// shares (rules.Decode with encoding auto, rules.SniffDelimiter).
+	end := ingest.NewEndReader(rules.Decode(r, rules.EncodingAuto))
+	src := bufio.NewReaderSize(end, sniffSize)
+	head, err := src.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul nu poate fi citit", Err: err}
 	}
-	cut := len(head) == sniffSize
-	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	var src io.Reader = io.MultiReader(bytes.NewReader(head), r)
-	if !validUTF8Prefix(head, cut) {
-		src = charmap.Windows1250.NewDecoder().Reader(src)
-	}
-	end := ingest.NewEndReader(src)
-	src = end
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, &models.FileError{File: opt.File, Reason: "fișierul este gol (lipsește antetul)"}
 	}
+	head = bytes.Clone(head) // the reader's buffer moves on; the head decides the notation after the header
+	delim := rules.SniffDelimiter(head, 1)
 	cr := csv.NewReader(src)
-	cr.Comma = sniffDelimiter(head)
+	cr.Comma = delim
 	cr.FieldsPerRecord = -1 // a short row is a row error, not a file error
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
 		return nil, &models.FileError{File: opt.File, Reason: "antetul nu poate fi citit ca CSV", Err: err}
 	}
-	c := &Reader{opt: opt, keepOnly: keepOnlyEntity && opt.Entity != "", csv: cr, end: end,
+	c := &Reader{opt: opt, keepOnly: keepOnlyEntity && opt.Entity != "", csv: cr, end: end, skipped: models.Skips{},
 		fields: models.SourceFields[models.DatasetProcurement]}
 	for _, h := range header {
 		c.header = append(c.header, strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
@@ -113,65 +99,57 @@ func OpenFiltered(r io.Reader, opt ingest.Options, keepOnlyEntity bool) (*Reader
 	if err := c.chooseShape(); err != nil {
 		return nil, err
 	}
+	if c.gen.Decimal != '.' {
+		c.numbers = notationOfHead(head, delim, c.valueCol, len(head) == sniffSize)
+	}
 	return c, nil
 }
 
-// validUTF8Prefix reports whether b is UTF-8; when b is a cut prefix of the
-// file, a rune cut at its end does not count.
-func validUTF8Prefix(b []byte, cut bool) bool {
-	if utf8.Valid(b) {
-		return true
-	}
-	if !cut {
-		return false
-	}
-	for i := 1; i < utf8.UTFMax && i < len(b); i++ {
-		if utf8.Valid(b[:len(b)-i]) {
-			return true
+// notationOfHead decides the notation of the amounts of a file written by a
+// spreadsheet from the value column of the rows in its head (rules.NotationOf),
+// before any row is read: the same for every row, whatever their order. cut:
+// the head ends inside the file, so its last record may be cut and is left out.
+func notationOfHead(head []byte, delim rune, col int, cut bool) string {
+	cr := csv.NewReader(bytes.NewReader(head))
+	cr.Comma, cr.FieldsPerRecord = delim, -1
+	var values []string
+	if _, err := cr.Read(); err == nil {
+		for {
+			row, err := cr.Read()
+			if err != nil {
+				break
+			}
+			if col < len(row) {
+				values = append(values, row[col])
+			}
 		}
 	}
-	return false
-}
-
-// sniffDelimiter picks the most frequent of , ; ^ and TAB outside quotes in
-// the header line.
-func sniffDelimiter(head []byte) rune {
-	counts := map[byte]int{}
-	quoted := false
-	for _, b := range head {
-		if b == '"' {
-			quoted = !quoted
-		}
-		if quoted {
-			continue
-		}
-		if b == '\n' {
-			break
-		}
-		counts[b]++
+	if cut && len(values) > 0 {
+		values = values[:len(values)-1]
 	}
-	best := byte(',')
-	for _, d := range []byte{',', ';', '^', '\t'} {
-		if counts[d] > counts[best] {
-			best = d
-		}
-	}
-	return rune(best)
+	return rules.NotationOf(values)
 }
 
 // chooseShape finds the generation that recognises the most columns of the
 // header and checks it gives every required field.
 func (c *Reader) chooseShape() error {
+	// Headers compare by rules.HeaderKey; an alias "*.x.y" matches a header
+	// whose last dotted parts are x.y.
 	norm := make([]string, len(c.header))
 	for i, h := range c.header {
-		norm[i] = normHeader(h)
+		norm[i] = rules.HeaderKey(h)
+	}
+	endsWith := func(h, rest string) bool {
+		parts := strings.Split(h, ".")
+		n := strings.Count(rest, ".") + 1
+		return len(parts) >= n && rules.HeaderKey(strings.Join(parts[len(parts)-n:], ".")) == rules.HeaderKey(rest)
 	}
 	find := func(aliases []string) int {
 		for _, a := range aliases {
-			na := normHeader(a)
-			suffix := strings.HasPrefix(a, "*.")
-			for i, h := range norm {
-				if h != "" && (h == na || suffix && strings.HasSuffix(h, na)) {
+			rest, suffix := strings.CutPrefix(a, "*.")
+			na := rules.HeaderKey(rest)
+			for i, h := range c.header {
+				if norm[i] != "" && (!suffix && norm[i] == na || suffix && endsWith(h, rest)) {
 					return i
 				}
 			}
@@ -220,7 +198,6 @@ func (c *Reader) chooseShape() error {
 			"antetul nu corespunde niciunei forme SICAP cunoscute (antetul are: %s). Forme cunoscute: %s",
 			ingest.Truncate(strings.Join(c.header, ", "), 500), strings.Join(known, "; "))}
 	}
-	c.amounts.fixed = c.gen.Decimal == '.'
 	var missing []string
 	need := func(ok bool, what string) {
 		if !ok {
@@ -246,8 +223,8 @@ func (c *Reader) chooseShape() error {
 // Shape names the recognised shape (a generation of shapes.go).
 func (c *Reader) Shape() string { return c.gen.Name }
 
-// Skipped counts the rows passed over so far.
-func (c *Reader) Skipped() Skipped { return c.skipped }
+// SkippedRows counts the rows passed over so far, by reason.
+func (c *Reader) SkippedRows() models.Skips { return c.skipped }
 
 // Close releases nothing: the caller owns the underlying reader.
 func (c *Reader) Close() error { return nil }
@@ -332,7 +309,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 	x := &rowCtx{c: c, row: row, rec: &models.Record{Line: line, Values: make([]any, len(c.fields))}, source: map[string]string{}}
 	if len(row) != len(c.header) {
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
-			c.skipped.Blank++
+			c.skipped.Add(models.SkipBlank)
 			return nil
 		}
 		x.fail("*", strings.Join(row, string(c.csv.Comma)), fmt.Sprintf("rândul are %d coloane, antetul are %d", len(row), len(c.header)))
@@ -346,21 +323,21 @@ func (c *Reader) record(row []string, line int) *models.Record {
 		}
 	}
 	if blank {
-		c.skipped.Blank++
+		c.skipped.Add(models.SkipBlank)
 		return nil
 	}
 	if state, _ := x.cell(roleState); state != "" && len(c.gen.AwardedStates) > 0 {
 		awarded := false
 		for _, s := range c.gen.AwardedStates {
-			awarded = awarded || ingest.FoldRomanian(state) == s
+			awarded = awarded || rules.Fold(state) == s
 		}
 		if !awarded {
-			c.skipped.NotAwarded++
+			c.skipped.Add(models.SkipNotAwarded)
 			return nil
 		}
 	}
 	if !x.buyer() {
-		c.skipped.OtherEntity++
+		c.skipped.Add(models.SkipOtherEntity)
 		return nil
 	}
 
@@ -375,7 +352,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 	if strings.Contains(sc, ",") {
 		x.fail(sh, sc, "mai mulți câștigători într-un singur rând: valoarea nu poate fi împărțită între ei; exportați câte un rând pe contract")
 	} else {
-		x.parse("supplier_cui", normalizeSupplierCode(sc), sh)
+		x.parse("supplier_cui", rules.SupplierCode(sc), sh)
 	}
 	x.parse("supplier_name", strings.Join(strings.Fields(x.must(roleSupplierName)), " "), x.header(roleSupplierName))
 	x.parse("title", x.must(roleTitle), x.header(roleTitle))
@@ -392,7 +369,7 @@ func (c *Reader) record(row []string, line int) *models.Record {
 		x.parse("procedure", v, h)
 	}
 	if v, h := x.cell(roleOffers); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err != nil {
+		if n, err := rules.Integer(v); err != nil {
 			x.fail(h, v, "numărul de oferte nu este un număr întreg")
 		} else {
 			x.set("offers", n, h)
@@ -463,7 +440,7 @@ func (x *rowCtx) value() {
 		x.fail(h, v, "valoare obligatorie lipsă")
 		return
 	}
-	a, err := x.c.amounts.parse(v)
+	a, err := amount(v, x.c.numbers)
 	if err != nil {
 		x.fail(h, v, err.Error())
 		return

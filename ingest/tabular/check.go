@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -48,7 +49,7 @@ func (m *Mapping) Check() []error {
 		add(m.Line("format"), "formatul %q nu există; se acceptă: csv, xlsx, json", m.Format)
 	}
 	m.checkSource(add)
-	if !slices.Contains([]string{NumbersRO, NumbersIntl, NumbersAuto}, m.Numbers) {
+	if !slices.Contains([]string{rules.NumbersRO, rules.NumbersIntl, rules.NumbersAuto}, m.Numbers) {
 		add(m.Line("numbers"), "notația numerică %q nu există; se acceptă: ro, intl, auto", m.Numbers)
 	}
 	checkDates(m.Dates, m.Line("dates"), add)
@@ -64,7 +65,7 @@ func (m *Mapping) Check() []error {
 		case ok && entity < 0:
 			add(m.Line("entity"), "setul %s nu are câmp de instituție: entity: nu se aplică", m.Dataset)
 		default:
-			if _, err := models.NormalizeCUI(m.Entity); err != nil {
+			if _, err := rules.FiscalCode(m.Entity); err != nil {
 				add(m.Line("entity"), "entity: %v", err)
 			}
 		}
@@ -167,7 +168,7 @@ func checkDates(dates []string, line int, add func(int, string, ...any)) {
 		add(line, "dates cere cel puțin o notație: dmy, iso, us, excel")
 	}
 	for _, d := range dates {
-		if !slices.Contains(DateNotations, d) {
+		if !slices.Contains(rules.DateNotations, d) {
 			add(line, "notația de dată %q nu există; se acceptă: dmy, iso, us, excel", d)
 		}
 	}
@@ -194,7 +195,7 @@ func (m *Mapping) checkField(fm FieldMap, f models.Field, add func(int, string, 
 	isNum := f.Type == models.TypeAmount || f.Type == models.TypeInt
 	if fm.Numbers != "" && !isNum {
 		add(line("numbers"), "numbers se aplică doar câmpurilor numerice; %s este %s", fm.Field, f.Type)
-	} else if fm.Numbers != "" && !slices.Contains([]string{NumbersRO, NumbersIntl, NumbersAuto}, fm.Numbers) {
+	} else if fm.Numbers != "" && !slices.Contains([]string{rules.NumbersRO, rules.NumbersIntl, rules.NumbersAuto}, fm.Numbers) {
 		add(line("numbers"), "notația numerică %q nu există; se acceptă: ro, intl, auto", fm.Numbers)
 	}
 	if fm.Dates != nil {
@@ -251,10 +252,10 @@ func (m *Mapping) checkField(fm FieldMap, f models.Field, add func(int, string, 
 		if l == 0 {
 			l = line("map")
 		}
-		if prev, dup := seen[foldKey(k)]; dup {
+		if prev, dup := seen[rules.Fold(k)]; dup {
 			add(l, "map are cheile %q și %q, care sunt aceeași valoare fără diacritice și majuscule", prev, k)
 		}
-		seen[foldKey(k)] = k
+		seen[rules.Fold(k)] = k
 		try(l, "map "+quote(k)+" →", fm.Map[k])
 	}
 }
@@ -359,13 +360,13 @@ func (m *Mapping) CheckAgainst(r io.Reader) []error {
 		}
 		pos := map[string]bool{}
 		for _, h := range header {
-			pos[foldKey(h)] = true
+			pos[rules.HeaderKey(h)] = true
 		}
 		present = func(c Column) bool {
 			if c.Position > 0 {
 				return c.Position <= width
 			}
-			return m.Source.HeaderRow == 0 || pos[foldKey(c.Name)] // a name without a header: Check said so
+			return m.Source.HeaderRow == 0 || pos[rules.HeaderKey(c.Name)] // a name without a header: Check said so
 		}
 	}
 	for _, fm := range m.Fields {

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -21,7 +22,7 @@ type csvReader struct {
 	width   int      // cells a row must have (the header's, or the first row's)
 	pending []string // the first data row of a file without header, read early
 	pline   int
-	skipped int
+	skipped models.Skips
 	par     *parallelRows // records built on every core (csv_parallel.go)
 }
 
@@ -32,7 +33,7 @@ func openCSV(p *plan, r io.Reader) (*csvReader, error) {
 		return nil, err
 	}
 	p.delim = delim
-	c := &csvReader{p: p, cr: cr, end: end}
+	c := &csvReader{p: p, cr: cr, end: end, skipped: models.Skips{}}
 	header, line, err := c.readToHeader()
 	if err != nil {
 		return nil, err
@@ -54,7 +55,7 @@ func openCSV(p *plan, r io.Reader) (*csvReader, error) {
 // or sniffed; the EndReader tells at the end whether the text ended with a
 // line break.
 func newCSV(m *Mapping, file string, r io.Reader) (*csv.Reader, rune, *ingest.EndReader, error) {
-	end := ingest.NewEndReader(decode(r, m.Source.Encoding))
+	end := ingest.NewEndReader(rules.Decode(r, m.Source.Encoding))
 	br := bufio.NewReaderSize(end, 256<<10)
 	delim := ','
 	if m.Source.Delimiter == "auto" {
@@ -62,7 +63,7 @@ func newCSV(m *Mapping, file string, r io.Reader) (*csv.Reader, rune, *ingest.En
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return nil, 0, nil, readError(file, err)
 		}
-		delim = sniffDelimiter(peek, m.Source.HeaderRow)
+		delim = rules.SniffDelimiter(peek, m.Source.HeaderRow)
 	} else {
 		var err error
 		if delim, err = delimiterRune(m.Source.Delimiter); err != nil {
@@ -74,44 +75,6 @@ func newCSV(m *Mapping, file string, r io.Reader) (*csv.Reader, rune, *ingest.En
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1 // a short or long row is a row reject
 	return cr, delim, end, nil
-}
-
-// sniffDelimiter counts , ; TAB | outside quotes on the header line (the
-// first non-blank line when there is no header) and takes the most frequent.
-func sniffDelimiter(b []byte, headerRow int) rune {
-	cands := [4]byte{',', ';', '\t', '|'}
-	var counts [4]int
-	line, quoted, content := 1, false, false
-	for _, c := range b {
-		counting := line >= headerRow
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case c == '\n':
-			if !quoted && counting && content {
-				goto done
-			}
-			line++
-			continue
-		case counting && !quoted:
-			for i, d := range cands {
-				if c == d {
-					counts[i]++
-				}
-			}
-		}
-		if counting && c != ' ' && c != '\r' {
-			content = true
-		}
-	}
-done:
-	best := 0
-	for i := range counts {
-		if counts[i] > counts[best] {
-			best = i
-		}
-	}
-	return rune(cands[best])
 }
 
 // readToHeader returns the first record that starts on or after the header
@@ -156,16 +119,16 @@ func (c *csvReader) fileError(err error) error {
 }
 
 func readError(file string, err error) error {
-	var ue *invalidUTF8Error
+	var ue *rules.InvalidUTF8Error
 	if errors.As(err, &ue) {
 		return &models.FileError{File: file, Reason: fmt.Sprintf(
-			"textul nu este UTF-8 valid (linia %d), deși maparea cere encoding: utf-8; încercați encoding: auto sau windows-1250", ue.line)}
+			"textul nu este UTF-8 valid (linia %d), deși maparea cere encoding: utf-8; încercați encoding: auto sau windows-1250", ue.Line)}
 	}
 	return &models.FileError{File: file, Reason: "citire întreruptă", Err: err}
 }
 
-func (c *csvReader) Skipped() int { return c.skipped }
-func (c *csvReader) Close() error { c.closeParallel(); return nil }
+func (c *csvReader) SkippedRows() models.Skips { return c.skipped }
+func (c *csvReader) Close() error              { c.closeParallel(); return nil }
 
 // sampleHeader reads the header of a sample file (CheckAgainst).
 func sampleHeader(m *Mapping, r io.Reader) ([]string, int, error) {
@@ -186,7 +149,7 @@ func sampleHeader(m *Mapping, r io.Reader) ([]string, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	c := &csvReader{p: p, cr: cr}
+	c := &csvReader{p: p, cr: cr, skipped: models.Skips{}}
 	header, _, err := c.readToHeader()
 	if err != nil {
 		return nil, 0, err

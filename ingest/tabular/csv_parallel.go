@@ -25,7 +25,7 @@ type rowItem struct {
 	row  []string
 	line int
 	rec  *models.Record // the record (or one the reader built itself: a bare-quote reject)
-	skip bool
+	skip string         // why the row is skipped; "" for a record
 }
 
 type rowBatch struct {
@@ -138,8 +138,8 @@ func (c *csvReader) nextParallel() (*models.Record, error) {
 			it := pr.cur.items[pr.pos]
 			pr.cur.items[pr.pos] = rowItem{}
 			pr.pos++
-			if it.skip {
-				c.skipped++
+			if it.skip != "" {
+				c.skipped.Add(it.skip)
 				continue
 			}
 			return it.rec, nil

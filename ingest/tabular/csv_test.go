@@ -58,8 +58,8 @@ func encode(t *testing.T, cm *charmap.Charmap, s string) []byte {
 // checkRegistry asserts the three records of registryRows, read from any shape.
 func checkRegistry(t *testing.T, res result, firstLine int) {
 	t.Helper()
-	if len(res.rejects) != 0 || len(res.good) != 3 || res.skipped != 1 {
-		t.Fatalf("good %d rejects %v skipped %d; want 3, none, 1 (TOTAL)", len(res.good), res.rejects, res.skipped)
+	if len(res.rejects) != 0 || len(res.good) != 3 || res.skipped != 1 || res.skips[models.SkipMatched] != 1 {
+		t.Fatalf("good %d rejects %v skipped %v; want 3, none, 1 (TOTAL, matched)", len(res.good), res.rejects, res.skips)
 	}
 	ds := models.DatasetRequests
 	g := res.good
@@ -161,8 +161,8 @@ func TestCSVReorderedExtraColumnsAndEmbeddedNewline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.good) != 1 || res.good[0].Line != 3 || res.skipped != 1 {
-		t.Fatalf("good %v skipped %d; want one record at line 3, one blank row skipped", res.good, res.skipped)
+	if len(res.good) != 1 || res.good[0].Line != 3 || res.skipped != 1 || res.skips[models.SkipBlank] != 1 {
+		t.Fatalf("good %v skipped %v; want one record at line 3, one blank row skipped", res.good, res.skips)
 	}
 	want := []models.RowError{
 		{File: "reg.csv", Line: 6, Column: "Data înregistrării", Value: "30.02.2026", Reason: "dată imposibilă: ziua 30 nu există în februarie 2026"},

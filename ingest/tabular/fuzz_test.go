@@ -12,56 +12,6 @@ import (
 	"github.com/deschis/deschis/models"
 )
 
-func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"1.234.567,89", "1 234,5", "(1.234,56)", "-0,005", "1,234,567.89", "1.234", "1e5", "", "−7", "1\u00a0234", "99999999999999999999,9"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		for _, n := range []string{NumbersRO, NumbersIntl, NumbersAuto} {
-			d, err := ParseNumber(s, n)
-			if err != nil {
-				if err.Error() == "" || !utf8.ValidString(err.Error()) {
-					t.Fatalf("empty or invalid reason for %q", s)
-				}
-				continue
-			}
-			if d.Places < 0 || d.Places > maxDigits {
-				t.Fatalf("ParseNumber(%q, %s) places %d", s, n, d.Places)
-			}
-			a, err := d.Amount(1000)
-			if err == nil && d.Places <= 2 && d.Units < 1<<40 && d.Units > -1<<40 {
-				// exact when nothing is rounded
-				if want := d.Units * 1000 * int64(pow10[2-d.Places]); int64(a) != want {
-					t.Fatalf("%q: %v × 1000 = %v, want %d", s, d, a, want)
-				}
-			}
-			d.Int()
-		}
-		if d, err := parseMachineNumber(s); err == nil {
-			d.Amount(1)
-		}
-	})
-}
-
-func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"23.11.2026", "2026-11-23T10:00:00+02:00", "11/23/2026 03:04:05 PM", "46349.5", "60", "30.02.2026", "23.11.26", "0000-00-00"} {
-		f.Add(s)
-	}
-	all := []string{DatesDMY, DatesISO, DatesUS, DatesExcel}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s, all)
-		if err != nil {
-			if !d.IsZero() || err.Error() == "" || !utf8.ValidString(err.Error()) {
-				t.Fatalf("ParseDate(%q) refused with %v, %v", s, d, err)
-			}
-			return
-		}
-		if d.Location() != models.Date(2000, 1, 1).Location() || d.Hour() != 0 || d.Minute() != 0 || d.Year() < 1 || d.Year() > 9999 {
-			t.Fatalf("ParseDate(%q) = %v", s, d)
-		}
-	})
-}
-
 func FuzzCSV(f *testing.F) {
 	f.Add([]byte(registryRows))
 	f.Add([]byte("Nr. înregistrare;Data înregistrării\n\"a\nb\";\"\n"))

@@ -12,11 +12,12 @@ import (
 )
 
 // result is what a test reads from a file: the good records, the rejects
-// (every RowError) and how many rows were skipped.
+// (every RowError) and how many rows were skipped (skips: by reason).
 type result struct {
 	good    []*models.Record
 	rejects []models.RowError
 	skipped int
+	skips   models.Skips
 }
 
 // run parses a mapping and reads content (a string or a file path given as
@@ -54,7 +55,8 @@ func runMapping(t *testing.T, m *Mapping, content io.Reader, opt ingest.Options)
 		}
 		res.rejects = append(res.rejects, rec.Errors...)
 	}
-	res.skipped = rr.(Skipper).Skipped()
+	res.skips = rr.(models.SkipCounter).SkippedRows()
+	res.skipped = int(res.skips.Total())
 	return res, nil
 }
 

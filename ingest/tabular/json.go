@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -27,7 +28,7 @@ type jsonReader struct {
 	ndjson  bool
 	done    bool
 	cells   []cell
-	skipped int
+	skipped models.Skips
 }
 
 func openJSON(p *plan, r io.Reader) (*jsonReader, error) {
@@ -43,7 +44,7 @@ func openJSON(p *plan, r io.Reader) (*jsonReader, error) {
 
 func newJSON(m *Mapping, file string, r io.Reader) (*jsonReader, error) {
 	lc := &lineCounter{}
-	br := bufio.NewReaderSize(decode(r, m.Source.Encoding), 64<<10)
+	br := bufio.NewReaderSize(rules.Decode(r, m.Source.Encoding), 64<<10)
 	first, skippedLines, err := firstByte(br)
 	if err == io.EOF {
 		return nil, &models.FileError{File: file, Reason: "fișierul este gol"}
@@ -52,7 +53,7 @@ func newJSON(m *Mapping, file string, r io.Reader) (*jsonReader, error) {
 		return nil, readError(file, err)
 	}
 	lc.r, lc.before = br, skippedLines
-	j := &jsonReader{lc: lc, dec: json.NewDecoder(lc), p: &plan{m: m, opt: ingestOptions(file)}}
+	j := &jsonReader{lc: lc, dec: json.NewDecoder(lc), p: &plan{m: m, opt: ingestOptions(file)}, skipped: models.Skips{}}
 	j.dec.UseNumber()
 	switch {
 	case m.Source.Records != "":
@@ -135,7 +136,7 @@ func (j *jsonReader) syntaxError(err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return &models.FileError{File: j.p.opt.File, Reason: fmt.Sprintf("JSON trunchiat: fișierul se termină în mijlocul unei valori (linia %d)", line)}
 	}
-	var ue *invalidUTF8Error
+	var ue *rules.InvalidUTF8Error
 	if errors.As(err, &ue) {
 		return readError(j.p.opt.File, err)
 	}
@@ -182,8 +183,8 @@ func (j *jsonReader) Next() (*models.Record, error) {
 			j.cells[i] = jsonCell(v)
 		}
 		rec, skip := j.p.record(line, j.cells, 0)
-		if skip {
-			j.skipped++
+		if skip != "" {
+			j.skipped.Add(skip)
 			continue
 		}
 		return rec, nil
@@ -233,8 +234,8 @@ func lookupPath(v any, path string) (any, bool) {
 	return v, true
 }
 
-func (j *jsonReader) Skipped() int { return j.skipped }
-func (j *jsonReader) Close() error { return nil }
+func (j *jsonReader) SkippedRows() models.Skips { return j.skipped }
+func (j *jsonReader) Close() error              { return nil }
 
 // firstJSONRecord reads the first record of a sample (CheckAgainst).
 func firstJSONRecord(m *Mapping, r io.Reader) (map[string]any, error) {

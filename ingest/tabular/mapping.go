@@ -21,6 +21,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -41,7 +42,7 @@ type Mapping struct {
 	// column for it or the load gives --entity.
 	Entity  string
 	Source  Source
-	Numbers string   // default number notation: NumbersRO (default), NumbersIntl, NumbersAuto
+	Numbers string   // default number notation: rules.NumbersRO (default), rules.NumbersIntl, rules.NumbersAuto
 	Dates   []string // default date notations, tried in order; default [dmy, iso]
 	Scale   int64    // default multiplier of amounts (1000 for "mii lei"); default 1
 	Fields  []FieldMap
@@ -187,7 +188,7 @@ func parseMapping(name string, data []byte) (*Mapping, []error) {
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].(*MappingError).Line < errs[j].(*MappingError).Line })
 	m := &Mapping{
 		File: filepath.Base(name), Dataset: y.Dataset, Format: y.Format, Entity: y.Entity.s,
-		Numbers: or(y.Numbers, NumbersRO), Dates: y.Dates, Scale: 1, Terms: y.Terms,
+		Numbers: or(y.Numbers, rules.NumbersRO), Dates: y.Dates, Scale: 1, Terms: y.Terms,
 		Source: Source{
 			Encoding: or(y.Source.Encoding, EncodingAuto), Delimiter: or(y.Source.Delimiter.s, "auto"),
 			HeaderRow: 1, Sheet: y.Source.Sheet.s, Records: y.Source.Records, SkipBlankRows: true,
@@ -195,7 +196,7 @@ func parseMapping(name string, data []byte) (*Mapping, []error) {
 		lines: map[string]int{},
 	}
 	if m.Dates == nil {
-		m.Dates = []string{DatesDMY, DatesISO}
+		m.Dates = []string{rules.DatesDMY, rules.DatesISO}
 	}
 	if y.Scale != nil {
 		m.Scale = *y.Scale

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -23,7 +24,7 @@ fields:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Numbers != NumbersRO || m.Scale != 1 || m.Source.Encoding != EncodingAuto || m.Source.Delimiter != "auto" ||
+	if m.Numbers != rules.NumbersRO || m.Scale != 1 || m.Source.Encoding != EncodingAuto || m.Source.Delimiter != "auto" ||
 		m.Source.HeaderRow != 1 || !m.Source.SkipBlankRows || strings.Join(m.Dates, ",") != "dmy,iso" {
 		t.Errorf("defaults: %+v", m)
 	}

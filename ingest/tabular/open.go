@@ -44,8 +44,9 @@ func init() {
 //
 // A mapping with problems (Check) fails with models.ErrInvalid before any
 // byte is read; a file that cannot be read at all fails with a
-// *models.FileError. The reader also has a Skipped() int method counting the
-// rows skipped by skip_rows_where and skip_blank_rows.
+// *models.FileError. The reader also implements models.SkipCounter: the rows
+// skipped by skip_rows_where (models.SkipMatched) and skip_blank_rows
+// (models.SkipBlank).
 //
 // CSV and JSON stream. XLSX reads the whole file into memory (a ZIP archive
 // needs random access); r may simply be the open file.
@@ -71,8 +72,5 @@ func Open(m *Mapping, r io.Reader, opt ingest.Options) (models.RowReader, error)
 	}
 	return openCSV(p, r)
 }
-
-// Skipper is implemented by the readers Open returns.
-type Skipper interface{ Skipped() int }
 
 func ingestOptions(file string) ingest.Options { return ingest.Options{File: file} }

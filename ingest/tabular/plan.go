@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -140,17 +141,10 @@ func newFieldPlan(m *Mapping, fm FieldMap, f models.Field) (*fieldPlan, error) {
 	if len(fm.Map) > 0 {
 		fp.vmap = make(map[string]string, len(fm.Map))
 		for k, v := range fm.Map {
-			fp.vmap[foldKey(k)] = v
+			fp.vmap[rules.Fold(k)] = v
 		}
 	}
 	return fp, nil
-}
-
-// foldKey is how header names and value-map keys compare: trimmed, lower
-// case, without diacritics, runs of white space (line breaks inside Excel
-// headers included) as one space.
-func foldKey(s string) string {
-	return strings.Join(strings.Fields(ingest.FoldRomanian(s)), " ")
 }
 
 // resolve binds the plan's columns to a header (nil when the file has none).
@@ -161,7 +155,7 @@ func (p *plan) resolve(header []string) error {
 	pos := map[string]int{}
 	dup := map[string]bool{}
 	for i, h := range header {
-		k := foldKey(h)
+		k := rules.HeaderKey(h)
 		if _, seen := pos[k]; seen {
 			dup[k] = true
 			continue
@@ -178,7 +172,7 @@ func (p *plan) resolve(header []string) error {
 			}
 			continue
 		}
-		k := foldKey(c.Name)
+		k := rules.HeaderKey(c.Name)
 		j, ok := pos[k]
 		switch {
 		case !ok:
@@ -221,17 +215,18 @@ func (p *plan) cell(cells []cell, col int) cell {
 	return cell{}
 }
 
-// record maps one source row. skip: the row is to be skipped, not returned.
+// record maps one source row. skip: why the row is to be skipped, not
+// returned (models.SkipMatched, models.SkipBlank); "" for a record.
 // width > 0 asks for a row of exactly that many cells (CSV); extra cells that
 // are all empty are tolerated (spreadsheets pad rows with ;;;).
-func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, skip bool) {
+func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, skip string) {
 	for _, s := range p.skips {
 		if s.re.MatchString(p.cell(cells, s.col).s) {
-			return nil, true
+			return nil, models.SkipMatched
 		}
 	}
 	if p.m.Source.SkipBlankRows && blank(cells) {
-		return nil, true
+		return nil, models.SkipBlank
 	}
 	rec = &models.Record{Line: line, Values: make([]any, len(p.fields))}
 	if width > 0 && (len(cells) < width || (len(cells) > width && !blank(cells[width:]))) {
@@ -247,7 +242,7 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 		}
 		rec.Errors = append(rec.Errors, models.RowError{File: p.opt.File, Line: line, Column: "*",
 			Value: ingest.Truncate(strings.Join(parts, string(p.delimiter())), 200), Reason: reason})
-		return rec, false
+		return rec, ""
 	}
 	for i, fp := range p.fps {
 		var (
@@ -263,7 +258,7 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 			c, name = cell{s: fp.constant}, p.fields[i].Name
 		default:
 			c, name = p.cell(cells, fp.col), p.names[fp.col]
-			if r, bad := misdecoded(c.s); bad {
+			if r, bad := rules.Misdecoded(c.s); bad {
 				rec.Errors = append(rec.Errors, models.RowError{File: p.opt.File, Line: line, Column: name,
 					Value: ingest.Truncate(c.s, 200), Reason: p.m.misdecodedReason(r)})
 				continue
@@ -290,7 +285,18 @@ func (p *plan) record(line int, cells []cell, width int) (rec *models.Record, sk
 			}
 		}
 	}
-	return rec, false
+	return rec, ""
+}
+
+// mappingHint adds to an ambiguous number what the mapping can do about it.
+// (Apart from value, so that the hot path does not allocate the target of
+// errors.As for every cell.)
+func mappingHint(err error) error {
+	var amb *rules.AmbiguousError
+	if errors.As(err, &amb) {
+		return fmt.Errorf("%w; alegeți numbers: ro sau intl în mapare", err)
+	}
+	return err
 }
 
 // fillTerm gives a request without term_days the term the mapping's terms
@@ -347,7 +353,7 @@ func (fp *fieldPlan) value(c cell) (any, error) {
 		}
 	}
 	if fp.vmap != nil {
-		if v, ok := fp.vmap[foldKey(s)]; ok {
+		if v, ok := fp.vmap[rules.Fold(s)]; ok {
 			s, c.kind = v, kindText
 		}
 	}
@@ -364,16 +370,16 @@ func (fp *fieldPlan) value(c cell) (any, error) {
 	switch f.Type {
 	case models.TypeAmount, models.TypeInt:
 		var (
-			d   Decimal
+			d   rules.Decimal
 			err error
 		)
 		if c.kind == kindNumber || c.kind == kindBool {
-			d, err = parseMachineNumber(s)
+			d, err = rules.MachineNumber(s)
 		} else {
-			d, err = ParseNumber(s, fp.numbers)
+			d, err = rules.Number(s, fp.numbers)
 		}
 		if err != nil {
-			return nil, err
+			return nil, mappingHint(err)
 		}
 		if f.Type == models.TypeInt {
 			return d.Int()
@@ -387,19 +393,11 @@ func (fp *fieldPlan) value(c cell) (any, error) {
 			}
 			// An XLSX date cell is a serial day number; so is any number
 			// cell in a date column: no other reading makes sense.
-			d, err := parseMachineNumber(s)
-			if err != nil {
-				return nil, err
-			}
-			t, err := parseExcelSerial(d.String())
-			if err == errNoShape {
-				err = errors.New("număr serial Excel invalid (se așteaptă o zi între 1 și 2958465)")
-			}
-			return t, err
+			return rules.ExcelSerial(s)
 		case kindDate:
-			return ParseDate(s, []string{DatesISO})
+			return rules.Date(s, []string{rules.DatesISO})
 		}
-		return ParseDate(s, fp.dates)
+		return rules.Date(s, fp.dates)
 	case models.TypeBool:
 		if t := strings.TrimSpace(s); t == "x" || t == "X" {
 			s = "true"

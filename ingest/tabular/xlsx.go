@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/deschis/deschis/ingest/rules"
 	"github.com/deschis/deschis/models"
 )
 
@@ -25,7 +26,7 @@ type xlsxReader struct {
 	row     int    // sheet row number of the last row read
 	typed   []bool // cells (by source index) whose type matters: numeric and date fields
 	cells   []cell
-	skipped int
+	skipped models.Skips
 
 	pending    []string // first data row of a sheet without header
 	hasPending bool
@@ -64,7 +65,7 @@ func openXLSXFile(m *Mapping, file string, r io.Reader) (*xlsxReader, error) {
 	} else if !slices.Contains(sheets, sheet) {
 		found := false
 		for _, s := range sheets {
-			if foldKey(s) == foldKey(sheet) {
+			if rules.Fold(s) == rules.Fold(sheet) {
 				sheet, found = s, true
 				break
 			}
@@ -79,7 +80,7 @@ func openXLSXFile(m *Mapping, file string, r io.Reader) (*xlsxReader, error) {
 		f.Close()
 		return nil, &models.FileError{File: file, Reason: fmt.Sprintf("foaia %q nu poate fi citită", sheet), Err: err}
 	}
-	return &xlsxReader{f: f, sheet: sheet, rows: rows, p: &plan{m: m, opt: ingestOptions(file)}}, nil
+	return &xlsxReader{f: f, sheet: sheet, rows: rows, p: &plan{m: m, opt: ingestOptions(file)}, skipped: models.Skips{}}, nil
 }
 
 func openXLSX(p *plan, r io.Reader) (*xlsxReader, error) {
@@ -186,8 +187,8 @@ func (x *xlsxReader) Next() (*models.Record, error) {
 		}
 		// XLSX rows omit trailing empty cells: no width check.
 		rec, skip := x.p.record(x.row, x.cells, 0)
-		if skip {
-			x.skipped++
+		if skip != "" {
+			x.skipped.Add(skip)
 			continue
 		}
 		return rec, nil
@@ -205,7 +206,7 @@ func (x *xlsxReader) cellKind(col int, raw string) cellKind {
 	}
 	switch t {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		if _, err := parseMachineNumber(raw); err == nil {
+		if _, err := rules.MachineNumber(raw); err == nil {
 			return kindNumber
 		}
 	case excelize.CellTypeDate:
@@ -216,7 +217,7 @@ func (x *xlsxReader) cellKind(col int, raw string) cellKind {
 	return kindText
 }
 
-func (x *xlsxReader) Skipped() int { return x.skipped }
+func (x *xlsxReader) SkippedRows() models.Skips { return x.skipped }
 
 func (x *xlsxReader) Close() error {
 	x.rows.Close()

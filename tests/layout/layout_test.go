@@ -17,13 +17,16 @@ const module = "github.com/deschis/deschis/"
 // everything and are not listed.
 var mayImport = map[string][]string{
 	"models":     {},
-	"ingest":     {"models", "ingest"},
+	"ingest":     {"models", "ingest", "ingest/rules"},
 	"release":    {"models", "export"},
 	"export":     {"models"},
 	"warehouse":  {"models", "release"},
 	"dashboards": {"models", "dashboards"},
 	"opendata":   {"models", "release", "dashboards"},
 	"demo":       {"models", "ingest", "warehouse", "release"},
+
+	// The value rules every reader shares depend on the domain only.
+	"ingest/rules": {"models"},
 
 	// The server's own state (accounts, sessions, audit log), and the
 	// dashboards behind the sign-in that read it; the public pages do not.

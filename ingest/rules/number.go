@@ -1,4 +1,4 @@
-package tabular
+package rules
 
 import (
 	"errors"
@@ -28,7 +28,8 @@ const maxDigits = 18
 var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 var (
-	errTooLarge = errors.New("număr prea mare")
+	// ErrTooLarge: a number beyond what an int64 of bani holds.
+	ErrTooLarge = errors.New("număr prea mare")
 	errNotInt   = errors.New("nu este un număr întreg (are zecimale)")
 )
 
@@ -52,13 +53,13 @@ func (d Decimal) Amount(scale int64) (models.Amount, error) {
 		m := pow10[2-d.Places]
 		h2, l2 := bits.Mul64(lo, m)
 		if hi != 0 || h2 != 0 {
-			return 0, errTooLarge
+			return 0, ErrTooLarge
 		}
 		q = l2
 	default:
 		div := pow10[d.Places-2]
 		if hi >= div {
-			return 0, errTooLarge
+			return 0, ErrTooLarge
 		}
 		var rem uint64
 		q, rem = bits.Div64(hi, lo, div)
@@ -67,7 +68,7 @@ func (d Decimal) Amount(scale int64) (models.Amount, error) {
 		}
 	}
 	if q > 1<<63-1 {
-		return 0, errTooLarge
+		return 0, ErrTooLarge
 	}
 	if neg {
 		return models.Amount(-int64(q)), nil
@@ -112,20 +113,20 @@ func (d Decimal) String() string {
 	return string(b[i:])
 }
 
-// ParseNumber reads a number written by a person or a spreadsheet in one of
+// Number reads a number written by a person or a spreadsheet in one of
 // the notations (NumbersRO, NumbersIntl, NumbersAuto). A minus sign (also the
 // Unicode minus) or parentheses make it negative: -1.234,56 and (1.234,56).
 // Thousands separators must group exactly three digits. Spaces, including the
 // no-break spaces spreadsheets put in formatted numbers, group thousands in
 // every notation. The error is a Romanian sentence saying what was expected.
-func ParseNumber(s, notation string) (Decimal, error) {
-	s = trimSpace(s)
+func Number(s, notation string) (Decimal, error) {
+	s = TrimSpace(s)
 	if s == "" {
 		return Decimal{}, errors.New("număr lipsă")
 	}
 	neg := false
 	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
-		neg, s = true, trimSpace(s[1:len(s)-1])
+		neg, s = true, TrimSpace(s[1:len(s)-1])
 	}
 	switch {
 	case strings.HasPrefix(s, "-"):
@@ -159,8 +160,8 @@ func ParseNumber(s, notation string) (Decimal, error) {
 	return d, nil
 }
 
-// trimSpace trims ASCII spaces and the no-break spaces U+00A0 and U+202F.
-func trimSpace(s string) string {
+// TrimSpace trims ASCII spaces and the no-break spaces U+00A0 and U+202F.
+func TrimSpace(s string) string {
 	for {
 		t := strings.TrimSpace(s)
 		t = strings.TrimPrefix(strings.TrimSuffix(t, "\u00a0"), "\u00a0")
@@ -195,9 +196,81 @@ func sniffSeparators(s string) (dec, thou byte, err error) {
 	i := strings.IndexByte(s, sep)
 	intPart := strings.Map(dropSpaces, s[:i])
 	if len(s)-i-1 == 3 && len(intPart) >= 1 && len(intPart) <= 3 && intPart != "0" && isDigits(s[i+1:]) {
-		return 0, 0, errors.New("număr ambiguu: " + string(sep) + " urmat de trei cifre poate separa miile sau zecimalele; alegeți numbers: ro sau intl în mapare")
+		return 0, 0, &AmbiguousError{Sep: sep}
 	}
 	return sep, other, nil
+}
+
+// AmbiguousError refuses, in notation auto, a number whose one separator is
+// followed by exactly three digits (1.234, 1,234): thousands or decimals?
+// It is decided per cell and never guessed; a reader whose file says its
+// notation (a mapping's numbers:, NotationOf) reads it without doubt.
+type AmbiguousError struct{ Sep byte }
+
+func (e *AmbiguousError) Error() string {
+	return "număr ambiguu: " + string(e.Sep) + " urmat de trei cifre poate separa miile sau zecimalele"
+}
+
+// NotationOf decides the number notation of a file from values of it (the
+// cells of its amount columns in the head of the file, read before any row
+// is loaded, as the encoding and the delimiter are): a value shows its
+// decimal separator when it has both separators (the last one is decimal),
+// one of them several times (they group thousands: the other is decimal), or
+// one separator not followed by exactly three digits. When the values show
+// only the comma the notation is NumbersRO, only the point NumbersIntl;
+// when they show both, or neither, it is NumbersAuto and an ambiguous value
+// is refused (AmbiguousError). The decision does not depend on the order of
+// the values.
+func NotationOf(values []string) string {
+	var comma, point bool
+	for _, v := range values {
+		switch decimalShown(v) {
+		case ',':
+			comma = true
+		case '.':
+			point = true
+		}
+	}
+	switch {
+	case comma && !point:
+		return NumbersRO
+	case point && !comma:
+		return NumbersIntl
+	}
+	return NumbersAuto
+}
+
+// decimalShown is the decimal separator a number shows, 0 when none.
+func decimalShown(v string) byte {
+	s := strings.Map(dropSpaces, TrimSpace(v))
+	s = strings.TrimLeft(s, "(-+−")
+	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
+	switch {
+	case dots > 0 && commas > 0:
+		if strings.LastIndexByte(s, '.') > strings.LastIndexByte(s, ',') {
+			return '.'
+		}
+		return ','
+	case dots > 1:
+		return ','
+	case commas > 1:
+		return '.'
+	case dots+commas == 0:
+		return 0
+	}
+	sep := byte('.')
+	if commas == 1 {
+		sep = ','
+	}
+	i := strings.IndexByte(s, sep)
+	before, after := s[:i], strings.TrimRight(s[i+1:], ")")
+	if before != "" && !isDigits(before) || !isDigits(after) {
+		return 0 // not a number: it shows nothing
+	}
+	if len(after) != 3 || len(before) > 3 || before == "0" || before == "" {
+		return sep // a thousands separator groups 1–3 leading digits and exactly three after
+	}
+	return 0
 }
 
 func dropSpaces(r rune) rune {
@@ -246,7 +319,7 @@ func scanNumber(s string, dec, thou byte) (Decimal, error) {
 			}
 			if sig >= maxDigits {
 				if !inFrac {
-					return Decimal{}, errTooLarge
+					return Decimal{}, ErrTooLarge
 				}
 				if !dropped {
 					roundUp, dropped = c >= '5', true
@@ -295,7 +368,7 @@ func scanNumber(s string, dec, thou byte) (Decimal, error) {
 
 func explainNumber(err error, s, notation string) error {
 	switch err {
-	case errTooLarge:
+	case ErrTooLarge:
 		return err
 	case errGrouping, errTwoDec:
 		switch notation {
@@ -322,16 +395,38 @@ func example(notation string) string {
 	return "1.234.567,89 sau 1234567,89"
 }
 
-// parseMachineNumber reads a number a program wrote: a JSON number or the
+// Integer reads a whole number in machine notation (12, 12.0, 1.2E1); a
+// fraction other than zeros is an error, as a number that is not one.
+func Integer(s string) (int64, error) {
+	d, err := MachineNumber(TrimSpace(s))
+	if err == nil {
+		var n int64
+		if n, err = d.Int(); err == nil {
+			return n, nil
+		}
+	}
+	if errors.Is(err, ErrTooLarge) {
+		return 0, err
+	}
+	return 0, errors.New("nu este un număr întreg")
+}
+
+// MachineNumber reads a number a program wrote: a JSON number or the
 // raw value of an XLSX number cell (-1234.5, 1.5E6, 0.30000000000000004).
-func parseMachineNumber(s string) (Decimal, error) {
+func MachineNumber(s string) (Decimal, error) {
 	mant, exp, hasExp := strings.Cut(s, "E")
 	if !hasExp {
 		mant, exp, hasExp = strings.Cut(s, "e")
 	}
 	neg := strings.HasPrefix(mant, "-")
 	mant = strings.TrimPrefix(mant, "-")
+	if strings.ContainsAny(mant, " \u00a0\u202f") {
+		return Decimal{}, errors.New("nu este un număr")
+	}
 	d, err := scanNumber(mant, '.', 0xFF)
+	if err == ErrTooLarge {
+		return Decimal{}, err
+	}
 	if err != nil {
 		return Decimal{}, errors.New("nu este un număr")
 	}
@@ -343,7 +438,7 @@ func parseMachineNumber(s string) (Decimal, error) {
 		d.Places -= e
 		for d.Places < 0 {
 			if d.Units > (1<<63-1)/10 {
-				return Decimal{}, errTooLarge
+				return Decimal{}, ErrTooLarge
 			}
 			d.Units *= 10
 			d.Places++

@@ -1,4 +1,4 @@
-package tabular
+package rules
 
 import (
 	"errors"
@@ -15,29 +15,37 @@ const (
 	DatesISO   = "iso"   // 2026-11-23, optional time after a space or T (2026-11-23T14:05:09Z)
 	DatesUS    = "us"    // 11/23/2026, optional time 03:04:05 PM
 	DatesExcel = "excel" // a serial day number (46349 is 2026-11-23), also with a time fraction
+
+	// DatesOracle is Oracle's default DD-MON-RR (31-JAN-2025, 31-JAN-25), as
+	// the Treasury's reports write it; months in English or Romanian
+	// abbreviations. A two-digit year follows Oracle's RR rule: 00–49 are
+	// 2000–2049, 50–99 are 1950–1999. Readers of such exports ask for it;
+	// mappings do not offer it (DateNotations).
+	DatesOracle = "dd-mon-rr"
 )
 
 // DateNotations lists every notation, in the order the documentation gives.
 var DateNotations = []string{DatesDMY, DatesISO, DatesUS, DatesExcel}
 
 var notationShape = map[string]string{
-	DatesDMY:   "ZZ.LL.AAAA",
-	DatesISO:   "AAAA-LL-ZZ",
-	DatesUS:    "LL/ZZ/AAAA",
-	DatesExcel: "număr serial Excel",
+	DatesDMY:    "ZZ.LL.AAAA",
+	DatesISO:    "AAAA-LL-ZZ",
+	DatesUS:     "LL/ZZ/AAAA",
+	DatesExcel:  "număr serial Excel",
+	DatesOracle: "ZZ-LUN-AAAA",
 }
 
 // errNoShape: the text does not look like the notation at all (the next
 // notation is tried and the final reason lists what was expected).
 var errNoShape = errors.New("no shape")
 
-// ParseDate reads a calendar date in the first of notations that fits and
+// Date reads a calendar date in the first of notations that fits and
 // returns it as a UTC day (models.Date); a time of day, when present, is
 // checked and dropped, and a time zone is ignored: the day is the one written.
 // Impossible dates (30.02.2026), two-digit years and Excel's phantom
 // 29 February 1900 (serial 60) are errors with a Romanian reason.
-func ParseDate(s string, notations []string) (time.Time, error) {
-	s = trimSpace(s)
+func Date(s string, notations []string) (time.Time, error) {
+	s = TrimSpace(s)
 	if s == "" {
 		return time.Time{}, errors.New("dată lipsă")
 	}
@@ -55,7 +63,9 @@ func ParseDate(s string, notations []string) (time.Time, error) {
 		case DatesISO:
 			t, err = parseISO(s)
 		case DatesExcel:
-			t, err = parseExcelSerial(s)
+			t, err = excelSerial(s)
+		case DatesOracle:
+			t, err = parseOracle(s)
 		default:
 			return time.Time{}, fmt.Errorf("notație de dată necunoscută %q", n)
 		}
@@ -216,7 +226,20 @@ var (
 
 const maxExcelSerial = 2958465 // 9999-12-31
 
-func parseExcelSerial(s string) (time.Time, error) {
+// ExcelSerial reads a serial day number, also written as a machine number
+// (the raw value of an XLSX cell: 46349, 46349.75, 4.6349E4).
+func ExcelSerial(s string) (time.Time, error) {
+	d, err := MachineNumber(TrimSpace(s))
+	if err == nil && d.Units >= 0 {
+		var t time.Time
+		if t, err = excelSerial(d.String()); err != errNoShape {
+			return t, err
+		}
+	}
+	return time.Time{}, errors.New("număr serial Excel invalid (se așteaptă o zi între 1 și 2958465)")
+}
+
+func excelSerial(s string) (time.Time, error) {
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return time.Time{}, errNoShape
 	}
@@ -237,4 +260,38 @@ func parseExcelSerial(s string) (time.Time, error) {
 		return excelEpoch.AddDate(0, 0, n), nil
 	}
 	return excelEpochLate.AddDate(0, 0, n), nil
+}
+
+// Month abbreviations of DatesOracle: English (Oracle's) and Romanian.
+var oracleMonths = map[string]int{
+	"JAN": 1, "IAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "MAI": 5, "JUN": 6, "IUN": 6,
+	"JUL": 7, "IUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "NOI": 11, "DEC": 12,
+}
+
+// parseOracle reads DD-MON-RR or DD-MON-YYYY and an optional time.
+func parseOracle(s string) (time.Time, error) {
+	d, i, ok := num(s, 0, 1, 2)
+	if !ok || i+5 > len(s) || s[i] != '-' || s[i+4] != '-' {
+		return time.Time{}, errNoShape
+	}
+	m, known := oracleMonths[strings.ToUpper(s[i+1:i+4])]
+	if !known {
+		return time.Time{}, errNoShape
+	}
+	ys := i + 5
+	y, i, ok := num(s, ys, 2, 4)
+	if !ok || (i < len(s) && s[i] >= '0' && s[i] <= '9') || i-ys == 3 {
+		return time.Time{}, errNoShape
+	}
+	if i-ys == 2 {
+		if y < 50 {
+			y += 2000
+		} else {
+			y += 1900
+		}
+	}
+	if err := checkTime(s[i:], false); err != nil {
+		return time.Time{}, err
+	}
+	return makeDate(y, m, d)
 }

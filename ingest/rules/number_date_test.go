@@ -1,4 +1,4 @@
-package tabular
+package rules
 
 import (
 	"strings"
@@ -56,19 +56,19 @@ func TestParseNumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := ParseNumber(tt.in, tt.notation)
+			d, err := Number(tt.in, tt.notation)
 			var got models.Amount
 			if err == nil {
 				got, err = d.Amount(1)
 			}
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("ParseNumber(%q, %s) = %v, %v; want error ~%q", tt.in, tt.notation, got, err, tt.err)
+					t.Fatalf("Number(%q, %s) = %v, %v; want error ~%q", tt.in, tt.notation, got, err, tt.err)
 				}
 				return
 			}
 			if err != nil || got != tt.want {
-				t.Fatalf("ParseNumber(%q, %s) = %v, %v; want %v", tt.in, tt.notation, got, err, tt.want)
+				t.Fatalf("Number(%q, %s) = %v, %v; want %v", tt.in, tt.notation, got, err, tt.want)
 			}
 		})
 	}
@@ -109,16 +109,16 @@ func TestParseMachineNumber(t *testing.T) {
 		"1234.5": 123450, "-2": -200, "1.5E6": 150000000, "1e-3": 0, "4.5999999999999996": 460,
 		"0.30000000000000004": 30, "1.2345678901234567E+5": 12345679,
 	} {
-		d, err := parseMachineNumber(in)
+		d, err := MachineNumber(in)
 		got, err2 := d.Amount(1)
 		if err != nil || err2 != nil || got != want {
-			t.Errorf("parseMachineNumber(%q) = %v (%v, %v); want %v", in, got, err, err2, want)
+			t.Errorf("MachineNumber(%q) = %v (%v, %v); want %v", in, got, err, err2, want)
 		}
 	}
 	for _, in := range []string{"", "1,5", "E5", "1E", "1E5000"} {
-		if d, err := parseMachineNumber(in); err == nil {
+		if d, err := MachineNumber(in); err == nil {
 			if _, err := d.Amount(1); err == nil {
-				t.Errorf("parseMachineNumber(%q) = %v; want error", in, d)
+				t.Errorf("MachineNumber(%q) = %v; want error", in, d)
 			}
 		}
 	}
@@ -170,15 +170,15 @@ func TestParseDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseDate(tt.in, tt.notations)
+			got, err := Date(tt.in, tt.notations)
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("ParseDate(%q) = %v, %v; want error ~%q", tt.in, got, err, tt.err)
+					t.Fatalf("Date(%q) = %v, %v; want error ~%q", tt.in, got, err, tt.err)
 				}
 				return
 			}
 			if err != nil || !got.Equal(tt.want) || got.Location() != time.UTC {
-				t.Fatalf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+				t.Fatalf("Date(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 			}
 		})
 	}
