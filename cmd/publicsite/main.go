@@ -97,7 +97,18 @@ func (m *Main) Handler() (http.Handler, error) {
 	if m.Config.Admin != "off" {
 		open = release.OpenInternalWith(mode)
 	}
-	live, err := release.Follow(m.Config.Releases, m.Log, open)
+	// Each release after the first is prepared for the dashboards' first
+	// screen as it opens, before it goes live (the first one below, once
+	// the dashboards exist).
+	var prepare func(context.Context, models.Reader)
+	openAndPrepare := func(ctx context.Context, dir string) (release.Reader, error) {
+		rd, err := open(ctx, dir)
+		if err == nil && prepare != nil {
+			prepare(ctx, rd)
+		}
+		return rd, err
+	}
+	live, err := release.Follow(m.Config.Releases, m.Log, openAndPrepare)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +143,12 @@ func (m *Main) Handler() (http.Handler, error) {
 			live.Close()
 			return nil, err
 		}
+		prepare = func(ctx context.Context, rel models.Reader) {
+			t0 := time.Now()
+			n := dash.Prepare(ctx, rel)
+			m.Log.Info("prima pagină pregătită", "release", rel.Manifest().ReleaseID, "scopes", n, "ms", time.Since(t0).Milliseconds())
+		}
+		prepare(context.Background(), live.Current().Reader)
 		r.Mount("/admin", dash.Routes())
 		r.Mount("/en/admin", dash.Routes())
 		if m.Config.Admin == "only" {
