@@ -11,7 +11,7 @@ SCALE    ?= 1
 CHROMIUM ?= /usr/bin/chromium
 ECHARTS  := dashboards/static/vendor/echarts.min.js
 
-.PHONY: run test setup build demo publish bench-demo bench-ingest bench-site clean
+.PHONY: run test setup build demo publish bench-demo bench-ingest bench-site bench-admin clean
 
 ## setup: system packages (a C compiler for DuckDB's cgo driver; Node and
 ## Debian's Chromium for the browser tests), Go modules, the npm packages of
@@ -69,6 +69,15 @@ bench-ingest: build
 bench-site: setup
 	mkdir -p $(VAR)
 	$(GO) run ./scripts/sitebench --scale 10 | tee $(VAR)/bench-site.json
+
+## bench-admin: the dashboards' first screen and a drill-down, first render
+## after a release opens and warm, signed in (demo at ADMIN_SCALES); with
+## BASELINE=<commit>[,...] those commits' server too, on the same release
+ADMIN_SCALES ?= 10
+BASELINE ?=
+bench-admin: setup
+	mkdir -p $(VAR)
+	$(GO) run ./scripts/adminbench --scales $(ADMIN_SCALES) $(if $(BASELINE),--baseline $(BASELINE)) | tee $(VAR)/bench-admin.json
 
 clean:
 	rm -rf $(VAR) bin

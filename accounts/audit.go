@@ -17,6 +17,9 @@ const (
 	// EventExport is a drill-down table downloaded from the dashboards; its
 	// detail says what (ExportDetail).
 	EventExport = "export"
+	// EventExportChart is a chart of the dashboards downloaded as PNG; its
+	// detail (ExportDetail) names the chart (Dataset), "png" and its size.
+	EventExportChart = "export-chart"
 )
 
 // ExportDetail is what the audit log keeps of an export: the dataset, the
@@ -61,6 +64,13 @@ func ParseExportDetail(s string) (ExportDetail, error) {
 func (s *Store) RecordExport(ctx context.Context, user, addr string, d ExportDetail) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO audit(at, event, user, addr, detail) VALUES (?, ?, ?, ?, ?)`,
 		ms(s.now()), EventExport, user, addr, d.String())
+	return err
+}
+
+// RecordChartExport writes a chart's PNG download to the audit log.
+func (s *Store) RecordChartExport(ctx context.Context, user, addr string, d ExportDetail) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO audit(at, event, user, addr, detail) VALUES (?, ?, ?, ?, ?)`,
+		ms(s.now()), EventExportChart, user, addr, d.String())
 	return err
 }
 

@@ -56,9 +56,12 @@ func RatioCell(lang string, r Ratio) Cell {
 }
 
 // Series is one series of a chart, in display units (lei, counts).
+// Missing, when set, marks the points without a figure (a line breaks
+// there).
 type Series struct {
-	Name   string
-	Values []float64
+	Name    string
+	Values  []float64
+	Missing []bool
 }
 
 // Lei is an amount in lei, for a chart series.
@@ -73,7 +76,7 @@ func optionsJSON(c interface {
 	c.Validate()
 	obj := c.JSON()
 	// go-echarts adds an empty toolbox and its own defaults; the site needs
-	// neither (no image export, no data view).
+	// neither (the PNG is static/charts.js's button; no data view).
 	delete(obj, "toolbox")
 	b, err := json.Marshal(obj)
 	if err != nil {
@@ -122,6 +125,9 @@ func LineOptions(categories []string, ss ...Series) template.JS {
 		data := make([]opts.LineData, len(s.Values))
 		for i, v := range s.Values {
 			data[i] = opts.LineData{Value: v}
+			if i < len(s.Missing) && s.Missing[i] {
+				data[i].Value = "-" // ECharts' empty point
+			}
 		}
 		line.AddSeries(s.Name, data)
 	}

@@ -60,7 +60,7 @@ var adminMessages = map[string][2]string{
 	"users.none":     {"Nu există conturi.", "There are no accounts."},
 
 	"audit.title": {"Jurnal de acces", "Access log"},
-	"audit.intro": {"Intrările reușite, nereușite și blocate, ieșirile din cont și descărcările de rânduri, cele mai noi întâi (ultimele %d).", "Successful, failed and throttled sign-ins, sign-outs and downloads of rows, newest first (the latest %d)."},
+	"audit.intro": {"Intrările reușite, nereușite și blocate, ieșirile din cont și descărcările de rânduri și de grafice, cele mai noi întâi (ultimele %d).", "Successful, failed and throttled sign-ins, sign-outs and downloads of rows and of charts, newest first (the latest %d)."},
 	"audit.at":    {"Momentul", "Time"},
 	"audit.event": {"Evenimentul", "Event"},
 	"audit.user":  {"Contul", "Account"},

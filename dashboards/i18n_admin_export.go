@@ -15,6 +15,8 @@ var exportMessages = map[string][2]string{
 	"audit.detail":           {"Detalii", "Details"},
 	"audit.export":           {"%s, %s, %s rânduri", "%s, %s, %s rows"},
 	"audit.export.filters":   {"%s; filtre: %s", "%s; filters: %s"},
+	"event.export-chart":     {"descărcare de grafic", "chart downloaded"},
+	"audit.export.chart":     {"graficul %s, PNG de %s pixeli", "chart %s, PNG of %s pixels"},
 }
 
 func init() {

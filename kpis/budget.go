@@ -12,46 +12,86 @@ import (
 // the monthly execution dataset (a month without a report has no row and
 // no figure).
 
-// monthly indexes a year's monthly execution by month.
-func monthly(ctx context.Context, rel models.Reader, entity string, year int, kind models.BudgetKind) (map[int]models.BudgetMonth, int, error) {
-	ms, err := rel.BudgetMonthly(ctx, models.BudgetScope{Entity: entity, Year: year}, kind)
-	if err != nil {
-		return nil, 0, err
-	}
-	out, last := map[int]models.BudgetMonth{}, 0
-	for _, m := range ms {
-		out[m.Month] = m
-		last = max(last, m.Month)
-	}
-	return out, last, nil
+// execution is a scope's monthly execution of a year and the one before,
+// read in one query (models.Reader.BudgetMonthlyBy): each year's and kind's
+// months with a report, and the month's own figure of each code of the
+// breakdown its shares need (expenses by economic title, revenues by
+// chapter).
+type execution struct {
+	months map[yearKind]map[int]models.BudgetMonth
+	codes  map[yearKind]map[int]map[string]int64
 }
 
-// composition is the cumulative execution through a month split into the
-// parts a share needs: (part, whole) by month.
-type composition func(ctx context.Context, through int) (part, whole int64, reported int, err error)
+type yearKind struct {
+	year int
+	kind models.BudgetKind
+}
+
+func readExecution(ctx context.Context, rel models.Reader, entity string, year int) (execution, error) {
+	gs, err := rel.BudgetMonthlyBy(ctx, models.BudgetScope{Entity: entity, Year: year}, year-1, models.ByEconomicTitle, models.ByChapter)
+	if err != nil {
+		return execution{}, err
+	}
+	e := execution{months: map[yearKind]map[int]models.BudgetMonth{}, codes: map[yearKind]map[int]map[string]int64{}}
+	for _, g := range gs {
+		k := yearKind{g.Year, g.Kind}
+		if e.months[k] == nil {
+			e.months[k], e.codes[k] = map[int]models.BudgetMonth{}, map[int]map[string]int64{}
+		}
+		m := e.months[k][g.Month]
+		m.Month = g.Month
+		m.Final += g.Final
+		m.Executed += g.Executed
+		m.ExecutedCumulative += g.ExecutedCumulative
+		e.months[k][g.Month] = m
+		if e.codes[k][g.Month] == nil {
+			e.codes[k][g.Month] = map[string]int64{}
+		}
+		e.codes[k][g.Month][g.Code] += int64(g.Executed)
+	}
+	return e, nil
+}
+
+// last is the latest month of a year's kind with a report (0: none).
+func (e execution) last(year int, kind models.BudgetKind) int {
+	out := 0
+	for m := range e.months[yearKind{year, kind}] {
+		out = max(out, m)
+	}
+	return out
+}
+
+// through is the execution from 1 January to the end of month m by code:
+// the sum of the months' own figures up to it; false when m has no report
+// of its own.
+func (e execution) through(year int, kind models.BudgetKind, m int) (map[string]int64, bool) {
+	k := yearKind{year, kind}
+	if _, ok := e.months[k][m]; !ok {
+		return nil, false
+	}
+	out := map[string]int64{}
+	for month, codes := range e.codes[k] {
+		if month > m {
+			continue
+		}
+		for code, v := range codes {
+			out[code] += v
+		}
+	}
+	return out, true
+}
 
 func budgetValues(ctx context.Context, rel models.Reader, s Scope) ([]Value, error) {
-	exp, through, err := monthly(ctx, rel, s.Entity, s.Year, models.Expense)
+	e, err := readExecution(ctx, rel, s.Entity, s.Year)
 	if err != nil {
 		return nil, err
 	}
-	rev, revThrough, err := monthly(ctx, rel, s.Entity, s.Year, models.Revenue)
-	if err != nil {
-		return nil, err
-	}
-	through = max(through, revThrough)
+	through := max(e.last(s.Year, models.Expense), e.last(s.Year, models.Revenue))
 	if s.Through > 0 && s.Through < through {
 		through = s.Through
 	}
-	expLast, _, err := monthly(ctx, rel, s.Entity, s.Year-1, models.Expense)
-	if err != nil {
-		return nil, err
-	}
-	revLast, _, err := monthly(ctx, rel, s.Entity, s.Year-1, models.Revenue)
-	if err != nil {
-		return nil, err
-	}
-	execRate := func(ms map[int]models.BudgetMonth) func(int) Point {
+	execRate := func(year int, kind models.BudgetKind) func(int) Point {
+		ms := e.months[yearKind{year, kind}]
 		return func(m int) Point {
 			r, ok := ms[m]
 			if !ok {
@@ -63,46 +103,27 @@ func budgetValues(ctx context.Context, rel models.Reader, s Scope) ([]Value, err
 		}
 	}
 	out := []Value{
-		series(models.KPIExecutionRate, s.Year, through, execRate(exp), execRate(expLast)),
-		series(models.KPIRevenueCollection, s.Year, through, execRate(rev), execRate(revLast)),
+		series(models.KPIExecutionRate, s.Year, through, execRate(s.Year, models.Expense), execRate(s.Year-1, models.Expense)),
+		series(models.KPIRevenueCollection, s.Year, through, execRate(s.Year, models.Revenue), execRate(s.Year-1, models.Revenue)),
 	}
 
-	// The shares need the execution by economic title (expenses) and by
+	// The shares: the execution by economic title (expenses) and by
 	// chapter (revenues) through each month.
-	byTitle := func(year int) func(int) (map[string]int64, bool, error) {
-		return groupsThrough(ctx, rel, models.BudgetScope{Entity: s.Entity, Year: year}, models.Expense, models.ByEconomicTitle)
-	}
-	byChapter := func(year int) func(int) (map[string]int64, bool, error) {
-		return groupsThrough(ctx, rel, models.BudgetScope{Entity: s.Entity, Year: year}, models.Revenue, models.ByChapter)
-	}
 	shares := []struct {
 		id   string
-		by   func(int) func(int) (map[string]int64, bool, error)
+		kind models.BudgetKind
 		part func(code string) bool
 	}{
-		{models.KPIPersonnelShare, byTitle, func(c string) bool { return c == "10" }},
-		{models.KPICapitalShare, byTitle, func(c string) bool { return c == "70" || c == "71" || c == "72" }},
-		{models.KPIFiscalAutonomy, byChapter, ownRevenue},
+		{models.KPIPersonnelShare, models.Expense, func(c string) bool { return c == "10" }},
+		{models.KPICapitalShare, models.Expense, func(c string) bool { return c == "70" || c == "71" || c == "72" }},
+		{models.KPIFiscalAutonomy, models.Revenue, ownRevenue},
 	}
-	// Each month's breakdown is read once for all the shares that use it.
-	type key struct {
-		year, month int
-		exp         bool
-	}
-	memo := map[key]map[string]int64{}
 	for _, sh := range shares {
-		exp := sh.id != models.KPIFiscalAutonomy
 		at := func(year int) func(int) Point {
 			return func(m int) Point {
-				k := key{year, m, exp}
-				g, ok := memo[k]
+				g, ok := e.through(year, sh.kind, m)
 				if !ok {
-					var has bool
-					g, has, err = sh.by(year)(m)
-					if err != nil || !has {
-						return missing(NoReport, m)
-					}
-					memo[k] = g
+					return missing(NoReport, m)
 				}
 				var part, whole int64
 				for code, v := range g {
@@ -116,29 +137,9 @@ func budgetValues(ctx context.Context, rel models.Reader, s Scope) ([]Value, err
 				return p
 			}
 		}
-		v := series(sh.id, s.Year, through, at(s.Year), at(s.Year-1))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
+		out = append(out, series(sh.id, s.Year, through, at(s.Year), at(s.Year-1)))
 	}
 	return out, nil
-}
-
-// groupsThrough reads a scope's execution through a month by dim; false
-// when that month has no report of its own.
-func groupsThrough(ctx context.Context, rel models.Reader, s models.BudgetScope, kind models.BudgetKind, dim models.BudgetDim) func(int) (map[string]int64, bool, error) {
-	return func(m int) (map[string]int64, bool, error) {
-		gs, reported, err := rel.BudgetThrough(ctx, s, kind, dim, m)
-		if err != nil || reported != m {
-			return nil, false, err
-		}
-		out := map[string]int64{}
-		for _, g := range gs {
-			out[g.Code] += int64(g.Executed)
-		}
-		return out, true, nil
-	}
 }
 
 // ownRevenue reports whether a revenue chapter (04.02) is an own revenue

@@ -244,3 +244,41 @@ func TestObjectivesStatusToday(t *testing.T) {
 		t.Errorf("Urbanism's objectives: %v", got)
 	}
 }
+
+// countingReader counts the budget reads of the release it wraps.
+type countingReader struct {
+	models.Reader
+	monthlyBy, through, monthly int
+}
+
+func (c *countingReader) BudgetMonthlyBy(ctx context.Context, s models.BudgetScope, from int, e, r models.BudgetDim) ([]models.BudgetMonthGroup, error) {
+	c.monthlyBy++
+	return c.Reader.BudgetMonthlyBy(ctx, s, from, e, r)
+}
+
+func (c *countingReader) BudgetThrough(ctx context.Context, s models.BudgetScope, kind models.BudgetKind, dim models.BudgetDim, through int) ([]models.BudgetGroup, int, error) {
+	c.through++
+	return c.Reader.BudgetThrough(ctx, s, kind, dim, through)
+}
+
+func (c *countingReader) BudgetMonthly(ctx context.Context, s models.BudgetScope, kind models.BudgetKind) ([]models.BudgetMonth, error) {
+	c.monthly++
+	return c.Reader.BudgetMonthly(ctx, s, kind)
+}
+
+// The budget KPIs with their sparklines (every month of the year, the year
+// before for the comparisons) come from one read of the monthly execution,
+// not a query per month.
+func TestBudgetKPIsReadTheMonthsOnce(t *testing.T) {
+	rel := &countingReader{Reader: fixture(t)}
+	vs, err := Compute(context.Background(), rel, Scope{Entity: city, Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rel.monthlyBy != 1 || rel.through != 0 || rel.monthly != 0 {
+		t.Errorf("budget reads: %d BudgetMonthlyBy, %d BudgetThrough, %d BudgetMonthly; want 1, 0, 0", rel.monthlyBy, rel.through, rel.monthly)
+	}
+	if v := value(t, vs, models.KPIPersonnelShare); len(v.Series) != 3 || !v.Series[0].OK || v.Series[1].OK {
+		t.Errorf("personnel share series %+v: want January, February missing, March", v.Series)
+	}
+}

@@ -79,6 +79,16 @@ type BudgetMonth struct {
 	Final, Executed, ExecutedCumulative Amount
 }
 
+// BudgetMonthGroup is one code of a breakdown in one month of a year's
+// execution (BudgetMonthlyBy): the month's payments (receipts), the
+// cumulative execution and the appropriations in force at the month's end.
+type BudgetMonthGroup struct {
+	Year, Month                         int
+	Kind                                BudgetKind
+	Code                                string
+	Final, Executed, ExecutedCumulative Amount
+}
+
 // BudgetYear is one year of a scope (the Year of the scope is ignored).
 type BudgetYear struct {
 	Year                            int
@@ -120,6 +130,13 @@ type BudgetReader interface {
 	// when the year has none by then): what a same-period comparison with
 	// another year reads. Only Code and Executed are set.
 	BudgetThrough(ctx context.Context, s BudgetScope, kind BudgetKind, dim BudgetDim, through int) ([]BudgetGroup, int, error)
+	// BudgetMonthlyBy is the monthly execution of the years from..s.Year
+	// of a scope in one read, expenses broken down by expenseDim and
+	// revenues by revenueDim: for each year, kind, month with a report and
+	// code, the month's own figure, the cumulative one and the
+	// appropriations in force. What the dashboards' KPIs and their
+	// sparklines read, instead of a BudgetThrough per month.
+	BudgetMonthlyBy(ctx context.Context, s BudgetScope, from int, expenseDim, revenueDim BudgetDim) ([]BudgetMonthGroup, error)
 	// BudgetChapters lists the chapters (first segment, e.g. "65", with the
 	// chapter name and kind) an entity's budget has in any year.
 	BudgetChapters(ctx context.Context, entity string) ([]CodeName, error)

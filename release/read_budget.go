@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/deschis/deschis/models"
 )
@@ -103,6 +104,35 @@ func (r *DB) BudgetThrough(ctx context.Context, s models.BudgetScope, kind model
 		return nil
 	})
 	return out, reported, err
+}
+
+// BudgetMonthlyBy is the monthly execution of the years from..s.Year of a
+// scope, expenses by expenseDim and revenues by revenueDim, in one query
+// over the monthly dataset: a row per year, kind, reported month and code.
+func (r *DB) BudgetMonthlyBy(ctx context.Context, s models.BudgetScope, from int, expenseDim, revenueDim models.BudgetDim) (out []models.BudgetMonthGroup, err error) {
+	defer models.Wrap(&err, "execuție lunară pe %d/%d %s %d–%d", expenseDim, revenueDim, s.Entity, from, s.Year)
+	de, ok := budgetDims[expenseDim]
+	dr, ok2 := budgetDims[revenueDim]
+	if !ok || !ok2 {
+		return nil, fmt.Errorf("defalcare necunoscută %d/%d", expenseDim, revenueDim)
+	}
+	w, wargs := budgetWhere(s)
+	w = strings.Replace(w, "year = ?", "year BETWEEN ? AND ?", 1)
+	args := append([]any{string(models.Expense), wargs[0], from}, wargs[1:]...)
+	err = queryRows(ctx, r.db, `SELECT year, kind, month, CASE WHEN kind = ? THEN `+de.code+` ELSE `+dr.code+` END AS code,
+		`+bani("sum(final_budget)")+`, `+bani("sum(executed)")+`, `+bani("sum(executed_cumulative)")+`
+		FROM budget_execution_monthly WHERE `+w+` GROUP BY ALL ORDER BY year, kind, month, code`,
+		args, func(rows *sql.Rows) error {
+			var g models.BudgetMonthGroup
+			var kind string
+			if err := rows.Scan(&g.Year, &kind, &g.Month, &g.Code, &g.Final, &g.Executed, &g.ExecutedCumulative); err != nil {
+				return err
+			}
+			g.Kind = models.BudgetKind(kind)
+			out = append(out, g)
+			return nil
+		})
+	return out, err
 }
 
 // BudgetMonthly is the monthly execution of a scope's expenses or revenues.

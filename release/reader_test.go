@@ -641,3 +641,69 @@ func TestSupplierSearchMatchesAFoldOfEveryContract(t *testing.T) {
 		t.Fatalf("the demo's contracts do not exercise the search: %v", found)
 	}
 }
+
+// The dashboards' sparklines read two years of the monthly execution in one
+// query: each month's codes sum, through any month, to what BudgetThrough
+// says for that month, and each month's totals are BudgetMonthly's.
+func TestDBBudgetMonthlyByInOneRead(t *testing.T) {
+	r, _ := openDemo(t)
+	ctx := context.Background()
+	s := models.BudgetScope{Entity: "9991004", Year: 2025}
+	gs, err := r.BudgetMonthlyBy(ctx, s, 2024, models.ByEconomicTitle, models.ByChapter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dims := map[models.BudgetKind]models.BudgetDim{models.Expense: models.ByEconomicTitle, models.Revenue: models.ByChapter}
+	seen := map[[2]int]bool{}
+	for _, year := range []int{2024, 2025} {
+		for kind, dim := range dims {
+			months, err := r.BudgetMonthly(ctx, models.BudgetScope{Entity: s.Entity, Year: year}, kind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(months) == 0 {
+				t.Fatalf("%d %s: no months in the demo", year, kind)
+			}
+			for _, want := range months {
+				var got models.BudgetMonth
+				cum := map[string]models.Amount{}
+				for _, g := range gs {
+					if g.Year != year || g.Kind != kind || g.Month > want.Month {
+						continue
+					}
+					cum[g.Code] += g.Executed
+					if g.Month == want.Month {
+						got.Final += g.Final
+						got.Executed += g.Executed
+						got.ExecutedCumulative += g.ExecutedCumulative
+						seen[[2]int{year, g.Month}] = true
+					}
+				}
+				got.Month = want.Month
+				if got != want {
+					t.Errorf("%d %s month %d: %+v, BudgetMonthly says %+v", year, kind, want.Month, got, want)
+				}
+				through, reported, err := r.BudgetThrough(ctx, models.BudgetScope{Entity: s.Entity, Year: year}, kind, dim, want.Month)
+				if err != nil || reported != want.Month {
+					t.Fatalf("%d %s through %d: reported %d, %v", year, kind, want.Month, reported, err)
+				}
+				if len(through) != len(cum) {
+					t.Errorf("%d %s through %d: %d codes, BudgetThrough has %d", year, kind, want.Month, len(cum), len(through))
+				}
+				for _, g := range through {
+					if cum[g.Code] != g.Executed {
+						t.Errorf("%d %s through %d, code %q: %s, BudgetThrough says %s", year, kind, want.Month, g.Code, cum[g.Code], g.Executed)
+					}
+				}
+			}
+		}
+	}
+	for _, g := range gs {
+		if g.Year < 2024 || g.Year > 2025 {
+			t.Fatalf("a row of %d outside 2024–2025", g.Year)
+		}
+	}
+	if len(seen) < 13 {
+		t.Errorf("only %d year-months read", len(seen))
+	}
+}

@@ -150,6 +150,14 @@ func (m *Main) Handler() (http.Handler, error) {
 			live.Close()
 			return nil, err
 		}
+		// Every release is prepared for the dashboards' first screen as it
+		// opens, before it goes live (and now, the live one), like the
+		// public site's main pages.
+		live.OnOpen(func(rel *release.Release) {
+			t0 := time.Now()
+			n := dash.Prepare(context.Background(), rel.Reader)
+			m.Log.Info("prima pagină pregătită", "release", rel.ID, "scopes", n, "ms", time.Since(t0).Milliseconds())
+		})
 		r.Mount("/admin", dash.Routes())
 		r.Mount("/en/admin", dash.Routes())
 		if m.Config.Admin == "only" {

@@ -199,6 +199,9 @@ func amountValue(a models.Amount) any { return export.Decimal{Value: int64(a), S
 
 // auditDetail is an event's detail as the audit page shows it.
 func auditDetail(lang string, e accounts.Event) string {
+	if e.Event == accounts.EventExportChart {
+		return chartAuditDetail(lang, e)
+	}
 	if e.Event != accounts.EventExport {
 		return ""
 	}

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/deschis/deschis/kpis"
@@ -92,4 +93,52 @@ func (c *flagCache) flags(ctx context.Context, rel models.Reader, set kpis.Signa
 	c.m[k] = fs
 	c.mu.Unlock()
 	return fs, nil
+}
+
+// Prepare computes, for a release about to go live, the KPIs the first
+// screens will ask for: every institution's default year as an account
+// without a department sees it, each department an account is scoped to,
+// and the objectives of each (their deadlines' years). So the first visitor
+// after a release waits no longer than the next one. cmd/publicsite calls
+// it as each release opens, before it is swapped in; a KPI that fails here
+// is only logged: the page will say why when asked.
+func (s *Server) Prepare(ctx context.Context, rel models.Reader) int {
+	type scope struct{ entity, department string }
+	scopes := []scope{}
+	for _, e := range rel.Entities() {
+		scopes = append(scopes, scope{entity: e.CUI})
+	}
+	if users, err := s.cfg.Accounts.Users(ctx); err != nil {
+		s.cfg.Log.Warn("pregătirea primei pagini: conturile", "err", err)
+	} else {
+		for _, u := range users {
+			if u.Department == "" {
+				continue
+			}
+			e := u.Entity
+			if e == "" {
+				e = rel.MainEntity()
+			}
+			if sc := (scope{e, u.Department}); !slices.Contains(scopes, sc) {
+				scopes = append(scopes, sc)
+			}
+		}
+	}
+	n := 0
+	for _, sc := range scopes {
+		if _, err := rel.Entity(sc.entity); err != nil {
+			continue // an account of an institution not in this release
+		}
+		ks := kpis.Scope{Entity: sc.entity, Department: sc.department, Year: rel.DefaultYear(sc.entity)}
+		if _, err := s.kpis.compute(ctx, rel, ks); err != nil {
+			s.cfg.Log.Warn("pregătirea primei pagini", "entity", sc.entity, "department", sc.department, "err", err)
+			continue
+		}
+		if _, err := s.cfg.Targets.ObjectivesFor(ctx, rel, sc.entity, sc.department, s.now(), s.kpis.compute); err != nil {
+			s.cfg.Log.Warn("pregătirea obiectivelor", "entity", sc.entity, "department", sc.department, "err", err)
+			continue
+		}
+		n++
+	}
+	return n
 }

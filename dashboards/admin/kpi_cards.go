@@ -2,6 +2,7 @@ package admin
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 	"slices"
 	"strconv"
@@ -39,7 +40,17 @@ type Spark struct {
 	Segments []string // polyline points, one per run of months with a figure
 	Dots     []Dot
 	Rows     [][2]string
+	// The PNG of the sparkline (static/charts.js, through export_chart.go):
+	// the same months as a full line chart, its title and file name.
+	PNG        template.JS
+	PNGTitle   string
+	PNGFile    string
+	PNGDataset string // the source line's dataset
 }
+
+// sparkDatasets are the published datasets the sparklines of a group of
+// cards are read from (the source line of their PNGs).
+var sparkDatasets = map[string]string{"budget": "budget_execution_monthly", "requests": "requests_daily"}
 
 // Dot is a point of a sparkline.
 type Dot struct{ X, Y string }
@@ -159,6 +170,7 @@ func targetCard(lang string, t *kpis.Targets, v kpis.Value, entity, department, 
 
 	if len(v.Series) > 0 {
 		c.Spark = spark(lang, k, v)
+		c.Spark.PNGFile = k.ID + "-" + entity + "-" + strconv.Itoa(v.Year)
 	} else if v.SeriesWhy != "" {
 		c.NoSpark = dashboards.Tf(lang, "kpi.spark.none", dashboards.T(lang, "kpi.why."+string(v.SeriesWhy)))
 	}
@@ -207,7 +219,31 @@ func spark(lang string, k models.KPI, v kpis.Value) *Spark {
 		s.Dots = append(s.Dots, Dot{X: xs, Y: ys})
 	}
 	flush()
+	s.PNGTitle = dashboards.Text(lang, k.Title)
+	if k.Unit == models.UnitShare {
+		s.PNGTitle += " (%)" // the chart's axis is in percent
+	}
+	s.PNGTitle += " – " + s.Title
+	s.PNG = sparkPNG(lang, k, v)
 	return s
+}
+
+// sparkPNG is the sparkline as a line chart of go-echarts, in the KPI's
+// unit (a share in percent), a month without a figure left empty.
+func sparkPNG(lang string, k models.KPI, v kpis.Value) template.JS {
+	months := make([]string, len(v.Series))
+	ser := dashboards.Series{Name: dashboards.Text(lang, k.Title), Values: make([]float64, len(v.Series)), Missing: make([]bool, len(v.Series))}
+	for i, p := range v.Series {
+		months[i] = dashboards.MonthShort(lang, i+1)
+		ser.Values[i], ser.Missing[i] = p.Float(), !p.OK
+		if p.Ratio {
+			ser.Values[i] = math.Round(p.Float()*1000) / 10
+		}
+	}
+	if k.Unit == models.UnitShare {
+		ser.Name += " (%)"
+	}
+	return dashboards.LineOptions(months, ser)
 }
 
 // ChapterRow is one chapter of the expense execution table.
@@ -264,7 +300,11 @@ func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, 
 				if sig := signalOfKPI(id); sig != "" {
 					href = signalsLink(lang, sc.Entity.CUI, sc.Year, sig, false) // the rows it flags
 				}
-				g.Targets = append(g.Targets, targetCard(lang, t, val, sc.Entity.CUI, sc.Department, href))
+				c := targetCard(lang, t, val, sc.Entity.CUI, sc.Department, href)
+				if c.Spark != nil {
+					c.Spark.PNGDataset = dashboards.Tf(lang, "chart.png.dataset", sparkDatasets[g.Key])
+				}
+				g.Targets = append(g.Targets, c)
 			}
 		}
 	}

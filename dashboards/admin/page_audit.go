@@ -19,7 +19,8 @@ type auditView struct {
 }
 
 // audit is the audit log (admins only): sign-ins that succeeded, failed or
-// were throttled, sign-outs, and the exports of the drill-down tables.
+// were throttled, sign-outs, the exports of the drill-down tables and the
+// charts' PNGs.
 func (s *Server) audit(q *request) (string, any, error) {
 	lang := q.lang
 	ev, err := s.cfg.Accounts.Audit(q.Context(), AuditLimit)

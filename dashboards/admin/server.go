@@ -53,6 +53,8 @@ const (
 	PathInvestmentRows = "/admin/investitii"
 	// The procurement integrity signals with their flagged rows.
 	PathSignals = "/admin/achizitii"
+	// A chart's PNG, written to the audit log on its way (export_chart.go).
+	PathChartPNG = "/admin/grafic"
 )
 
 // nav is the dashboards' navigation; pages drop what the account may not see.
@@ -172,6 +174,7 @@ func (s *Server) Routes() chi.Router {
 		})
 		r.Get("/raport", s.page(s.report))
 		r.Post("/iesire", s.signOut)
+		r.Post("/grafic", s.chartPNG)
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireAdmin)
 			r.Get("/utilizatori", s.page(s.users))
@@ -262,6 +265,7 @@ type Page struct {
 	User      accounts.User
 	CSRF      string
 	SignOut   string
+	ChartPNG  string // where the charts' PNGs go (export_chart.go)
 	RoleText  string
 	ScopeText string
 }
@@ -291,7 +295,8 @@ func (s *Server) page(h pageFunc) http.HandlerFunc {
 
 func (s *Server) newPage(r *http.Request, rel models.Reader, sess accounts.Session) *Page {
 	lang := dashboards.LangOf(r)
-	p := &Page{Page: s.site.NewPage(r, rel), User: sess.User, CSRF: sess.CSRF, SignOut: dashboards.Link(lang, PathSignOut)}
+	p := &Page{Page: s.site.NewPage(r, rel), User: sess.User, CSRF: sess.CSRF, SignOut: dashboards.Link(lang, PathSignOut),
+		ChartPNG: dashboards.Link(lang, PathChartPNG)}
 	if sess.User.Name == "" { // signed out: no navigation
 		p.Nav = nil
 		return p

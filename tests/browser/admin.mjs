@@ -4,8 +4,11 @@
 //   node tests/browser/admin.mjs ADMIN.json
 //
 // ADMIN.json (written by admin_test.go): {base, axe_tags, admin, director,
-// password}. Prints one JSON report on stdout like site.mjs:
-//   {browser, visits, checks, failures: [{page, lang, url, check, detail}], notes, seconds}
+// password, downloads}. Prints one JSON report on stdout like site.mjs:
+//   {browser, visits, checks, failures: [{page, lang, url, check, detail}], notes, seconds,
+//    pngs: [{kind, lang, chart, file, suggested}]}
+// pngs are the charts' PNGs it downloaded (saved under downloads), which
+// admin_test.go decodes.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -15,7 +18,7 @@ const ex = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const base = new URL(ex.base);
-const report = { browser: '', visits: 0, checks: 0, failures: [], notes: [], seconds: 0 };
+const report = { browser: '', visits: 0, checks: 0, failures: [], notes: [], seconds: 0, pngs: [] };
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
 function checker(page, lang, url) {
@@ -88,6 +91,20 @@ async function submit(t, allowStatus = false) {
   const [resp] = await Promise.all([t.page.waitForNavigation({ waitUntil: 'load', timeout: 30000 }),
     t.page.locator('main button[type=submit]').first().click()]);
   return resp;
+}
+
+// pngOf clicks the first "Descarcă PNG" button matching selector and saves
+// the download for admin_test.go.
+async function pngOf(t, check, kind, lang, selector) {
+  const button = t.page.locator(selector).first();
+  const label = (await button.textContent().catch(() => '')) || '';
+  check(/^(Descarcă PNG|Download PNG): ./.test(label.trim()), 'PNG button label', label);
+  const chart = await button.getAttribute('data-png');
+  const [dl] = await Promise.all([t.page.waitForEvent('download', { timeout: 30000 }), button.click()]);
+  const file = `${ex.downloads}/${kind}-${lang}.png`;
+  await dl.saveAs(file);
+  report.pngs.push({ kind, lang, chart, file, suggested: dl.suggestedFilename() });
+  check((await dl.failure()) === null, 'PNG downloaded', await dl.failure());
 }
 
 async function signIn(t, check, lang, name, password, wantOK) {
@@ -192,6 +209,20 @@ async function scenario(browser, lang) {
   check(resp.status() === 200, 'admin signed in', resp.status());
   const home = await examine(desk, check, lang);
 
+  // A sparkline's PNG: through the server, so into the audit log; the
+  // page stays where it was.
+  const png = checker('chart PNG', lang, prefix + '/admin');
+  await pngOf(desk, png, 'admin', lang, 'dd.spark button.png');
+  png(new URL(desk.page.url()).pathname === prefix + '/admin', 'still on the first screen', desk.page.url());
+  await examine(desk, png, lang);
+  // A chart of the public site: saved from the page.
+  const pub = checker('public chart PNG', lang, prefix + '/buget');
+  resp = await go(desk, prefix + '/buget');
+  pub(resp.status() === 200, 'status', resp.status());
+  await pngOf(desk, pub, 'public', lang, 'figure.chart button.png');
+  await examine(desk, pub, lang);
+  await go(desk, prefix + '/admin');
+
   // The monthly management report, from the first screen's link: its KPI
   // values are the first screen's; printed, no navigation and no forms.
   const reportHref = await desk.page.locator('a[data-report-link]').getAttribute('href');
@@ -220,6 +251,8 @@ async function scenario(browser, lang) {
   }
   const rows = await desk.page.locator('tr[data-event]').count();
   checker('audit log', lang, prefix + '/admin/jurnal')(rows >= 3, 'events', `${rows} rows`);
+  const charts = await desk.page.locator('tr[data-event="export-chart"]').count();
+  checker('audit log', lang, prefix + '/admin/jurnal')(charts === (lang === 'en' ? 2 : 1), 'chart PNGs', `${charts} rows`);
   check = checker('sign-out', lang, prefix + '/admin/iesire');
   resp = await submit(desk);
   const u = new URL(desk.page.url());
