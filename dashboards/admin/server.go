@@ -108,7 +108,7 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.Targets == nil {
 		cfg.Targets = kpis.Defaults()
 	}
-	site, err := dashboards.NewSite(dashboards.Config{Log: cfg.Log, Release: cfg.Release, Nav: nav})
+	site, err := dashboards.NewSite(dashboards.Config{Log: cfg.Log, Release: cfg.Release, Nav: nav, NoPublicPages: !cfg.PublicPages})
 	if err != nil {
 		return nil, err
 	}
