@@ -21,6 +21,7 @@ const (
 	KPIRequestsOnlineShare = "requests-online-share"
 	KPIRequestsOpen        = "requests-open"
 	KPIRequestsOpenOverdue = "requests-open-overdue"
+	KPIRequestsDueSoon     = "requests-due-soon"
 	KPIRequestsRedirected  = "requests-redirected"
 	KPIRequestsCancelled   = "requests-cancelled"
 	KPITotalValue          = "total-value"
@@ -180,6 +181,8 @@ var KPIs = []KPI{
 		Definition: Text{
 			RO: "Veniturile proprii încasate împărțite la toate veniturile încasate, cumulat de la 1 ianuarie. Venituri proprii, potrivit Legii nr. 273/2006 (art. 5): impozite, taxe, contribuții, alte vărsăminte, alte venituri și cotele defalcate din impozitul pe venit, adică capitolele de venituri 01–39 fără 11 (sume defalcate din TVA) și 37 (transferuri voluntare și vărsăminte între secțiuni). Subvențiile (42, 43) și sumele de la Uniunea Europeană (45, 48) nu sunt venituri proprii.",
 			EN: "Own revenues collected divided by all revenues collected, from 1 January. Own revenues, under Law no. 273/2006 (art. 5): taxes, fees, contributions, other payments, other revenues and the shares of income tax, that is revenue chapters 01–39 except 11 (shares of VAT) and 37 (voluntary transfers and transfers between sections). Subsidies (42, 43) and sums from the European Union (45, 48) are not own revenues."}},
+	{ID: KPIRequestsDueSoon, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Cu termenul în următoarele zile", "Due in the next days"}},
 	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Obiective de investiții", "Investment projects"}},
 	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,

@@ -337,3 +337,71 @@ func TestAdminOffNeverOpensInternalFiles(t *testing.T) {
 		t.Error("admin: on opened a release without its request register")
 	}
 }
+
+// The requests due in the next N days: a card on the first screen whose
+// count is the register's (counted here with DuckDB over the Parquet file),
+// linking to exactly those rows; N and the attention list's other settings
+// come from the config file, and a value out of range is refused saying
+// what to write.
+func TestDueSoonCardAndTheAttentionSettings(t *testing.T) {
+	s := registerView(t)
+	cfg := filepath.Join(t.TempDir(), "publicsite.yaml")
+	os.WriteFile(cfg, []byte("attention_due_days: 30\nattention_lag_points: 5\nattention_stalled_months: 1\n"), 0o644)
+	for _, c := range []struct {
+		args                  []string
+		days                  int
+		label, rules, stalled string
+	}{
+		{nil, 7, "Deschise, cu termenul în următoarele 7 zile", "cel mult 7 zile; capitole de cheltuieli cu plăți / credite definitive sub partea din an scursă cu mai mult de 20 de puncte procentuale", "fără nicio plată în an după 6 luni;"},
+		{[]string{"--config", cfg}, 30, "Deschise, cu termenul în următoarele 30 de zile", "cel mult 30 de zile; capitole de cheltuieli cu plăți / credite definitive sub partea din an scursă cu mai mult de 5 puncte procentuale", "fără nicio plată în an după 1 lună;"},
+	} {
+		d, main, _, dept := demoDashboards(t, c.args...)
+		for _, who := range []string{"ana", "dana"} {
+			cl := signedIn(t, d.base, who)
+			_, body := cl.get("/admin?entitate=" + main)
+			doc := parseHTML(t, body)
+			var card *node
+			for _, k := range all(doc, `.kpi`) {
+				if dn := first(k, `data[data-kpi=requests-due-soon]`); dn != nil {
+					card = k
+				}
+			}
+			if card == nil {
+				t.Fatalf("%s: no due-soon card", who)
+			}
+			if got := strings.TrimSpace(textOf(first(card, "dt"))); got != c.label {
+				t.Errorf("%s: due-soon card %q, want %q", who, got, c.label)
+			}
+			value, _ := attr(first(card, "data"), "value")
+			where, args := "entity_cui = ? AND outcome = 'deschisă' AND due >= as_of AND due <= as_of + CAST(? AS INTEGER)", []any{main, c.days}
+			if who == "dana" {
+				where, args = where+" AND department = ?", append(args, dept)
+			}
+			want := s.int(t, `SELECT count(*) FROM register WHERE `+where, args...)
+			if value != strconv.FormatInt(want, 10) || want == 0 {
+				t.Errorf("%s, %d days: the card says %s, the register has %d due", who, c.days, value, want)
+			}
+			href, _ := attr(first(card, "a"), "href")
+			if !strings.Contains(href, "stare=scadente") || !strings.Contains(href, "zile="+strconv.Itoa(c.days)) {
+				t.Errorf("%s: the due-soon card links to %s", who, href)
+			}
+			if _, page := cl.get(href); rowsTotal(t, page) != want {
+				t.Errorf("%s: the card says %d, its rows page %s has %d", who, want, href, rowsTotal(t, page))
+			}
+			rules := textOf(first(doc, ".attention p.note"))
+			if !strings.Contains(rules, c.rules) || !strings.Contains(rules, c.stalled) {
+				t.Errorf("%s, %d days: the attention list's rules say %q", who, c.days, rules)
+			}
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("attention_stalled_months: 13\n"), 0o644)
+	err := (&Main{}).ParseFlags([]string{"--releases", "x", "--config", bad}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "attention_stalled_months: 13; scrieți un număr întreg de luni între 1 și 12") {
+		t.Errorf("stalled months 13: %v", err)
+	}
+	err = (&Main{}).ParseFlags([]string{"--releases", "x", "--attention-due-days", "0"}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "attention_due_days: 0") {
+		t.Errorf("--attention-due-days 0: %v", err)
+	}
+}

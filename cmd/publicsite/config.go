@@ -35,6 +35,14 @@ type Config struct {
 	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
 	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
 	KPITargets  string        `yaml:"kpi_targets"`  // the KPIs' targets and the objectives (YAML, over the built-in kpis/default_targets.yaml)
+
+	// What needs attention today (admin.AttentionSettings): the requests
+	// due within this many days, the percentage points an expense chapter
+	// may lag the share of the year elapsed, the months into the year after
+	// which an investment with no payment is stalled.
+	AttentionDueDays       int `yaml:"attention_due_days"`
+	AttentionLagPoints     int `yaml:"attention_lag_points"`
+	AttentionStalledMonths int `yaml:"attention_stalled_months"`
 }
 
 // OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
@@ -62,6 +70,10 @@ func DefaultConfig() Config {
 		Admin:        "on",
 		SessionIdle:  30 * time.Minute,
 		SessionMax:   12 * time.Hour,
+
+		AttentionDueDays:       7,
+		AttentionLagPoints:     20,
+		AttentionStalledMonths: 6,
 	}
 }
 
@@ -92,6 +104,9 @@ var settings = []struct {
 	{"session-max", "DESCHIS_SESSION_MAX", "o sesiune se încheie la atât timp după intrare (de ex. 12h)"},
 	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
 	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
+	{"attention-due-days", "DESCHIS_ATTENTION_DUE_DAYS", "cererile deschise cu termenul în atâtea zile de la exportul registrului sunt „scadente” (1–365, implicit 7)"},
+	{"attention-lag-points", "DESCHIS_ATTENTION_LAG_POINTS", "un capitol de cheltuieli rămâne în urmă când execuția lui e cu mai mult de atâtea puncte procentuale sub partea scursă din an (1–100, implicit 20)"},
+	{"attention-stalled-months", "DESCHIS_ATTENTION_STALLED_MONTHS", "o investiție în execuție fără nicio plată în an, după atâtea luni din an, este blocată (1–12, implicit 6)"},
 }
 
 // ParseFlags reads the configuration: defaults, then the file named by
@@ -115,6 +130,9 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.DurationVar(&flagCfg.SessionMax, "session-max", 0, "")
 	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
 	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
+	fs.IntVar(&flagCfg.AttentionDueDays, "attention-due-days", 0, "")
+	fs.IntVar(&flagCfg.AttentionLagPoints, "attention-lag-points", 0, "")
+	fs.IntVar(&flagCfg.AttentionStalledMonths, "attention-stalled-months", 0, "")
 	for _, s := range settings {
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
@@ -198,6 +216,12 @@ func (c *Config) set(key, v string) error {
 		c.TrustProxy, err = strconv.ParseBool(v)
 	case "kpi-targets":
 		c.KPITargets = v
+	case "attention-due-days":
+		c.AttentionDueDays, err = strconv.Atoi(v)
+	case "attention-lag-points":
+		c.AttentionLagPoints, err = strconv.Atoi(v)
+	case "attention-stalled-months":
+		c.AttentionStalledMonths, err = strconv.Atoi(v)
 	default:
 		return fmt.Errorf("setare necunoscută %s", key)
 	}
@@ -239,6 +263,19 @@ func (c *Config) check() error {
 	}
 	if o := c.OIDC; o.Claim != "" && o.Claim != "preferred_username" && o.Claim != "email" && o.Claim != "upn" && o.Claim != "sub" {
 		errs = append(errs, fmt.Errorf("oidc.claim: %q; valorile posibile sunt preferred_username, email, upn și sub", o.Claim))
+	}
+	for _, a := range []struct {
+		key       string
+		v, lo, hi int
+		unit      string
+	}{
+		{"attention_due_days", c.AttentionDueDays, 1, 365, "zile"},
+		{"attention_lag_points", c.AttentionLagPoints, 1, 100, "puncte procentuale"},
+		{"attention_stalled_months", c.AttentionStalledMonths, 1, 12, "luni"},
+	} {
+		if a.v < a.lo || a.v > a.hi {
+			errs = append(errs, fmt.Errorf("%s: %d; scrieți un număr întreg de %s între %d și %d", a.key, a.v, a.unit, a.lo, a.hi))
+		}
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		errs = append(errs, errors.New("session_idle și session_max trebuie să fie pozitive"))

@@ -168,7 +168,9 @@ func (m *Main) dashboards(current func(*http.Request) models.Reader) (*admin.Ser
 		return nil, err
 	}
 	return admin.NewServer(admin.Config{Release: current, Accounts: st, Log: m.Log, TrustProxy: m.Config.TrustProxy,
-		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC), Targets: targets, Now: m.now})
+		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC), Targets: targets, Now: m.now,
+		Attention: admin.AttentionSettings{DueWithinDays: m.Config.AttentionDueDays, ChapterLagPoints: m.Config.AttentionLagPoints,
+			StalledMonths: m.Config.AttentionStalledMonths}})
 }
 
 // Run opens the current release and starts serving in the background.

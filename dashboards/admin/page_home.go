@@ -3,6 +3,7 @@ package admin
 import (
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
@@ -182,10 +183,44 @@ func (s *Server) requestCards(q *request, sc scope) (Group, error) {
 		{dashboards.KPIDays(lang, models.KPIRequestsMedianDays, days.Median, days.Answered > 0), rows(models.KPIRequestsMedianDays)},
 		{dashboards.KPIDays(lang, models.KPIRequestsP90Days, days.P90, days.Answered > 0), rows(models.KPIRequestsP90Days)},
 	}}
+	due, err := s.dueSoonCard(q, sc)
+	if err != nil {
+		return Group{}, err
+	}
+	g.Cards = append(g.Cards, due)
 	if sc.Department != "" {
 		g.Note = dashboards.Tf(lang, "admin.department", sc.Department)
 	}
 	return g, nil
+}
+
+// dueSoonCard counts the open requests whose term ends within the
+// attention list's DueWithinDays of the register's export (of any year
+// received, as the attention list does), linking to those rows.
+func (s *Server) dueSoonCard(q *request, sc scope) (Card, error) {
+	lang, days := q.lang, s.attention().DueWithinDays
+	reg, err := register(q)
+	if err != nil {
+		return Card{}, err
+	}
+	ds, err := reg.RequestDeadlines(q.Context(), sc.Entity.CUI, sc.Department, days)
+	if err != nil {
+		return Card{}, err
+	}
+	var n int64
+	var asOf time.Time
+	for _, d := range ds {
+		n += d.DueSoon
+		if d.AsOf.After(asOf) {
+			asOf = d.AsOf
+		}
+	}
+	k := dashboards.KPICount(lang, models.KPIRequestsDueSoon, n)
+	k.Label = dashboards.Tf(lang, "admin.requests.due", dashboards.FormatDays(lang, int64(days)))
+	if !asOf.IsZero() {
+		k.Note = dashboards.Tf(lang, "admin.requests.due.note", dashboards.FormatDate(lang, asOf))
+	}
+	return Card{k, requestRowsLink(lang, sc.Entity.CUI, "departament", sc.Department, "stare", string(models.StateDueSoon), "zile", strconv.Itoa(days))}, nil
 }
 
 // requestKPIStates are the register's rows behind each requests KPI: the
