@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -403,5 +404,66 @@ func TestDueSoonCardAndTheAttentionSettings(t *testing.T) {
 	err = (&Main{}).ParseFlags([]string{"--releases", "x", "--attention-due-days", "0"}, func(string) string { return "" }, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "attention_due_days: 0") {
 		t.Errorf("--attention-due-days 0: %v", err)
+	}
+}
+
+// The register's request types show by name, not by code: in the table,
+// in the type filter (which selects exactly the file's rows of that type),
+// in the exports, in both languages; a type the register does not have is
+// a 400 that lists the ones it has, with their names.
+func TestRequestTypesShowByName(t *testing.T) {
+	s := registerView(t)
+	d, main, _, _ := demoDashboards(t)
+	ana := signedIn(t, d.base, "ana")
+	for _, c := range []struct {
+		lang, code, name string
+	}{
+		{"", "petitie", "petiție (OG nr. 27/2002)"},
+		{"/en", "petitie", "petition (Government Ordinance no. 27/2002)"},
+		{"", "info_544", "informații de interes public (Legea nr. 544/2001)"},
+		{"/en", "certificat_urbanism", "town-planning certificate"},
+	} {
+		page := c.lang + "/admin/cereri?entitate=" + main + "&tip=" + c.code
+		resp, body := ana.get(page)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", page, resp.StatusCode)
+		}
+		want := s.int(t, `SELECT count(*) FROM register WHERE entity_cui = ? AND type = ?`, main, c.code)
+		if got := rowsTotal(t, body); got != want || want == 0 {
+			t.Errorf("%s: %d rows, the file has %d of type %s", page, got, want, c.code)
+		}
+		for _, v := range column(t, body, 4) {
+			if v != c.name {
+				t.Fatalf("%s: type cell %q, want %q", page, v, c.name)
+			}
+		}
+		var options []string
+		for _, o := range all(parseHTML(t, body), `select[name=tip] option`) {
+			options = append(options, strings.TrimSpace(textOf(o)))
+			if v, _ := attr(o, "value"); v == c.code {
+				if _, sel := attr(o, "selected"); !sel || textOf(o) != c.name {
+					t.Errorf("%s: the filter's option %s is %q (selected %v)", page, v, textOf(o), sel)
+				}
+			}
+		}
+		if len(options) < 3 || strings.Contains(strings.Join(options, "|"), "_") {
+			t.Errorf("%s: the type filter offers %q", page, options)
+		}
+		// The CSV export: the same names, every row of the type.
+		file := map[string]string{"": "cereri-", "/en": "requests-"}[c.lang] + main + "-" + releaseDay(t) + ".csv"
+		recs := readCSV(t, download(t, ana, exportLink(t, body, "csv"), file))
+		col := slices.Index(recs[0], map[string]string{"": "Tip", "/en": "Type"}[c.lang])
+		if col < 0 || int64(len(recs)-1) != want {
+			t.Fatalf("%s: CSV header %q, %d rows, want %d", page, recs[0], len(recs)-1, want)
+		}
+		for _, r := range recs[1:] {
+			if r[col] != c.name {
+				t.Fatalf("%s: CSV type %q, want %q", page, r[col], c.name)
+			}
+		}
+	}
+	resp, body := ana.get("/admin/cereri?entitate=" + main + "&tip=nu_exista")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "tip") || !strings.Contains(body, "petitie (petiție (OG nr. 27/2002))") {
+		t.Errorf("unknown type: %d %.300s", resp.StatusCode, body)
 	}
 }
