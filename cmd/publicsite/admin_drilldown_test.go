@@ -151,6 +151,10 @@ func TestDrillDownBadParametersSayWhatToChange(t *testing.T) {
 			t.Errorf("investitii?%s: %d, want 400", q, resp.StatusCode)
 		}
 	}
+	if resp, body := ana.get("/admin/investitii?entitate=" + main + "&finantare=UE"); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(body, "finanțările posibile sunt: local, stat, ue, pnrr, ue-pnrr") {
+		t.Errorf("investitii?finantare=UE: %d, want 400 listing the funding sources", resp.StatusCode)
+	}
 	// English pages say it in English.
 	if resp, body := ana.get("/en/admin/cereri?entitate=" + main + "&stare=toate"); resp.StatusCode != 400 || !strings.Contains(body, "the states are") {
 		t.Errorf("English 400: %d %.300s", resp.StatusCode, body)

@@ -15,6 +15,8 @@ import (
 type kpiCache struct {
 	mu sync.Mutex
 	m  map[kpiKey][]kpis.Value
+	// stalledMonths fills a scope's StalledMonths (the attention list's setting).
+	stalledMonths int
 }
 
 type kpiKey struct {
@@ -25,6 +27,9 @@ type kpiKey struct {
 const kpiCacheEntries = 1024
 
 func (c *kpiCache) compute(ctx context.Context, rel models.Reader, s kpis.Scope) ([]kpis.Value, error) {
+	if s.StalledMonths == 0 {
+		s.StalledMonths = c.stalledMonths
+	}
 	k := kpiKey{rel.Manifest().ReleaseID, s}
 	c.mu.Lock()
 	vs, ok := c.m[k]

@@ -233,7 +233,8 @@ func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, 
 		return err
 	}
 	byGroup := map[string][]string{
-		"budget": {models.KPIExecutionRate, models.KPIRevenueCollection, models.KPIPersonnelShare, models.KPICapitalShare, models.KPIFiscalAutonomy},
+		"budget":      {models.KPIExecutionRate, models.KPIRevenueCollection, models.KPIPersonnelShare, models.KPICapitalShare, models.KPIFiscalAutonomy},
+		"investments": kpis.InvestmentKPIs,
 		"requests": {models.KPIRequestsWithinTerm, models.KPIRequestsOpen, models.KPIRequestsOpenOverdue,
 			models.KPIRequestsMedianDays, models.KPIRequestsP90Days, models.KPIRequestsOnlineShare},
 	}
@@ -256,6 +257,9 @@ func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, 
 				href := hrefs[g.Key]
 				if _, rows := requestKPIStates[id]; rows {
 					href = requestKPIRows(lang, sc, id) // the register's rows behind it
+				}
+				if kv, rows := investmentKPIRows[id]; rows {
+					href = investmentRowsLink(lang, sc.Entity.CUI, sc.Year, kv...) // the objectives behind it
 				}
 				g.Targets = append(g.Targets, targetCard(lang, t, val, sc.Entity.CUI, sc.Department, href))
 			}

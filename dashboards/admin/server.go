@@ -113,6 +113,7 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, site: site, cop: http.NewCrossOriginProtection(), oidc: &oidcClient{cfg: cfg.OIDC}}
+	s.kpis.stalledMonths = s.attention().StalledMonths
 	s.cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusForbidden, "refused.origin")
 	}))
