@@ -218,8 +218,12 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 	if err := m.ParseFlags([]string{"--config", file, "--cache-entries", "20", "--attention-stalled-months", "3"}, func(k string) string { return env[k] }, io.Discard); err != nil {
 		t.Fatal(err)
 	}
+	if c := m.Config; c.AttentionDueDays != 10 || c.AttentionLagPoints != 15 || c.AttentionStalledMonths != 3 {
+		t.Errorf("attention settings %d, %d, %d; want 10 (file), 15 (env over file), 3 (flag)", c.AttentionDueDays, c.AttentionLagPoints, c.AttentionStalledMonths)
+	}
+	m.Config.AttentionDueDays, m.Config.AttentionLagPoints, m.Config.AttentionStalledMonths = 0, 0, 0
 	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info",
-		Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, AttentionDueDays: 10, AttentionLagPoints: 15, AttentionStalledMonths: 3}
+		Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour}
 	if m.Config != want {
 		t.Fatalf("config %+v, want %+v (defaults < file < env < flags)", m.Config, want)
 	}
