@@ -65,7 +65,7 @@ var adminMessages = map[string][2]string{
 	"users.oidconly": {"doar prin furnizorul de identitate", "through the identity provider only"},
 
 	"admin.requests.due":      {"Deschise, cu termenul în următoarele %s", "Open, due in the next %s"},
-	"admin.requests.due.note": {"la exportul registrului din %s, oricare an al înregistrării", "as of the register's export of %s, whatever the year received"},
+	"admin.requests.due.note": {"la exportul registrului din %s", "as of the register's export of %s"},
 
 	"audit.title": {"Jurnal de acces", "Access log"},
 	"audit.intro": {"Intrările reușite, nereușite și blocate, ieșirile din cont și descărcările de rânduri, cele mai noi întâi (ultimele %d).", "Successful, failed and throttled sign-ins, sign-outs and downloads of rows, newest first (the latest %d)."},

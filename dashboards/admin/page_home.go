@@ -3,7 +3,6 @@ package admin
 import (
 	"net/url"
 	"strconv"
-	"time"
 
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
@@ -194,33 +193,31 @@ func (s *Server) requestCards(q *request, sc scope) (Group, error) {
 	return g, nil
 }
 
-// dueSoonCard counts the open requests whose term ends within the
-// attention list's DueWithinDays of the register's export (of any year
-// received, as the attention list does), linking to those rows.
+// dueSoonCard counts the open requests of the year whose term ends within
+// the attention list's DueWithinDays of the register's export, linking to
+// those rows.
 func (s *Server) dueSoonCard(q *request, sc scope) (Card, error) {
-	lang, days := q.lang, s.attention().DueWithinDays
+	lang, ctx, days := q.lang, q.Context(), s.attention().DueWithinDays
 	reg, err := register(q)
 	if err != nil {
 		return Card{}, err
 	}
-	ds, err := reg.RequestDeadlines(q.Context(), sc.Entity.CUI, sc.Department, days)
+	p, err := reg.RequestRows(ctx, models.RequestRowFilter{Entity: sc.Entity.CUI, Department: sc.Department, Year: sc.Year,
+		State: models.StateDueSoon, DueWithin: days, Limit: 1})
 	if err != nil {
 		return Card{}, err
 	}
-	var n int64
-	var asOf time.Time
-	for _, d := range ds {
-		n += d.DueSoon
-		if d.AsOf.After(asOf) {
-			asOf = d.AsOf
-		}
+	tot, err := q.rel.RequestTotals(ctx, models.RequestScope{Entity: sc.Entity.CUI, Year: sc.Year})
+	if err != nil {
+		return Card{}, err
 	}
-	k := dashboards.KPICount(lang, models.KPIRequestsDueSoon, n)
+	k := dashboards.KPICount(lang, models.KPIRequestsDueSoon, p.Total)
 	k.Label = dashboards.Tf(lang, "admin.requests.due", dashboards.FormatDays(lang, int64(days)))
-	if !asOf.IsZero() {
-		k.Note = dashboards.Tf(lang, "admin.requests.due.note", dashboards.FormatDate(lang, asOf))
+	if !tot.AsOf.IsZero() {
+		k.Note = dashboards.Tf(lang, "admin.requests.due.note", dashboards.FormatDate(lang, tot.AsOf))
 	}
-	return Card{k, requestRowsLink(lang, sc.Entity.CUI, "departament", sc.Department, "stare", string(models.StateDueSoon), "zile", strconv.Itoa(days))}, nil
+	return Card{k, requestRowsLink(lang, sc.Entity.CUI, "an", strconv.Itoa(sc.Year), "departament", sc.Department,
+		"stare", string(models.StateDueSoon), "zile", strconv.Itoa(days))}, nil
 }
 
 // requestKPIStates are the register's rows behind each requests KPI: the
