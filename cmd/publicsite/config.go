@@ -19,6 +19,14 @@ import (
 // demo; a YAML file (--config), environment variables DESCHIS_* and flags
 // override them, in that order.
 type Config struct {
+	// What needs attention today (admin.AttentionSettings): the requests
+	// due within this many days, the percentage points an expense chapter
+	// may lag the share of the year elapsed, the months into the year after
+	// which an investment with no payment is stalled.
+	AttentionDueDays       int `yaml:"attention_due_days"`
+	AttentionLagPoints     int `yaml:"attention_lag_points"`
+	AttentionStalledMonths int `yaml:"attention_stalled_months"`
+
 	Releases     string        `yaml:"releases"`      // directory written by etl publish --out
 	Addr         string        `yaml:"addr"`          // HOST:PORT
 	Reload       time.Duration `yaml:"reload"`        // how often to look for a new release
@@ -32,17 +40,10 @@ type Config struct {
 	State       string        `yaml:"state"`        // the server's own state (accounts, sessions, audit); default: "state" beside the releases directory
 	SessionIdle time.Duration `yaml:"session_idle"` // a session not used for this long ends
 	SessionMax  time.Duration `yaml:"session_max"`  // a session ends this long after sign-in
+
 	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
 	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
 	KPITargets  string        `yaml:"kpi_targets"`  // the KPIs' targets and the objectives (YAML, over the built-in kpis/default_targets.yaml)
-
-	// What needs attention today (admin.AttentionSettings): the requests
-	// due within this many days, the percentage points an expense chapter
-	// may lag the share of the year elapsed, the months into the year after
-	// which an investment with no payment is stalled.
-	AttentionDueDays       int `yaml:"attention_due_days"`
-	AttentionLagPoints     int `yaml:"attention_lag_points"`
-	AttentionStalledMonths int `yaml:"attention_stalled_months"`
 }
 
 // OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
@@ -60,6 +61,10 @@ type OIDCConfig struct {
 // DefaultConfig runs the demo of `make run`.
 func DefaultConfig() Config {
 	return Config{
+		AttentionDueDays:       7,
+		AttentionLagPoints:     20,
+		AttentionStalledMonths: 6,
+
 		Releases:     "var/releases",
 		Addr:         "127.0.0.1:8080",
 		Reload:       2 * time.Second,
@@ -70,10 +75,6 @@ func DefaultConfig() Config {
 		Admin:        "on",
 		SessionIdle:  30 * time.Minute,
 		SessionMax:   12 * time.Hour,
-
-		AttentionDueDays:       7,
-		AttentionLagPoints:     20,
-		AttentionStalledMonths: 6,
 	}
 }
 
@@ -102,11 +103,11 @@ var settings = []struct {
 	{"state", "DESCHIS_STATE", "directorul stării serverului: conturi, sesiuni, jurnal (implicit state lângă directorul edițiilor)"},
 	{"session-idle", "DESCHIS_SESSION_IDLE", "o sesiune nefolosită atât timp se încheie (de ex. 30m)"},
 	{"session-max", "DESCHIS_SESSION_MAX", "o sesiune se încheie la atât timp după intrare (de ex. 12h)"},
-	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
-	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
 	{"attention-due-days", "DESCHIS_ATTENTION_DUE_DAYS", "cererile deschise cu termenul în atâtea zile de la exportul registrului sunt „scadente” (1–365, implicit 7)"},
 	{"attention-lag-points", "DESCHIS_ATTENTION_LAG_POINTS", "un capitol de cheltuieli rămâne în urmă când execuția lui e cu mai mult de atâtea puncte procentuale sub partea scursă din an (1–100, implicit 20)"},
 	{"attention-stalled-months", "DESCHIS_ATTENTION_STALLED_MONTHS", "o investiție în execuție fără nicio plată în an, după atâtea luni din an, este blocată (1–12, implicit 6)"},
+	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
+	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
 }
 
 // ParseFlags reads the configuration: defaults, then the file named by
@@ -128,11 +129,11 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.StringVar(&flagCfg.State, "state", "", "")
 	fs.DurationVar(&flagCfg.SessionIdle, "session-idle", 0, "")
 	fs.DurationVar(&flagCfg.SessionMax, "session-max", 0, "")
-	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
-	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
 	fs.IntVar(&flagCfg.AttentionDueDays, "attention-due-days", 0, "")
 	fs.IntVar(&flagCfg.AttentionLagPoints, "attention-lag-points", 0, "")
 	fs.IntVar(&flagCfg.AttentionStalledMonths, "attention-stalled-months", 0, "")
+	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
+	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
 	for _, s := range settings {
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
@@ -212,16 +213,16 @@ func (c *Config) set(key, v string) error {
 		c.SessionIdle, err = time.ParseDuration(v)
 	case "session-max":
 		c.SessionMax, err = time.ParseDuration(v)
-	case "trust-proxy":
-		c.TrustProxy, err = strconv.ParseBool(v)
-	case "kpi-targets":
-		c.KPITargets = v
 	case "attention-due-days":
 		c.AttentionDueDays, err = strconv.Atoi(v)
 	case "attention-lag-points":
 		c.AttentionLagPoints, err = strconv.Atoi(v)
 	case "attention-stalled-months":
 		c.AttentionStalledMonths, err = strconv.Atoi(v)
+	case "trust-proxy":
+		c.TrustProxy, err = strconv.ParseBool(v)
+	case "kpi-targets":
+		c.KPITargets = v
 	default:
 		return fmt.Errorf("setare necunoscută %s", key)
 	}
@@ -258,12 +259,6 @@ func (c *Config) check() error {
 	default:
 		errs = append(errs, fmt.Errorf("admin: %q; valorile posibile sunt on, off și only", c.Admin))
 	}
-	if o := c.OIDC; o.Issuer != "" && (o.ClientID == "" || o.ClientSecret == "") {
-		errs = append(errs, errors.New("oidc: issuer cere și client_id și client_secret (sau DESCHIS_OIDC_CLIENT_SECRET)"))
-	}
-	if o := c.OIDC; o.Claim != "" && o.Claim != "preferred_username" && o.Claim != "email" && o.Claim != "upn" && o.Claim != "sub" {
-		errs = append(errs, fmt.Errorf("oidc.claim: %q; valorile posibile sunt preferred_username, email, upn și sub", o.Claim))
-	}
 	for _, a := range []struct {
 		key       string
 		v, lo, hi int
@@ -276,6 +271,12 @@ func (c *Config) check() error {
 		if a.v < a.lo || a.v > a.hi {
 			errs = append(errs, fmt.Errorf("%s: %d; scrieți un număr întreg de %s între %d și %d", a.key, a.v, a.unit, a.lo, a.hi))
 		}
+	}
+	if o := c.OIDC; o.Issuer != "" && (o.ClientID == "" || o.ClientSecret == "") {
+		errs = append(errs, errors.New("oidc: issuer cere și client_id și client_secret (sau DESCHIS_OIDC_CLIENT_SECRET)"))
+	}
+	if o := c.OIDC; o.Claim != "" && o.Claim != "preferred_username" && o.Claim != "email" && o.Claim != "upn" && o.Claim != "sub" {
+		errs = append(errs, fmt.Errorf("oidc.claim: %q; valorile posibile sunt preferred_username, email, upn și sub", o.Claim))
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		errs = append(errs, errors.New("session_idle și session_max trebuie să fie pozitive"))
