@@ -40,7 +40,6 @@ type Config struct {
 	State       string        `yaml:"state"`        // the server's own state (accounts, sessions, audit); default: "state" beside the releases directory
 	SessionIdle time.Duration `yaml:"session_idle"` // a session not used for this long ends
 	SessionMax  time.Duration `yaml:"session_max"`  // a session ends this long after sign-in
-
 	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
 	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
 	KPITargets  string        `yaml:"kpi_targets"`  // the KPIs' targets and the objectives (YAML, over the built-in kpis/default_targets.yaml)
