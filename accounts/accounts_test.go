@@ -272,3 +272,59 @@ func TestExportsAreAudited(t *testing.T) {
 		t.Error("a detail without its row count was read")
 	}
 }
+
+// An account that signs in only through the identity provider keeps no
+// password: a password sign-in is refused for it (ErrExternalOnly, a
+// failure in the audit log that counts for the throttle), the provider's
+// sign-in works, and passwd gives it a password.
+func TestExternalOnlyAccountsHaveNoPassword(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{t: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+	s := open(t, t.TempDir(), c)
+	if err := s.AddUser(ctx, User{Name: "maria", Role: Viewer, ExternalOnly: true}, pw); !errors.Is(err, models.ErrInvalid) || !strings.Contains(err.Error(), "nu are parolă") {
+		t.Errorf("external-only account with a password: %v", err)
+	}
+	if err := s.AddUser(ctx, User{Name: "maria", Role: Viewer, ExternalOnly: true}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddUser(ctx, User{Name: "ion", Role: Viewer}, ""); !errors.Is(err, models.ErrInvalid) || !strings.Contains(err.Error(), "cel puțin 12") {
+		t.Errorf("a password account without a password: %v", err)
+	}
+	var hash string
+	s.db.QueryRow(`SELECT hash FROM users WHERE name = 'maria'`).Scan(&hash)
+	if hash != "" {
+		t.Errorf("maria's hash %q, want none", hash)
+	}
+	us, err := s.Users(ctx)
+	if err != nil || len(us) != 1 || us[0] != (User{Name: "maria", Role: Viewer, ExternalOnly: true}) {
+		t.Fatalf("Users = %+v, %v", us, err)
+	}
+	for _, p := range []string{"", pw, "orice-altă-parolă"} {
+		if _, err := s.SignIn(ctx, "maria", p, "10.0.0.1", ""); !errors.Is(err, ErrExternalOnly) {
+			t.Errorf("password sign-in %q: %v, want ErrExternalOnly", p, err)
+		}
+	}
+	for i := 0; i < 2; i++ {
+		c.Add(time.Minute)
+		s.SignIn(ctx, "maria", "x", "10.0.0.1", "")
+	}
+	// Five refused attempts: the sixth is throttled like any other.
+	var te *ThrottledError
+	if _, err := s.SignIn(ctx, "maria", "x", "10.0.0.1", ""); !errors.As(err, &te) {
+		t.Errorf("sixth password attempt: %v, want throttled", err)
+	}
+	if _, err := s.SignInExternal(ctx, "maria", "oidc", "10.0.0.1", ""); err != nil {
+		t.Fatalf("through the provider: %v", err)
+	}
+	ev, _ := s.Audit(ctx, 100)
+	if ev[len(ev)-1].Event != EventFailure || !strings.Contains(ev[len(ev)-1].Detail, "identity provider only") {
+		t.Errorf("oldest event %+v, want a failure saying why", ev[len(ev)-1])
+	}
+	// passwd gives it a password; then it is an account like the others.
+	if err := s.SetPassword(ctx, "maria", pw); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := s.User(ctx, "maria"); err != nil || u.ExternalOnly {
+		t.Errorf("after passwd: %+v %v", u, err)
+	}
+}

@@ -29,6 +29,10 @@ var DefaultThrottle = Throttle{PerAccount: 5, PerAddress: 20, Window: 15 * time.
 // never said).
 var ErrBadCredentials = errors.New("bad credentials")
 
+// ErrExternalOnly: the account has no password; it signs in only through
+// the identity provider.
+var ErrExternalOnly = errors.New("account signs in through the identity provider only")
+
 // ThrottledError refuses a sign-in until Until.
 type ThrottledError struct {
 	Until time.Time
@@ -62,15 +66,20 @@ func (s *Store) SignIn(ctx context.Context, name, password, addr, previous strin
 	if err != nil && !errors.Is(err, models.ErrNotFound) {
 		return Session{}, err
 	}
-	if !known {
-		hash = dummyHash()
+	external := known && u.ExternalOnly
+	if !known || external {
+		hash = dummyHash() // the same work, whatever the account
 	}
 	match, err := argon2id.ComparePasswordAndHash(password, hash)
 	if err != nil {
 		return Session{}, err
 	}
+	match = match && !external
 	var sess Session
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if external {
+			return s.record(ctx, tx, EventFailure, name, addr, "password refused: identity provider only")
+		}
 		if !known || !match {
 			return s.record(ctx, tx, EventFailure, name, addr, "")
 		}
@@ -90,6 +99,9 @@ func (s *Store) SignIn(ctx context.Context, name, password, addr, previous strin
 	})
 	if err != nil {
 		return Session{}, err
+	}
+	if external {
+		return Session{}, ErrExternalOnly
 	}
 	if !known || !match {
 		return Session{}, ErrBadCredentials

@@ -34,12 +34,15 @@ var Roles = []Role{Viewer, Director, Admin}
 const MinPasswordLength = 12
 
 // User is an account. Entity (a fiscal code) and Department are its scope:
-// empty means every entity, every department.
+// empty means every entity, every department. An ExternalOnly account has
+// no password: it signs in only through the identity provider (OpenID
+// Connect), and a password sign-in is refused with ErrExternalOnly.
 type User struct {
-	Name       string
-	Role       Role
-	Entity     string
-	Department string
+	Name         string
+	Role         Role
+	Entity       string
+	Department   string
+	ExternalOnly bool
 }
 
 // Scoped says whether the account sees one entity only.
@@ -96,18 +99,25 @@ func checkPassword(p string) error {
 var ErrExists = errors.New("exists")
 
 // AddUser creates an account with password (at least MinPasswordLength
-// characters), hashed with argon2id.
+// characters), hashed with argon2id; an ExternalOnly account takes no
+// password ("") and keeps none (its hash is empty).
 func (s *Store) AddUser(ctx context.Context, u User, password string) (err error) {
 	defer models.Wrap(&err, "adăugare cont")
 	if err := u.check(); err != nil {
 		return err
 	}
-	if err := checkPassword(password); err != nil {
-		return err
-	}
-	hash, err := argon2id.CreateHash(password, argon2id.DefaultParams)
-	if err != nil {
-		return err
+	hash := ""
+	if u.ExternalOnly {
+		if password != "" {
+			return invalid("un cont care intră doar prin furnizorul de identitate nu are parolă")
+		}
+	} else {
+		if err := checkPassword(password); err != nil {
+			return err
+		}
+		if hash, err = argon2id.CreateHash(password, argon2id.DefaultParams); err != nil {
+			return err
+		}
 	}
 	now := ms(s.now())
 	return s.inTx(ctx, func(tx *sql.Tx) error {
@@ -126,7 +136,7 @@ func (s *Store) AddUser(ctx context.Context, u User, password string) (err error
 
 // Users lists the accounts by name.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name, role, entity, department FROM users ORDER BY name`)
+	rows, err := s.db.QueryContext(ctx, `SELECT name, role, entity, department, hash = '' FROM users ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +144,7 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	var out []User
 	for rows.Next() {
 		var u User
-		if err := rows.Scan(&u.Name, &u.Role, &u.Entity, &u.Department); err != nil {
+		if err := rows.Scan(&u.Name, &u.Role, &u.Entity, &u.Department, &u.ExternalOnly); err != nil {
 			return nil, err
 		}
 		out = append(out, u)
@@ -160,10 +170,12 @@ func (s *Store) user(ctx context.Context, q queryer, name string) (User, string,
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, "", fmt.Errorf("%w: nu există contul %q (users list arată conturile)", models.ErrNotFound, name)
 	}
+	u.ExternalOnly = err == nil && hash == ""
 	return u, hash, err
 }
 
-// SetPassword changes an account's password and ends its sessions.
+// SetPassword changes an account's password and ends its sessions (an
+// ExternalOnly account gets a password, and may then sign in with it too).
 func (s *Store) SetPassword(ctx context.Context, name, password string) (err error) {
 	defer models.Wrap(&err, "schimbare parolă")
 	name = NormalName(name)

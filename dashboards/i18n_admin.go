@@ -28,6 +28,8 @@ var adminMessages = map[string][2]string{
 	"signin.oidc.provider": {"contul instituției", "the institution's account"},
 	"signin.oidc.unknown":  {"Furnizorul de identitate v-a recunoscut ca %s, dar acest server nu are un cont cu acest nume. Cereți administratorului să-l adauge cu publicsite users add.", "The identity provider knows you as %s, but this server has no account of that name. Ask the administrator to add it with publicsite users add."},
 	"signin.signedout":     {"Ați ieșit din cont.", "You have signed out."},
+	"signin.oidconly":      {"Contul %s nu are parolă: intră doar prin %s. Folosiți butonul „Intrare cu %[2]s”.", "The account %s has no password: it signs in only through %s. Use the “Sign in with %[2]s” button."},
+	"signin.oidconly.off":  {"Contul %s nu are parolă: intră doar prin furnizorul de identitate al instituției, care nu este configurat pe acest server. Cereți administratorului să-l configureze (cheia oidc) sau să vă dea o parolă cu publicsite users passwd.", "The account %s has no password: it signs in only through the institution's identity provider, which this server has not configured. Ask the administrator to configure it (the oidc key) or to give you a password with publicsite users passwd."},
 
 	"refused.title":           {"Acces refuzat", "Access refused"},
 	"refused.session":         {"Această pagină cere o sesiune: intrați în cont și încercați din nou.", "This page needs a session: sign in and try again."},
@@ -58,6 +60,12 @@ var adminMessages = map[string][2]string{
 	"users.scope":    {"Aria", "Scope"},
 	"users.sessions": {"Sesiuni deschise", "Open sessions"},
 	"users.none":     {"Nu există conturi.", "There are no accounts."},
+	"users.signin":   {"Intrare", "Sign-in"},
+	"users.password": {"cu parolă", "with a password"},
+	"users.oidconly": {"doar prin furnizorul de identitate", "through the identity provider only"},
+
+	"admin.requests.due":      {"Deschise, cu termenul în următoarele %s", "Open, due in the next %s"},
+	"admin.requests.due.note": {"la exportul registrului din %s", "as of the register's export of %s"},
 
 	"audit.title": {"Jurnal de acces", "Access log"},
 	"audit.intro": {"Intrările reușite, nereușite și blocate, ieșirile din cont și descărcările de rânduri și de grafice, cele mai noi întâi (ultimele %d).", "Successful, failed and throttled sign-ins, sign-outs and downloads of rows and of charts, newest first (the latest %d)."},

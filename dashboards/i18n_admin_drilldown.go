@@ -83,6 +83,15 @@ var drilldownMessages = map[string][2]string{
 	"rows.inv.sort.termen":    {"finalizare planificată", "planned end"},
 	"rows.inv.sort.valoare":   {"valoare totală", "total value"},
 	"rows.inv.sort.cod":       {"cod", "code"},
+
+	"rows.inv.funding":         {"Finanțare", "Funding"},
+	"rows.inv.funding.local":   {"buget local", "local budget"},
+	"rows.inv.funding.stat":    {"buget de stat", "state budget"},
+	"rows.inv.funding.ue":      {"fonduri europene", "EU funds"},
+	"rows.inv.funding.pnrr":    {"PNRR", "PNRR"},
+	"rows.inv.funding.ue-pnrr": {"fonduri europene sau PNRR", "EU funds or PNRR"},
+	"rows.inv.spent.todate":    {"Cheltuit de la început", "Spent to date"},
+	"rows.inv.progress":        {"Progres fizic", "Physical progress"},
 }
 
 func init() {

@@ -30,6 +30,11 @@ var adminKPIMessages = map[string][2]string{
 	"kpi.why.no-answered":       {"nicio cerere cu răspuns", "no request answered"},
 	"kpi.why.as-of-export":      {"registrul dă starea doar la data exportului", "the register gives the status on its export day only"},
 	"kpi.why.by-year-only":      {"datele dau cifra doar pe an", "the data gives this figure by year only"},
+	"kpi.why.no-investments":    {"lista de investiții a anului nu are obiective", "the year's investment list has no objective"},
+	"kpi.why.no-planned":        {"nimic prevăzut pentru investiții în an", "nothing planned for investments in the year"},
+	"kpi.why.no-progress":       {"niciun obiectiv cu progresul fizic raportat și plăți", "no objective with a reported physical progress and payments"},
+	"kpi.why.no-month":          {"anul nu are raport de execuție după care să se numere lunile", "the year has no execution report to count the months by"},
+	"kpi.why.as-of-release":     {"lista dă stadiul obiectivelor doar la data ediției", "the list gives where objectives stand on the release's date only"},
 	"kpi.why.not-same-months":   {"%d nu acoperă aceleași luni", "%d does not cover the same months"},
 
 	"admin.chapters":         {"Execuția cheltuielilor pe capitole", "Expenditure execution by chapter"},

@@ -39,6 +39,10 @@ type Page struct {
 	Licence     models.Licence
 
 	CSS, ChartsJS, EChartsJS string
+
+	// PublicLinks: the public pages are served, so the footer links to
+	// the open data and the methodology.
+	PublicLinks bool
 }
 
 // NavLink is an entry of a site's main navigation: a key (nav.<key> is its
@@ -165,6 +169,7 @@ func (s *Site) NewPage(r *http.Request, rel models.Reader) *Page {
 	for _, n := range s.cfg.Nav {
 		p.Nav = append(p.Nav, NavItem{Key: n.Key, Href: Link(lang, n.Path), Text: T(lang, "nav."+n.Key)})
 	}
+	p.PublicLinks = !s.cfg.NoPublicPages
 	p.CSS = s.assets.URL("site.css")
 	p.ChartsJS = s.assets.URL("charts.js")
 	p.EChartsJS = s.assets.URL("vendor/echarts.min.js")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode"
 
 	"github.com/deschis/deschis/models"
 )
@@ -106,6 +107,21 @@ func ChannelName(lang, channel string) Cell {
 		return Cell{Text: Text(lang, t)}
 	}
 	return DataCell(lang, channel)
+}
+
+// RequestTypeName is a request type code of the register in lang
+// (models.RequestTypeNames). A code without a name there is shown made
+// readable, its underscores as spaces ("autorizatie_demolare":
+// "autorizatie demolare"), marked Romanian on an English page; no code at
+// all is "–".
+func RequestTypeName(lang, code string) Cell {
+	if t, ok := models.RequestTypeNames[code]; ok {
+		return Cell{Text: Text(lang, t)}
+	}
+	if strings.TrimSpace(code) == "" {
+		return Cell{Text: "–"}
+	}
+	return DataCell(lang, strings.Join(strings.FieldsFunc(code, func(r rune) bool { return r == '_' || unicode.IsSpace(r) }), " "))
 }
 
 // LicenceTitle is the name of a release's licence in lang: the open

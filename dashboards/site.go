@@ -25,6 +25,10 @@ type Config struct {
 	Release func(*http.Request) models.Reader
 	// Nav is the site's main navigation.
 	Nav []NavLink
+	// NoPublicPages: the public pages are not served beside this site
+	// (admin: only), so its pages link to none of them (the footer's
+	// open data and methodology).
+	NoPublicPages bool
 }
 
 // Site is the chrome a set of pages shares: the layout and partial

@@ -51,6 +51,7 @@ func fixture(t *testing.T) models.Reader {
 		{models.DatasetBudget, "budget-2025-03.csv"},
 		{models.DatasetBudget, "budget-2026-01.csv"},
 		{models.DatasetBudget, "budget-2026-03.csv"},
+		{models.DatasetInvestments, "investments.csv"},
 		{models.DatasetRequests, "requests.csv"},
 		{models.DatasetProcurement, "procurement.csv"},
 	} {

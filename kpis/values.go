@@ -8,6 +8,7 @@ package kpis
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/deschis/deschis/models"
@@ -17,11 +18,14 @@ import (
 // department (only the requests have departments), one year; Through, when
 // not 0, ends the budget's figures at that month (a month's report: the
 // figures as they stood then; the requests' register tells its status on
-// its export day only, so theirs stay the year's).
+// its export day only, so theirs stay the year's, and so do the
+// investments': the list as of the release). StalledMonths is the
+// investment rule's months (0: DefaultStalledMonths).
 type Scope struct {
 	Entity, Department string
 	Year               int
 	Through            int
+	StalledMonths      int
 }
 
 // Reason says why a figure is missing ("–", never 0).
@@ -95,10 +99,15 @@ type Value struct {
 }
 
 // Compute is every KPI of the dashboards' first screen for a scope: the
-// budget ratios (the entity's own budget, whatever the department) and the
-// requests' figures (the department's when the scope has one).
+// budget ratios (the entity's own budget, whatever the department), the
+// investment list's figures (the entity's too) and the requests' figures
+// (the department's when the scope has one).
 func Compute(ctx context.Context, rel models.Reader, s Scope) ([]Value, error) {
 	b, err := budgetValues(ctx, rel, s)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := investmentValues(ctx, rel, s)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +115,7 @@ func Compute(ctx context.Context, rel models.Reader, s Scope) ([]Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(b, r...), nil
+	return append(append(b, inv...), r...), nil
 }
 
 // Find is the value of KPI id among vs.
@@ -125,6 +134,8 @@ var Computed = []string{
 	models.KPIExecutionRate, models.KPIRevenueCollection, models.KPIPersonnelShare, models.KPICapitalShare,
 	models.KPIFiscalAutonomy, models.KPIRequestsWithinTerm, models.KPIRequestsOpen, models.KPIRequestsOpenOverdue,
 	models.KPIRequestsMedianDays, models.KPIRequestsP90Days, models.KPIRequestsOnlineShare,
+	models.KPIInvestmentsSpentShare, models.KPIInvestmentsPhysicalFinancial, models.KPIInvestmentsOverdue,
+	models.KPIInvestmentsStalled, models.KPIInvestmentsEUShare,
 }
 
 func kpi(id string) models.KPI {
@@ -214,6 +225,7 @@ func (t *Targets) ObjectivesFor(ctx context.Context, rel models.Reader, entity, 
 	return out, nil
 }
 
+// isRequestKPI: the requests' KPIs are the ones a department narrows.
 func isRequestKPI(id string) bool {
-	return slices.Index(Computed, id) >= slices.Index(Computed, models.KPIRequestsWithinTerm)
+	return strings.HasPrefix(id, "requests-") && slices.Contains(Computed, id)
 }

@@ -282,3 +282,111 @@ func TestBudgetKPIsReadTheMonthsOnce(t *testing.T) {
 		t.Errorf("personnel share series %+v: want January, February missing, March", v.Series)
 	}
 }
+
+// The investment KPIs on the fixture, worked out by hand (amounts in
+// bani; see testdata/fixture/README.md). 2026: spent 1.000 + 0 + 500 + 0 +
+// 300 (×100) of planned 4.000 + 2.000 + 500 + 200 + 1.000; physical
+// against financial progress over the three objectives with a progress
+// and not cancelled, 25 % × 1.000.000 + 30 % × 500.000 + 100 % × 300.000
+// = 700.000 lei built against 400.000 + 100.000 + 300.000 = 800.000 lei
+// paid (87,5 %); overdue INV-2026-002 and INV-2026-004 (the one received
+// late and the cancelled one are not); stalled INV-2026-002 once the rule
+// is 3 months (the March report), none at 6; EU and PNRR 1.000.000 +
+// 500.000 of 2.200.000 (the cancelled objective left out).
+func TestInvestmentKPIsWorkedOutByHand(t *testing.T) {
+	rel := fixture(t)
+	ctx := context.Background()
+	vs, err := Compute(ctx, rel, Scope{Entity: city, Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id  string
+		now want
+	}{
+		{models.KPIInvestmentsSpentShare, want{180_000_00, 770_000_00, ""}},
+		{models.KPIInvestmentsPhysicalFinancial, want{2500*1_000_000 + 3000*500_000 + 10000*300_000, 100 * 800_000_00, ""}},
+		{models.KPIInvestmentsOverdue, want{2, 0, ""}},
+		{models.KPIInvestmentsStalled, want{0, 0, ""}},
+		{models.KPIInvestmentsEUShare, want{1_500_000_00, 2_200_000_00, ""}},
+	} {
+		v := value(t, vs, c.id)
+		check(t, c.id, v.Now, c.now)
+		if v.Through != 3 || v.Year != 2026 {
+			t.Errorf("%s: year %d through %d, want 2026 through March (the latest report)", c.id, v.Year, v.Through)
+		}
+		// The list is by year, as of the release: nothing earlier to compare.
+		if v.Prev.OK || v.LastYear.OK || len(v.Series) != 0 || v.SeriesWhy != ByYearOnly {
+			t.Errorf("%s: prev %+v, last year %+v, series %d (%s)", c.id, v.Prev, v.LastYear, len(v.Series), v.SeriesWhy)
+		}
+	}
+	if got := value(t, vs, models.KPIInvestmentsPhysicalFinancial).Now.Float(); got != 0.875 {
+		t.Errorf("physical against financial = %v, want 0,875", got)
+	}
+	// No payment this year, three months in.
+	vs3, err := Compute(ctx, rel, Scope{Entity: city, Year: 2026, StalledMonths: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "stalled at 3 months", value(t, vs3, models.KPIInvestmentsStalled).Now, want{1, 0, ""})
+
+	// 2025: no EU-funded objective is 0 %, a figure (not a missing one).
+	vs25, err := Compute(ctx, rel, Scope{Entity: city, Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "2025 EU share", value(t, vs25, models.KPIInvestmentsEUShare).Now, want{0, 300_000_00, ""})
+	check(t, "2025 spent", value(t, vs25, models.KPIInvestmentsSpentShare).Now, want{250_000_00, 250_000_00, ""})
+	check(t, "2025 physical", value(t, vs25, models.KPIInvestmentsPhysicalFinancial).Now, want{8000 * 300_000, 100 * 250_000_00, ""})
+	check(t, "2025 overdue", value(t, vs25, models.KPIInvestmentsOverdue).Now, want{1, 0, ""})
+
+	// 2024 has no list: every figure is missing, none is 0.
+	vs24, err := Compute(ctx, rel, Scope{Entity: city, Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range InvestmentKPIs {
+		check(t, "2024 "+id, value(t, vs24, id).Now, want{why: NoInvestments})
+	}
+}
+
+// The rules of an overdue and of a stalled objective, at their edges.
+func TestInvestmentRules(t *testing.T) {
+	today := time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2026, 4, 9, 0, 0, 0, 0, time.UTC)
+	base := models.Investment{Status: string(models.InvInProgress), PlannedEnd: end, PlannedYear: 100}
+	received := base
+	received.ActualEnd = time.Date(2026, 4, 12, 0, 0, 0, 0, time.UTC) // late, but received
+	onDay := base
+	onDay.PlannedEnd = today
+	noEnd := base
+	noEnd.PlannedEnd = time.Time{}
+	cancelled := base
+	cancelled.Status = string(models.InvCancelled)
+	for _, c := range []struct {
+		name string
+		v    models.Investment
+		want bool
+	}{{"past its end", base, true}, {"received late", received, false}, {"ending today", onDay, false}, {"no planned end", noEnd, false}, {"cancelled", cancelled, false}} {
+		if got := InvestmentOverdue(c.v, today); got != c.want {
+			t.Errorf("overdue %s: %v", c.name, got)
+		}
+	}
+	paid := base
+	paid.SpentYear = 1
+	unplanned := base
+	unplanned.PlannedYear = 0
+	planned := base
+	planned.Status = string(models.InvPlanned)
+	for _, c := range []struct {
+		name  string
+		v     models.Investment
+		month int
+		want  bool
+	}{{"nothing paid, 6 months in", base, 6, true}, {"nothing paid, 5 months in", base, 5, false}, {"paid", paid, 12, false},
+		{"nothing planned", unplanned, 12, false}, {"not started", planned, 12, false}, {"received", received, 12, false}} {
+		if got := InvestmentStalled(c.v, c.month, 6); got != c.want {
+			t.Errorf("stalled %s: %v", c.name, got)
+		}
+	}
+}

@@ -24,7 +24,8 @@ var InvestmentFunding = []string{"local", "stat", "ue", "pnrr"}
 
 // Investment is one investment objective as it stands in one year's
 // investment list (lista obiectivelor de investiții). ProgressBasisPoints is
-// the physical progress in hundredths of a percent (8082 = 80.82 %).
+// the physical progress in hundredths of a percent (8082 = 80.82 %);
+// ProgressKnown is false when the list does not report it (then it is 0).
 type Investment struct {
 	EntityCUI, EntityName, Code, Name string
 	Year                              int
@@ -33,6 +34,7 @@ type Investment struct {
 	TotalValue, PlannedYear           Amount
 	SpentYear, SpentToDate            Amount
 	ProgressBasisPoints               int64
+	ProgressKnown                     bool
 	PlannedStart, PlannedEnd          time.Time // zero when unknown
 	ActualStart, ActualEnd            time.Time
 	Contracts                         int64

@@ -21,6 +21,7 @@ const (
 	KPIRequestsOnlineShare = "requests-online-share"
 	KPIRequestsOpen        = "requests-open"
 	KPIRequestsOpenOverdue = "requests-open-overdue"
+	KPIRequestsDueSoon     = "requests-due-soon"
 	KPIRequestsRedirected  = "requests-redirected"
 	KPIRequestsCancelled   = "requests-cancelled"
 	KPITotalValue          = "total-value"
@@ -46,6 +47,12 @@ const (
 	KPIThresholdBand     = "procurement-threshold-band"
 	KPISplitting         = "procurement-splitting"
 	KPIPairOverThreshold = "procurement-pair-over-threshold"
+	// The decision-maker dashboards' investment KPIs (kpis/investments.go).
+	KPIInvestmentsSpentShare        = "investments-spent-share"
+	KPIInvestmentsPhysicalFinancial = "investments-physical-vs-financial"
+	KPIInvestmentsOverdue           = "investments-overdue"
+	KPIInvestmentsStalled           = "investments-stalled"
+	KPIInvestmentsEUShare           = "investments-eu-share"
 )
 
 // Unit is what a KPI's value counts.
@@ -237,6 +244,33 @@ var KPIs = []KPI{
 		Definition: Text{
 			RO: "Furnizorii de la care instituția a cumpărat direct, într-o fereastră de zile de la o achiziție (365 implicit), cel puțin pragul peste care e necesară o procedură competitivă (pragul achiziției directe în vigoare la data primei; lucrările și produsele sau serviciile se socotesc separat): indicatorul R055 al Cardinal.",
 			EN: "The suppliers from whom the institution bought directly, within a window of days from a purchase (365 by default), at least the threshold above which a competitive procedure is required (the direct-purchase threshold in force on the first one's date; works and goods or services are summed apart): Cardinal's indicator R055."}},
+	{ID: KPIRequestsDueSoon, Unit: UnitCount, Direction: Neutral,
+		Title: Text{"Cu termenul în următoarele zile", "Due in the next days"}},
+	{ID: KPIInvestmentsSpentShare, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Cheltuit din prevederea anului pentru investiții", "Investment spending against the year's plan"},
+		Definition: Text{
+			RO: "Suma cheltuită în an pentru obiectivele din lista de investiții a anului împărțită la suma prevăzută pentru ele în același an. În cursul anului se compară cu partea scursă din an (luna ultimului raport de execuție / 12).",
+			EN: "The amount spent in the year on the objectives of the year's investment list divided by the amount planned for them in the same year. During the year it is compared with the share of the year elapsed (the month of the latest execution report / 12)."}},
+	{ID: KPIInvestmentsPhysicalFinancial, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Progres fizic față de progresul financiar", "Physical against financial progress"},
+		Definition: Text{
+			RO: "Progresul fizic al obiectivelor de investiții, ponderat cu valoarea lor totală, împărțit la progresul lor financiar (suma cheltuită de la început împărțită la valoarea totală). 100 % înseamnă că s-a construit cât s-a plătit; sub 100 %, s-a plătit mai mult decât s-a construit. Intră obiectivele cu progresul fizic raportat, fără cele anulate.",
+			EN: "The physical progress of the investment objectives, weighted by their total value, divided by their financial progress (the amount spent to date divided by the total value). 100 % means as much was built as was paid for; below 100 %, more was paid than built. It counts the objectives with a reported physical progress, cancelled ones left out."}},
+	{ID: KPIInvestmentsOverdue, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Investiții cu termenul depășit", "Investments past their planned end"},
+		Definition: Text{
+			RO: "Obiectivele din lista anului a căror finalizare planificată a trecut la data ediției și care nu au fost recepționate (nici finalizate, nici anulate).",
+			EN: "The objectives of the year's list whose planned end had passed on the release's date and that were not received (neither finished nor cancelled)."}},
+	{ID: KPIInvestmentsStalled, Unit: UnitCount, Direction: LowerIsBetter,
+		Title: Text{"Investiții fără plăți", "Investments with no payment"},
+		Definition: Text{
+			RO: "Obiectivele în execuție cu bani prevăzuți în an și nicio plată în an, după un număr de luni din an (implicit 6, la luna ultimului raport de execuție). Lista investițiilor dă cheltuielile anului, nu datele plăților: „nicio plată de N luni” se citește „nicio plată în an, după N luni din an”.",
+			EN: "The objectives under way with money planned for the year and no payment in it, a number of months into the year (6 by default, at the month of the latest execution report). The investment list gives the year's spending, not the dates of payments: “no payment for N months” reads “no payment in the year, N months into it”."}},
+	{ID: KPIInvestmentsEUShare, Unit: UnitShare, Direction: HigherIsBetter,
+		Title: Text{"Investiții finanțate din fonduri UE și PNRR", "Investments funded by the EU and PNRR"},
+		Definition: Text{
+			RO: "Valoarea totală a obiectivelor din lista anului cu sursa principală de finanțare fonduri europene (ue) sau PNRR împărțită la valoarea totală a tuturor obiectivelor listei, fără cele anulate.",
+			EN: "The total value of the objectives of the year's list whose main funding source is EU funds (ue) or PNRR divided by the total value of every objective of the list, cancelled ones left out."}},
 	{ID: KPIInvestmentsCount, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Obiective de investiții", "Investment projects"}},
 	{ID: KPIInvestmentsValue, Unit: UnitLei, Direction: Neutral,

@@ -86,6 +86,17 @@ var DefaultTerms = map[string]LegalTerm{
 	"autorizatie_construire": {Days: 30, ExtendedDays: 30, Law: "Legea nr. 50/1991"},
 }
 
+// RequestTypeNames are the request types of DefaultTerms (the register's
+// type codes) as the dashboards name them, in both languages: a new type is
+// one line here; a type without a line shows as its code made readable
+// (dashboards.RequestTypeName).
+var RequestTypeNames = map[string]Text{
+	"info_544":               {"informații de interes public (Legea nr. 544/2001)", "public information (Law no. 544/2001)"},
+	"petitie":                {"petiție (OG nr. 27/2002)", "petition (Government Ordinance no. 27/2002)"},
+	"certificat_urbanism":    {"certificat de urbanism", "town-planning certificate"},
+	"autorizatie_construire": {"autorizație de construire", "building permit"},
+}
+
 // LegalTerm is the time the law gives to answer a type of request.
 type LegalTerm struct {
 	Days         int

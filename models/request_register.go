@@ -55,6 +55,7 @@ const MaxRequestRows = 5000
 // never repeat or skip a row.
 type RequestRowFilter struct {
 	Entity, Department, Category string
+	Type                         string // a type code (models.RequestTypeNames)
 	Year, Month                  int
 	State                        RequestState
 	DueWithin                    int // days, for StateDueSoon
@@ -92,7 +93,7 @@ type RequestDeadlines struct {
 
 // RequestFacets are the values the register's filters offer for an entity.
 type RequestFacets struct {
-	Departments, Categories []string
+	Departments, Categories, Types []string
 }
 
 // RequestRegisterReader reads the release's request register. A release

@@ -28,7 +28,7 @@ const investmentColumns = `entity_cui, coalesce(entity_name, ''), code, year, co
 	coalesce(chapter_code, ''), coalesce(chapter_name, ''), coalesce(funding, ''), coalesce(status, ''),
 	CAST(round(coalesce(total_value, 0) * 100) AS BIGINT), CAST(round(coalesce(planned_year, 0) * 100) AS BIGINT),
 	CAST(round(coalesce(spent_year, 0) * 100) AS BIGINT), CAST(round(coalesce(spent_to_date, 0) * 100) AS BIGINT),
-	CAST(round(coalesce(progress_pct, 0) * 100) AS BIGINT),
+	CAST(round(coalesce(progress_pct, 0) * 100) AS BIGINT), progress_pct IS NOT NULL,
 	planned_start, planned_end, actual_start, actual_end, coalesce(contracts, 0)`
 
 func scanInvestment(rows interface{ Scan(...any) error }) (models.Investment, error) {
@@ -36,7 +36,7 @@ func scanInvestment(rows interface{ Scan(...any) error }) (models.Investment, er
 	var ps, pe, as, ae sql.NullTime
 	err := rows.Scan(&v.EntityCUI, &v.EntityName, &v.Code, &v.Year, &v.Name, &v.FunctionalCode,
 		&v.ChapterCode, &v.ChapterName, &v.Funding, &v.Status,
-		&v.TotalValue, &v.PlannedYear, &v.SpentYear, &v.SpentToDate, &v.ProgressBasisPoints,
+		&v.TotalValue, &v.PlannedYear, &v.SpentYear, &v.SpentToDate, &v.ProgressBasisPoints, &v.ProgressKnown,
 		&ps, &pe, &as, &ae, &v.Contracts)
 	v.PlannedStart, v.PlannedEnd, v.ActualStart, v.ActualEnd = dateOrZero(ps), dateOrZero(pe), dateOrZero(as), dateOrZero(ae)
 	return v, err

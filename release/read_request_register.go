@@ -54,6 +54,9 @@ func requestWhere(f models.RequestRowFilter) (string, []any, error) {
 	if f.Category != "" {
 		where, args = append(where, "category = ?"), append(args, f.Category)
 	}
+	if f.Type != "" {
+		where, args = append(where, "type = ?"), append(args, f.Type)
+	}
 	switch {
 	case f.Month != 0 && f.Year == 0:
 		return "", nil, fmt.Errorf("%w: luna %d cere și anul", models.ErrInvalid, f.Month)
@@ -157,7 +160,7 @@ func (r *DB) RequestFacets(ctx context.Context, entity string) (f models.Request
 	for _, q := range []struct {
 		col string
 		out *[]string
-	}{{"department", &f.Departments}, {"category", &f.Categories}} {
+	}{{"department", &f.Departments}, {"category", &f.Categories}, {"type", &f.Types}} {
 		err = queryRows(ctx, r.db, `SELECT DISTINCT `+q.col+` FROM requests WHERE entity_cui = ? AND `+q.col+` IS NOT NULL AND `+q.col+` <> '' ORDER BY 1`,
 			[]any{entity}, func(rows *sql.Rows) error {
 				var s string

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -71,7 +72,7 @@ func TestRequestRowsPagesAndSorts(t *testing.T) {
 	defer r.Close()
 	main := r.MainEntity()
 	facets, err := r.RequestFacets(ctx, main)
-	if err != nil || len(facets.Departments) == 0 || len(facets.Categories) == 0 {
+	if err != nil || len(facets.Departments) == 0 || len(facets.Categories) == 0 || !slices.Contains(facets.Types, "petitie") || !slices.Contains(facets.Types, "info_544") {
 		t.Fatalf("facets %+v %v", facets, err)
 	}
 	dept := facets.Departments[0]
@@ -93,6 +94,7 @@ func TestRequestRowsPagesAndSorts(t *testing.T) {
 		{"department", models.RequestRowFilter{Entity: main, Department: dept}, "entity_cui = ? AND department = ?", []any{main, dept}},
 		{"month", models.RequestRowFilter{Entity: main, Year: year, Month: 3, Category: facets.Categories[0]},
 			"entity_cui = ? AND year(received) = ? AND month(received) = 3 AND category = ?", []any{main, year, facets.Categories[0]}},
+		{"type", models.RequestRowFilter{Entity: main, Department: dept, Type: "info_544"}, "entity_cui = ? AND department = ? AND type = 'info_544'", []any{main, dept}},
 		{"overdue", models.RequestRowFilter{Entity: main, State: models.StateOverdue}, "entity_cui = ? AND outcome = 'deschisă' AND as_of > due", []any{main}},
 		{"due soon", models.RequestRowFilter{Entity: main, State: models.StateDueSoon, DueWithin: 7},
 			"entity_cui = ? AND outcome = 'deschisă' AND due >= as_of AND due <= as_of + 7", []any{main}},

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -149,6 +150,10 @@ func TestDrillDownBadParametersSayWhatToChange(t *testing.T) {
 		if resp, _ := ana.get("/admin/investitii?entitate=" + main + "&" + q); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("investitii?%s: %d, want 400", q, resp.StatusCode)
 		}
+	}
+	if resp, body := ana.get("/admin/investitii?entitate=" + main + "&finantare=UE"); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(body, "finanțările posibile sunt: local, stat, ue, pnrr, ue-pnrr") {
+		t.Errorf("investitii?finantare=UE: %d, want 400 listing the funding sources", resp.StatusCode)
 	}
 	// English pages say it in English.
 	if resp, body := ana.get("/en/admin/cereri?entitate=" + main + "&stare=toate"); resp.StatusCode != 400 || !strings.Contains(body, "the states are") {
@@ -335,5 +340,135 @@ func TestAdminOffNeverOpensInternalFiles(t *testing.T) {
 	if err := on.Run(); err == nil {
 		on.Close()
 		t.Error("admin: on opened a release without its request register")
+	}
+}
+
+// The requests due in the next N days: a card on the first screen whose
+// count is the register's (counted here with DuckDB over the Parquet file),
+// linking to exactly those rows; N and the attention list's other settings
+// come from the config file, and a value out of range is refused saying
+// what to write.
+func TestDueSoonCardAndTheAttentionSettings(t *testing.T) {
+	s := registerView(t)
+	cfg := filepath.Join(t.TempDir(), "publicsite.yaml")
+	os.WriteFile(cfg, []byte("attention_due_days: 30\nattention_lag_points: 5\nattention_stalled_months: 1\n"), 0o644)
+	for _, c := range []struct {
+		args                  []string
+		days                  int
+		label, rules, stalled string
+	}{
+		{nil, 7, "Deschise, cu termenul în următoarele 7 zile", "cel mult 7 zile; capitole de cheltuieli cu plăți / credite definitive sub partea din an scursă cu mai mult de 20 de puncte procentuale", "fără nicio plată în an după 6 luni;"},
+		{[]string{"--config", cfg}, 30, "Deschise, cu termenul în următoarele 30 de zile", "cel mult 30 de zile; capitole de cheltuieli cu plăți / credite definitive sub partea din an scursă cu mai mult de 5 puncte procentuale", "fără nicio plată în an după 1 lună;"},
+	} {
+		d, main, _, dept := demoDashboards(t, c.args...)
+		for _, who := range []string{"ana", "dana"} {
+			cl := signedIn(t, d.base, who)
+			_, body := cl.get("/admin?entitate=" + main)
+			doc := parseHTML(t, body)
+			var card *node
+			for _, k := range all(doc, `.kpi`) {
+				if dn := first(k, `data[data-kpi=requests-due-soon]`); dn != nil {
+					card = k
+				}
+			}
+			if card == nil {
+				t.Fatalf("%s: no due-soon card", who)
+			}
+			if got := strings.TrimSpace(textOf(first(card, "dt"))); got != c.label {
+				t.Errorf("%s: due-soon card %q, want %q", who, got, c.label)
+			}
+			value, _ := attr(first(card, "data"), "value")
+			href, _ := attr(first(card, "a"), "href")
+			u, _ := url.Parse(href)
+			where, args := "entity_cui = ? AND year(received) = ? AND outcome = 'deschisă' AND due >= as_of AND due <= as_of + CAST(? AS INTEGER)", []any{main, u.Query().Get("an"), c.days}
+			if who == "dana" {
+				where, args = where+" AND department = ?", append(args, dept)
+			}
+			want := s.int(t, `SELECT count(*) FROM register WHERE `+where, args...)
+			if value != strconv.FormatInt(want, 10) || want == 0 {
+				t.Errorf("%s, %d days: the card says %s, the register has %d due", who, c.days, value, want)
+			}
+			if u.Query().Get("an") == "" || !strings.Contains(href, "stare=scadente") || !strings.Contains(href, "zile="+strconv.Itoa(c.days)) {
+				t.Errorf("%s: the due-soon card links to %s", who, href)
+			}
+			if _, page := cl.get(href); rowsTotal(t, page) != want {
+				t.Errorf("%s: the card says %d, its rows page %s has %d", who, want, href, rowsTotal(t, page))
+			}
+			rules := textOf(first(doc, ".attention p.note"))
+			if !strings.Contains(rules, c.rules) || !strings.Contains(rules, c.stalled) {
+				t.Errorf("%s, %d days: the attention list's rules say %q", who, c.days, rules)
+			}
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("attention_stalled_months: 13\n"), 0o644)
+	err := (&Main{}).ParseFlags([]string{"--releases", "x", "--config", bad}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "attention_stalled_months: 13; scrieți un număr întreg de luni între 1 și 12") {
+		t.Errorf("stalled months 13: %v", err)
+	}
+	err = (&Main{}).ParseFlags([]string{"--releases", "x", "--attention-due-days", "0"}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "attention_due_days: 0") {
+		t.Errorf("--attention-due-days 0: %v", err)
+	}
+}
+
+// The register's request types show by name, not by code: in the table,
+// in the type filter (which selects exactly the file's rows of that type),
+// in the exports, in both languages; a type the register does not have is
+// a 400 that lists the ones it has, with their names.
+func TestRequestTypesShowByName(t *testing.T) {
+	s := registerView(t)
+	d, main, _, _ := demoDashboards(t)
+	ana := signedIn(t, d.base, "ana")
+	for _, c := range []struct {
+		lang, code, name string
+	}{
+		{"", "petitie", "petiție (OG nr. 27/2002)"},
+		{"/en", "petitie", "petition (Government Ordinance no. 27/2002)"},
+		{"", "info_544", "informații de interes public (Legea nr. 544/2001)"},
+		{"/en", "certificat_urbanism", "town-planning certificate"},
+	} {
+		page := c.lang + "/admin/cereri?entitate=" + main + "&tip=" + c.code
+		resp, body := ana.get(page)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", page, resp.StatusCode)
+		}
+		want := s.int(t, `SELECT count(*) FROM register WHERE entity_cui = ? AND type = ?`, main, c.code)
+		if got := rowsTotal(t, body); got != want || want == 0 {
+			t.Errorf("%s: %d rows, the file has %d of type %s", page, got, want, c.code)
+		}
+		for _, v := range column(t, body, 4) {
+			if v != c.name {
+				t.Fatalf("%s: type cell %q, want %q", page, v, c.name)
+			}
+		}
+		var options []string
+		for _, o := range all(parseHTML(t, body), `select[name=tip] option`) {
+			options = append(options, strings.TrimSpace(textOf(o)))
+			if v, _ := attr(o, "value"); v == c.code {
+				if _, sel := attr(o, "selected"); !sel || textOf(o) != c.name {
+					t.Errorf("%s: the filter's option %s is %q (selected %v)", page, v, textOf(o), sel)
+				}
+			}
+		}
+		if len(options) < 3 || strings.Contains(strings.Join(options, "|"), "_") {
+			t.Errorf("%s: the type filter offers %q", page, options)
+		}
+		// The CSV export: the same names, every row of the type.
+		file := map[string]string{"": "cereri-", "/en": "requests-"}[c.lang] + main + "-" + releaseDay(t) + ".csv"
+		recs := readCSV(t, download(t, ana, exportLink(t, body, "csv"), file))
+		col := slices.Index(recs[0], map[string]string{"": "Tip", "/en": "Type"}[c.lang])
+		if col < 0 || int64(len(recs)-1) != want {
+			t.Fatalf("%s: CSV header %q, %d rows, want %d", page, recs[0], len(recs)-1, want)
+		}
+		for _, r := range recs[1:] {
+			if r[col] != c.name {
+				t.Fatalf("%s: CSV type %q, want %q", page, r[col], c.name)
+			}
+		}
+	}
+	resp, body := ana.get("/admin/cereri?entitate=" + main + "&tip=nu_exista")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "tip") || !strings.Contains(body, "petitie (petiție (OG nr. 27/2002))") {
+		t.Errorf("unknown type: %d %.300s", resp.StatusCode, body)
 	}
 }

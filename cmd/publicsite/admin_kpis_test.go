@@ -32,7 +32,7 @@ func kpiFixture(t *testing.T) (releases, state, db string) {
 	for _, f := range []struct{ dataset, name string }{
 		{models.DatasetEntities, "entities.csv"}, {models.DatasetBudget, "budget-2025-03.csv"},
 		{models.DatasetBudget, "budget-2026-01.csv"}, {models.DatasetBudget, "budget-2026-03.csv"},
-		{models.DatasetRequests, "requests.csv"},
+		{models.DatasetInvestments, "investments.csv"}, {models.DatasetRequests, "requests.csv"},
 	} {
 		loadFile(t, w, f.dataset, filepath.Join(dir, f.name))
 	}
@@ -252,5 +252,69 @@ objectives:
 		}
 		mustContain(t, "bad file", err.Error(), bad+": targets[0]: personnel-share scade în bine, deci pragurile merg în sus: target ≤ amber ≤ red (acum 45, 40, 60)",
 			bad+`: targets[1]: KPI necunoscut "budget-happiness"`)
+	}
+}
+
+// The investment KPIs on the fixture (kpis/values_test.go works them out):
+// each card with its value, its target from the built-in YAML, its status
+// in words and colour, and a link to exactly the objectives behind it; the
+// months after which an objective with no payment is stalled come from
+// the settings.
+func TestInvestmentKPICards(t *testing.T) {
+	releases, state, _ := kpiFixture(t)
+	for _, c := range []struct {
+		args    []string
+		stalled string
+		rows    []string
+	}{
+		{nil, "0", nil},
+		{[]string{"--attention-stalled-months", "3"}, "1", []string{"INV-2026-002"}},
+	} {
+		d := startDashboards(t, releases, state, c.args...)
+		ana := newClient(t, d.base)
+		if resp, _ := ana.signIn("ana", testPassword); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("sign-in: %d", resp.StatusCode)
+		}
+		_, body := ana.get("/admin?an=2026")
+		doc := parseHTML(t, body)
+		for _, k := range []struct {
+			id, class string
+			parts     []string
+			rows      []string
+		}{
+			{"investments-spent-share", "status-ok", []string{"23,4 %", "Țintă: 22,5 % (90,0 % pe tot anul, 3/12 din an)", "Stare: în țintă", "– (datele dau cifra doar pe an)"},
+				[]string{"INV-2026-001", "INV-2026-002", "INV-2026-004", "INV-2025-001", "INV-2026-003"}},
+			{"investments-physical-vs-financial", "status-amber", []string{"87,5 %", "Țintă: 100,0 %", "Stare: atenție"}, nil},
+			{"investments-overdue", "status-near", []string{"Investiții cu termenul depășit", "2", "Țintă: 0", "Stare: aproape de țintă", "lista dă stadiul obiectivelor doar la data ediției"},
+				[]string{"INV-2026-002", "INV-2026-004"}},
+			{"investments-stalled", map[string]string{"0": "status-ok", "1": "status-near"}[c.stalled], []string{"Investiții fără plăți", "Țintă: 0"}, c.rows},
+			{"investments-eu-share", "status-ok", []string{"68,2 %", "Țintă: 40,0 %", "Stare: în țintă"}, []string{"INV-2026-001", "INV-2026-002"}},
+		} {
+			text, n := card(t, doc, k.id)
+			mustContain(t, k.id, text, k.parts...)
+			if !hasClass(n, k.class) {
+				t.Errorf("%s is not coloured %s: %s", k.id, k.class, text)
+			}
+			if k.id == "investments-stalled" {
+				if v, _ := attr(first(n, "data"), "value"); v != c.stalled {
+					t.Errorf("stalled (%v): %s, want %s", c.args, v, c.stalled)
+				}
+			}
+			href, _ := attr(first(n, "dd.rows a"), "href")
+			if !strings.HasPrefix(href, "/admin/investitii?") {
+				t.Fatalf("%s links to %q", k.id, href)
+			}
+			if k.rows == nil && k.id != "investments-stalled" {
+				continue
+			}
+			_, page := ana.get(href)
+			var got []string // the objectives' codes, in the page's order
+			for _, tr := range all(parseHTML(t, page), `tr[data-row]`) {
+				got = append(got, strings.TrimSpace(textOf(first(tr, "td"))))
+			}
+			if strings.Join(got, " ") != strings.Join(k.rows, " ") {
+				t.Errorf("%s: its rows %s are %q, want %q", k.id, href, got, k.rows)
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -25,6 +26,14 @@ func TestSignInWithTheIdentityProvider(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "state")
 	main := s.str(t, `SELECT entity_cui FROM requests_daily GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)
 	demoAccounts(t, s.releases, state, main, "x")
+	// An account of the provider only: no password is read (stdin is empty).
+	if code, out := usersCmd(t, "", "add", "maria", "--role", "viewer", "--oidc-only", "--releases", s.releases, "--state", state); code != 0 || !strings.Contains(out, "fără parolă") {
+		t.Fatalf("users add --oidc-only: %d %s", code, out)
+	}
+	if code, out := usersCmd(t, "", "list", "--releases", s.releases, "--state", state); code != 0 ||
+		!regexp.MustCompile(`(?m)^maria\s+viewer\s+–\s+–\s+doar oidc$`).MatchString(out) || !regexp.MustCompile(`(?m)^ana\s+admin\s+–\s+–\s+parolă$`).MatchString(out) {
+		t.Errorf("users list:\n%s", out)
+	}
 	cfg := filepath.Join(t.TempDir(), "publicsite.yaml")
 	ic := idp.Config()
 	os.WriteFile(cfg, []byte("oidc:\n  issuer: "+ic.Issuer+"\n  client_id: "+ic.ClientID+"\n  label: Microsoft 365\n"), 0o644)
@@ -87,11 +96,36 @@ func TestSignInWithTheIdentityProvider(t *testing.T) {
 			t.Errorf("callback %q: %d", q, resp.StatusCode)
 		}
 	}
+	// maria has no password: the form refuses it saying how she signs in,
+	// and the provider lets her in.
+	jar3, _ := cookiejar.New(nil)
+	b.Jar, jar = jar3, jar3
+	mc := &client{t: t, base: d.base, jar: jar3, hc: &http.Client{Jar: jar3,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	for _, p := range []string{testPassword, "orice-parolă-lungă"} {
+		resp, body := mc.signIn("maria", p)
+		if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "Contul maria nu are parolă: intră doar prin Microsoft 365") {
+			t.Errorf("maria with a password: %d %.200s", resp.StatusCode, body)
+		}
+	}
+	if mc.cookie("deschis_sesiune") != "" {
+		t.Errorf("maria got a session with a password")
+	}
+	resp, body = signIn(&mockoidc.MockUser{Subject: "3", PreferredUsername: "maria", Email: "maria@primarie.ro"}, "/admin")
+	if resp.StatusCode != 200 || !strings.Contains(body, "Contul maria (") {
+		t.Errorf("maria through the provider: %d at %s", resp.StatusCode, resp.Request.URL)
+	}
 	// The audit log says how each got in or did not.
 	ana := newClient(t, d.base)
 	ana.signIn("ana", testPassword)
 	_, body = ana.get("/admin/jurnal")
 	if !strings.Contains(body, "dan") || !strings.Contains(body, "necunoscut") {
 		t.Errorf("the audit log misses the provider's sign-ins")
+	}
+	// The accounts page says how each signs in.
+	_, body = ana.get("/admin/utilizatori")
+	row := first(parseHTML(t, body), `tr[data-user=maria]`)
+	if row == nil || !strings.Contains(textOf(row), "doar prin furnizorul de identitate") {
+		t.Errorf("the accounts page does not say maria signs in through the provider only")
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -446,5 +447,74 @@ func TestAdminDeploymentModes(t *testing.T) {
 	href, _ := attr(css, "href")
 	if resp, _ := c.get(href); resp.StatusCode != 200 {
 		t.Errorf("admin only: the stylesheet %s %d", href, resp.StatusCode)
+	}
+}
+
+// With admin: only, every link of the dashboards' pages is served: the footer names no public page that is not
+// there (the open data, the methodology), and no card or alert links to
+// one. Each link is requested, in both languages, signed in and signed out.
+func TestAdminOnlyLinksAreServed(t *testing.T) {
+	s := site(t)
+	state := filepath.Join(t.TempDir(), "state")
+	demoAccounts(t, s.releases, state, s.str(t, `SELECT cui FROM entities LIMIT 1`), "x")
+	d := startDashboards(t, s.releases, state, "--admin", "only")
+	out := newClient(t, d.base) // signed out: the sign-in page's links
+	in := newClient(t, d.base)
+	if resp, _ := in.signIn("ana", testPassword); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", resp.StatusCode)
+	}
+	type visit struct {
+		c     *client
+		path  string
+		depth int
+	}
+	var queue []visit
+	for _, p := range []string{admin.PathHome, admin.PathRequestRows, admin.PathInvestmentRows, admin.PathReport, admin.PathUsers, admin.PathAudit} {
+		queue = append(queue, visit{in, p, 0}, visit{in, "/en" + p, 0})
+	}
+	queue = append(queue, visit{out, "/admin/intrare", 0}, visit{out, "/en/admin/intrare", 0}, visit{out, "/admin/nu-exista", 0})
+	seen := map[string]bool{}
+	footer := 0
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		key := fmt.Sprintf("%p %s", v.c, v.path)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		resp, body := v.c.get(v.path)
+		if v.depth > 0 && resp.StatusCode >= 400 {
+			t.Errorf("admin only: %s answers %d", v.path, resp.StatusCode)
+		}
+		if v.depth >= 1 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+			continue
+		}
+		doc := parseHTML(t, body)
+		if f := first(doc, "footer.site-footer"); f != nil {
+			footer++
+			for _, a := range all(f, "a") {
+				if href, _ := attr(a, "href"); strings.HasPrefix(href, "/") {
+					t.Errorf("admin only: the footer of %s links to %s", v.path, href)
+				}
+			}
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			continue // the error page: its footer, not its links to itself in the other language
+		}
+		for _, sel := range []string{"a", "link"} {
+			for _, a := range all(doc, sel) {
+				href, _ := attr(a, "href")
+				u, err := url.Parse(href)
+				if err != nil || href == "" || u.Host != "" || strings.HasPrefix(href, "#") {
+					continue // another site (the licence) or a place on the page
+				}
+				ref, _ := url.Parse(v.path)
+				queue = append(queue, visit{v.c, ref.ResolveReference(u).RequestURI(), v.depth + 1})
+			}
+		}
+	}
+	if len(seen) < 60 || footer < 15 {
+		t.Errorf("only %d links requested and %d footers read: the crawl did not reach the pages", len(seen), footer)
 	}
 }

@@ -23,6 +23,14 @@ import (
 // demo; a YAML file (--config), environment variables DESCHIS_* and flags
 // override them, in that order.
 type Config struct {
+	// What needs attention today (admin.AttentionSettings): the requests
+	// due within this many days, the percentage points an expense chapter
+	// may lag the share of the year elapsed, the months into the year after
+	// which an investment with no payment is stalled.
+	AttentionDueDays       int `yaml:"attention_due_days"`
+	AttentionLagPoints     int `yaml:"attention_lag_points"`
+	AttentionStalledMonths int `yaml:"attention_stalled_months"`
+
 	Releases     string        `yaml:"releases"`      // directory written by etl publish --out
 	Addr         string        `yaml:"addr"`          // HOST:PORT
 	Reload       time.Duration `yaml:"reload"`        // how often to look for a new release
@@ -64,6 +72,10 @@ type OIDCConfig struct {
 // DefaultConfig runs the demo of `make run`.
 func DefaultConfig() Config {
 	return Config{
+		AttentionDueDays:       7,
+		AttentionLagPoints:     20,
+		AttentionStalledMonths: 6,
+
 		Releases:     "var/releases",
 		Addr:         "127.0.0.1:8080",
 		Reload:       2 * time.Second,
@@ -105,6 +117,9 @@ var settings = []struct {
 	{"state", "DESCHIS_STATE", "directorul stării serverului: conturi, sesiuni, jurnal (implicit state lângă directorul edițiilor)"},
 	{"session-idle", "DESCHIS_SESSION_IDLE", "o sesiune nefolosită atât timp se încheie (de ex. 30m)"},
 	{"session-max", "DESCHIS_SESSION_MAX", "o sesiune se încheie la atât timp după intrare (de ex. 12h)"},
+	{"attention-due-days", "DESCHIS_ATTENTION_DUE_DAYS", "cererile deschise cu termenul în atâtea zile de la exportul registrului sunt „scadente” (1–365, implicit 7)"},
+	{"attention-lag-points", "DESCHIS_ATTENTION_LAG_POINTS", "un capitol de cheltuieli rămâne în urmă când execuția lui e cu mai mult de atâtea puncte procentuale sub partea scursă din an (1–100, implicit 20)"},
+	{"attention-stalled-months", "DESCHIS_ATTENTION_STALLED_MONTHS", "o investiție în execuție fără nicio plată în an, după atâtea luni din an, este blocată (1–12, implicit 6)"},
 	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
 	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
 	{"base-url", "DESCHIS_BASE_URL", "adresa publică a site-ului (de ex. https://date.primarie.ro), cu care încep adresele absolute din catalogul DCAT-AP și din OCDS; implicit adresa la care a venit fiecare cerere"},
@@ -133,6 +148,9 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.StringVar(&flagCfg.State, "state", "", "")
 	fs.DurationVar(&flagCfg.SessionIdle, "session-idle", 0, "")
 	fs.DurationVar(&flagCfg.SessionMax, "session-max", 0, "")
+	fs.IntVar(&flagCfg.AttentionDueDays, "attention-due-days", 0, "")
+	fs.IntVar(&flagCfg.AttentionLagPoints, "attention-lag-points", 0, "")
+	fs.IntVar(&flagCfg.AttentionStalledMonths, "attention-stalled-months", 0, "")
 	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
 	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
 	fs.StringVar(&flagCfg.BaseURL, "base-url", "", "")
@@ -220,6 +238,12 @@ func (c *Config) set(key, v string) error {
 		c.SessionIdle, err = time.ParseDuration(v)
 	case "session-max":
 		c.SessionMax, err = time.ParseDuration(v)
+	case "attention-due-days":
+		c.AttentionDueDays, err = strconv.Atoi(v)
+	case "attention-lag-points":
+		c.AttentionLagPoints, err = strconv.Atoi(v)
+	case "attention-stalled-months":
+		c.AttentionStalledMonths, err = strconv.Atoi(v)
 	case "trust-proxy":
 		c.TrustProxy, err = strconv.ParseBool(v)
 	case "kpi-targets":
@@ -277,6 +301,19 @@ func (c *Config) check() error {
 	case "on", "off", "only":
 	default:
 		errs = append(errs, fmt.Errorf("admin: %q; valorile posibile sunt on, off și only", c.Admin))
+	}
+	for _, a := range []struct {
+		key       string
+		v, lo, hi int
+		unit      string
+	}{
+		{"attention_due_days", c.AttentionDueDays, 1, 365, "zile"},
+		{"attention_lag_points", c.AttentionLagPoints, 1, 100, "puncte procentuale"},
+		{"attention_stalled_months", c.AttentionStalledMonths, 1, 12, "luni"},
+	} {
+		if a.v < a.lo || a.v > a.hi {
+			errs = append(errs, fmt.Errorf("%s: %d; scrieți un număr întreg de %s între %d și %d", a.key, a.v, a.unit, a.lo, a.hi))
+		}
 	}
 	if o := c.OIDC; o.Issuer != "" && (o.ClientID == "" || o.ClientSecret == "") {
 		errs = append(errs, errors.New("oidc: issuer cere și client_id și client_secret (sau DESCHIS_OIDC_CLIENT_SECRET)"))

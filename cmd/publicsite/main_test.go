@@ -213,12 +213,16 @@ func TestUntrustedTextIsEscaped(t *testing.T) {
 func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "publicsite.yaml")
-	os.WriteFile(file, []byte("releases: /srv/releases\naddr: 0.0.0.0:9000\ncache_entries: 10\nreload: 5s\n"), 0o644)
-	env := map[string]string{"DESCHIS_ADDR": "127.0.0.1:9001", "DESCHIS_CACHE_MB": "8"}
+	os.WriteFile(file, []byte("releases: /srv/releases\naddr: 0.0.0.0:9000\ncache_entries: 10\nreload: 5s\nattention_due_days: 10\nattention_lag_points: 30\n"), 0o644)
+	env := map[string]string{"DESCHIS_ADDR": "127.0.0.1:9001", "DESCHIS_CACHE_MB": "8", "DESCHIS_ATTENTION_LAG_POINTS": "15"}
 	m := &Main{}
-	if err := m.ParseFlags([]string{"--config", file, "--cache-entries", "20"}, func(k string) string { return env[k] }, io.Discard); err != nil {
+	if err := m.ParseFlags([]string{"--config", file, "--cache-entries", "20", "--attention-stalled-months", "3"}, func(k string) string { return env[k] }, io.Discard); err != nil {
 		t.Fatal(err)
 	}
+	if c := m.Config; c.AttentionDueDays != 10 || c.AttentionLagPoints != 15 || c.AttentionStalledMonths != 3 {
+		t.Errorf("attention settings %d, %d, %d; want 10 (file), 15 (env over file), 3 (flag)", c.AttentionDueDays, c.AttentionLagPoints, c.AttentionStalledMonths)
+	}
+	m.Config.AttentionDueDays, m.Config.AttentionLagPoints, m.Config.AttentionStalledMonths = 0, 0, 0
 	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info",
 		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, OCIDPrefix: opendata.LocalOCIDPrefix}
 	if m.Config != want {

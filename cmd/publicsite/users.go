@@ -21,13 +21,15 @@ import (
 	"github.com/deschis/deschis/release"
 )
 
-const usersUsage = `publicsite users add NUME --role admin|director|viewer [--entity CUI] [--department NUME] --releases DIR
+const usersUsage = `publicsite users add NUME --role admin|director|viewer [--entity CUI] [--department NUME] [--oidc-only] --releases DIR
 publicsite users list --releases DIR
 publicsite users passwd NUME --releases DIR
 publicsite users remove NUME --releases DIR
 
 Conturile tablourilor de bord (/admin). Parola se citește de la intrarea standard
-(cel puțin 12 caractere). Starea (conturi, sesiuni, jurnal) stă în directorul
+(cel puțin 12 caractere). Un cont --oidc-only nu are parolă: intră doar prin
+furnizorul de identitate al instituției (cheia oidc din configurație), iar
+intrarea cu parolă îi este refuzată; users passwd îi dă o parolă. Starea (conturi, sesiuni, jurnal) stă în directorul
 --state, implicit „state” lângă directorul edițiilor, în afara oricărei ediții.
 Opțiuni comune: --releases DIR, --state DIR, --config FIȘIER (și DESCHIS_RELEASES,
 DESCHIS_STATE, DESCHIS_CONFIG), la fel ca pentru server.
@@ -67,12 +69,14 @@ func users(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func
 	state := fs.String("state", "", "directorul stării serverului")
 	config := fs.String("config", "", "fișierul de configurare YAML")
 	var role, entity, department *string
+	var oidcOnly *bool
 	wantName := true
 	switch cmd {
 	case "add":
 		role = fs.String("role", "", "admin, director sau viewer")
 		entity = fs.String("entity", "", "codul fiscal al instituției")
 		department = fs.String("department", "", "departamentul")
+		oidcOnly = fs.Bool("oidc-only", false, "fără parolă: intră doar prin furnizorul de identitate")
 	case "list":
 		wantName = false
 	case "passwd", "remove":
@@ -119,7 +123,7 @@ func users(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func
 	ctx := context.Background()
 	switch cmd {
 	case "add":
-		u := accounts.User{Name: name, Role: accounts.Role(*role), Entity: *entity, Department: *department}
+		u := accounts.User{Name: name, Role: accounts.Role(*role), Entity: *entity, Department: *department, ExternalOnly: *oidcOnly}
 		if *role == "" {
 			return fmt.Errorf("%w: lipsește --role admin|director|viewer", models.ErrInvalid)
 		}
@@ -129,23 +133,35 @@ func users(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func
 		if err := entityInRelease(m.Config.Releases, u.Entity); err != nil {
 			return err
 		}
-		pw, err := readPassword(stdin, stderr)
-		if err != nil {
-			return err
+		pw := "" // an --oidc-only account reads no password
+		if !u.ExternalOnly {
+			if pw, err = readPassword(stdin, stderr); err != nil {
+				return err
+			}
+		} else if m.Config.OIDC.Issuer == "" {
+			fmt.Fprintln(stderr, "Atenție: configurația nu are încă furnizorul de identitate (cheia oidc); până atunci contul nu poate intra.")
 		}
 		if err := st.AddUser(ctx, u, pw); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Contul %s (%s) a fost adăugat în %s.\n", accounts.NormalName(name), *role, st.Dir())
+		how := ""
+		if u.ExternalOnly {
+			how = ", fără parolă: intră doar prin furnizorul de identitate"
+		}
+		fmt.Fprintf(stdout, "Contul %s (%s%s) a fost adăugat în %s.\n", accounts.NormalName(name), *role, how, st.Dir())
 	case "list":
 		us, err := st.Users(ctx)
 		if err != nil {
 			return err
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NUME\tROL\tINSTITUȚIE\tDEPARTAMENT")
+		fmt.Fprintln(tw, "NUME\tROL\tINSTITUȚIE\tDEPARTAMENT\tINTRARE")
 		for _, u := range us {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.Name, u.Role, dash(u.Entity), dash(u.Department))
+			how := "parolă"
+			if u.ExternalOnly {
+				how = "doar oidc"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Name, u.Role, dash(u.Entity), dash(u.Department), how)
 		}
 		return tw.Flush()
 	case "passwd":

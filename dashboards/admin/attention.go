@@ -160,27 +160,22 @@ func chapterAlerts(lang string, set AttentionSettings, chapters []models.BudgetG
 	return out
 }
 
-// closedInvestment: received (finished) of an investment received (finished); a
-// cancelled one needs no attention either.
-func closedInvestment(v models.Investment) bool {
-	return v.Status == string(models.InvCompleted) || v.Status == string(models.InvCancelled) || !v.ActualEnd.IsZero()
-}
-
 // investmentAlerts: objectives past their planned end on the release's date
 // and not received (one alert counting them), and objectives in progress
 // with money planned for the year and nothing spent in it after
-// StalledMonths months of the year. rows links to the objectives of a state.
+// StalledMonths months of the year (the rules kpis.InvestmentOverdue and
+// kpis.InvestmentStalled). rows links to the objectives of a state.
 func investmentAlerts(lang string, set AttentionSettings, invs []models.Investment, today time.Time, month int, rows func(st string) string) []Alert {
 	var overdue, stalled int64
 	var oldest time.Time
 	for _, v := range invs {
-		if isOverdue(v, today) {
+		if kpis.InvestmentOverdue(v, today) {
 			overdue++
 			if oldest.IsZero() || v.PlannedEnd.Before(oldest) {
 				oldest = v.PlannedEnd
 			}
 		}
-		if isStalled(set, v, month) {
+		if kpis.InvestmentStalled(v, month, set.StalledMonths) {
 			stalled++
 		}
 	}
@@ -197,17 +192,6 @@ func investmentAlerts(lang string, set AttentionSettings, invs []models.Investme
 				dashboards.CountNoun(lang, int64(set.StalledMonths), dashboards.T(lang, "attention.month"), dashboards.T(lang, "attention.months")))})
 	}
 	return out
-}
-
-// isStalled: in progress, money planned for the year, nothing spent in it,
-// StalledMonths or more into the year.
-func isStalled(set AttentionSettings, v models.Investment, month int) bool {
-	return !closedInvestment(v) && v.Status == string(models.InvInProgress) && v.PlannedYear > 0 && v.SpentYear == 0 && month >= set.StalledMonths
-}
-
-// isOverdue: past its planned end on today and not received.
-func isOverdue(v models.Investment, today time.Time) bool {
-	return !closedInvestment(v) && !v.PlannedEnd.IsZero() && v.PlannedEnd.Before(today)
 }
 
 // Report is an entity's latest execution report: year and month (0 for none).

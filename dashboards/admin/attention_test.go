@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 )
 
@@ -125,10 +126,10 @@ func TestInvestmentAlerts(t *testing.T) {
 	// The drill-down's predicates are the rule's.
 	var overdue, stalled int
 	for _, v := range invs {
-		if isOverdue(v, today) {
+		if kpis.InvestmentOverdue(v, today) {
 			overdue++
 		}
-		if isStalled(set, v, 10) {
+		if kpis.InvestmentStalled(v, 10, set.StalledMonths) {
 			stalled++
 		}
 	}

@@ -19,6 +19,8 @@ type kpiCache struct {
 	// signals, when set, adds the procurement signals' KPIs (of a release
 	// that can be read with SQL).
 	signals *kpis.SignalSettings
+	// stalledMonths fills a scope's StalledMonths (the attention list's setting).
+	stalledMonths int
 }
 
 type kpiKey struct {
@@ -29,6 +31,9 @@ type kpiKey struct {
 const kpiCacheEntries = 1024
 
 func (c *kpiCache) compute(ctx context.Context, rel models.Reader, s kpis.Scope) ([]kpis.Value, error) {
+	if s.StalledMonths == 0 {
+		s.StalledMonths = c.stalledMonths
+	}
 	k := kpiKey{rel.Manifest().ReleaseID, s}
 	c.mu.Lock()
 	vs, ok := c.m[k]

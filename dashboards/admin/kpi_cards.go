@@ -269,7 +269,8 @@ func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, 
 		return err
 	}
 	byGroup := map[string][]string{
-		"budget": {models.KPIExecutionRate, models.KPIRevenueCollection, models.KPIPersonnelShare, models.KPICapitalShare, models.KPIFiscalAutonomy},
+		"budget":      {models.KPIExecutionRate, models.KPIRevenueCollection, models.KPIPersonnelShare, models.KPICapitalShare, models.KPIFiscalAutonomy},
+		"investments": kpis.InvestmentKPIs,
 		"requests": {models.KPIRequestsWithinTerm, models.KPIRequestsOpen, models.KPIRequestsOpenOverdue,
 			models.KPIRequestsMedianDays, models.KPIRequestsP90Days, models.KPIRequestsOnlineShare},
 		"procurement": kpis.SignalKPIs, // the integrity signals (page_signals.go)
@@ -299,6 +300,9 @@ func (s *Server) withTargets(q *request, sc scope, through int, groups []Group, 
 				}
 				if sig := signalOfKPI(id); sig != "" {
 					href = signalsLink(lang, sc.Entity.CUI, sc.Year, sig, false) // the rows it flags
+				}
+				if kv, rows := investmentKPIRows[id]; rows {
+					href = investmentRowsLink(lang, sc.Entity.CUI, sc.Year, kv...) // the objectives behind it
 				}
 				c := targetCard(lang, t, val, sc.Entity.CUI, sc.Department, href)
 				if c.Spark != nil {

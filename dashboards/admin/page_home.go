@@ -182,10 +182,42 @@ func (s *Server) requestCards(q *request, sc scope) (Group, error) {
 		{dashboards.KPIDays(lang, models.KPIRequestsMedianDays, days.Median, days.Answered > 0), rows(models.KPIRequestsMedianDays)},
 		{dashboards.KPIDays(lang, models.KPIRequestsP90Days, days.P90, days.Answered > 0), rows(models.KPIRequestsP90Days)},
 	}}
+	due, err := s.dueSoonCard(q, sc)
+	if err != nil {
+		return Group{}, err
+	}
+	g.Cards = append(g.Cards, due)
 	if sc.Department != "" {
 		g.Note = dashboards.Tf(lang, "admin.department", sc.Department)
 	}
 	return g, nil
+}
+
+// dueSoonCard counts the open requests of the year whose term ends within
+// the attention list's DueWithinDays of the register's export, linking to
+// those rows.
+func (s *Server) dueSoonCard(q *request, sc scope) (Card, error) {
+	lang, ctx, days := q.lang, q.Context(), s.attention().DueWithinDays
+	reg, err := register(q)
+	if err != nil {
+		return Card{}, err
+	}
+	p, err := reg.RequestRows(ctx, models.RequestRowFilter{Entity: sc.Entity.CUI, Department: sc.Department, Year: sc.Year,
+		State: models.StateDueSoon, DueWithin: days, Limit: 1})
+	if err != nil {
+		return Card{}, err
+	}
+	tot, err := q.rel.RequestTotals(ctx, models.RequestScope{Entity: sc.Entity.CUI, Year: sc.Year})
+	if err != nil {
+		return Card{}, err
+	}
+	k := dashboards.KPICount(lang, models.KPIRequestsDueSoon, p.Total)
+	k.Label = dashboards.Tf(lang, "admin.requests.due", dashboards.FormatDays(lang, int64(days)))
+	if !tot.AsOf.IsZero() {
+		k.Note = dashboards.Tf(lang, "admin.requests.due.note", dashboards.FormatDate(lang, tot.AsOf))
+	}
+	return Card{k, requestRowsLink(lang, sc.Entity.CUI, "an", strconv.Itoa(sc.Year), "departament", sc.Department,
+		"stare", string(models.StateDueSoon), "zile", strconv.Itoa(days))}, nil
 }
 
 // requestKPIStates are the register's rows behind each requests KPI: the

@@ -73,7 +73,7 @@ func (s *Server) attentionList(q *request, sc scope) (attentionView, error) {
 		return v, err
 	}
 	v.Alerts = append(v.Alerts, investmentAlerts(lang, set, invs, today, month, func(st string) string {
-		return investmentRowsLink(lang, e.CUI, y, st)
+		return investmentRowsLink(lang, e.CUI, y, "stare", st)
 	})...)
 
 	var reports []Report

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 )
 
@@ -16,14 +17,20 @@ import (
 // the investment alerts, over the release's public investment list (a year's
 // list is small: it is filtered and sorted here, on the reader's rows).
 // Filters: entitate, an, stare (a status of the list, or depasite: past the
-// planned end and not received, or blocate: stalled, the attention rules'
-// own), ordine (termen, valoare, cod; "-" before for descending), pagina.
+// planned end and not received, or blocate: stalled, the rules of
+// kpis.InvestmentOverdue and kpis.InvestmentStalled), finantare (a funding
+// source, or ue-pnrr: either of the two), ordine (termen, valoare, cod; "-"
+// before for descending), pagina.
 
 // The attention rules' states of an objective.
 const (
 	invOverdue = "depasite"
 	invStalled = "blocate"
 )
+
+// invExternal is the funding filter of the objectives funded by the EU or
+// PNRR (the EU- and PNRR-funded share's rows).
+const invExternal = "ue-pnrr"
 
 var investmentSorts = []string{"termen", "valoare", "cod"}
 
@@ -32,11 +39,37 @@ var investmentColumns = []tableColumn{
 	{"rows.inv.code", "cod", typeText}, {"rows.inv.name", "", typeText}, {"rows.inv.status", "", typeText},
 	{"rows.inv.planned.end", "termen", typeDate}, {"value", "valoare", typeAmount},
 	{"rows.inv.planned.year", "", typeAmount}, {"rows.inv.spent.year", "", typeAmount},
+	{"rows.inv.funding", "", typeText}, {"rows.inv.spent.todate", "", typeAmount}, {"rows.inv.progress", "", typeText},
 }
 
 // investmentValues is an objective as export's writers take it.
-func investmentValues(x models.Investment) []any {
-	return []any{x.Code, x.Name, x.Status, dateValue(x.PlannedEnd), amountValue(x.TotalValue), amountValue(x.PlannedYear), amountValue(x.SpentYear)}
+func investmentValues(lang string, x models.Investment) []any {
+	return []any{x.Code, x.Name, x.Status, dateValue(x.PlannedEnd), amountValue(x.TotalValue), amountValue(x.PlannedYear), amountValue(x.SpentYear),
+		fundingName(lang, x.Funding), amountValue(x.SpentToDate), progressText(lang, x)}
+}
+
+// fundingName is a funding source in lang.
+func fundingName(lang, code string) string {
+	if code == "" {
+		return "–"
+	}
+	return dashboards.T(lang, "rows.inv.funding."+code)
+}
+
+func progressRaw(x models.Investment) string {
+	if !x.ProgressKnown {
+		return ""
+	}
+	return dashboards.RawPercentBasis(x.ProgressBasisPoints)
+}
+
+// progressText is an objective's physical progress, "–" when the list does
+// not report it.
+func progressText(lang string, x models.Investment) string {
+	if !x.ProgressKnown {
+		return "–"
+	}
+	return dashboards.FormatPercentBasis(lang, x.ProgressBasisPoints)
 }
 
 const investmentRowsPerPage = 50
@@ -45,20 +78,29 @@ const investmentRowsPerPage = 50
 // release's date (today, for the data) and the month of the year's latest
 // execution report (0 without one).
 func investmentClock(q *request, sc scope) (time.Time, int, error) {
-	today := q.rel.Manifest().Created.UTC().Truncate(24 * time.Hour)
-	years, err := q.rel.BudgetByYear(q.Context(), models.BudgetScope{Entity: sc.Entity.CUI})
-	if err != nil {
-		return today, 0, err
-	}
-	return today, models.ReportedMonthIn(years, sc.Year), nil
+	return kpis.InvestmentClock(q.Context(), q.rel, sc.Entity.CUI, sc.Year)
 }
 
-func investmentRowsLink(lang, entity string, year int, state string) string {
+// investmentRowsLink is the drill-down URL of an entity's objectives of a
+// year with the given parameters (pairs of name, value; empty values are
+// left out).
+func investmentRowsLink(lang, entity string, year int, kv ...string) string {
 	p := url.Values{"entitate": {entity}, "an": {strconv.Itoa(year)}}
-	if state != "" {
-		p.Set("stare", state)
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			p.Set(kv[i], kv[i+1])
+		}
 	}
 	return dashboards.LinkQ(lang, PathInvestmentRows, p)
+}
+
+// investmentKPIRows are the objectives behind each investment KPI.
+var investmentKPIRows = map[string][]string{
+	models.KPIInvestmentsSpentShare:        {"ordine", "-valoare"},
+	models.KPIInvestmentsPhysicalFinancial: {"ordine", "-valoare"},
+	models.KPIInvestmentsOverdue:           {"stare", invOverdue},
+	models.KPIInvestmentsStalled:           {"stare", invStalled},
+	models.KPIInvestmentsEUShare:           {"finantare", invExternal},
 }
 
 func (s *Server) investmentRows(q *request) (string, any, error) {
@@ -85,10 +127,18 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 	if state != "" && !slices.Contains(states, state) {
 		return "", nil, paramErr("stare", state, "stările posibile sunt: "+strings.Join(states, ", "), "the states are: "+strings.Join(states, ", "))
 	}
+	funding := v.Get("finantare")
+	fundings := append(slices.Clone(models.InvestmentFunding), invExternal)
+	if funding != "" && !slices.Contains(fundings, funding) {
+		return "", nil, paramErr("finantare", funding, "finanțările posibile sunt: "+strings.Join(fundings, ", "), "the funding sources are: "+strings.Join(fundings, ", "))
+	}
 	set := s.attention()
 	var rows []models.Investment
 	for _, x := range all {
-		if state == "" || state == invOverdue && isOverdue(x, today) || state == invStalled && isStalled(set, x, month) || x.Status == state {
+		inState := state == "" || state == invOverdue && kpis.InvestmentOverdue(x, today) ||
+			state == invStalled && kpis.InvestmentStalled(x, month, set.StalledMonths) || x.Status == state
+		funded := funding == "" || x.Funding == funding || funding == invExternal && (x.Funding == "ue" || x.Funding == "pnrr")
+		if inState && funded {
 			rows = append(rows, x)
 		}
 	}
@@ -124,7 +174,7 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 		ex := tableExport{Set: "investitii", Entity: e, Tag: strconv.Itoa(y), Cols: investmentColumns, Format: format, Filters: f}
 		return "", nil, s.writeExport(q.w, q, ex, func(yield func([]any) error) error {
 			for _, x := range rows {
-				if err := yield(investmentValues(x)); err != nil {
+				if err := yield(investmentValues(lang, x)); err != nil {
 					return err
 				}
 			}
@@ -167,15 +217,20 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 	for _, yy := range q.rel.Years(models.DatasetInvestments, e.CUI) {
 		yearOpts = append(yearOpts, dashboards.Option{Value: strconv.Itoa(yy), Text: strconv.Itoa(yy), Selected: yy == y})
 	}
+	fundOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "rows.all"), Selected: funding == ""}}
+	for _, f := range fundings {
+		fundOpts = append(fundOpts, dashboards.Option{Value: f, Text: fundingName(lang, f), Selected: f == funding})
+	}
 	fields := []dashboards.Field{
 		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOpts},
 		{Name: "stare", Label: dashboards.T(lang, "rows.inv.status"), Type: "select", Options: opts},
+		{Name: "finantare", Label: dashboards.T(lang, "rows.inv.funding"), Type: "select", Options: fundOpts},
 		{Name: "ordine", Label: dashboards.T(lang, "rows.sort"), Type: "select", Options: sortOpts},
 	}
 	if !q.sess.User.Scoped() {
 		fields = append(fields, dashboards.Field{Name: "entitate", Type: "hidden", Value: e.CUI})
 	}
-	view.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, PathInvestmentRows), Reset: investmentRowsLink(lang, e.CUI, y, ""), Fields: fields}
+	view.Form = dashboards.Form{Lang: lang, Action: dashboards.Link(lang, PathInvestmentRows), Reset: investmentRowsLink(lang, e.CUI, y), Fields: fields}
 	base := dashboards.CloneValues(v)
 	base.Del("pagina")
 	base.Set("entitate", e.CUI)
@@ -210,6 +265,9 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 			dashboards.LeiCell(lang, x.TotalValue),
 			dashboards.LeiCell(lang, x.PlannedYear),
 			dashboards.LeiCell(lang, x.SpentYear),
+			{Text: fundingName(lang, x.Funding)},
+			dashboards.LeiCell(lang, x.SpentToDate),
+			{Text: progressText(lang, x), Raw: progressRaw(x), Num: true},
 		})
 	}
 	if len(rows) > 0 {

@@ -137,11 +137,12 @@ func (s *Server) report(q *request) (string, any, error) {
 		v.Months = append(v.Months, reportMonth{Value: val, Text: dashboards.MonthName(lang, mm) + " " + strconv.Itoa(my), Selected: val == v.Month})
 	}
 
-	v.Groups = []Group{{Key: "budget"}, {Key: "requests"}, {Key: "procurement"}}
+	v.Groups = []Group{{Key: "budget"}, {Key: "investments"}, {Key: "requests"}, {Key: "procurement"}}
 	if sc.Department != "" {
 		v.Groups[0].Note = dashboards.T(lang, "admin.whole")
-		v.Groups[1].Note = dashboards.Tf(lang, "admin.department", sc.Department)
-		v.Groups[2].Note = dashboards.T(lang, "admin.whole")
+		v.Groups[1].Note = dashboards.T(lang, "admin.whole")
+		v.Groups[2].Note = dashboards.Tf(lang, "admin.department", sc.Department)
+		v.Groups[3].Note = dashboards.T(lang, "admin.whole")
 	}
 	if err := s.withTargets(q, sc, through, v.Groups, func(string, ...string) string { return "" }); err != nil {
 		return "", nil, err

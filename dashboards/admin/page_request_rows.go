@@ -14,7 +14,7 @@ import (
 
 // The request register's rows (/admin/cereri): the drill-down behind the
 // requests' cards and alerts. Filters: entitate, an, luna (1–12, with an),
-// departament, categorie, stare (models.RequestStates), zile (for stare=
+// departament, categorie, tip (a type code, shown by its name), stare (models.RequestStates), zile (for stare=
 // scadente), ordine (a models.RequestSorts column, "-" before it for
 // descending), pagina. The account's scope is part of the filter the
 // reader runs: a director's entity is the only one (another is a 404, as
@@ -63,7 +63,7 @@ func requestValues(lang string, r models.RequestRow) []any {
 	if r.DaysToAnswer >= 0 {
 		days = int64(r.DaysToAnswer)
 	}
-	return []any{r.ID, dateValue(r.Received), r.Dept, r.Category, r.Type, dashboards.ChannelName(lang, r.Channel).Text,
+	return []any{r.ID, dateValue(r.Received), r.Dept, r.Category, dashboards.RequestTypeName(lang, r.Type).Text, dashboards.ChannelName(lang, r.Channel).Text,
 		dateValue(r.Due), dateValue(r.Answered), days, string(r.Status), requestTerm(lang, r)}
 }
 
@@ -160,6 +160,18 @@ func (s *Server) requestRowFilter(q *request, sc scope, facets models.RequestFac
 				"the register has no such category; pick one of: "+strings.Join(facets.Categories, ", "))
 		}
 		f.Category = c
+	}
+	if tp := v.Get("tip"); tp != "" {
+		if !slices.Contains(facets.Types, tp) {
+			var ro, en []string
+			for _, x := range facets.Types {
+				ro = append(ro, x+" ("+dashboards.RequestTypeName(dashboards.RO, x).Text+")")
+				en = append(en, x+" ("+dashboards.RequestTypeName(dashboards.EN, x).Text+")")
+			}
+			return f, paramErr("tip", tp, "registrul nu are acest tip de cerere; alegeți unul din listă: "+strings.Join(ro, ", "),
+				"the register has no such request type; pick one of: "+strings.Join(en, ", "))
+		}
+		f.Type = tp
 	}
 	if st := models.RequestState(v.Get("stare")); st != "" {
 		if !slices.Contains(models.RequestStates, st) {
@@ -304,6 +316,7 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 	}
 	fields = append(fields,
 		dashboards.Field{Name: "categorie", Label: dashboards.T(lang, "rows.category"), Type: "select", Options: opts(facets.Categories, f.Category, same)},
+		dashboards.Field{Name: "tip", Label: dashboards.T(lang, "rows.type"), Type: "select", Options: opts(facets.Types, f.Type, func(x string) string { return dashboards.RequestTypeName(lang, x).Text })},
 		dashboards.Field{Name: "stare", Label: dashboards.T(lang, "rows.state"), Type: "select", Options: opts(states, string(f.State), func(x string) string { return dashboards.T(lang, "rows.state."+x) })},
 		dashboards.Field{Name: "zile", Label: dashboards.T(lang, "rows.days"), Type: "number", Value: strconv.Itoa(f.DueWithin)},
 		dashboards.Field{Name: "ordine", Label: dashboards.T(lang, "rows.sort"), Type: "select", Options: opts(sorts, asked.Get("ordine"), sortLabel)},
@@ -357,7 +370,7 @@ func (s *Server) requestRows(q *request) (string, any, error) {
 			{Text: dashboards.FormatDate(lang, r.Received), Raw: r.Received.Format("2006-01-02")},
 			dashboards.DataCell(lang, r.Dept),
 			dashboards.DataCell(lang, r.Category),
-			dashboards.DataCell(lang, r.Type),
+			dashboards.RequestTypeName(lang, r.Type),
 			dashboards.ChannelName(lang, r.Channel),
 			{Text: dashboards.FormatDate(lang, r.Due), Raw: dateRaw(r.Due)},
 			answered,

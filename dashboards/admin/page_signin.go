@@ -79,6 +79,17 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", strconv.FormatInt(int64(math.Ceil(te.Wait.Seconds())), 10))
 		s.renderSignIn(w, r, http.StatusTooManyRequests, name, dashboards.Tf(lang, "signin.throttled", formatMinutes(lang, minutes)))
 		return
+	case errors.Is(err, accounts.ErrExternalOnly):
+		msg := dashboards.Tf(lang, "signin.oidconly.off", accounts.NormalName(name))
+		if s.cfg.OIDC.Enabled() {
+			label := s.cfg.OIDC.Label
+			if label == "" {
+				label = dashboards.T(lang, "signin.oidc.provider")
+			}
+			msg = dashboards.Tf(lang, "signin.oidconly", accounts.NormalName(name), label)
+		}
+		s.renderSignIn(w, r, http.StatusUnauthorized, name, msg)
+		return
 	case errors.Is(err, accounts.ErrBadCredentials):
 		s.renderSignIn(w, r, http.StatusUnauthorized, name, dashboards.T(lang, "signin.wrong"))
 		return

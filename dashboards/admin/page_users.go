@@ -7,6 +7,7 @@ import (
 // UserRow is an account as the users page lists it.
 type UserRow struct {
 	Name, Role, Scope string
+	SignIn            string // with a password, or through the identity provider only
 	Sessions          int
 }
 
@@ -29,8 +30,12 @@ func (s *Server) users(q *request) (string, any, error) {
 		if err != nil {
 			return "", nil, err
 		}
+		how := "users.password"
+		if u.ExternalOnly {
+			how = "users.oidconly"
+		}
 		v.Users = append(v.Users, UserRow{Name: u.Name, Role: dashboards.T(lang, "role."+string(u.Role)),
-			Scope: scopeText(lang, u, q.rel), Sessions: n})
+			Scope: scopeText(lang, u, q.rel), SignIn: dashboards.T(lang, how), Sessions: n})
 	}
 	q.page.SetActive("admin.users")
 	q.page.Title = dashboards.T(lang, "users.title")

@@ -117,12 +117,13 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.Targets == nil {
 		cfg.Targets = kpis.Defaults()
 	}
-	site, err := dashboards.NewSite(dashboards.Config{Log: cfg.Log, Release: cfg.Release, Nav: nav})
+	site, err := dashboards.NewSite(dashboards.Config{Log: cfg.Log, Release: cfg.Release, Nav: nav, NoPublicPages: !cfg.PublicPages})
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, site: site, cop: http.NewCrossOriginProtection(), oidc: &oidcClient{cfg: cfg.OIDC}}
 	s.kpis.signals = &cfg.Targets.Signals
+	s.kpis.stalledMonths = s.attention().StalledMonths
 	s.cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusForbidden, "refused.origin")
 	}))
