@@ -1,0 +1,347 @@
+package release
+
+// The rows of a public dataset a page at a time, for the API's
+// GET /api/v1/datasets/{name}/rows: filters bound as parameters, column
+// names checked against the declared schema, and keyset pagination: a page
+// starts after the key of the previous page's last row (the order asked
+// for, completed by the dataset's total order SortKey), so page 10,000
+// costs what page 1 does: no OFFSET over the dataset.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deschis/deschis/export"
+	"github.com/deschis/deschis/models"
+)
+
+// RowsKey is the key of a page of dataset in order sort: the sort's
+// columns, then those of the dataset's SortKey not among them (ascending).
+func (r *DB) RowsKey(dataset string, sort []models.RowSort) ([]models.RowSort, error) {
+	ds, _, err := r.rowsDataset(dataset)
+	if err != nil {
+		return nil, err
+	}
+	return rowsKey(ds, sort)
+}
+
+func rowsKey(ds Dataset, sort []models.RowSort) ([]models.RowSort, error) {
+	key := append([]models.RowSort(nil), sort...)
+	seen := map[string]bool{}
+	for _, s := range sort {
+		seen[s.Column] = true
+	}
+	for _, c := range strings.Split(ds.SortKey, ",") {
+		if c = strings.TrimSpace(c); c != "" && !seen[c] {
+			key = append(key, models.RowSort{Column: c})
+			seen[c] = true
+		}
+	}
+	return key, nil
+}
+
+// rowsDataset is the declaration and published schema of a public dataset
+// the reader holds a table of.
+func (r *DB) rowsDataset(name string) (Dataset, map[string]models.Column, error) {
+	decl, ok := Lookup(name)
+	d, inManifest := r.manifest.Dataset(name)
+	if !ok || !inManifest || decl.Access != models.Public || d.Access != models.Public || decl.ReadOrder == "" {
+		return Dataset{}, nil, fmt.Errorf("%w: setul de date %q nu este public în ediție", models.ErrNotFound, name)
+	}
+	cols := map[string]models.Column{}
+	for _, c := range d.Schema {
+		cols[c.Name] = c
+	}
+	decl.Schema = d.Schema // the release's own, should the declaration have moved on
+	return decl, cols, nil
+}
+
+// rowsSQL is the SELECT of a page (without its LIMIT) and its arguments:
+// the columns selected are the fields, then the key, then the JSON object.
+type rowsSQL struct {
+	fields []models.Column
+	key    []models.Column
+	sort   []models.RowSort
+	from   string // FROM ... WHERE ... ORDER BY ...
+	args   []any
+}
+
+func (r *DB) rowsSQL(q models.RowsQuery) (*rowsSQL, error) {
+	ds, cols, err := r.rowsDataset(q.Dataset)
+	if err != nil {
+		return nil, err
+	}
+	column := func(name string) (models.Column, error) {
+		if c, ok := cols[name]; ok {
+			return c, nil
+		}
+		return models.Column{}, fmt.Errorf("%w: setul %s nu are coloana %q", models.ErrInvalid, q.Dataset, name)
+	}
+	out := &rowsSQL{}
+	if len(q.Fields) == 0 {
+		out.fields = ds.Schema
+	}
+	for _, f := range q.Fields {
+		c, err := column(f)
+		if err != nil {
+			return nil, err
+		}
+		out.fields = append(out.fields, c)
+	}
+	for _, s := range q.Sort {
+		if _, err := column(s.Column); err != nil {
+			return nil, err
+		}
+	}
+	if out.sort, err = rowsKey(ds, q.Sort); err != nil {
+		return nil, err
+	}
+	for _, s := range out.sort {
+		c, err := column(s.Column)
+		if err != nil {
+			return nil, err
+		}
+		out.key = append(out.key, c)
+	}
+	var where []string
+	for _, f := range q.Filters {
+		c, err := column(f.Column)
+		if err != nil {
+			return nil, err
+		}
+		if len(f.Values) == 0 {
+			return nil, fmt.Errorf("%w: filtrul %s fără valoare", models.ErrInvalid, f.Column)
+		}
+		col := quoteIdent(c.Name)
+		switch f.Op {
+		case models.OpEq, models.OpGt, models.OpGte, models.OpLt, models.OpLte:
+			op := map[models.RowOp]string{models.OpEq: "=", models.OpGt: ">", models.OpGte: ">=", models.OpLt: "<", models.OpLte: "<="}[f.Op]
+			where = append(where, col+" "+op+" "+param(c))
+			out.args = append(out.args, f.Values[0].Text)
+		case models.OpContains:
+			if c.Type != "VARCHAR" {
+				return nil, fmt.Errorf("%w: __contains cere o coloană text, %s este %s", models.ErrInvalid, c.Name, c.Type)
+			}
+			where = append(where, "contains(lower("+col+"), lower(?))")
+			out.args = append(out.args, f.Values[0].Text)
+		case models.OpIn:
+			ps := make([]string, len(f.Values))
+			for i, v := range f.Values {
+				ps[i] = param(c)
+				out.args = append(out.args, v.Text)
+			}
+			where = append(where, col+" IN ("+strings.Join(ps, ", ")+")")
+		default:
+			return nil, fmt.Errorf("%w: operatorul %q", models.ErrInvalid, f.Op)
+		}
+	}
+	if q.After != nil {
+		if len(q.After) != len(out.key) {
+			return nil, fmt.Errorf("%w: cheia are %d valori, ordinea %d coloane", models.ErrInvalid, len(q.After), len(out.key))
+		}
+		cond, args := after(out.key, out.sort, q.After)
+		where = append(where, cond)
+		out.args = append(out.args, args...)
+	}
+	var b strings.Builder
+	b.WriteString(" FROM " + quoteIdent(ds.Name))
+	if len(where) > 0 {
+		b.WriteString(" WHERE " + strings.Join(where, " AND "))
+	}
+	b.WriteString(" ORDER BY ")
+	for i, s := range out.sort {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quoteIdent(s.Column))
+		if s.Desc {
+			b.WriteString(" DESC")
+		}
+		b.WriteString(" NULLS LAST")
+	}
+	out.from = b.String()
+	return out, nil
+}
+
+// after is the condition "the row comes after the key values vals" in the
+// order sort (NULLS LAST both ways): for each column in turn, either it is
+// past its value, or equal to it and the rest of the key is past.
+func after(key []models.Column, sort []models.RowSort, vals []models.Value) (string, []any) {
+	var cond string
+	var args []any
+	for i := len(key) - 1; i >= 0; i-- {
+		col, v := quoteIdent(key[i].Name), vals[i]
+		var past, equal string
+		var pastArgs, equalArgs []any
+		if v.Null {
+			past, equal = "false", col+" IS NULL" // nothing comes after NULLS LAST
+		} else {
+			op := ">"
+			if sort[i].Desc {
+				op = "<"
+			}
+			past, equal = "("+col+" "+op+" "+param(key[i])+" OR "+col+" IS NULL)", col+" = "+param(key[i])
+			pastArgs, equalArgs = []any{v.Text}, []any{v.Text}
+		}
+		if cond == "" {
+			cond, args = past, pastArgs
+			continue
+		}
+		cond = "(" + past + " OR (" + equal + " AND " + cond + "))"
+		args = append(append(append([]any{}, pastArgs...), equalArgs...), args...)
+	}
+	return cond, args
+}
+
+// param is the placeholder of a value of column c given in its canonical
+// text: cast to the column's type (a DECIMAL to one wide enough for any
+// filter), text as it is.
+func param(c models.Column) string {
+	switch {
+	case c.Type == "VARCHAR":
+		return "?"
+	case strings.HasPrefix(c.Type, "DECIMAL("):
+		return "CAST(? AS DECIMAL(38,10))"
+	default: // INTEGER, BIGINT, DATE, BOOLEAN: names of our declarations
+		return "CAST(? AS " + c.Type + ")"
+	}
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// Rows calls each for the rows of the page q, in order.
+func (r *DB) Rows(ctx context.Context, q models.RowsQuery, each func(models.Row) error) error {
+	s, err := r.rowsSQL(q)
+	if err != nil {
+		return err
+	}
+	sel := make([]string, 0, len(s.fields)+len(s.key)+1)
+	for _, c := range s.fields {
+		sel = append(sel, quoteIdent(c.Name))
+	}
+	for _, c := range s.key {
+		sel = append(sel, quoteIdent(c.Name))
+	}
+	if q.JSON {
+		// DuckDB serialises the object exactly as its COPY ... (FORMAT
+		// json) wrote the release's NDJSON download.
+		pack := make([]string, len(s.fields))
+		for i, c := range s.fields {
+			pack[i] = quoteIdent(c.Name) + " := " + quoteIdent(c.Name)
+		}
+		sel = append(sel, "CAST(to_json(struct_pack("+strings.Join(pack, ", ")+")) AS VARCHAR)")
+	}
+	rows, err := r.db.QueryContext(ctx, "SELECT "+strings.Join(sel, ", ")+s.from+" LIMIT ?", append(s.args, q.Limit)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	raw := make([]any, len(sel))
+	ptrs := make([]any, len(raw))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	nf, nk := len(s.fields), len(s.key)
+	row := models.Row{Values: make([]any, nf), Key: make([]models.Value, nk)}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, c := range s.fields {
+			if row.Values[i], err = exportValue(raw[i], c); err != nil {
+				return err
+			}
+		}
+		for i, c := range s.key {
+			if row.Key[i], err = keyValue(raw[nf+i], c); err != nil {
+				return err
+			}
+		}
+		if q.JSON {
+			row.JSON, _ = raw[nf+nk].(string)
+		}
+		if err := each(row); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// RowsEnd is the key of the page's q.Limit-th row and whether a row
+// follows it (for the formats that say where the next page starts in a
+// header, before their rows): the key columns alone, so cheap.
+func (r *DB) RowsEnd(ctx context.Context, q models.RowsQuery) ([]models.Value, bool, error) {
+	s, err := r.rowsSQL(q)
+	if err != nil {
+		return nil, false, err
+	}
+	if q.Limit < 1 {
+		return nil, false, fmt.Errorf("%w: limit %d", models.ErrInvalid, q.Limit)
+	}
+	sel := make([]string, len(s.key))
+	for i, c := range s.key {
+		sel[i] = quoteIdent(c.Name)
+	}
+	// An OFFSET within the page (at most its limit), never across the dataset.
+	rows, err := r.db.QueryContext(ctx, "SELECT "+strings.Join(sel, ", ")+s.from+" LIMIT 2 OFFSET ?", append(s.args, q.Limit-1)...)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	raw := make([]any, len(sel))
+	ptrs := make([]any, len(raw))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	var key []models.Value
+	n := 0
+	for rows.Next() {
+		if n++; n > 1 {
+			break
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, false, err
+		}
+		key = make([]models.Value, len(s.key))
+		for i, c := range s.key {
+			if key[i], err = keyValue(raw[i], c); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	return key, n > 1, nil
+}
+
+// keyValue is a scanned value in its canonical text (models.Value).
+func keyValue(v any, c models.Column) (models.Value, error) {
+	v, err := exportValue(v, c)
+	if err != nil {
+		return models.Value{}, err
+	}
+	switch v := v.(type) {
+	case nil:
+		return models.Value{Null: true}, nil
+	case string:
+		return models.Value{Text: v}, nil
+	case export.Decimal:
+		return models.Value{Text: v.String()}, nil
+	case time.Time:
+		return models.Value{Text: v.Format(time.DateOnly)}, nil
+	case int32:
+		return models.Value{Text: strconv.FormatInt(int64(v), 10)}, nil
+	case int64:
+		return models.Value{Text: strconv.FormatInt(v, 10)}, nil
+	case bool:
+		return models.Value{Text: strconv.FormatBool(v)}, nil
+	}
+	return models.Value{}, errors.New("release: a key cannot hold " + fmt.Sprintf("%T", v))
+}
+
+var _ models.RowsReader = (*DB)(nil)
