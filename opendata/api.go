@@ -5,6 +5,7 @@ package opendata
 //	GET /api/v1/datasets          {"datasets": [{name, title, title_en, rows, downloads}]}
 //	GET /api/v1/datasets/{name}   one dataset's metadata: schema, coverage, licence, release id, source, frequency, downloads
 //	GET /api/v1/openapi.json      the OpenAPI 3.1 document of these routes (openapi.go)
+//	GET /api/v1/datasets/{name}/rows  a page of a dataset's rows: filters, sort, fields, cursor, formats (rows.go)
 //
 // Titles and texts: `title` is Romanian and `title_en` English; every
 // other text is an object {"ro": ..., "en": ...}. There is no ?lang=.
@@ -94,7 +95,8 @@ func (s *Server) API() chi.Router {
 	for _, route := range []struct {
 		pattern string
 		handler http.HandlerFunc
-	}{{"/datasets", s.apiDatasets}, {"/datasets/{name}", s.apiDataset}, {"/openapi.json", serveOpenAPI}} {
+	}{{"/datasets", s.apiDatasets}, {"/datasets/{name}", s.apiDataset}, {"/openapi.json", serveOpenAPI},
+		{"/datasets/{name}/rows", s.apiRows}} {
 		r.Get(route.pattern, route.handler)
 		r.Head(route.pattern, route.handler) // the server sends no body
 	}
@@ -183,17 +185,7 @@ func (s *Server) apiDataset(w http.ResponseWriter, r *http.Request) {
 	name := chi.URLParam(r, "name")
 	d, ok := m.Dataset(name)
 	if !ok || d.Access != models.Public { // an internal dataset is not there either
-		var names []string
-		for _, d := range m.Datasets {
-			if d.Access == models.Public {
-				names = append(names, d.Name)
-			}
-		}
-		list := strings.Join(names, ", ")
-		writeAPIError(w, http.StatusNotFound, "unknown_dataset", models.Text{
-			RO: "Setul de date „" + name + "” nu există. Seturile disponibile: " + list + ".",
-			EN: "There is no dataset “" + name + "”. The datasets available: " + list + ".",
-		}, names)
+		unknownDataset(w, m, name)
 		return
 	}
 	out := APIDataset{
@@ -224,6 +216,22 @@ func (s *Server) apiDataset(w http.ResponseWriter, r *http.Request) {
 		out.Period = "day"
 	}
 	writeAPI(w, r, releaseETag(m.ReleaseID), out)
+}
+
+// unknownDataset answers 404 to a dataset the release has not, or has
+// internal only, naming the public ones.
+func unknownDataset(w http.ResponseWriter, m *models.Manifest, name string) {
+	var names []string
+	for _, d := range m.Datasets {
+		if d.Access == models.Public {
+			names = append(names, d.Name)
+		}
+	}
+	list := strings.Join(names, ", ")
+	writeAPIError(w, http.StatusNotFound, "unknown_dataset", models.Text{
+		RO: "Setul de date „" + name + "” nu există. Seturile disponibile: " + list + ".",
+		EN: "There is no dataset “" + name + "”. The datasets available: " + list + ".",
+	}, names)
 }
 
 func optional(s string) *string {

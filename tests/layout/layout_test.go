@@ -22,7 +22,7 @@ var mayImport = map[string][]string{
 	"export":     {"models"},
 	"warehouse":  {"models", "release"},
 	"dashboards": {"models", "dashboards"},
-	"opendata":   {"models", "release", "dashboards"},
+	"opendata":   {"models", "release", "dashboards", "export"},
 	"demo":       {"models", "ingest", "warehouse", "release"},
 
 	// The server's own state (accounts, sessions, audit log), and the
