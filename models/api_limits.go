@@ -21,8 +21,8 @@ const (
 // (GET /api/v1/datasets/{name}/rows).
 var APILimits = []APILimit{
 	{LimitMaxRows, "10000", Text{
-		RO: "cele mai multe rânduri pe o pagină a API-ului (parametrul limit; implicit 100); o cerere cu limit mai mare primește eroarea 400 bad_limit",
-		EN: "the most rows on one page of the API (the limit parameter; 100 by default); a request with a larger limit gets the error 400 bad_limit"}},
+		RO: "cele mai multe rânduri pe o pagină a API-ului (parametrul limit, 100 când lipsește); o cerere cu limit mai mare primește eroarea 400 bad_limit",
+		EN: "the most rows on one page of the API (the limit parameter, 100 when absent); a request with a larger limit gets the error 400 bad_limit"}},
 	{LimitQueryTimeout, "10s", Text{
 		RO: "cât poate dura interogarea unei pagini a API-ului; peste, cererea primește eroarea 503 query_timeout (restrângeți filtrele sau descărcați fișierul întreg)",
 		EN: "how long the query of one page of the API may run; past it the request gets the error 503 query_timeout (narrow the filters or download the whole file)"}},

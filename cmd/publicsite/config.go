@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml"
 
 	"github.com/deschis/deschis/accounts"
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/opendata"
 )
 
 // Config is everything the server needs. The defaults serve `make run`'s
@@ -35,6 +37,11 @@ type Config struct {
 	TrustProxy  bool          `yaml:"trust_proxy"`  // behind a proxy: X-Forwarded-Proto https marks cookies Secure, X-Forwarded-For is the address
 	OIDC        OIDCConfig    `yaml:"oidc"`         // optional sign-in with the city's identity provider (config file only)
 	KPITargets  string        `yaml:"kpi_targets"`  // the KPIs' targets and the objectives (YAML, over the built-in kpis/default_targets.yaml)
+
+	// The limits of the API's rows endpoint (models.APILimits says what each does).
+	APIMaxRows       int           `yaml:"api_max_rows"`
+	APIQueryTimeout  time.Duration `yaml:"api_query_timeout"`
+	APIMaxResponseMB int           `yaml:"api_max_response_mb"`
 }
 
 // OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
@@ -62,7 +69,27 @@ func DefaultConfig() Config {
 		Admin:        "on",
 		SessionIdle:  30 * time.Minute,
 		SessionMax:   12 * time.Hour,
+
+		APIMaxRows:       opendata.DefaultLimits().MaxRows,
+		APIQueryTimeout:  opendata.DefaultLimits().QueryTimeout,
+		APIMaxResponseMB: opendata.DefaultLimits().MaxResponseMB,
 	}
+}
+
+// APILimits are the limits of the API's rows endpoint.
+func (c Config) APILimits() opendata.Limits {
+	return opendata.Limits{MaxRows: c.APIMaxRows, QueryTimeout: c.APIQueryTimeout, MaxResponseMB: c.APIMaxResponseMB}
+}
+
+// apiSettings are the API's limits as settings: their help is their
+// declaration's (models.APILimits), which the API's documentation shows too.
+func apiSettings() []struct{ key, env, help string } {
+	var out []struct{ key, env, help string }
+	for _, l := range models.APILimits {
+		out = append(out, struct{ key, env, help string }{l.Key, "DESCHIS_" + strings.ToUpper(strings.ReplaceAll(l.Key, "-", "_")),
+			l.Text.RO + " (implicit " + l.Default + ")"})
+	}
+	return out
 }
 
 // StateDir is the directory of the server's own state: the setting, else
@@ -76,7 +103,7 @@ func (c Config) StateDir() string {
 
 // settings are the configuration keys with their flag, environment variable
 // and description: one table so that none is undocumented.
-var settings = []struct {
+var settings = append([]struct {
 	key, env, help string
 }{
 	{"releases", "DESCHIS_RELEASES", "directorul edițiilor (etl publish --out)"},
@@ -92,7 +119,7 @@ var settings = []struct {
 	{"session-max", "DESCHIS_SESSION_MAX", "o sesiune se încheie la atât timp după intrare (de ex. 12h)"},
 	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
 	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
-}
+}, apiSettings()...)
 
 // ParseFlags reads the configuration: defaults, then the file named by
 // --config (or DESCHIS_CONFIG), then DESCHIS_* variables, then the flags.
@@ -115,6 +142,9 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.DurationVar(&flagCfg.SessionMax, "session-max", 0, "")
 	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
 	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
+	fs.IntVar(&flagCfg.APIMaxRows, models.LimitMaxRows, 0, "")
+	fs.DurationVar(&flagCfg.APIQueryTimeout, models.LimitQueryTimeout, 0, "")
+	fs.IntVar(&flagCfg.APIMaxResponseMB, models.LimitMaxResponse, 0, "")
 	for _, s := range settings {
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
@@ -198,6 +228,12 @@ func (c *Config) set(key, v string) error {
 		c.TrustProxy, err = strconv.ParseBool(v)
 	case "kpi-targets":
 		c.KPITargets = v
+	case models.LimitMaxRows:
+		c.APIMaxRows, err = strconv.Atoi(v)
+	case models.LimitQueryTimeout:
+		c.APIQueryTimeout, err = time.ParseDuration(v)
+	case models.LimitMaxResponse:
+		c.APIMaxResponseMB, err = strconv.Atoi(v)
 	default:
 		return fmt.Errorf("setare necunoscută %s", key)
 	}
@@ -242,6 +278,9 @@ func (c *Config) check() error {
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		errs = append(errs, errors.New("session_idle și session_max trebuie să fie pozitive"))
+	}
+	if c.APIMaxRows < 1 || c.APIQueryTimeout <= 0 || c.APIMaxResponseMB < 1 {
+		errs = append(errs, errors.New("api_max_rows, api_query_timeout și api_max_response_mb trebuie să fie pozitive"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("%w: %v", models.ErrInvalid, err)
