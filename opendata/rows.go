@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -276,6 +277,12 @@ func (s *Server) rowsFailed(ctx context.Context, w http.ResponseWriter, r *http.
 		writeAPIError(w, http.StatusServiceUnavailable, "query_timeout", models.Text{
 			RO: fmt.Sprintf("Interogarea a durat mai mult de %s (setarea %s): restrângeți filtrele, cereți un limit mai mic sau descărcați fișierul întreg al setului.", s.limits.QueryTimeout, models.LimitQueryTimeout),
 			EN: fmt.Sprintf("The query took longer than %s (the setting %s): narrow the filters, ask for a smaller limit or download the dataset's whole file.", s.limits.QueryTimeout, models.LimitQueryTimeout),
+		}, nil)
+	case errors.Is(err, fs.ErrNotExist): // the release was pruned under a request that still read it
+		h.Set("Retry-After", "1")
+		writeAPIError(w, http.StatusServiceUnavailable, "release_gone", models.Text{
+			RO: "Ediția acestei cereri a fost înlocuită și ștearsă între timp: reluați de la prima pagină, fără cursor.",
+			EN: "This request's release was replaced and deleted meanwhile: start again from the first page, without a cursor.",
 		}, nil)
 	case errors.Is(err, models.ErrNotFound):
 		unknownDataset(w, s.release(r).Manifest, chi.URLParam(r, "name"))

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -21,6 +23,7 @@ import (
 
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 )
 
 const rowsPath = "/api/v1/datasets/"
@@ -568,4 +571,40 @@ func FuzzAPIRowsQuery(f *testing.F) {
 			t.Fatalf("%q: %d %.200s", query, resp.StatusCode, body)
 		}
 	})
+}
+
+// A release pruned while a request still holds it (its Parquet file gone)
+// is a 503 that says to start again, not a 500.
+func TestRowsOfAPrunedRelease(t *testing.T) {
+	s := demoAPI(t)
+	out := t.TempDir()
+	src := filepath.Join(demoLive.Dir(), s.man.ReleaseID)
+	dst := filepath.Join(out, s.man.ReleaseID)
+	os.MkdirAll(filepath.Join(dst, models.Public), 0o755)
+	files, _ := filepath.Glob(filepath.Join(src, models.Public, "*.parquet"))
+	for _, f := range append(files, filepath.Join(src, "manifest.json")) {
+		rel, _ := filepath.Rel(src, f)
+		if err := os.Link(f, filepath.Join(dst, rel)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := release.SwapCurrent(out, s.man.ReleaseID); err != nil {
+		t.Fatal(err)
+	}
+	live, err := release.Follow(out, nil, release.OpenWith(release.Tables))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	srv := httptest.NewServer(apiHandler(t, live))
+	defer srv.Close()
+	path := rowsPath + "procurement/rows?limit=2"
+	if resp, body := do(t, srv, "GET", path); resp.StatusCode != 200 {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	os.Remove(filepath.Join(dst, models.Public, "procurement.parquet"))
+	for _, f := range []string{"json", "csv"} {
+		resp, body := do(t, srv, "GET", path+"&format="+f)
+		checkError(t, path, resp, body, 503, "release_gone")
+	}
 }

@@ -6,11 +6,21 @@ package release
 // starts after the key of the previous page's last row (the order asked
 // for, completed by the dataset's total order SortKey), so page 10,000
 // costs what page 1 does: no OFFSET over the dataset.
+//
+// The pages are read from the release's Parquet file, the download itself,
+// not from the reader's in-memory table: the file is sorted by SortKey with
+// row groups of a fixed size and their statistics, so in the default order
+// DuckDB's TOP_N reads the first row groups after the key and skips the
+// rest (measured at scale 10: page 1 of procurement in 14–42 ms from the
+// file, 210–260 ms from the table sorted for the pages), and the table's
+// order stays the one the pages need.
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -49,7 +59,7 @@ func rowsKey(ds Dataset, sort []models.RowSort) ([]models.RowSort, error) {
 func (r *DB) rowsDataset(name string) (Dataset, map[string]models.Column, error) {
 	decl, ok := Lookup(name)
 	d, inManifest := r.manifest.Dataset(name)
-	if !ok || !inManifest || decl.Access != models.Public || d.Access != models.Public || decl.ReadOrder == "" {
+	if !ok || !inManifest || decl.Access != models.Public || d.Access != models.Public {
 		return Dataset{}, nil, fmt.Errorf("%w: setul de date %q nu este public în ediție", models.ErrNotFound, name)
 	}
 	cols := map[string]models.Column{}
@@ -60,13 +70,29 @@ func (r *DB) rowsDataset(name string) (Dataset, map[string]models.Column, error)
 	return decl, cols, nil
 }
 
+// rowsFile is the Parquet file of a public dataset; a release pruned while
+// a request still reads it is fs.ErrNotExist.
+func (r *DB) rowsFile(name string) (string, error) {
+	d, _ := r.manifest.Dataset(name)
+	f, ok := d.File("parquet")
+	if !ok {
+		return "", fmt.Errorf("%w: setul %s nu are fișier Parquet", models.ErrNotFound, name)
+	}
+	path := filepath.Join(r.dir, filepath.FromSlash(f.Path))
+	if _, err := os.Stat(path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
 // rowsSQL is the SELECT of a page (without its LIMIT) and its arguments:
 // the columns selected are the fields, then the key, then the JSON object.
 type rowsSQL struct {
 	fields []models.Column
 	key    []models.Column
 	sort   []models.RowSort
-	from   string // FROM ... WHERE ... ORDER BY ...
+	from   string // FROM ... WHERE ...
+	order  string // ORDER BY ...
 	args   []any
 }
 
@@ -143,15 +169,34 @@ func (r *DB) rowsSQL(q models.RowsQuery) (*rowsSQL, error) {
 		if len(q.After) != len(out.key) {
 			return nil, fmt.Errorf("%w: cheia are %d valori, ordinea %d coloane", models.ErrInvalid, len(q.After), len(out.key))
 		}
+		// Implied by the condition, and simple enough to reach the scan:
+		// the first key column's bound skips the row groups before it.
+		first, v := quoteIdent(out.key[0].Name), q.After[0]
+		switch {
+		case v.Null:
+			where = append(where, first+" IS NULL")
+		case out.sort[0].Desc:
+			where = append(where, "("+first+" <= "+param(out.key[0])+" OR "+first+" IS NULL)")
+			out.args = append(out.args, v.Text)
+		default:
+			where = append(where, "("+first+" >= "+param(out.key[0])+" OR "+first+" IS NULL)")
+			out.args = append(out.args, v.Text)
+		}
 		cond, args := after(out.key, out.sort, q.After)
 		where = append(where, cond)
 		out.args = append(out.args, args...)
 	}
+	file, err := r.rowsFile(ds.Name)
+	if err != nil {
+		return nil, err
+	}
 	var b strings.Builder
-	b.WriteString(" FROM " + quoteIdent(ds.Name))
+	b.WriteString(" FROM read_parquet(" + sqlString(file) + ")")
 	if len(where) > 0 {
 		b.WriteString(" WHERE " + strings.Join(where, " AND "))
 	}
+	out.from = b.String()
+	b.Reset()
 	b.WriteString(" ORDER BY ")
 	for i, s := range out.sort {
 		if i > 0 {
@@ -163,7 +208,7 @@ func (r *DB) rowsSQL(q models.RowsQuery) (*rowsSQL, error) {
 		}
 		b.WriteString(" NULLS LAST")
 	}
-	out.from = b.String()
+	out.order = b.String()
 	return out, nil
 }
 
@@ -219,13 +264,30 @@ func (r *DB) Rows(ctx context.Context, q models.RowsQuery, each func(models.Row)
 	if err != nil {
 		return err
 	}
+	if q.Limit < 0 {
+		return fmt.Errorf("%w: limit %d", models.ErrInvalid, q.Limit)
+	}
 	sel := make([]string, 0, len(s.fields)+len(s.key)+1)
-	for _, c := range s.fields {
+	inner := map[string]bool{}
+	for _, c := range append(append([]models.Column(nil), s.fields...), s.key...) {
 		sel = append(sel, quoteIdent(c.Name))
+		inner[c.Name] = true
+	}
+	// The page is chosen first (a TOP_N over the rows after the key: the
+	// LIMIT is a literal, since DuckDB plans no TOP_N for a bound one),
+	// then only its rows are serialised, in the same order again.
+	cols := make([]string, 0, len(inner))
+	for _, c := range s.fields {
+		if inner[c.Name] {
+			cols, inner[c.Name] = append(cols, quoteIdent(c.Name)), false
+		}
 	}
 	for _, c := range s.key {
-		sel = append(sel, quoteIdent(c.Name))
+		if inner[c.Name] {
+			cols, inner[c.Name] = append(cols, quoteIdent(c.Name)), false
+		}
 	}
+	page := "(SELECT " + strings.Join(cols, ", ") + s.from + s.order + " LIMIT " + strconv.Itoa(q.Limit) + ")"
 	if q.JSON {
 		// DuckDB serialises the object exactly as its COPY ... (FORMAT
 		// json) wrote the release's NDJSON download.
@@ -235,7 +297,7 @@ func (r *DB) Rows(ctx context.Context, q models.RowsQuery, each func(models.Row)
 		}
 		sel = append(sel, "CAST(to_json(struct_pack("+strings.Join(pack, ", ")+")) AS VARCHAR)")
 	}
-	rows, err := r.db.QueryContext(ctx, "SELECT "+strings.Join(sel, ", ")+s.from+" LIMIT ?", append(s.args, q.Limit)...)
+	rows, err := r.db.QueryContext(ctx, "SELECT "+strings.Join(sel, ", ")+" FROM "+page+" AS page"+s.order, s.args...)
 	if err != nil {
 		return err
 	}
@@ -287,7 +349,7 @@ func (r *DB) RowsEnd(ctx context.Context, q models.RowsQuery) ([]models.Value, b
 		sel[i] = quoteIdent(c.Name)
 	}
 	// An OFFSET within the page (at most its limit), never across the dataset.
-	rows, err := r.db.QueryContext(ctx, "SELECT "+strings.Join(sel, ", ")+s.from+" LIMIT 2 OFFSET ?", append(s.args, q.Limit-1)...)
+	rows, err := r.db.QueryContext(ctx, "SELECT "+strings.Join(sel, ", ")+s.from+s.order+" LIMIT 2 OFFSET "+strconv.Itoa(q.Limit-1), s.args...)
 	if err != nil {
 		return nil, false, err
 	}
