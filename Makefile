@@ -11,7 +11,7 @@ SCALE    ?= 1
 CHROMIUM ?= /usr/bin/chromium
 ECHARTS  := dashboards/static/vendor/echarts.min.js
 
-.PHONY: run test setup build demo publish bench-demo bench-ingest bench-site bench-admin clean
+.PHONY: run test setup build demo publish bench-demo bench-ingest bench-site bench-admin bench-api clean
 
 ## setup: system packages (a C compiler for DuckDB's cgo driver; Node and
 ## Debian's Chromium for the browser tests), Go modules, the npm packages of
@@ -78,6 +78,13 @@ BASELINE ?=
 bench-admin: setup
 	mkdir -p $(VAR)
 	$(GO) run ./scripts/adminbench --scales $(ADMIN_SCALES) $(if $(BASELINE),--baseline $(BASELINE)) | tee $(VAR)/bench-admin.json
+
+## bench-api: whole-dataset downloads against a static file server, API
+## rows per second on page 1 and deep in the largest table, and the
+## server's peak memory while streaming it (demo at scale 10, deleted after)
+bench-api: setup
+	mkdir -p $(VAR)
+	$(GO) run ./scripts/apibench --scale 10 | tee $(VAR)/bench-api.json
 
 clean:
 	rm -rf $(VAR) bin

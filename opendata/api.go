@@ -6,6 +6,7 @@ package opendata
 //	GET /api/v1/datasets/{name}   one dataset's metadata: schema, coverage, licence, release id, source, frequency, downloads,
 //	                              the loads it came from and their source files (load_files)
 //	GET /api/v1/openapi.json      the OpenAPI 3.1 document of these routes (openapi.go)
+//	GET /api/v1/datasets/{name}/rows  a page of a dataset's rows: filters, sort, fields, cursor, formats (rows.go)
 //	GET /api/v1/aggregate/budget  the budgets summed as babbage does: cells and summary (api_aggregate.go)
 //	GET /api/v1/ocds/releases.json  procurement as an OCDS 1.1 release package (ocds.go)
 //
@@ -102,7 +103,9 @@ func (s *Server) API() chi.Router {
 		handler http.HandlerFunc
 	}{{"/datasets", s.apiDatasets}, {"/datasets/{name}", s.apiDataset}, {"/openapi.json", serveOpenAPI},
 		{"/aggregate/budget", s.apiAggregateBudget},
-		{"/ocds/releases.json", s.apiOCDS}} {
+		{"/ocds/releases.json", s.apiOCDS},
+
+		{"/datasets/{name}/rows", s.apiRows}} {
 		r.Get(route.pattern, route.handler)
 		r.Head(route.pattern, route.handler) // the server sends no body
 	}
@@ -191,17 +194,7 @@ func (s *Server) apiDataset(w http.ResponseWriter, r *http.Request) {
 	name := chi.URLParam(r, "name")
 	d, ok := m.Dataset(name)
 	if !ok || d.Access != models.Public { // an internal dataset is not there either
-		var names []string
-		for _, d := range m.Datasets {
-			if d.Access == models.Public {
-				names = append(names, d.Name)
-			}
-		}
-		list := strings.Join(names, ", ")
-		writeAPIError(w, http.StatusNotFound, "unknown_dataset", models.Text{
-			RO: "Setul de date „" + name + "” nu există. Seturile disponibile: " + list + ".",
-			EN: "There is no dataset “" + name + "”. The datasets available: " + list + ".",
-		}, names)
+		unknownDataset(w, m, name)
 		return
 	}
 	out := APIDataset{
@@ -236,6 +229,22 @@ func (s *Server) apiDataset(w http.ResponseWriter, r *http.Request) {
 		out.Period = "day"
 	}
 	writeAPI(w, r, releaseETag(m.ReleaseID), out)
+}
+
+// unknownDataset answers 404 to a dataset the release has not, or has
+// internal only, naming the public ones.
+func unknownDataset(w http.ResponseWriter, m *models.Manifest, name string) {
+	var names []string
+	for _, d := range m.Datasets {
+		if d.Access == models.Public {
+			names = append(names, d.Name)
+		}
+	}
+	list := strings.Join(names, ", ")
+	writeAPIError(w, http.StatusNotFound, "unknown_dataset", models.Text{
+		RO: "Setul de date „" + name + "” nu există. Seturile disponibile: " + list + ".",
+		EN: "There is no dataset “" + name + "”. The datasets available: " + list + ".",
+	}, names)
 }
 
 func optional(s string) *string {

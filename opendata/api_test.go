@@ -507,6 +507,9 @@ func examples(path, status string, m *models.Manifest) []string {
 		return []string{strings.ReplaceAll(path, "{name}", "nope"), strings.ReplaceAll(path, "{name}", internal[0])}
 	}
 	pub, _ := publicNames(m)
+	if status == "400" && strings.HasSuffix(path, "/rows") {
+		return []string{strings.ReplaceAll(path, "{name}", pub[0]) + "?limit=0", strings.ReplaceAll(path, "{name}", pub[0]) + "?nope=1"}
+	}
 	var out []string
 	for _, n := range pub {
 		out = append(out, strings.ReplaceAll(path, "{name}", n))

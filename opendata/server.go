@@ -43,11 +43,12 @@ type Server struct {
 	site *dashboards.Site // its error pages answer failed requests
 	// portal is what the portal metadata says beyond the release (catalog.go).
 	portal Portal
+	limits Limits // of the API's rows endpoint (limits.go)
 }
 
 // NewServer serves the releases live follows; site answers errors.
 func NewServer(live *release.Live, site *dashboards.Site) *Server {
-	return &Server{live: live, site: site}
+	return &Server{live: live, site: site, limits: DefaultLimits()}
 }
 
 // Routes serves the URLs of the package comment; every other request goes

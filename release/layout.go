@@ -131,3 +131,7 @@ func syncDir(dir string) error {
 // sqlString quotes s as a SQL string literal (DDL and COPY take no bound
 // parameters; the strings quoted are our own paths and names).
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// quoteIdent quotes s as a SQL identifier (a column name checked against a
+// dataset's schema before it is quoted: the rows and aggregate endpoints).
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

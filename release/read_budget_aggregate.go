@@ -147,6 +147,3 @@ func figure(a string, v any) any {
 		return v
 	}
 }
-
-// quoteIdent quotes a column or table name of ours for SQL.
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

@@ -23,6 +23,7 @@ import (
 // for concurrent use.
 type DB struct {
 	manifest *models.Manifest
+	dir      string // the release's directory: the API's rows read its Parquet files (read_rows.go)
 
 	db        *sql.DB
 	connector *duckdb.Connector
@@ -86,7 +87,7 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 	if man.ReleaseID == "" {
 		man.ReleaseID = filepath.Base(dir) // what the page cache and the footer know the release by
 	}
-	r := &DB{manifest: man, db: sql.OpenDB(connector), connector: connector, internal: internal, mode: mode}
+	r := &DB{manifest: man, dir: dir, db: sql.OpenDB(connector), connector: connector, internal: internal, mode: mode}
 	// Pages run many small queries at once: keep their connections open.
 	n := 4 * runtime.GOMAXPROCS(0)
 	r.db.SetMaxIdleConns(n)

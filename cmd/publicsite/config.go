@@ -55,6 +55,10 @@ type Config struct {
 	ContactEmail string `yaml:"contact_email"` // the institution's public address (registratura@...), never a person's
 	ContactURL   string `yaml:"contact_url"`   // the institution's contact page
 	OCIDPrefix   string `yaml:"ocid_prefix"`   // the prefix of every OCDS ocid
+	// The limits of the API's rows endpoint (models.APILimits says what each does).
+	APIMaxRows       int           `yaml:"api_max_rows"`
+	APIQueryTimeout  time.Duration `yaml:"api_query_timeout"`
+	APIMaxResponseMB int           `yaml:"api_max_response_mb"`
 }
 
 // OIDCConfig is the optional sign-in with an OpenID Connect provider (e.g.
@@ -76,19 +80,38 @@ func DefaultConfig() Config {
 		AttentionLagPoints:     20,
 		AttentionStalledMonths: 6,
 
-		Releases:     "var/releases",
-		Addr:         "127.0.0.1:8080",
-		Reload:       2 * time.Second,
-		CacheEntries: 5000,
-		CacheMB:      256,
-		ReleaseMode:  "tables",
-		LogLevel:     "info",
-		PageTime:     5 * time.Second,
-		Admin:        "on",
-		SessionIdle:  30 * time.Minute,
-		SessionMax:   12 * time.Hour,
-		OCIDPrefix:   opendata.LocalOCIDPrefix,
+		Releases:         "var/releases",
+		Addr:             "127.0.0.1:8080",
+		Reload:           2 * time.Second,
+		CacheEntries:     5000,
+		CacheMB:          256,
+		ReleaseMode:      "tables",
+		LogLevel:         "info",
+		PageTime:         5 * time.Second,
+		Admin:            "on",
+		SessionIdle:      30 * time.Minute,
+		SessionMax:       12 * time.Hour,
+		OCIDPrefix:       opendata.LocalOCIDPrefix,
+		APIMaxRows:       opendata.DefaultLimits().MaxRows,
+		APIQueryTimeout:  opendata.DefaultLimits().QueryTimeout,
+		APIMaxResponseMB: opendata.DefaultLimits().MaxResponseMB,
 	}
+}
+
+// APILimits are the limits of the API's rows endpoint.
+func (c Config) APILimits() opendata.Limits {
+	return opendata.Limits{MaxRows: c.APIMaxRows, QueryTimeout: c.APIQueryTimeout, MaxResponseMB: c.APIMaxResponseMB}
+}
+
+// apiSettings are the API's limits as settings: their help is their
+// declaration's (models.APILimits), which the API's documentation shows too.
+func apiSettings() []struct{ key, env, help string } {
+	var out []struct{ key, env, help string }
+	for _, l := range models.APILimits {
+		out = append(out, struct{ key, env, help string }{l.Key, "DESCHIS_" + strings.ToUpper(strings.ReplaceAll(l.Key, "-", "_")),
+			l.Text.RO + " (implicit " + l.Default + ")"})
+	}
+	return out
 }
 
 // StateDir is the directory of the server's own state: the setting, else
@@ -102,7 +125,7 @@ func (c Config) StateDir() string {
 
 // settings are the configuration keys with their flag, environment variable
 // and description: one table so that none is undocumented.
-var settings = []struct {
+var settings = append([]struct {
 	key, env, help string
 }{
 	{"releases", "DESCHIS_RELEASES", "directorul edițiilor (etl publish --out)"},
@@ -126,7 +149,7 @@ var settings = []struct {
 	{"contact-email", "DESCHIS_CONTACT_EMAIL", "adresa de e-mail publică a instituției (registratura), punctul de contact al catalogului DCAT-AP; niciodată a unei persoane"},
 	{"contact-url", "DESCHIS_CONTACT_URL", "pagina de contact a instituției, punctul de contact al catalogului DCAT-AP (implicit adresa site-ului)"},
 	{"ocid-prefix", "DESCHIS_OCID_PREFIX", "prefixul identificatorilor OCDS (ocid) acordat de Open Contracting Partnership; implicit " + opendata.LocalOCIDPrefix + ", un prefix local, neînregistrat"},
-}
+}, apiSettings()...)
 
 // ParseFlags reads the configuration: defaults, then the file named by
 // --config (or DESCHIS_CONFIG), then DESCHIS_* variables, then the flags.
@@ -157,6 +180,9 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.StringVar(&flagCfg.ContactEmail, "contact-email", "", "")
 	fs.StringVar(&flagCfg.ContactURL, "contact-url", "", "")
 	fs.StringVar(&flagCfg.OCIDPrefix, "ocid-prefix", "", "")
+	fs.IntVar(&flagCfg.APIMaxRows, models.LimitMaxRows, 0, "")
+	fs.DurationVar(&flagCfg.APIQueryTimeout, models.LimitQueryTimeout, 0, "")
+	fs.IntVar(&flagCfg.APIMaxResponseMB, models.LimitMaxResponse, 0, "")
 	for _, s := range settings {
 		fs.Lookup(s.key).Usage = fmt.Sprintf("%s; env %s", s.help, s.env)
 	}
@@ -256,6 +282,12 @@ func (c *Config) set(key, v string) error {
 		c.ContactURL = v
 	case "ocid-prefix":
 		c.OCIDPrefix = v
+	case models.LimitMaxRows:
+		c.APIMaxRows, err = strconv.Atoi(v)
+	case models.LimitQueryTimeout:
+		c.APIQueryTimeout, err = time.ParseDuration(v)
+	case models.LimitMaxResponse:
+		c.APIMaxResponseMB, err = strconv.Atoi(v)
 	default:
 		return fmt.Errorf("setare necunoscută %s", key)
 	}
@@ -337,6 +369,9 @@ func (c *Config) check() error {
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		errs = append(errs, errors.New("session_idle și session_max trebuie să fie pozitive"))
+	}
+	if c.APIMaxRows < 1 || c.APIQueryTimeout <= 0 || c.APIMaxResponseMB < 1 {
+		errs = append(errs, errors.New("api_max_rows, api_query_timeout și api_max_response_mb trebuie să fie pozitive"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("%w: %v", models.ErrInvalid, err)

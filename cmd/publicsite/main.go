@@ -88,7 +88,7 @@ func (m *Main) Handler() (http.Handler, error) {
 	}
 	m.Log.Info("configurație", "releases", m.Config.Releases, "addr", m.Config.Addr, "reload", m.Config.Reload,
 		"cache_entries", m.Config.CacheEntries, "cache_mb", m.Config.CacheMB, "release_mode", m.Config.ReleaseMode, "log_level", m.Config.LogLevel,
-		"admin", m.Config.Admin)
+		"admin", m.Config.Admin, "api_max_rows", m.Config.APIMaxRows, "api_query_timeout", m.Config.APIQueryTimeout, "api_max_response_mb", m.Config.APIMaxResponseMB)
 	mode := release.Tables
 	if m.Config.ReleaseMode == "views" {
 		mode = release.Views
@@ -137,6 +137,7 @@ func (m *Main) Handler() (http.Handler, error) {
 		})
 	}
 	files.SetPortal(opendata.Portal{BaseURL: m.Config.BaseURL, ContactEmail: m.Config.ContactEmail, ContactURL: m.Config.ContactURL, OCIDPrefix: m.Config.OCIDPrefix})
+	files.SetLimits(m.Config.APILimits())
 
 	// The areas: the dashboards under /admin and /en/admin (unless admin:
 	// off), the downloads of package opendata, and everything else is a

@@ -224,7 +224,8 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 	}
 	m.Config.AttentionDueDays, m.Config.AttentionLagPoints, m.Config.AttentionStalledMonths = 0, 0, 0
 	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info",
-		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, OCIDPrefix: opendata.LocalOCIDPrefix}
+		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, OCIDPrefix: opendata.LocalOCIDPrefix,
+		APIMaxRows: 10000, APIQueryTimeout: 10 * time.Second, APIMaxResponseMB: 64}
 	if m.Config != want {
 		t.Fatalf("config %+v, want %+v (defaults < file < env < flags)", m.Config, want)
 	}

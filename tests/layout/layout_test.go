@@ -22,7 +22,7 @@ var mayImport = map[string][]string{
 	"export":     {"models"},
 	"warehouse":  {"models", "release"},
 	"dashboards": {"models", "dashboards"},
-	"opendata":   {"models", "release", "dashboards"},
+	"opendata":   {"models", "release", "dashboards", "export"},
 	"demo":       {"models", "ingest", "warehouse", "release"},
 
 	// The value rules every reader shares depend on the domain only.
