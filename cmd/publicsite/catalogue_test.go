@@ -343,6 +343,23 @@ func TestAPIPageExamplesAnswer(t *testing.T) {
 		if first(doc, "section#limite") == nil {
 			t.Errorf("%s: no section#limite for the API's limits", path)
 		}
+		// Every named limit, with the value this server runs with.
+		limits := map[string]string{}
+		for _, tr := range all(doc, "section#limite table tbody tr") {
+			if tds := all(tr, "td"); len(tds) == 2 {
+				limits[strings.TrimSpace(textOf(first(tr, "th")))] = strings.TrimSpace(textOf(tds[1]))
+			}
+		}
+		want := map[string]string{models.LimitMaxRows: strconv.Itoa(s.main.Config.APIMaxRows),
+			models.LimitQueryTimeout: s.main.Config.APIQueryTimeout.String(), models.LimitMaxResponse: strconv.Itoa(s.main.Config.APIMaxResponseMB)}
+		if len(limits) != len(models.APILimits) {
+			t.Errorf("%s: limits %v, want every one of models.APILimits", path, limits)
+		}
+		for k, v := range want {
+			if limits[k] != v {
+				t.Errorf("%s: limit %s shows %q, the server runs with %q", path, k, limits[k], v)
+			}
+		}
 		examples := map[string]string{}
 		for _, pre := range all(doc, "pre[data-example]") {
 			kind, _ := attr(pre, "data-example")

@@ -19,6 +19,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -119,6 +120,8 @@ func (m *Main) Handler() (http.Handler, error) {
 		PageTime:     m.Config.PageTime,
 		Versions:     func() ([]*models.Manifest, error) { return release.Manifests(live.Dir()) },
 		BaseURL:      m.Config.BaseURL,
+		APILimits: map[string]string{models.LimitMaxRows: strconv.Itoa(m.Config.APIMaxRows),
+			models.LimitQueryTimeout: m.Config.APIQueryTimeout.String(), models.LimitMaxResponse: strconv.Itoa(m.Config.APIMaxResponseMB)},
 	})
 	if err != nil {
 		return nil, err

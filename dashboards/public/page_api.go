@@ -15,8 +15,8 @@ type apiView struct {
 	*dashboards.Page
 	Origin  string // scheme and host of this site, as the request named it
 	Dataset string // the dataset the examples read
-	// Limits are the API's named limits, listed on the page. They are
-	// declared with the /rows endpoint (opendata), which joins them here.
+	// Limits are the API's named limits (models.APILimits) with the values
+	// this site sets them to.
 	Limits                 []apiLimit
 	Curl, Python, R        string
 	FeedURL, OpenAPI, Base string
@@ -36,6 +36,13 @@ func (s *Server) api(q *request) (string, any, error) {
 	// The examples read procurement, a dataset of every release.
 	v := &apiView{Page: q.page, Origin: o, Dataset: models.DatasetProcurement,
 		FeedURL: o + dashboards.Link(lang, feedPath), OpenAPI: o + "/api/v1/openapi.json", Base: o + "/api/v1"}
+	for _, l := range models.APILimits {
+		value := l.Default
+		if set, ok := s.cfg.APILimits[l.Key]; ok {
+			value = set
+		}
+		v.Limits = append(v.Limits, apiLimit{Name: l.Key, Text: dashboards.Text(lang, l.Text), Value: value})
+	}
 	args := []string{"{site}", o, "{name}", v.Dataset}
 	for _, c := range []string{"list", "meta", "csv", "py.csv", "py.json", "top", "py.excel", "r.api"} {
 		args = append(args, "{"+c+"}", "# "+dashboards.T(lang, "api.c."+c))

@@ -62,6 +62,10 @@ type Config struct {
 	// the API page's examples name it; empty, they name the address each
 	// request came to (and that page is then cached per address).
 	BaseURL string
+	// APILimits are the values the API's named limits are set to, by key
+	// (models.APILimits; a limit not given shows its default): the API page
+	// lists them.
+	APILimits map[string]string
 }
 
 // Server renders the public site's pages.
