@@ -182,6 +182,8 @@ func fdpDimensions(name string) map[string]FDPDimension {
 		"intra_group":    other("intra_group"),
 	}
 	if name == models.DatasetBudget {
+		// Provenance: the load each row came from (the manifest's loads).
+		d["load"] = other("load_id")
 		d["date"] = FDPDimension{DimensionType: "datetime", Attributes: a("year", "reported_month", "report_date"), PrimaryKey: []string{"year"}}
 		d["administrative"] = FDPDimension{DimensionType: "classification", ClassificationType: "administrative",
 			Attributes: a("group_cui", "entity_cui>group_cui", "entity_name=entity_cui"), PrimaryKey: []string{"entity_cui"}}
