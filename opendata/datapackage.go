@@ -2,8 +2,6 @@ package opendata
 
 import (
 	"net/http"
-	"os"
-	"path/filepath"
 
 	"github.com/deschis/deschis/models"
 )
@@ -38,20 +36,5 @@ func serveDataPackage(w http.ResponseWriter, r *http.Request, dir string, m *mod
 	if !ok {
 		return models.ErrNotFound
 	}
-	file, err := os.Open(filepath.Join(dir, filepath.FromSlash(f.Path)))
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	st, err := file.Stat()
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Cache-Control", cache)
-	h.Set("X-Content-SHA256", f.SHA256)
-	h.Set("ETag", `"`+f.SHA256+`"`)
-	http.ServeContent(w, r, "", st.ModTime(), file)
-	return nil
+	return serveFile(w, r, dir, f, "application/json", "", false, cache)
 }

@@ -59,7 +59,7 @@ func fdpFile(m *models.Manifest, name string) (models.ReleaseFile, bool) {
 }
 
 // serveFile serves a file of the release in dir as the package comment of
-// serveDownload says, saved by the browser as download.
+// serveDownload says, saved by the browser as download (empty: inline).
 func serveFile(w http.ResponseWriter, r *http.Request, dir string, f models.ReleaseFile, mediaType, download string, compress bool, cache string) error {
 	file, err := os.Open(filepath.Join(dir, filepath.FromSlash(f.Path)))
 	if err != nil {
@@ -72,7 +72,9 @@ func serveFile(w http.ResponseWriter, r *http.Request, dir string, f models.Rele
 	}
 	h := w.Header()
 	h.Set("Content-Type", mediaType)
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, download))
+	if download != "" { // else shown inline (a descriptor such as datapackage.json)
+		h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, download))
+	}
 	h.Set("Cache-Control", cache)
 	h.Set("X-Content-SHA256", f.SHA256)
 	etag := `"` + f.SHA256 + `"`

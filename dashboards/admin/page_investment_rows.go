@@ -203,20 +203,8 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 		}
 		opts = append(opts, dashboards.Option{Value: st, Text: text, Selected: st == state})
 	}
-	sortOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "rows.inv.sort.cod"), Selected: order == ""}}
-	for _, c := range investmentSorts {
-		for _, o := range []string{c, "-" + c} {
-			t := dashboards.T(lang, "rows.inv.sort."+c)
-			if o[0] == '-' {
-				t = dashboards.Tf(lang, "rows.sort.desc", t)
-			}
-			sortOpts = append(sortOpts, dashboards.Option{Value: o, Text: t, Selected: o == order})
-		}
-	}
-	var yearOpts []dashboards.Option
-	for _, yy := range q.rel.Years(models.DatasetInvestments, e.CUI) {
-		yearOpts = append(yearOpts, dashboards.Option{Value: strconv.Itoa(yy), Text: strconv.Itoa(yy), Selected: yy == y})
-	}
+	sortOpts := sortOptions(lang, dashboards.T(lang, "rows.inv.sort.cod"), "rows.inv.sort.", investmentSorts, order)
+	yearOpts := yearOptions(q.rel.Years(models.DatasetInvestments, e.CUI), y)
 	fundOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "rows.all"), Selected: funding == ""}}
 	for _, f := range fundings {
 		fundOpts = append(fundOpts, dashboards.Option{Value: f, Text: fundingName(lang, f), Selected: f == funding})

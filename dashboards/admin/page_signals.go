@@ -338,23 +338,8 @@ func (s *Server) signals(q *request) (string, any, error) {
 	}
 	newOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "signals.new.no"), Selected: !onlyNew},
 		{Value: "da", Text: dashboards.T(lang, "signals.new.yes"), Selected: onlyNew}}
-	sortOpts := []dashboards.Option{{Value: "", Text: dashboards.T(lang, "signals.sort.data"), Selected: order == ""}}
-	for _, c := range signalSorts {
-		for _, o := range []string{c, "-" + c} {
-			t := dashboards.T(lang, "signals.sort."+c)
-			if o[0] == '-' {
-				t = dashboards.Tf(lang, "rows.sort.desc", t)
-			}
-			sortOpts = append(sortOpts, dashboards.Option{Value: o, Text: t, Selected: o == order})
-		}
-	}
-	var yearOpts []dashboards.Option
-	for _, yy := range q.rel.Years(models.DatasetProcurement, e.CUI) {
-		yearOpts = append(yearOpts, dashboards.Option{Value: strconv.Itoa(yy), Text: strconv.Itoa(yy), Selected: yy == y})
-	}
-	if len(yearOpts) == 0 {
-		yearOpts = []dashboards.Option{{Value: strconv.Itoa(y), Text: strconv.Itoa(y), Selected: true}}
-	}
+	sortOpts := sortOptions(lang, dashboards.T(lang, "signals.sort.data"), "signals.sort.", signalSorts, order)
+	yearOpts := yearOptions(q.rel.Years(models.DatasetProcurement, e.CUI), y)
 	fields := []dashboards.Field{
 		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOpts},
 		{Name: "semnal", Label: dashboards.T(lang, "signals.col.signal"), Type: "select", Options: sigOpts},

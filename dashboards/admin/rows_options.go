@@ -1,0 +1,37 @@
+package admin
+
+import (
+	"strconv"
+
+	"github.com/deschis/deschis/dashboards"
+)
+
+// sortOptions are a drill-down's sort choices: the default order first
+// (value ""), then each column ascending and descending ("col", "-col"),
+// named by the text prefix+col; order is the one chosen.
+func sortOptions(lang, defaultText, prefix string, cols []string, order string) []dashboards.Option {
+	out := []dashboards.Option{{Value: "", Text: defaultText, Selected: order == ""}}
+	for _, c := range cols {
+		for _, o := range []string{c, "-" + c} {
+			t := dashboards.T(lang, prefix+c)
+			if o[0] == '-' {
+				t = dashboards.Tf(lang, "rows.sort.desc", t)
+			}
+			out = append(out, dashboards.Option{Value: o, Text: t, Selected: o == order})
+		}
+	}
+	return out
+}
+
+// yearOptions are the years a dataset has for an institution, y chosen; with
+// none, y alone.
+func yearOptions(years []int, y int) []dashboards.Option {
+	var out []dashboards.Option
+	for _, yy := range years {
+		out = append(out, dashboards.Option{Value: strconv.Itoa(yy), Text: strconv.Itoa(yy), Selected: yy == y})
+	}
+	if len(out) == 0 {
+		out = []dashboards.Option{{Value: strconv.Itoa(y), Text: strconv.Itoa(y), Selected: true}}
+	}
+	return out
+}
