@@ -3,6 +3,7 @@ package admin
 import (
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
@@ -67,6 +68,12 @@ func (s *Server) home(q *request) (string, any, error) {
 			p.Set(extra[i], extra[i+1])
 		}
 		return dashboards.LinkQ(lang, path, p)
+	}
+	key := homeKey{release: rel.Manifest().ReleaseID, entity: e.CUI, department: sc.Department, lang: lang,
+		day: s.now().Format(time.DateOnly), year: y}
+	if f, ok := s.first.get(key); ok {
+		v.ReportedMonth, v.Groups, v.Objectives, v.Attention = f.ReportedMonth, f.Groups, f.Objectives, f.Attention
+		return "home", v, nil
 	}
 	wholeNote := ""
 	if sc.Department != "" {
@@ -134,6 +141,7 @@ func (s *Server) home(q *request) (string, any, error) {
 	for i := range v.Groups {
 		v.Groups[i].Lang = lang
 	}
+	s.first.put(key, homeFigures{ReportedMonth: v.ReportedMonth, Groups: v.Groups, Objectives: v.Objectives, Attention: v.Attention})
 	return "home", v, nil
 }
 

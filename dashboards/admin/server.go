@@ -104,6 +104,7 @@ type Server struct {
 	kpis  kpiCache  // the first screen's KPIs by release and scope
 	prev  prevCache // the previous release's procurement signals
 	flags flagCache // the current release's procurement signals' rows
+	first homeCache // the first screen's figures by release, scope and day
 }
 
 // NewServer parses the templates once.
