@@ -151,12 +151,22 @@ func (r *DB) RequestDeadlines(ctx context.Context, entity, department string, du
 	return out, err
 }
 
-// RequestFacets are the departments and categories of an entity's register.
+// RequestFacets are the departments, categories and types of an entity's
+// register: read once per entity (a release never changes), since every
+// drill-down page offers them.
 func (r *DB) RequestFacets(ctx context.Context, entity string) (f models.RequestFacets, err error) {
 	defer models.Wrap(&err, "valorile registrului cererilor %s", entity)
 	if err := r.noRegister(); err != nil {
 		return f, err
 	}
+	if v, ok := r.facets.Load(entity); ok {
+		return v.(models.RequestFacets), nil
+	}
+	defer func() {
+		if err == nil {
+			r.facets.Store(entity, f)
+		}
+	}()
 	for _, q := range []struct {
 		col string
 		out *[]string

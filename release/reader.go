@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -37,6 +38,9 @@ type DB struct {
 	internal bool
 	// mode: tables (rows have a rowid, used to read a page's rows late) or views.
 	mode Mode
+	// facets are the request register's filter values by entity, read once
+	// (RequestFacets).
+	facets sync.Map
 }
 
 // Mode says how Open makes the datasets queryable.
