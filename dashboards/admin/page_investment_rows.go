@@ -185,11 +185,10 @@ func (s *Server) investmentRows(q *request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	pages := max(1, (len(rows)+investmentRowsPerPage-1)/investmentRowsPerPage)
-	if page > pages {
-		return "", nil, paramErr("pagina", strconv.Itoa(page), "ultima pagină este "+strconv.Itoa(pages), "the last page is "+strconv.Itoa(pages))
+	from, to, pages, err := pageBounds(len(rows), investmentRowsPerPage, page)
+	if err != nil {
+		return "", nil, err
 	}
-	from, to := (page-1)*investmentRowsPerPage, min(len(rows), page*investmentRowsPerPage)
 
 	q.page.SetActive("admin")
 	q.page.Title = dashboards.Tf(lang, "rows.investments.title", dashboards.EntityName(lang, e), y)

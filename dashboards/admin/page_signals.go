@@ -260,11 +260,10 @@ func (s *Server) signals(q *request) (string, any, error) {
 			return nil
 		})
 	}
-	pages := max(1, (len(rows)+signalRowsPerPage-1)/signalRowsPerPage)
-	if page > pages {
-		return "", nil, paramErr("pagina", strconv.Itoa(page), "ultima pagină este "+strconv.Itoa(pages), "the last page is "+strconv.Itoa(pages))
+	from, to, pages, err := pageBounds(len(rows), signalRowsPerPage, page)
+	if err != nil {
+		return "", nil, err
 	}
-	from, to := (page-1)*signalRowsPerPage, min(len(rows), page*signalRowsPerPage)
 
 	q.page.SetActive("admin.signals")
 	q.page.Title = dashboards.Tf(lang, "signals.title", dashboards.EntityName(lang, e), y)

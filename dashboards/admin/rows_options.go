@@ -35,3 +35,14 @@ func yearOptions(years []int, y int) []dashboards.Option {
 	}
 	return out
 }
+
+// pageBounds cuts a list of n rows into pages of size and returns the rows
+// [from, to) of page and the number of pages, or a 400 naming the last page
+// when page is past it.
+func pageBounds(n, size, page int) (from, to, pages int, err error) {
+	pages = max(1, (n+size-1)/size)
+	if page > pages {
+		return 0, 0, pages, paramErr("pagina", strconv.Itoa(page), "ultima pagină este "+strconv.Itoa(pages), "the last page is "+strconv.Itoa(pages))
+	}
+	return (page - 1) * size, min(n, page*size), pages, nil
+}
