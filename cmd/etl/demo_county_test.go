@@ -70,6 +70,14 @@ func TestDemoCounty(t *testing.T) {
 		t.Errorf("%d of 7 authorities have both awards and requests", withBoth)
 	}
 
+	// Consolidation stays per authority: the council's transfers to its two
+	// units equal what they received, in every month.
+	var groups, unbalanced int64
+	w.DB().QueryRow(`SELECT count(*), count(*) FILTER (WHERE difference <> 0) FROM mart_consolidation_check`).Scan(&groups, &unbalanced)
+	if groups == 0 || unbalanced != 0 {
+		t.Errorf("consolidation check: %d group-months, %d unbalanced", groups, unbalanced)
+	}
+
 	// The text output names the county.
 	code, stdout, stderr = run(t, "demo", "--db", filepath.Join(dir, "text.duckdb"), "--county", "--units", "6", "--dir", filepath.Join(dir, "src"))
 	if code != exitOK || !strings.Contains(stdout, "Județul Demo (consiliul județean și 6 unități administrativ-teritoriale) (scara 1)") {
