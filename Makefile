@@ -11,7 +11,7 @@ SCALE    ?= 1
 CHROMIUM ?= /usr/bin/chromium
 ECHARTS  := dashboards/static/vendor/echarts.min.js
 
-.PHONY: run test setup build demo publish bench-demo bench-ingest bench-site bench-admin bench-api clean
+.PHONY: run test setup build demo publish bench-demo bench-county bench-ingest bench-site bench-admin bench-api clean
 
 ## setup: system packages (a C compiler for DuckDB's cgo driver; Node and
 ## Debian's Chromium for the browser tests), Go modules, the npm packages of
@@ -56,6 +56,13 @@ test: setup
 bench-demo: build
 	mkdir -p $(VAR)
 	./scripts/bench-demo.sh 1 10 | tee var/bench-demo.json
+
+## bench-county: the demo county of 60 units at scale 10 (etl demo --county
+## under /usr/bin/time -v, publish, release size), the municipality demo at
+## the same scale as the baseline
+bench-county: build
+	mkdir -p $(VAR)
+	$(GO) run ./scripts/bench county --etl bin/etl --units $(or $(UNITS),60) --scale $(or $(COUNTY_SCALE),10) --dir $(VAR)/bench-county | tee $(VAR)/bench-county.json
 
 ## bench-ingest: a Windows-1250 procurement register through etl load,
 ## against DuckDB's read_csv of the same cells in UTF-8

@@ -49,6 +49,9 @@ func main() {
 		case "read-csv":
 			mainReadCSV(os.Args[2:])
 			return
+		case "county":
+			mainCounty(os.Args[2:])
+			return
 		}
 	}
 	etl := flag.String("etl", "bin/etl", "the etl binary")
