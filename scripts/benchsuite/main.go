@@ -177,14 +177,20 @@ func runSuite(opt *options, scales []int) error {
 	opt.pg = pg
 	fmt.Fprintf(os.Stderr, "PostgreSQL 15 started on a socket in %s in %.1f s\n", pg.Dir, time.Since(t0).Seconds())
 
+	var failed error // a scale that failed: the scales before it are still written
 	for _, scale := range scales {
 		s := &scaleRun{opt: opt, scale: scale, work: filepath.Join(work, fmt.Sprintf("scale-%d", scale)), exit: exit}
 		figs, notes, err := s.run()
 		if err != nil {
-			return fmt.Errorf("scale %d: %w", scale, err)
+			failed = fmt.Errorf("scale %d: %w", scale, err)
+			run.Notes = append(run.Notes, fmt.Sprintf("Scale %d FAILED, its figures are missing: %v", scale, err))
+			break
 		}
 		run.Figures = append(run.Figures, figs...)
 		run.Notes = append(run.Notes, notes...)
+	}
+	if len(run.Figures) == 0 {
+		return failed
 	}
 	run.Finished = time.Now().UTC()
 	run.Machine = fmt.Sprintf("%d cores, load average %s at the start and %s at the end (a shared machine: other processes run beside the suite)",
@@ -200,7 +206,7 @@ func runSuite(opt *options, scales []int) error {
 	b, _ := os.ReadFile(md)
 	os.Stdout.Write(b)
 	fmt.Fprintf(os.Stderr, "\nwritten %s and %s in %s\n", js, md, run.Finished.Sub(run.Started).Round(time.Second))
-	return nil
+	return failed
 }
 
 func (s *scaleRun) run() ([]Figure, []string, error) {
