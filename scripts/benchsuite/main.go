@@ -31,6 +31,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -147,13 +148,42 @@ func runSuite(opt *options, scales []int) error {
 	if _, err := exec.LookPath(opt.wrk); err != nil {
 		return fmt.Errorf("wrk is not installed (apt-get install -y wrk): %w", err)
 	}
+	run := &Run{Started: time.Now().UTC(), Scales: scales, Commit: commit()}
+	load0 := loadavg()
+	var mu sync.Mutex // run, between the scales and an interrupt
+	// save writes the figures of the scales done so far, with the notes:
+	// after each scale, so a failure or an interrupt later keeps them.
+	save := func(extra ...string) (string, string, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(run.Figures) == 0 {
+			return "", "", nil
+		}
+		r := *run
+		r.Finished = time.Now().UTC()
+		r.Machine = fmt.Sprintf("%d cores, load average %s at the start and %s at the end (a shared machine: other processes run beside the suite)",
+			runtime.NumCPU(), load0, loadavg())
+		r.Notes = append(slices.Clone(run.Notes), extra...)
+		r.Notes = append(r.Notes,
+			"Every figure's baseline is measured in the same run, alternating with it; ratio above 1: the measured side is worse.",
+			fmt.Sprintf("PostgreSQL 15 (%s): shared_buffers 256MB, work_mem 64MB, fsync off (a benchmark copy); indexes on supplier_cui, (year, award_date), (buyer_cui, year) and a pg_trgm GIN index on supplier_name; VACUUM ANALYZE after the load.", opt.pgBin),
+			fmt.Sprintf("From scale %d up, ingest and publish run %d time(s) instead of %d: `etl publish` writes every download format, XLSX included, and repeating it at scale %d does not fit the suite's 30 minutes; the queries and serve figures keep their repeats.", opt.largeScale, opt.largeRuns, opt.runs, opt.largeScale))
+		return r.write(opt.out)
+	}
 	exit := &exitList{}
 	defer exit.run()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	current := 0
 	go func() {
 		s := <-sig
 		log.Printf("%s: stopping PostgreSQL and the servers", s)
+		mu.Lock()
+		note := fmt.Sprintf("Interrupted (%s) during scale %d: its figures are missing.", s, current)
+		mu.Unlock()
+		if js, _, err := save(note); js != "" && err == nil {
+			log.Printf("the figures of the scales done are in %s", js)
+		}
 		exit.run()
 		os.Exit(1)
 	}()
@@ -165,8 +195,6 @@ func runSuite(opt *options, scales []int) error {
 		}
 		exit.add(func() { os.RemoveAll(work) })
 	}
-	run := &Run{Started: time.Now().UTC(), Scales: scales, Commit: commit()}
-	load0 := loadavg()
 	t0 := time.Now()
 	pg, err := benchkit.StartPostgres(context.Background(), opt.pgBin, "shared_buffers=256MB", "work_mem=64MB",
 		"maintenance_work_mem=256MB", "effective_cache_size=1GB", "fsync=off", "synchronous_commit=off", "full_page_writes=off")
@@ -178,34 +206,36 @@ func runSuite(opt *options, scales []int) error {
 	fmt.Fprintf(os.Stderr, "PostgreSQL 15 started on a socket in %s in %.1f s\n", pg.Dir, time.Since(t0).Seconds())
 
 	var failed error // a scale that failed: the scales before it are still written
+	var js, md string
 	for _, scale := range scales {
+		mu.Lock()
+		current = scale
+		mu.Unlock()
 		s := &scaleRun{opt: opt, scale: scale, work: filepath.Join(work, fmt.Sprintf("scale-%d", scale)), exit: exit}
 		figs, notes, err := s.run()
 		if err != nil {
 			failed = fmt.Errorf("scale %d: %w", scale, err)
-			run.Notes = append(run.Notes, fmt.Sprintf("Scale %d FAILED, its figures are missing: %v", scale, err))
+			js, md, err = save(fmt.Sprintf("Scale %d FAILED, its figures are missing: %v", scale, failed))
+			if err != nil {
+				return err
+			}
 			break
 		}
+		mu.Lock()
 		run.Figures = append(run.Figures, figs...)
 		run.Notes = append(run.Notes, notes...)
+		mu.Unlock()
+		if js, md, err = save(); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "scale %d done: the figures so far are in %s\n", scale, js)
 	}
-	if len(run.Figures) == 0 {
+	if js == "" {
 		return failed
-	}
-	run.Finished = time.Now().UTC()
-	run.Machine = fmt.Sprintf("%d cores, load average %s at the start and %s at the end (a shared machine: other processes run beside the suite)",
-		runtime.NumCPU(), load0, loadavg())
-	run.Notes = append(run.Notes,
-		"Every figure's baseline is measured in the same run, alternating with it; ratio above 1: the measured side is worse.",
-		fmt.Sprintf("PostgreSQL 15 (%s): shared_buffers 256MB, work_mem 64MB, fsync off (a benchmark copy); indexes on supplier_cui, (year, award_date), (buyer_cui, year) and a pg_trgm GIN index on supplier_name; VACUUM ANALYZE after the load.", opt.pgBin),
-		fmt.Sprintf("From scale %d up, ingest and publish run %d time(s) instead of %d (a median of %d): `etl publish` writes every download format, XLSX included, and three publishes of scale %d do not fit the suite's 30 minutes; the queries and serve figures keep their repeats.", opt.largeScale, opt.largeRuns, opt.runs, opt.largeRuns, opt.largeScale))
-	js, md, err := run.write(opt.out)
-	if err != nil {
-		return err
 	}
 	b, _ := os.ReadFile(md)
 	os.Stdout.Write(b)
-	fmt.Fprintf(os.Stderr, "\nwritten %s and %s in %s\n", js, md, run.Finished.Sub(run.Started).Round(time.Second))
+	fmt.Fprintf(os.Stderr, "\nwritten %s and %s in %s\n", js, md, time.Since(run.Started).Round(time.Second))
 	return failed
 }
 
