@@ -88,6 +88,8 @@ func StartChild(wait time.Duration, bin string, addrLine *regexp.Regexp, args ..
 func Run(name string, args ...string) (secs, peakMiB float64, stdout []byte, err error) {
 	cmd := exec.Command(name, args...)
 	cmd.Stderr = os.Stderr
+	// A benchmark stopped (Ctrl-C, a failure) stops its child too.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	start := time.Now()
 	stdout, err = cmd.Output()
 	secs = time.Since(start).Seconds()

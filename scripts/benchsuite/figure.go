@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -99,6 +101,19 @@ func (r *Run) summary(w io.Writer) {
 	fmt.Fprintf(w, "# Benchmark suite, %s\n\n", r.Started.UTC().Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(w, "Scales %s; %s; commit %s; %s in all.\n\n", joinInts(r.Scales), r.Machine, r.Commit, r.Finished.Sub(r.Started).Round(time.Second))
 	fmt.Fprintln(w, "Ratio: how many times its baseline's cost a figure is (value/baseline for times and memory, baseline/value for rates); **bold** when worse than 1.5x.")
+	r.tables(w)
+	if len(r.Notes) > 0 {
+		fmt.Fprintln(w, "\n## Notes")
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "\n- %s", n)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// tables are the summary's tables, one per benchmark, each followed by
+// what its figures measured against what.
+func (r *Run) tables(w io.Writer) {
 	group := ""
 	var sides []string
 	flush := func() {
@@ -111,7 +126,7 @@ func (r *Run) summary(w io.Writer) {
 		sides = nil
 	}
 	seen := map[string]bool{}
-	for _, f := range r.Figures {
+	for _, f := range byBenchmark(r.Figures) {
 		g, rest, _ := strings.Cut(f.Name, "/")
 		if g != group {
 			flush()
@@ -137,13 +152,6 @@ func (r *Run) summary(w io.Writer) {
 		}
 	}
 	flush()
-	if len(r.Notes) > 0 {
-		fmt.Fprintln(w, "\n## Notes")
-		for _, n := range r.Notes {
-			fmt.Fprintf(w, "\n- %s", n)
-		}
-		fmt.Fprintln(w)
-	}
 }
 
 func num(x float64) string {
@@ -163,4 +171,63 @@ func joinInts(xs []int) string {
 		s = append(s, fmt.Sprint(x))
 	}
 	return strings.Join(s, ", ")
+}
+
+// benchmarks is the order of the summary's sections.
+var benchmarks = []string{"ingest", "publish", "queries", "serve"}
+
+// byBenchmark orders the figures for the summary: by benchmark, then each
+// figure at every scale together (so a reader sees how its cost grows),
+// keeping the order the suite measured them in otherwise.
+func byBenchmark(figs []Figure) []Figure {
+	out := slices.Clone(figs)
+	first := map[string]int{}
+	for i, f := range figs {
+		if _, ok := first[f.Name]; !ok {
+			first[f.Name] = i
+		}
+	}
+	group := func(f Figure) int {
+		g, _, _ := strings.Cut(f.Name, "/")
+		if i := slices.Index(benchmarks, g); i >= 0 {
+			return i
+		}
+		return len(benchmarks)
+	}
+	slices.SortStableFunc(out, func(a, b Figure) int {
+		return cmp.Or(cmp.Compare(group(a), group(b)), cmp.Compare(first[a.Name], first[b.Name]), cmp.Compare(a.Scale, b.Scale))
+	})
+	return out
+}
+
+// rewriteSummary writes the tables of a results file's summary again from
+// its JSON (the figures), keeping the summary's header and notes: what
+// `benchsuite summary FILE.json` does after the layout of the tables changes.
+func rewriteSummary(js string) error {
+	b, err := os.ReadFile(js)
+	if err != nil {
+		return err
+	}
+	var figs []Figure
+	if err := json.Unmarshal(b, &figs); err != nil {
+		return err
+	}
+	md := strings.TrimSuffix(js, ".json") + ".md"
+	old, err := os.ReadFile(md)
+	if err != nil {
+		return err
+	}
+	text := string(old)
+	head, _, ok := strings.Cut(text, "\n## ")
+	_, notes, hasNotes := strings.Cut(text, "\n## Notes\n")
+	if !ok {
+		return fmt.Errorf("%s: no section to rewrite", md)
+	}
+	var sb strings.Builder
+	sb.WriteString(head)
+	(&Run{Figures: figs}).tables(&sb)
+	if hasNotes {
+		sb.WriteString("\n## Notes\n" + notes)
+	}
+	return os.WriteFile(md, []byte(sb.String()), 0o644)
 }

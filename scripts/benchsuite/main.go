@@ -90,6 +90,9 @@ func subcommand(args []string) (bool, error) {
 	if len(args) < 2 {
 		return false, nil
 	}
+	if args[0] == "summary" {
+		return true, rewriteSummary(args[1])
+	}
 	switch args[0] {
 	case "read-csv":
 		return true, mainReadCSV(args[1:])

@@ -223,9 +223,13 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 		br, bp, be := rps(staticRuns)
 		measured := fmt.Sprintf("publicsite %s (%d bytes)", path, len(body))
 		if t.search {
-			n := offset
-			measured = fmt.Sprintf("publicsite %s<term>, each request the next of %d name fragments (%d requests in all runs: %s; %d bytes for %q)",
-				path, len(p.term), n, map[bool]string{true: "no term asked twice", false: "terms repeat, so some answers come from the page cache"}[n <= int64(len(p.term))], len(body), p.term[0])
+			var n int64
+			for _, r := range siteRuns {
+				n += r.Requests
+			}
+			// offset bounds the terms handed out (requests cut off at a run's end included)
+			measured = fmt.Sprintf("publicsite %s<term>, each request the next of %d name fragments (%d requests in all runs, at most %d terms handed out: %s; %d bytes for %q)",
+				path, len(p.term), n, offset, map[bool]string{true: "no term asked twice", false: "terms repeat, so some answers come from the page cache"}[offset <= int64(len(p.term))], len(body), p.term[0])
 		}
 		against := fmt.Sprintf("a static file of the same %d bytes (net/http FileServer)", len(body))
 		conn := fmt.Sprintf("wrk, %d connections, %s per run", s.opt.connections, s.opt.duration)

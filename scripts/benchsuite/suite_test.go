@@ -165,3 +165,43 @@ func TestFigureRatioAndSummary(t *testing.T) {
 		t.Errorf("the 0.1x figure is marked:\n%s", b)
 	}
 }
+
+// The summary puts each figure's scales together, benchmark by benchmark,
+// whatever order the scales were measured in; `benchsuite summary` writes
+// the same tables again from the JSON and keeps the header and the notes.
+func TestSummaryGroupsScalesAndRewrites(t *testing.T) {
+	r := &Run{Started: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), Scales: []int{1, 10}, Notes: []string{"a note of the run"}, Figures: []Figure{
+		newFigure("ingest/x/rows-per-second", 1, "rows/s", 10, 20, 3, "etl", "read_csv"),
+		newFigure("serve/home/p99", 1, "ms", 2, 1, 3, "site", "static"),
+		newFigure("ingest/x/rows-per-second", 10, "rows/s", 100, 200, 3, "etl", "read_csv"),
+		newFigure("serve/home/p99", 10, "ms", 3, 1, 3, "site", "static"),
+	}}
+	js, md, err := r.write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(md)
+	order := func(b []byte) []string {
+		var rows []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "| x/") || strings.HasPrefix(l, "| home/") {
+				rows = append(rows, strings.Join(strings.Fields(l)[:4], " "))
+			}
+		}
+		return rows
+	}
+	want := []string{"| x/rows-per-second | 1", "| x/rows-per-second | 10", "| home/p99 | 1", "| home/p99 | 10"}
+	if got := order(first); !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	if strings.Count(string(first), "## ingest") != 1 {
+		t.Errorf("the ingest section is repeated:\n%s", first)
+	}
+	if err := rewriteSummary(js); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := os.ReadFile(md)
+	if string(again) != string(first) {
+		t.Errorf("rewritten summary differs:\n%s\n---\n%s", first, again)
+	}
+}
