@@ -142,7 +142,11 @@ func (r *Run) tables(w io.Writer) {
 			errs = fmt.Sprintf("%d (baseline %d)", *f.Errors, *f.BaseEr)
 		}
 		fmt.Fprintf(w, "| %s | %d | %s %s | %s %s | %s | %d | %s |\n", rest, f.Scale, num(f.Value), f.Unit, num(f.Baseline), f.Unit, ratio, f.Runs, errs)
-		side := fmt.Sprintf("%s at scale %d: %s, against %s", strings.TrimSuffix(strings.TrimSuffix(rest, "/p99"), "/p50"), f.Scale, f.Measured, f.Against)
+		id := rest // the page, query or dataset: the name without its measure
+		if i := strings.LastIndex(rest, "/"); i > 0 {
+			id = rest[:i]
+		}
+		side := fmt.Sprintf("%s at scale %d: %s, against %s", id, f.Scale, f.Measured, f.Against)
 		if f.Note != "" {
 			side += "; " + f.Note
 		}
