@@ -11,10 +11,11 @@ SCALE    ?= 1
 CHROMIUM ?= /usr/bin/chromium
 ECHARTS  := dashboards/static/vendor/echarts.min.js
 
-.PHONY: run test setup build demo publish bench-demo bench-county bench-ingest bench-site bench-admin bench-api clean
+.PHONY: run test setup build demo publish bench bench-demo bench-county bench-ingest bench-site bench-admin bench-api clean
 
 ## setup: system packages (a C compiler for DuckDB's cgo driver; Node and
-## Debian's Chromium for the browser tests), Go modules, the npm packages of
+## Debian's Chromium for the browser tests; PostgreSQL 15 and wrk for the
+## benchmark suite and its tests), Go modules, the npm packages of
 ## package-lock.json (npm ci when node_modules is missing or older than the
 ## lockfile) and the echarts file the public site serves.
 setup:
@@ -25,6 +26,7 @@ setup:
 	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || \
 		echo "warning: playwright-core needs Node 20 or newer (found $$(node --version)): the browser tests will fail"
 	@[ -x $(CHROMIUM) ] || command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+	@./scripts/bench-install.sh
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 		npm ci --no-audit --no-fund && touch node_modules/.package-lock.json; fi
 	@mkdir -p $(dir $(ECHARTS))
@@ -51,6 +53,16 @@ run: publish
 test: setup
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 20m ./...
+
+## bench: the benchmark suite, every benchmark against its baseline at
+## BENCH_SCALES: ingest (etl load vs read_csv), publish (vs a bare COPY),
+## queries (the release as the site holds it vs PostgreSQL 15, indexed),
+## serve (pages, searches and a download under wrk vs a static file; cold
+## and warm first requests). Installs postgresql-15 and wrk when missing;
+## writes bench/results/<date>.json and .md (scripts/bench-suite.sh)
+BENCH_SCALES ?= 1,10,100
+bench: build
+	BENCH_SCALES=$(BENCH_SCALES) ./scripts/bench-suite.sh
 
 ## bench-demo: demo + publish at scale 1 and 10 with timings and peak memory
 bench-demo: build

@@ -11,8 +11,9 @@
 //   - downloads: the whole largest public dataset as CSV and as Parquet from
 //     /date/<dataset>.csv|.parquet, against the same bytes (a hard link of
 //     the release's file) from a plain static file server, this program
-//     re-run as a child (`apibench --serve-static DIR`: net/http's
-//     FileServer, one Go process on the same cores). Runs alternate
+//     re-run as a child (`apibench --serve-static DIR`, benchkit.ServeStatic:
+//     net/http's FileServer with the site's headers, one Go process on the
+//     same cores). Runs alternate
 //     between the two, --repeat times each, after one unmeasured download
 //     from each (the file in the page cache for both); the median counts.
 //   - rows: API rows per second on page 1 and on a page deep in the largest
@@ -30,15 +31,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -56,6 +54,7 @@ import (
 	"github.com/deschis/deschis/demo"
 	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/release"
+	"github.com/deschis/deschis/scripts/benchkit"
 )
 
 // Download is one format of the whole-dataset download against the static server.
@@ -132,7 +131,7 @@ func main() {
 	siteBin := flag.String("site", "", "the publicsite binary (default: go build ./cmd/publicsite)")
 	flag.Parse()
 	if *serveStatic != "" {
-		runStaticServer(*serveStatic)
+		benchkit.ServeStatic(*serveStatic)
 		return
 	}
 	work, err := os.MkdirTemp("", "apibench-")
@@ -180,12 +179,12 @@ func main() {
 			fatalf("go build ./cmd/publicsite: %v\n%s", err, out)
 		}
 	}
-	site, err := startChild(*siteBin, regexp.MustCompile(`msg=ascult addr=(\S+)`), "--releases", *releases, "--addr", "127.0.0.1:0", "--admin", "off")
+	site, err := benchkit.StartChild(120*time.Second, *siteBin, benchkit.SiteAddr, "--releases", *releases, "--addr", "127.0.0.1:0", "--admin", "off")
 	if err != nil {
 		fatalf("%v", err)
 	}
-	defer site.stop()
-	atExit = append(atExit, site.stop)
+	defer site.Stop()
+	atExit = append(atExit, site.Stop)
 	staticDir := filepath.Join(work, "static")
 	os.MkdirAll(staticDir, 0o755)
 	for _, f := range []string{"csv", "parquet"} {
@@ -196,18 +195,18 @@ func main() {
 		}
 	}
 	self, _ := os.Executable()
-	static, err := startChild(self, regexp.MustCompile(`^listening (\S+)`), "--serve-static", staticDir)
+	static, err := benchkit.StartChild(120*time.Second, self, benchkit.StaticAddr, "--serve-static", staticDir)
 	if err != nil {
 		fatalf("%v", err)
 	}
-	defer static.stop()
-	atExit = append(atExit, static.stop)
+	defer static.Stop()
+	atExit = append(atExit, static.Stop)
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 4}}
 
 	// Idle: the release opened, one request answered.
-	fetch(client, site.url+"/api/v1/datasets")
+	fetch(client, site.URL+"/api/v1/datasets")
 	time.Sleep(2 * time.Second)
-	idle := rssMiB(site.cmd.Process.Pid)
+	idle := benchkit.RSSMiB(site.Cmd.Process.Pid)
 
 	// Downloads, against the same bytes from the static server.
 	for _, f := range []string{"csv", "parquet"} {
@@ -215,13 +214,13 @@ func main() {
 		name := filepath.Base(file.Path)
 		d := Download{Format: f, Bytes: file.Bytes}
 		// Once from each, unmeasured: both read the file from the page cache.
-		fetch(client, site.url+"/date/"+name)
-		fetch(client, static.url+"/"+name)
+		fetch(client, site.URL+"/date/"+name)
+		fetch(client, static.URL+"/"+name)
 		for i := 0; i < *repeat; i++ {
 			for _, which := range []string{"site", "static"} {
-				base := site.url + "/date/"
+				base := site.URL + "/date/"
 				if which == "static" {
-					base = static.url + "/"
+					base = static.URL + "/"
 				}
 				t0 := time.Now()
 				n, err := fetch(client, base+name)
@@ -247,7 +246,7 @@ func main() {
 	}
 
 	// Rows: page 1 and the deep page, in the default order and by a column.
-	rowsURL := site.url + "/api/v1/datasets/" + largest.Name + "/rows"
+	rowsURL := site.URL + "/api/v1/datasets/" + largest.Name + "/rows"
 	for _, order := range []string{"", "sort=-" + sortColumn(largest)} {
 		pair := PagePair{Order: order}
 		if order == "" {
@@ -313,7 +312,7 @@ func main() {
 			x.p.MedianMs = ms(x.lat[len(x.lat)/2])
 			x.p.P90Ms = ms(x.lat[len(x.lat)*9/10])
 			x.p.RowsPerSec = round(float64(x.p.Rows) / x.lat[len(x.lat)/2].Seconds())
-			x.p.URL = strings.TrimPrefix(x.p.URL, site.url)
+			x.p.URL = strings.TrimPrefix(x.p.URL, site.URL)
 		}
 		pair.First, pair.Deep = first, deep
 		pair.Ratio = round(deep.MedianMs / first.MedianMs)
@@ -329,7 +328,7 @@ func main() {
 		run  func() (int64, int, error)
 	}{
 		{"download " + largest.Name + ".ndjson", func() (int64, int, error) {
-			n, err := fetch(client, site.url+"/date/"+largest.Name+".ndjson")
+			n, err := fetch(client, site.URL+"/date/"+largest.Name+".ndjson")
 			return n, 1, err
 		}},
 		{"API, every page as CSV", func() (int64, int, error) { return streamAPI(client, rowsURL, "csv", *pageRows) }},
@@ -337,7 +336,7 @@ func main() {
 	}
 	for _, s := range streamRuns {
 		time.Sleep(time.Second)
-		before := rssMiB(site.cmd.Process.Pid)
+		before := benchkit.RSSMiB(site.Cmd.Process.Pid)
 		var peak atomic.Int64
 		peak.Store(int64(before * 1024))
 		done := make(chan struct{})
@@ -346,7 +345,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for {
-				if v := int64(rssMiB(site.cmd.Process.Pid) * 1024); v > peak.Load() {
+				if v := int64(benchkit.RSSMiB(site.Cmd.Process.Pid) * 1024); v > peak.Load() {
 					peak.Store(v)
 				}
 				select {
@@ -482,21 +481,6 @@ func getJSON(c *http.Client, url string, v any) error {
 	return json.NewDecoder(resp.Body).Decode(v)
 }
 
-// rssMiB is the resident memory of a process, MiB (Linux).
-func rssMiB(pid int) float64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
-
 func median(v []float64) float64 {
 	s := slices.Clone(v)
 	slices.Sort(s)
@@ -506,78 +490,3 @@ func median(v []float64) float64 {
 func ms(d time.Duration) float64 { return round(float64(d.Microseconds()) / 1000) }
 
 func round(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
-
-type child struct {
-	url  string
-	cmd  *exec.Cmd
-	stop func()
-}
-
-// startChild runs a server and waits for the line (stdout or stderr) that
-// names its address.
-func startChild(bin string, addrLine *regexp.Regexp, args ...string) (*child, error) {
-	cmd := exec.Command(bin, args...)
-	pr, pw := io.Pipe()
-	cmd.Stdout, cmd.Stderr = pw, pw
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	var once sync.Once
-	stop := func() {
-		once.Do(func() {
-			cmd.Process.Signal(os.Interrupt)
-			done := make(chan struct{})
-			go func() { cmd.Wait(); close(done) }()
-			select {
-			case <-done:
-			case <-time.After(15 * time.Second):
-				cmd.Process.Kill()
-				<-done
-			}
-			pw.Close()
-		})
-	}
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(pr)
-		sent := false
-		for sc.Scan() { // keep draining: a child blocked on a full pipe stalls
-			if m := addrLine.FindStringSubmatch(sc.Text()); m != nil && !sent {
-				sent = true
-				found <- m[1]
-			} else {
-				fmt.Fprintln(os.Stderr, "  ", sc.Text())
-			}
-		}
-	}()
-	select {
-	case a := <-found:
-		if !strings.HasPrefix(a, "http") {
-			a = "http://" + a
-		}
-		return &child{url: strings.TrimSuffix(a, "/"), cmd: cmd, stop: stop}, nil
-	case <-time.After(120 * time.Second):
-		stop()
-		return nil, fmt.Errorf("%s did not say where it listens within 120 s", bin)
-	}
-}
-
-// runStaticServer is the baseline: net/http's FileServer over dir, with
-// the same timeouts as publicsite.
-func runStaticServer(dir string) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		log.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(dir)), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Printf("listening http://%s\n", ln.Addr())
-	go func() {
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-		<-sig
-		srv.Close()
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Fatal(err)
-	}
-}

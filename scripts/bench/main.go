@@ -11,18 +11,15 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io/fs"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/deschis/deschis/release"
+	"github.com/deschis/deschis/scripts/benchkit"
 	"github.com/deschis/deschis/warehouse"
 )
 
@@ -143,41 +140,11 @@ func bareCopy(db, out string) (float64, error) {
 	return time.Since(start).Seconds(), nil
 }
 
-func child(name string, args ...string) (secs, peakMiB float64, stdout []byte, err error) {
-	cmd := exec.Command(name, args...)
-	cmd.Stderr = os.Stderr
-	start := time.Now()
-	stdout, err = cmd.Output()
-	secs = time.Since(start).Seconds()
-	if err != nil {
-		return 0, 0, nil, fmt.Errorf("%s %v: %w", name, args, err)
-	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		peakMiB = float64(ru.Maxrss) / 1024 // KiB on Linux
-	}
-	return secs, peakMiB, stdout, nil
-}
-
-func size(path string) int64 {
-	var n int64
-	filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
-}
+// child, size and median are benchkit's (shared with the other benchmarks).
+var (
+	child  = benchkit.Run
+	size   = benchkit.Size
+	median = benchkit.Median
+)
 
 func mib(n int64) float64 { return float64(n) / (1 << 20) }
-
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s) == 0 {
-		return 0
-	}
-	return s[len(s)/2]
-}

@@ -9,8 +9,9 @@
 // and duration, it fetches a static file holding the same bytes as that page.
 //
 // The static file is served by this same program re-run as a child process
-// (`sitebench --serve-static DIR`): Go's net/http with http.FileServer, the
-// site's security headers and timeouts, on its own loopback port. The site
+// (`sitebench --serve-static DIR`, benchkit.ServeStatic): Go's net/http with
+// http.FileServer, the site's security headers and timeouts, on its own
+// loopback port. The site
 // cannot serve it itself: its static route serves only the embedded,
 // fingerprinted assets and its downloads only the release's checked files,
 // and adding a route to it for a benchmark would measure a different program.
@@ -26,7 +27,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -38,19 +38,17 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
-	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/demo"
 	"github.com/deschis/deschis/release"
+	"github.com/deschis/deschis/scripts/benchkit"
 )
 
 // pageType is one kind of page of the public site, by its Romanian URL.
@@ -121,7 +119,7 @@ func main() {
 	siteBin := flag.String("site", "", "the publicsite binary (default: go build ./cmd/publicsite)")
 	flag.Parse()
 	if *serveStatic != "" {
-		runStaticServer(*serveStatic)
+		benchkit.ServeStatic(*serveStatic)
 		return
 	}
 	if *conns < 1 || *duration <= 0 {
@@ -156,18 +154,20 @@ func main() {
 			log.Fatalf("go build ./cmd/publicsite: %v\n%s", err, out)
 		}
 	}
-	site, stopSite, err := startChild(*siteBin, regexp.MustCompile(`msg=ascult addr=(\S+)`), "--releases", *releases, "--addr", "127.0.0.1:0")
+	siteChild, err := benchkit.StartChild(60*time.Second, *siteBin, benchkit.SiteAddr, "--releases", *releases, "--addr", "127.0.0.1:0")
 	if err != nil {
 		log.Fatal(err)
 	}
+	site, stopSite := siteChild.URL, siteChild.Stop
 	defer stopSite()
 	staticDir := filepath.Join(work, "static")
 	os.MkdirAll(staticDir, 0o755)
 	self, _ := os.Executable()
-	static, stopStatic, err := startChild(self, regexp.MustCompile(`^listening (\S+)`), "--serve-static", staticDir)
+	staticChild, err := benchkit.StartChild(60*time.Second, self, benchkit.StaticAddr, "--serve-static", staticDir)
 	if err != nil {
 		log.Fatal(err)
 	}
+	static, stopStatic := staticChild.URL, staticChild.Stop
 	defer stopStatic()
 
 	client := newClient(*conns)
@@ -381,75 +381,4 @@ func printTable(w io.Writer, rep *Report) {
 			r.Static.RPS, r.Static.P50ms, r.Static.P99ms, r.Static.Errors, r.RPSRatio, r.P50Ratio)
 	}
 	fmt.Fprintf(w, "errors in all runs: %d (zero expected)\n", rep.TotalErrors)
-}
-
-// startChild runs a server and waits for the line (stdout or stderr) that
-// names its address.
-func startChild(bin string, addrLine *regexp.Regexp, args ...string) (string, func(), error) {
-	cmd := exec.Command(bin, args...)
-	pr, pw := io.Pipe()
-	cmd.Stdout, cmd.Stderr = pw, pw
-	if err := cmd.Start(); err != nil {
-		return "", nil, err
-	}
-	var once sync.Once
-	stop := func() {
-		once.Do(func() {
-			cmd.Process.Signal(os.Interrupt)
-			done := make(chan struct{})
-			go func() { cmd.Wait(); close(done) }()
-			select {
-			case <-done:
-			case <-time.After(15 * time.Second):
-				cmd.Process.Kill()
-				<-done
-			}
-			pw.Close()
-		})
-	}
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(pr)
-		sent := false
-		for sc.Scan() { // keep draining: a child blocked on a full pipe stalls
-			if m := addrLine.FindStringSubmatch(sc.Text()); m != nil && !sent {
-				sent = true
-				found <- m[1]
-			} else if !sent {
-				fmt.Fprintln(os.Stderr, "  ", sc.Text())
-			}
-		}
-	}()
-	select {
-	case a := <-found:
-		if !strings.HasPrefix(a, "http") {
-			a = "http://" + a
-		}
-		return strings.TrimSuffix(a, "/"), stop, nil
-	case <-time.After(60 * time.Second):
-		stop()
-		return "", nil, fmt.Errorf("%s did not say where it listens within 60 s", bin)
-	}
-}
-
-// runStaticServer is the static twin: the same stack as publicsite (net/http,
-// the same headers and timeouts) serving files from dir.
-func runStaticServer(dir string) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		log.Fatal(err)
-	}
-	h := dashboards.SecurityHeaders(http.FileServer(http.Dir(dir)))
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Printf("listening http://%s\n", ln.Addr())
-	go func() {
-		// The parent stops us with an interrupt; reading stdin is not needed.
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-		<-sig
-		srv.Close()
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Fatal(err)
-	}
 }

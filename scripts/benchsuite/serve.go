@@ -1,0 +1,294 @@
+package main
+
+// serve: the real cmd/publicsite (--admin off, a child process) under wrk
+// at --connections connections, page by page, each against a static file
+// holding the same bytes from the same kind of server (benchkit.ServeStatic,
+// this program re-run as `benchsuite serve-static DIR`), alternating runs:
+// the main public pages, a supplier search where every request is a
+// different query (a wrk Lua script over the release's name fragments), and
+// the whole procurement dataset as a Parquet download (the static side a
+// hard link of the release's file). Then the first request after the
+// release opens (cold) against the next one (warm), over fresh starts of
+// the server.
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deschis/deschis/scripts/benchkit"
+)
+
+// target is one thing served.
+type target struct {
+	ID, Path string // Path "" when found by a link (discover)
+	search   bool   // every request a different supplier search
+}
+
+var targets = []target{
+	{ID: "home", Path: "/"},
+	{ID: "buget", Path: "/buget"},
+	{ID: "investitii", Path: "/investitii"},
+	{ID: "achizitii", Path: "/achizitii"},
+	{ID: "furnizor"},
+	{ID: "en-home", Path: "/en"},
+	{ID: "achizitii-cautare", Path: "/achizitii?furnizor=", search: true},
+	{ID: "download-procurement-parquet", Path: "/date/procurement.parquet"},
+}
+
+// wrkDone is the Lua done() every wrk run ends with: its figures as one
+// JSON line (latencies in microseconds).
+const wrkDone = `
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('\n{"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50_us":%d,"p99_us":%d}\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
+`
+
+// wrkSearch makes each request a different supplier search: thread n of
+// N takes terms o+n, o+n+N, o+n+2N… (the list is the release's name
+// fragments; o, the offset, is the requests of the runs before plus one,
+// so no run asks what an earlier one or the probe asked).
+const wrkSearch = `
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+function init(args)
+  nthreads = tonumber(args[1])
+  i = id + tonumber(args[2])
+end
+request = function()
+  local t = terms[(i % #terms) + 1]
+  i = i + nthreads
+  return wrk.format("GET", prefix .. t)
+end
+`
+
+// wrkResult is one wrk run.
+type wrkResult struct {
+	Requests   int64 `json:"requests"`
+	DurationUS int64 `json:"duration_us"`
+	Connect    int64 `json:"connect"`
+	Read       int64 `json:"read"`
+	Write      int64 `json:"write"`
+	Status     int64 `json:"status"`
+	Timeout    int64 `json:"timeout"`
+	P50US      int64 `json:"p50_us"`
+	P99US      int64 `json:"p99_us"`
+}
+
+func (w wrkResult) rps() float64 { return float64(w.Requests) / (float64(w.DurationUS) / 1e6) }
+func (w wrkResult) errors() int64 {
+	return w.Connect + w.Read + w.Write + w.Status + w.Timeout
+}
+
+// runWrk runs wrk with a script (done() always; lua is what goes before).
+func (s *scaleRun) runWrk(url, lua string, offset int64) (wrkResult, error) {
+	script, err := os.CreateTemp(s.work, "wrk-*.lua")
+	if err != nil {
+		return wrkResult{}, err
+	}
+	defer os.Remove(script.Name())
+	script.WriteString(lua + wrkDone)
+	script.Close()
+	threads := 2
+	out, err := exec.Command(s.opt.wrk, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(s.opt.connections),
+		"-d", s.opt.duration.String(), "--timeout", "10s", "-s", script.Name(), url, "--", strconv.Itoa(threads), strconv.FormatInt(offset, 10)).Output()
+	if err != nil {
+		return wrkResult{}, fmt.Errorf("wrk %s: %w", url, err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var r wrkResult
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &r); err != nil {
+		return r, fmt.Errorf("wrk %s: %w (%s)", url, err, out)
+	}
+	return r, nil
+}
+
+func get(url string) (int, []byte, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, err
+}
+
+// luaStrings is a Lua table of strings, each URL-escaped.
+func luaStrings(xs []any) string {
+	var sb strings.Builder
+	sb.WriteString("terms = {")
+	for i, x := range xs {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, "%q", url.QueryEscape(fmt.Sprint(x)))
+	}
+	sb.WriteString("}\n")
+	return sb.String()
+}
+
+func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	siteArgs := []string{"--releases", releases, "--addr", "127.0.0.1:0", "--admin", "off"}
+	site, err := benchkit.StartChild(5*time.Minute, s.opt.site, benchkit.SiteAddr, siteArgs...)
+	if err != nil {
+		return nil, err
+	}
+	defer site.Stop()
+	s.atExit(site.Stop)
+	staticDir := filepath.Join(s.work, "static")
+	os.RemoveAll(staticDir)
+	os.MkdirAll(staticDir, 0o755)
+	static, err := benchkit.StartChild(time.Minute, self, benchkit.StaticAddr, "serve-static", staticDir)
+	if err != nil {
+		return nil, err
+	}
+	defer static.Stop()
+	s.atExit(static.Stop)
+
+	var out []Figure
+	for _, t := range targets {
+		path := t.Path
+		if t.ID == "furnizor" {
+			_, body, err := get(site.URL + "/achizitii")
+			m := regexp.MustCompile(`href="(/achizitii/furnizori/[^"?#/]+)[?#"]`).FindSubmatch(body)
+			if err != nil || m == nil {
+				return nil, fmt.Errorf("no supplier link on /achizitii (%v)", err)
+			}
+			path = string(m[1])
+		}
+		probe := path
+		if t.search {
+			probe += fmt.Sprint(p.term[0])
+		}
+		status, body, err := get(site.URL + probe)
+		if err != nil || status != 200 {
+			return nil, fmt.Errorf("%s: %d %v", probe, status, err)
+		}
+		name := t.ID + ".bin"
+		if strings.HasPrefix(path, "/date/") {
+			src := filepath.Join(dir, "public", filepath.Base(path))
+			if err := os.Link(src, filepath.Join(staticDir, name)); err != nil {
+				return nil, err
+			}
+		} else if err := os.WriteFile(filepath.Join(staticDir, name), body, 0o644); err != nil {
+			return nil, err
+		}
+		lua := ""
+		if t.search {
+			lua = luaStrings(p.term) + fmt.Sprintf("prefix = %q\n", path) + wrkSearch
+		}
+		var siteRuns, staticRuns []wrkResult
+		offset := int64(1) // the probe asked term 0
+		for range s.opt.serveRuns {
+			r, err := s.runWrk(site.URL+probe, lua, offset)
+			if err != nil {
+				return nil, err
+			}
+			offset += r.Requests + int64(s.opt.connections) // and those cut off at the end
+			siteRuns = append(siteRuns, r)
+			r, err = s.runWrk(static.URL+"/"+name, "", 0)
+			if err != nil {
+				return nil, err
+			}
+			staticRuns = append(staticRuns, r)
+		}
+		rps := func(rs []wrkResult) (float64, float64, int64) {
+			var a, b []float64
+			var e int64
+			for _, r := range rs {
+				a, b, e = append(a, r.rps()), append(b, float64(r.P99US)/1000), e+r.errors()
+			}
+			return benchkit.Median(a), benchkit.Median(b), e
+		}
+		sr, sp, se := rps(siteRuns)
+		br, bp, be := rps(staticRuns)
+		measured := fmt.Sprintf("publicsite %s (%d bytes)", path, len(body))
+		if t.search {
+			var n int64
+			for _, r := range siteRuns {
+				n += r.Requests
+			}
+			// offset bounds the terms handed out (requests cut off at a run's end included)
+			measured = fmt.Sprintf("publicsite %s<term>, each request the next of %d name fragments (%d requests in all runs, at most %d terms handed out: %s; %d bytes for %q)",
+				path, len(p.term), n, offset, map[bool]string{true: "no term asked twice", false: "terms repeat, so some answers come from the page cache"}[offset <= int64(len(p.term))], len(body), p.term[0])
+		}
+		against := fmt.Sprintf("a static file of the same %d bytes (net/http FileServer)", len(body))
+		conn := fmt.Sprintf("wrk, %d connections, %s per run", s.opt.connections, s.opt.duration)
+		f1 := newFigure("serve/"+t.ID+"/requests-per-second", s.scale, "requests/s", sr, br, len(siteRuns), measured, against)
+		f2 := newFigure("serve/"+t.ID+"/p99", s.scale, "ms", sp, bp, len(siteRuns), measured, against)
+		f1.Note, f2.Note = conn, conn
+		for _, f := range []*Figure{&f1, &f2} {
+			f.Errors, f.BaseEr = &se, &be
+		}
+		out = append(out, f1, f2)
+		s.logf("serve %-30s %8.0f req/s p99 %8.2f ms errors %d | static %8.0f req/s p99 %8.2f ms errors %d", t.ID, sr, sp, se, br, bp, be)
+	}
+	site.Stop()
+	static.Stop()
+	cold, err := benchCold(s, siteArgs)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, cold...), nil
+}
+
+// benchCold starts the server again and again; on each start it times the
+// very first request of one page (the pages take turns, so each cold figure
+// is a first request after the release opened) and the next request of the
+// same page (warm). The server says it listens once the release is open.
+func benchCold(s *scaleRun, siteArgs []string) ([]Figure, error) {
+	pages := []target{{ID: "home", Path: "/"}, {ID: "achizitii", Path: "/achizitii"}}
+	cold, warm := map[string][]float64{}, map[string][]float64{}
+	var opens []float64
+	for i := range s.opt.coldRuns * len(pages) {
+		pg := pages[i%len(pages)]
+		site, err := benchkit.StartChild(5*time.Minute, s.opt.site, benchkit.SiteAddr, siteArgs...)
+		if err != nil {
+			return nil, err
+		}
+		opens = append(opens, site.Ready.Seconds())
+		for j := range 2 {
+			t0 := time.Now()
+			status, _, err := get(site.URL + pg.Path)
+			d := ms(time.Since(t0))
+			if err != nil || status != 200 {
+				site.Stop()
+				return nil, fmt.Errorf("%s: %d %v", pg.Path, status, err)
+			}
+			if j == 0 {
+				cold[pg.ID] = append(cold[pg.ID], d)
+			} else {
+				warm[pg.ID] = append(warm[pg.ID], d)
+			}
+		}
+		site.Stop()
+	}
+	var out []Figure
+	for _, pg := range pages {
+		f := newFigure("serve/"+pg.ID+"/first-request-after-open", s.scale, "ms", benchkit.Median(cold[pg.ID]), benchkit.Median(warm[pg.ID]), len(cold[pg.ID]),
+			"the first request of "+pg.Path+" after the server opened the release (cold)", "the next request of the same page (warm)")
+		f.Note = fmt.Sprintf("server start to listening, release open: median %.2f s", benchkit.Median(opens))
+		out = append(out, f)
+		s.logf("serve cold %-10s first %.2f ms, next %.2f ms (start to listening %.2f s)", pg.ID, f.Value, f.Baseline, benchkit.Median(opens))
+	}
+	return out, nil
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"encoding/json"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary be the children the suite re-runs itself
+// as (read-csv, bare-copy, serve-static), as the real binary is.
+func TestMain(m *testing.M) {
+	if ok, err := subcommand(os.Args[1:]); ok {
+		if err != nil {
+			log.Fatal(err)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// buildBinaries builds the real etl and publicsite from this tree.
+func buildBinaries(t *testing.T) (etl, site string) {
+	t.Helper()
+	dir := t.TempDir()
+	etl, site = filepath.Join(dir, "etl"), filepath.Join(dir, "publicsite")
+	for bin, pkg := range map[string]string{etl: "../../cmd/etl", site: "../../cmd/publicsite"} {
+		if out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+		}
+	}
+	return etl, site
+}
+
+// quick is the suite with one run of everything and short wrk runs.
+func quick(etl, site, out string) *options {
+	return &options{etl: etl, site: site, wrk: "wrk", out: out, runs: 1, largeScale: 100, largeRuns: 1,
+		queryRuns: 3, serveRuns: 1, coldRuns: 1, connections: 8, duration: time.Second}
+}
+
+// The whole suite at scale 1, on the real programs, a real PostgreSQL and
+// wrk: every benchmark gives its figures, each with a measured value, a
+// baseline of the same run and the ratio the unit says; no request fails;
+// the files are where the contract says; PostgreSQL is stopped after.
+func TestSuiteAtScaleOneWritesEveryFigure(t *testing.T) {
+	etl, site := buildBinaries(t)
+	out := t.TempDir()
+	opt := quick(etl, site, out)
+	if err := runSuite(opt, []int{1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(opt.pg.Dir); !os.IsNotExist(err) {
+		t.Errorf("PostgreSQL's directory %s is still there (%v)", opt.pg.Dir, err)
+	}
+	date := time.Now().UTC().Format("2006-01-02")
+	b, err := os.ReadFile(filepath.Join(out, date+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw []map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	var figs []Figure
+	json.Unmarshal(b, &figs)
+	for _, o := range raw {
+		for _, k := range []string{"name", "scale", "unit", "value", "baseline", "ratio"} {
+			if _, ok := o[k]; !ok {
+				t.Errorf("%v has no %q", o["name"], k)
+			}
+		}
+	}
+	names := map[string]Figure{}
+	for _, f := range figs {
+		names[f.Name] = f
+		if f.Scale != 1 || f.Value <= 0 || f.Baseline <= 0 || f.Runs < 1 {
+			t.Errorf("%s: scale %d, value %v, baseline %v, runs %d", f.Name, f.Scale, f.Value, f.Baseline, f.Runs)
+		}
+		want := f.Value / f.Baseline
+		if f.Better == "higher" {
+			want = f.Baseline / f.Value
+		}
+		if d := f.Ratio/want - 1; d > 0.01 || d < -0.01 {
+			t.Errorf("%s: ratio %v, want %v (%s is better)", f.Name, f.Ratio, want, f.Better)
+		}
+		if f.Errors != nil && (*f.Errors != 0 || *f.BaseEr != 0) {
+			t.Errorf("%s: %d failed requests, %d on the static server", f.Name, *f.Errors, *f.BaseEr)
+		}
+	}
+	want := []string{"ingest/procurement/rows-per-second", "ingest/procurement/peak-memory", "ingest/requests/rows-per-second",
+		"publish/seconds", "publish/peak-memory", "serve/home/first-request-after-open", "serve/achizitii/first-request-after-open"}
+	for _, q := range queries {
+		want = append(want, "queries/"+q.ID+"/p50", "queries/"+q.ID+"/p99")
+	}
+	for _, tg := range targets {
+		want = append(want, "serve/"+tg.ID+"/requests-per-second", "serve/"+tg.ID+"/p99")
+	}
+	for _, n := range want {
+		if _, ok := names[n]; !ok {
+			t.Errorf("no figure %s", n)
+		}
+	}
+	if f := names["serve/achizitii-cautare/requests-per-second"]; !strings.Contains(f.Measured, "no term asked twice") {
+		t.Errorf("the search run repeated terms: %s", f.Measured)
+	}
+	if f := names["queries/supplier-search/p50"]; !strings.Contains(f.Against, "PostgreSQL 15") {
+		t.Errorf("the queries' baseline is %q", f.Against)
+	}
+	md, err := os.ReadFile(filepath.Join(out, date+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"## ingest", "## publish", "## queries", "## serve", "| supplier-search/p99 | 1 |"} {
+		if !strings.Contains(string(md), s) {
+			t.Errorf("the summary has no %q", s)
+		}
+	}
+}
+
+// A benchmark that fails still stops PostgreSQL and removes its directory.
+func TestSuiteStopsPostgresOnFailure(t *testing.T) {
+	opt := quick("/bin/false", "/bin/false", t.TempDir())
+	err := runSuite(opt, []int{1})
+	if err == nil {
+		t.Fatal("a suite whose etl fails succeeded")
+	}
+	if opt.pg == nil {
+		t.Fatalf("PostgreSQL never started: %v", err)
+	}
+	if _, err := os.Stat(opt.pg.Dir); !os.IsNotExist(err) {
+		t.Errorf("after %v, PostgreSQL's directory %s is still there", err, opt.pg.Dir)
+	}
+	if entries, _ := os.ReadDir(opt.out); len(entries) != 0 {
+		t.Errorf("a failed suite wrote %v", entries)
+	}
+}
+
+// The ratio reads the same way for every unit: above 1, worse than the
+// baseline; the summary bolds what is worse than 1.5x.
+func TestFigureRatioAndSummary(t *testing.T) {
+	slow := newFigure("serve/x/requests-per-second", 10, "requests/s", 100, 400, 3, "site", "static")
+	fast := newFigure("queries/x/p50", 10, "ms", 2, 20, 30, "DuckDB", "PostgreSQL")
+	if slow.Ratio != 4 || slow.Better != "higher" || fast.Ratio != 0.1 || fast.Better != "lower" {
+		t.Fatalf("ratios %v (%s), %v (%s)", slow.Ratio, slow.Better, fast.Ratio, fast.Better)
+	}
+	r := &Run{Started: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), Finished: time.Date(2026, 12, 1, 10, 20, 0, 0, time.UTC), Scales: []int{10}, Figures: []Figure{slow, fast}}
+	js, md, err := r.write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(js) != "2026-12-01.json" || filepath.Base(md) != "2026-12-01.md" {
+		t.Errorf("files %s, %s", js, md)
+	}
+	b, _ := os.ReadFile(md)
+	lines := strings.Split(string(b), "\n")
+	if i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "| x/requests-per-second |") }); i < 0 || !strings.Contains(lines[i], "**4.00x**") {
+		t.Errorf("the 4x figure is not bold:\n%s", b)
+	}
+	if i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "| x/p50 |") }); i < 0 || strings.Contains(lines[i], "**") {
+		t.Errorf("the 0.1x figure is marked:\n%s", b)
+	}
+}
+
+// The summary puts each figure's scales together, benchmark by benchmark,
+// whatever order the scales were measured in; `benchsuite summary` writes
+// the same tables again from the JSON and keeps the header and the notes.
+func TestSummaryGroupsScalesAndRewrites(t *testing.T) {
+	r := &Run{Started: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), Scales: []int{1, 10}, Notes: []string{"a note of the run"}, Figures: []Figure{
+		newFigure("ingest/x/rows-per-second", 1, "rows/s", 10, 20, 3, "etl", "read_csv"),
+		newFigure("serve/home/p99", 1, "ms", 2, 1, 3, "site", "static"),
+		newFigure("ingest/x/rows-per-second", 10, "rows/s", 100, 200, 3, "etl", "read_csv"),
+		newFigure("serve/home/p99", 10, "ms", 3, 1, 3, "site", "static"),
+	}}
+	js, md, err := r.write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(md)
+	order := func(b []byte) []string {
+		var rows []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "| x/") || strings.HasPrefix(l, "| home/") {
+				rows = append(rows, strings.Join(strings.Fields(l)[:4], " "))
+			}
+		}
+		return rows
+	}
+	want := []string{"| x/rows-per-second | 1", "| x/rows-per-second | 10", "| home/p99 | 1", "| home/p99 | 10"}
+	if got := order(first); !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	if strings.Count(string(first), "## ingest") != 1 {
+		t.Errorf("the ingest section is repeated:\n%s", first)
+	}
+	if err := rewriteSummary(js); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := os.ReadFile(md)
+	if string(again) != string(first) {
+		t.Errorf("rewritten summary differs:\n%s\n---\n%s", first, again)
+	}
+}
