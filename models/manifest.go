@@ -110,6 +110,17 @@ type ManifestDataset struct {
 	Licence  Licence       `json:"licence"`
 	Loads    []int64       `json:"loads"`
 	Files    []ReleaseFile `json:"files"`
+	// Absent are the download formats a public dataset is not written in,
+	// each with the reason and what to use instead (release/publish_rules.go:
+	// XLSX only while the dataset fits one Excel sheet).
+	Absent []AbsentFormat `json:"absent,omitempty"`
+}
+
+// AbsentFormat is a download format a dataset of a release has no file in,
+// and why.
+type AbsentFormat struct {
+	Format string `json:"format"` // a models.Formats id
+	Reason Text   `json:"reason"`
 }
 
 // Coverage is the period and the institutions a dataset covers.
