@@ -241,6 +241,13 @@ func publishDataset(ctx context.Context, conn *sql.Conn, dir string, ds Dataset,
 		}
 		md.Files = append(md.Files, more...)
 	}
+	if ds.PartitionEntity != "" {
+		start = time.Now()
+		if md.Parts, err = writePartitions(ctx, conn, dir, ds, path); err != nil {
+			return nil, err
+		}
+		gw.tm.since(ds.Name, "partitions", start)
+	}
 	return md, nil
 }
 
