@@ -44,3 +44,13 @@ func (d *ManifestDataset) File(format string) (ReleaseFile, bool) {
 	}
 	return ReleaseFile{}, false
 }
+
+// FormatByID returns the download format of an id ("xlsx").
+func FormatByID(id string) (Format, bool) {
+	for _, f := range Formats {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return Format{}, false
+}

@@ -110,6 +110,30 @@ type ManifestDataset struct {
 	Licence  Licence       `json:"licence"`
 	Loads    []int64       `json:"loads"`
 	Files    []ReleaseFile `json:"files"`
+	// Absent are the download formats a public dataset is not written in,
+	// each with the reason and what to use instead (release/publish_rules.go:
+	// XLSX only while the dataset fits one Excel sheet).
+	Absent []AbsentFormat `json:"absent,omitempty"`
+	// Parts are the dataset's Hive-partitioned Parquet files, when it has
+	// them (release/publish_partitions.go): the same rows as its Parquet
+	// file, split by year and county.
+	Parts []PartFile `json:"parts,omitempty"`
+}
+
+// PartFile is one file of a dataset's Hive-partitioned Parquet
+// (<dataset>/year=2024/county=TM/part-0.parquet): its rows and the values
+// of its partition columns, which its path names and the file leaves out.
+type PartFile struct {
+	ReleaseFile
+	Rows      int64             `json:"rows"`
+	Partition map[string]string `json:"partition"`
+}
+
+// AbsentFormat is a download format a dataset of a release has no file in,
+// and why.
+type AbsentFormat struct {
+	Format string `json:"format"` // a models.Formats id
+	Reason Text   `json:"reason"`
 }
 
 // Coverage is the period and the institutions a dataset covers.

@@ -35,6 +35,9 @@ func (e *CheckError) Unwrap() error { return models.ErrRefused }
 // written from the Parquet file (publish_formats.go): the same rows.
 func check(ctx context.Context, conn *sql.Conn, dir string, man *models.Manifest) error {
 	for _, d := range man.Datasets {
+		if err := checkParts(ctx, conn, dir, &d); err != nil {
+			return err
+		}
 		for _, f := range d.Files {
 			if f.Format != "parquet" {
 				continue // the other formats are written from the Parquet file, once it is checked

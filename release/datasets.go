@@ -28,6 +28,10 @@ type Dataset struct {
 	CoverageTo                   string
 	// Lineage are the core tables whose load ids the manifest lists.
 	Lineage []string
+	// PartitionEntity, for a large dataset, is its column naming the
+	// institution whose county (and the row's year) partitions its copy as
+	// Hive-partitioned Parquet (publish_partitions.go); "" for none.
+	PartitionEntity string
 }
 
 // Lookup returns the declaration of a dataset.
@@ -107,7 +111,7 @@ var Datasets = []Dataset{
 			"The monthly budget execution reports (the national Forexebug reporting system)."),
 		Frequency: text("lunar", "monthly")},
 		Mart: "mart_budget", SortKey: "entity_cui, year, kind, functional_code, economic_code, section, funding_source", ReadOrder: "entity_cui, year, kind, chapter_code",
-		CoverageDate: "report_date", CoverageEntity: "entity_cui", Lineage: []string{"fact_budget"}},
+		CoverageDate: "report_date", CoverageEntity: "entity_cui", Lineage: []string{"fact_budget"}, PartitionEntity: "entity_cui"},
 	{PublishedDataset: models.PublishedDataset{Name: "budget_execution_monthly", Access: models.Public,
 		Title: text("Execuția bugetară lunară", "Monthly budget execution"),
 		Description: text("Plățile și încasările fiecărei luni, calculate ca diferența dintre două rapoarte cumulate consecutive.",
@@ -135,7 +139,7 @@ var Datasets = []Dataset{
 			"Computed from the cumulative monthly reports: a month's figure is the difference of two consecutive reports."),
 		Frequency: text("lunar", "monthly"), Period: models.PeriodMonth},
 		Mart: "mart_budget_monthly", SortKey: "entity_cui, year, month, kind, functional_code, economic_code, section, funding_source", ReadOrder: "entity_cui, year, month",
-		CoverageDate: "make_date(year, month, 1)", CoverageEntity: "entity_cui", Lineage: []string{"fact_budget"}},
+		CoverageDate: "make_date(year, month, 1)", CoverageEntity: "entity_cui", Lineage: []string{"fact_budget"}, PartitionEntity: "entity_cui"},
 	{PublishedDataset: models.PublishedDataset{Name: "investments", Access: models.Public,
 		Title:       text("Investiții", "Investments"),
 		Description: text("Obiectivele de investiții din lista fiecărui an: valoare, cheltuieli, progres, termene.", "Investment objectives of each year's list: value, spending, progress, dates."),
@@ -165,7 +169,7 @@ var Datasets = []Dataset{
 			"The list of investment objectives annexed to the approved budget, with the reported progress."),
 		Frequency: text("la aprobarea și rectificarea bugetului", "when the budget is approved or revised"), Period: models.PeriodYear},
 		Mart: "mart_investments", SortKey: "entity_cui, code, year", ReadOrder: "entity_cui, year, code",
-		CoverageDate: "make_date(year, 1, 1)", CoverageEntity: "entity_cui", Lineage: []string{"fact_investment"}},
+		CoverageDate: "make_date(year, 1, 1)", CoverageEntity: "entity_cui", Lineage: []string{"fact_investment"}, PartitionEntity: "entity_cui"},
 	{PublishedDataset: models.PublishedDataset{Name: "procurement", Access: models.Public,
 		Title: text("Achiziții publice", "Public procurement"),
 		Description: text("Contractele atribuite: proceduri, achiziții directe, acorduri-cadru și contracte subsecvente. Totalurile numără contractele subsecvente, nu acordurile-cadru (counts_in_total).",
@@ -197,7 +201,7 @@ var Datasets = []Dataset{
 			"The electronic public procurement system SEAP/SICAP (e-licitatie.ro): award notices and direct purchases."),
 		Frequency: text("zilnic", "daily")},
 		Mart: "mart_procurement", SortKey: "supplier_cui, award_date, contract_id, buyer_cui", ReadOrder: "buyer_cui, year, award_date, contract_id",
-		CoverageDate: "award_date", CoverageEntity: "buyer_cui", Lineage: []string{"fact_procurement"}},
+		CoverageDate: "award_date", CoverageEntity: "buyer_cui", Lineage: []string{"fact_procurement"}, PartitionEntity: "buyer_cui"},
 	{PublishedDataset: models.PublishedDataset{Name: "suppliers", Access: models.Public,
 		Title:       text("Furnizori", "Suppliers"),
 		Description: text("Fiecare furnizor cu numărul și valoarea contractelor câștigate.", "Each supplier with the number and value of contracts won."),

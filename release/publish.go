@@ -24,6 +24,14 @@ type Options struct {
 	// header included (0: Excel's, export.ExcelMaxRows); a longer dataset
 	// goes on in further sheets.
 	XLSXMaxRows int
+	// XLSXRowLimit: a dataset of more rows has no XLSX download, and its
+	// manifest says why (publish_rules.go; 0: DefaultXLSXRowLimit, one
+	// Excel sheet; -1: no limit).
+	XLSXRowLimit int
+	// MemoryLimit is DuckDB's memory limit while publishing ("" :
+	// DefaultMemoryLimit), TempDir where it spills past it ("": DuckDB's,
+	// <warehouse>.tmp beside the warehouse file); publish_bounds.go.
+	MemoryLimit, TempDir string
 }
 
 // Result is what `etl publish --json` prints.
@@ -37,6 +45,8 @@ type Result struct {
 	RemovedPartial []string `json:"removed_partial,omitempty"`
 	// Manifest is the new release's manifest.
 	Manifest *models.Manifest `json:"-"`
+	// Timings are how long each step took (publish_timings.go).
+	Timings []StepTiming `json:"timings"`
 }
 
 // PublishedSummary is one dataset of a published release.
@@ -78,11 +88,17 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	man := &models.Manifest{ReleaseID: id, Created: created, Generator: opt.Generator, SchemaVersion: opt.SchemaVersion, Licence: models.DefaultLicence}
 
+	restore, err := bound(ctx, conn, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer restore()
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return nil, err
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
-	gw, err := newGoWriter(ctx, opt)
+	tm := &timings{}
+	gw, err := newGoWriter(ctx, opt, tm)
 	if err != nil {
 		return nil, err
 	}
@@ -113,14 +129,18 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 		return nil, err
 	}
 	man.Files = append(man.Files, dp)
+	start := time.Now()
 	if err := check(ctx, conn, tmp, man); err != nil {
 		return nil, err
 	}
+	tm.since("", "check", start)
 	// The budgets' Fiscal Data Package, from their checked files.
+	start = time.Now()
 	fdp, err := publishFDP(ctx, conn, tmp, man)
 	if err != nil {
 		return nil, err
 	}
+	tm.since("", "fdp", start)
 	man.Files = append(man.Files, fdp...)
 	if err := writeManifest(filepath.Join(tmp, ManifestFile), man); err != nil {
 		return nil, err
@@ -135,7 +155,7 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 	if err := SwapCurrent(opt.Out, id); err != nil {
 		return nil, err
 	}
-	res = &Result{ReleaseID: id, Path: final, Manifest: man, RemovedPartial: removed}
+	res = &Result{ReleaseID: id, Path: final, Manifest: man, RemovedPartial: removed, Timings: tm.list()}
 	for _, d := range man.Datasets {
 		s := PublishedSummary{Name: d.Name, Access: d.Access, Rows: d.Rows}
 		for _, f := range d.Files {
@@ -161,14 +181,18 @@ func publishDataset(ctx context.Context, conn *sql.Conn, dir string, ds Dataset,
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	copySQL := fmt.Sprintf(`COPY (%s ORDER BY %s) TO %s (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)`,
 		query, ds.SortKey, sqlString(path))
 	if _, err := conn.ExecContext(ctx, copySQL); err != nil {
 		return nil, fmt.Errorf("export %s: %w", ds.Name, err)
 	}
+	gw.tm.since(ds.Name, "parquet", start)
+	start = time.Now()
 	md := &models.ManifestDataset{PublishedDataset: ds.PublishedDataset, Licence: models.DefaultLicence, Loads: []int64{}}
 	md.Coverage.Entities = []string{}
-	// One pass over the mart for the count and the coverage.
+	// One pass over the file just written (not the mart's view again) for
+	// the count and the coverage: the same rows, read from the same snapshot.
 	dateExpr, toExpr, entityExpr := "NULL::DATE", "", "NULL::VARCHAR"
 	if ds.CoverageDate != "" {
 		dateExpr = ds.CoverageDate
@@ -182,7 +206,7 @@ func publishDataset(ctx context.Context, conn *sql.Conn, dir string, ds Dataset,
 	var from, to sql.NullTime
 	var entities sql.NullString
 	if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*), min(%[1]s)::DATE, max(%[4]s)::DATE,
-		string_agg(DISTINCT %[2]s, ',' ORDER BY %[2]s) FROM (%[3]s)`, dateExpr, entityExpr, query, toExpr)).
+		string_agg(DISTINCT %[2]s, ',' ORDER BY %[2]s) FROM read_parquet(%[3]s)`, dateExpr, entityExpr, sqlString(path), toExpr)).
 		Scan(&md.Rows, &from, &to, &entities); err != nil {
 		return nil, err
 	}
@@ -204,13 +228,25 @@ func publishDataset(ctx context.Context, conn *sql.Conn, dir string, ds Dataset,
 		return nil, err
 	}
 	md.Files = []models.ReleaseFile{{Path: filepath.ToSlash(rel), Format: "parquet", Bytes: size, SHA256: sum}}
+	gw.tm.since(ds.Name, "measure", start)
 	if ds.Access == models.Public {
-		gw.add(dir, ds, path)
-		more, err := writeFormats(ctx, conn, dir, ds, path)
+		absent := xlsxAbsent(ds, md.Rows, gw.opt)
+		if absent != nil {
+			md.Absent = append(md.Absent, *absent)
+		}
+		gw.add(dir, ds, path, absent == nil)
+		more, err := writeFormats(ctx, conn, dir, ds, path, gw.tm)
 		if err != nil {
 			return nil, err
 		}
 		md.Files = append(md.Files, more...)
+	}
+	if ds.PartitionEntity != "" {
+		start = time.Now()
+		if md.Parts, err = writePartitions(ctx, conn, dir, ds, path); err != nil {
+			return nil, err
+		}
+		gw.tm.since(ds.Name, "partitions", start)
 	}
 	return md, nil
 }

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -27,7 +28,7 @@ import (
 // Arrow IPC stream and the XLSX workbook go to goWriter, which writes them in
 // Go meanwhile. Text cells of both CSVs go through export.NeutraliseSQL, of
 // the XLSX through export.Neutralise. It returns the files DuckDB wrote.
-func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, parquet string) ([]models.ReleaseFile, error) {
+func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, parquet string, tm *timings) ([]models.ReleaseFile, error) {
 	src := "read_parquet(" + sqlString(parquet) + ")"
 	neutral, excel := csvColumns(ds)
 	copies := map[string]string{
@@ -44,6 +45,7 @@ func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, p
 		q := copies[id]
 		rel := filepath.Join(ds.Access, ds.Name+f.Suffix)
 		path := filepath.Join(dir, rel)
+		start := time.Now()
 		var err error
 		switch f.ID {
 		case "csv-excel":
@@ -60,6 +62,7 @@ func writeFormats(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, p
 		if err != nil {
 			return nil, fmt.Errorf("export %s (%s): %w", ds.Name, f.ID, err)
 		}
+		tm.since(ds.Name, f.ID, start)
 		file, err := releaseFile(dir, rel, f.ID)
 		if err != nil {
 			return nil, err
@@ -114,53 +117,83 @@ func sortFiles(files []models.ReleaseFile) {
 	slices.SortStableFunc(files, func(a, b models.ReleaseFile) int { return rank[a.Format] - rank[b.Format] })
 }
 
-// goWriter writes the formats Go writes itself (Arrow, XLSX) one dataset
-// after another in a goroutine of its own, reading the Parquet files through
-// an in-memory DuckDB of one thread, while the publish's connection goes on
-// with DuckDB's formats: the two overlap.
+// goWriter writes the formats Go writes itself (Arrow, XLSX) in goLanes
+// goroutines of its own, a dataset at a time each, reading the Parquet files
+// through an in-memory DuckDB (one thread a query, GoFormatsMemory), while
+// the publish's connection goes on with DuckDB's formats: they overlap. Each
+// file is written by one goroutine from its Parquet file's rows in order, so
+// which lane writes it changes no byte.
 type goWriter struct {
 	jobs chan goJob
 	done chan struct{}
 	db   *sql.DB
 	opt  Options
+	tm   *timings
+	mu   sync.Mutex
 	err  error
 	out  map[string][]models.ReleaseFile // by dataset
 }
 
+// goLanes is how many datasets' Go formats are written at once: they
+// stream (a row at a time, the XLSX sheets through temporary files), so
+// memory allows two, and two is what a 2-core machine runs.
+const goLanes = 2
+
 type goJob struct {
 	dir, parquet string
 	ds           Dataset
+	xlsx         bool // the dataset has an XLSX download (publish_rules.go)
 }
 
-func newGoWriter(ctx context.Context, opt Options) (*goWriter, error) {
+func newGoWriter(ctx context.Context, opt Options, tm *timings) (*goWriter, error) {
 	connector, err := duckdb.NewConnector("", func(execer driver.ExecerContext) error {
-		_, err := execer.ExecContext(ctx, "SET threads = 1", nil)
+		_, err := execer.ExecContext(ctx, "SET threads = 1; SET memory_limit = '"+GoFormatsMemory+"'", nil)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	g := &goWriter{jobs: make(chan goJob, len(Datasets)), done: make(chan struct{}), db: sql.OpenDB(connector), opt: opt, out: map[string][]models.ReleaseFile{}}
+	g := &goWriter{jobs: make(chan goJob, len(Datasets)), done: make(chan struct{}), db: sql.OpenDB(connector), opt: opt, tm: tm, out: map[string][]models.ReleaseFile{}}
+	var wg sync.WaitGroup
+	for range goLanes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range g.jobs {
+				g.mu.Lock()
+				failed := g.err != nil
+				g.mu.Unlock()
+				if failed || ctx.Err() != nil {
+					continue
+				}
+				start := time.Now()
+				files, err := g.write(ctx, j)
+				step := "arrow"
+				if j.xlsx {
+					step = "arrow+xlsx"
+				}
+				g.tm.since(j.ds.Name, step, start)
+				g.mu.Lock()
+				if err != nil && g.err == nil {
+					g.err = fmt.Errorf("export %s (%s): %w", j.ds.Name, step, err)
+				}
+				g.out[j.ds.Name] = files
+				g.mu.Unlock()
+			}
+		}()
+	}
 	go func() {
-		defer close(g.done)
-		defer connector.Close()
-		defer g.db.Close()
-		for j := range g.jobs {
-			if g.err != nil || ctx.Err() != nil {
-				continue
-			}
-			files, err := g.write(ctx, j)
-			if err != nil {
-				g.err = fmt.Errorf("export %s (arrow, xlsx): %w", j.ds.Name, err)
-				continue
-			}
-			g.out[j.ds.Name] = files
-		}
+		wg.Wait()
+		g.db.Close()
+		connector.Close()
+		close(g.done)
 	}()
 	return g, nil
 }
 
-func (g *goWriter) add(dir string, ds Dataset, parquet string) { g.jobs <- goJob{dir, parquet, ds} }
+func (g *goWriter) add(dir string, ds Dataset, parquet string, xlsx bool) {
+	g.jobs <- goJob{dir, parquet, ds, xlsx}
+}
 
 // wait ends the jobs and returns each dataset's files.
 func (g *goWriter) wait() (map[string][]models.ReleaseFile, error) {
@@ -171,14 +204,18 @@ func (g *goWriter) wait() (map[string][]models.ReleaseFile, error) {
 
 func (g *goWriter) write(ctx context.Context, j goJob) ([]models.ReleaseFile, error) {
 	arrowRel := filepath.Join(j.ds.Access, j.ds.Name+".arrows")
-	xlsxRel := filepath.Join(j.ds.Access, j.ds.Name+".xlsx")
+	xlsxRel, xlsxPath := "", ""
+	if j.xlsx {
+		xlsxRel = filepath.Join(j.ds.Access, j.ds.Name+".xlsx")
+		xlsxPath = filepath.Join(j.dir, xlsxRel)
+	}
 	if err := writeGoFormats(ctx, g.db, j.ds, "read_parquet("+sqlString(j.parquet)+")",
-		filepath.Join(j.dir, arrowRel), filepath.Join(j.dir, xlsxRel), g.opt); err != nil {
+		filepath.Join(j.dir, arrowRel), xlsxPath, g.opt); err != nil {
 		return nil, err
 	}
 	a, err := releaseFile(j.dir, arrowRel, "arrow")
-	if err != nil {
-		return nil, err
+	if err != nil || !j.xlsx {
+		return []models.ReleaseFile{a}, err
 	}
 	x, err := releaseFile(j.dir, xlsxRel, "xlsx")
 	return []models.ReleaseFile{a, x}, err
@@ -243,27 +280,30 @@ func prependBOM(from, to string) error {
 }
 
 // writeGoFormats writes the Arrow stream and the XLSX workbook of src in
-// one pass over its rows.
+// one pass over its rows; no workbook when xlsxPath is "".
 func writeGoFormats(ctx context.Context, db *sql.DB, ds Dataset, src, arrowPath, xlsxPath string, opt Options) (err error) {
 	arrowFile, err := os.Create(arrowPath)
 	if err != nil {
 		return err
 	}
 	defer closeInto(arrowFile, &err)
-	xlsxFile, err := os.Create(xlsxPath)
-	if err != nil {
-		return err
-	}
-	defer closeInto(xlsxFile, &err)
 	ab := bufio.NewWriterSize(arrowFile, 1<<20)
 	aw, err := export.NewArrow(ab, ds.Schema)
 	if err != nil {
 		return err
 	}
-	xb := bufio.NewWriterSize(xlsxFile, 1<<20)
-	xw, err := export.NewXLSX(xb, ds.Name, ds.Schema, opt.XLSXMaxRows)
-	if err != nil {
-		return err
+	var xb *bufio.Writer
+	var xw *export.XLSX
+	if xlsxPath != "" {
+		var xlsxFile *os.File
+		if xlsxFile, err = os.Create(xlsxPath); err != nil {
+			return err
+		}
+		defer closeInto(xlsxFile, &err)
+		xb = bufio.NewWriterSize(xlsxFile, 1<<20)
+		if xw, err = export.NewXLSX(xb, ds.Name, ds.Schema, opt.XLSXMaxRows); err != nil {
+			return err
+		}
 	}
 	rows, err := db.QueryContext(ctx, "SELECT * FROM "+src)
 	if err != nil {
@@ -288,8 +328,10 @@ func writeGoFormats(ctx context.Context, db *sql.DB, ds Dataset, src, arrowPath,
 		if err := aw.WriteRow(vals); err != nil {
 			return err
 		}
-		if err := xw.WriteRow(vals); err != nil {
-			return err
+		if xw != nil {
+			if err := xw.WriteRow(vals); err != nil {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -298,10 +340,10 @@ func writeGoFormats(ctx context.Context, db *sql.DB, ds Dataset, src, arrowPath,
 	if err := aw.Close(); err != nil {
 		return err
 	}
-	if err := xw.Close(); err != nil {
+	if err := ab.Flush(); err != nil || xw == nil {
 		return err
 	}
-	if err := ab.Flush(); err != nil {
+	if err := xw.Close(); err != nil {
 		return err
 	}
 	return xb.Flush()

@@ -43,12 +43,12 @@ func TestFormulaCellsAreNeutralisedAndNumbersStayNumbers(t *testing.T) {
 		AS t(title, note, value, day)) TO `+sqlString(parquet)+` (FORMAT parquet)`); err != nil {
 		t.Fatal(err)
 	}
-	gw, err := newGoWriter(ctx, Options{})
+	gw, err := newGoWriter(ctx, Options{}, &timings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	gw.add(dir, ds, parquet)
-	if _, err := writeFormats(ctx, conn, dir, ds, parquet); err != nil {
+	gw.add(dir, ds, parquet, true)
+	if _, err := writeFormats(ctx, conn, dir, ds, parquet, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := gw.wait(); err != nil {

@@ -53,7 +53,7 @@ func TestTheAPIsRowsAreTheDownloadsBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if _, err := writeFormats(ctx, conn, dir, ds, parquet); err != nil {
+	if _, err := writeFormats(ctx, conn, dir, ds, parquet, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The rows as Rows reads them: every column, then the JSON object.

@@ -45,6 +45,7 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 	var problems []VerifyProblem
 	listed := map[string]bool{ManifestFile: true}
 	for _, d := range append(slices.Clone(man.Datasets), models.ManifestDataset{Files: man.Files}) { // the release's own files too
+		problems = append(problems, verifyParts(ctx, db, releaseDir, &d, listed)...)
 		for _, f := range d.Files {
 			listed[f.Path] = true
 			path := filepath.Join(releaseDir, filepath.FromSlash(f.Path))
@@ -131,3 +132,32 @@ func VerifyReleases(ctx context.Context, out string) ([]VerifyProblem, error) {
 
 // ro writes the numbers of messages the Romanian way: 1.234.567.
 var ro = message.NewPrinter(language.Romanian)
+
+// verifyParts checks a dataset's Hive-partitioned parts as its files are
+// checked: bytes, sha256 and each part's rows, and marks them listed.
+func verifyParts(ctx context.Context, db *sql.DB, releaseDir string, d *models.ManifestDataset, listed map[string]bool) []VerifyProblem {
+	var problems []VerifyProblem
+	for _, p := range d.Parts {
+		listed[p.Path] = true
+		path := filepath.Join(releaseDir, filepath.FromSlash(p.Path))
+		sum, size, err := models.FileSHA256(path)
+		if err != nil {
+			problems = append(problems, VerifyProblem{p.Path, "lipsește sau nu poate fi citit: " + err.Error()})
+			continue
+		}
+		if size != p.Bytes {
+			problems = append(problems, VerifyProblem{p.Path, ro.Sprintf("are %d octeți, manifestul spune %d", size, p.Bytes)})
+		}
+		if sum != p.SHA256 {
+			problems = append(problems, VerifyProblem{p.Path, fmt.Sprintf("sha256 %s, manifestul spune %s", sum, p.SHA256)})
+			continue
+		}
+		var n int64
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM read_parquet(?)`, path).Scan(&n); err != nil {
+			problems = append(problems, VerifyProblem{p.Path, "nu poate fi citit ca Parquet: " + err.Error()})
+		} else if n != p.Rows {
+			problems = append(problems, VerifyProblem{p.Path, ro.Sprintf("are %d rânduri, manifestul spune %d", n, p.Rows)})
+		}
+	}
+	return problems
+}

@@ -12,10 +12,11 @@ import (
 )
 
 func (m *Main) cmdPublish(ctx context.Context, args []string) error {
-	fs := m.newFlags("publish", "--db FIȘIER --out DIR [--keep N] [--json]", `
+	fs := m.newFlags("publish", "--db FIȘIER --out DIR [--keep N] [--memory-limit 1GB] [--temp-dir DIR] [--json]", `
 Scrie o ediție nouă în DIR/<id>/: manifest.json, public/*.parquet (site, descărcări,
 API), aceleași seturi publice ca descărcări în fiecare format (.csv, -excel.csv,
-.json, .ndjson, .arrows, .xlsx) și internal/*.parquet (tablouri de bord). Înainte să devină curentă, ediția
+.json, .ndjson, .arrows, .xlsx; XLSX doar pentru seturile care încap într-o foaie Excel)
+și internal/*.parquet (tablouri de bord). Înainte să devină curentă, ediția
 este verificată: schemele sunt cele declarate, numărul de rânduri este cel din
 depozit și public/ nu conține date personale (CNP, e-mail, telefon). O ediție care
 nu trece verificarea este ștearsă, iar ediția curentă rămâne neschimbată.
@@ -25,7 +26,9 @@ de publicări întrerupte (directoare .tmp-…) pe care nu le deține nicio publ
 	db := dbFlag(fs)
 	out := fs.String("out", "", "directorul edițiilor (obligatoriu)")
 	keep := fs.Int("keep", 0, "păstrează doar cele mai noi N ediții (0: toate)")
-	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON")
+	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON (cu durata fiecărui pas: timings)")
+	memory := fs.String("memory-limit", release.DefaultMemoryLimit, "memoria DuckDB a publicării (de exemplu 1GB, 512MB); peste ea sortările se scriu pe disc, în --temp-dir")
+	tempDir := fs.String("temp-dir", "", "unde scrie DuckDB peste limita de memorie (implicit FIȘIER.tmp lângă depozit)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +43,8 @@ de publicări întrerupte (directoare .tmp-…) pe care nu le deține nicio publ
 		return err
 	}
 	defer w.Close()
-	res, err := w.Publish(ctx, release.Options{Out: *out, Keep: *keep, Generator: "deschis etl " + version})
+	res, err := w.Publish(ctx, release.Options{Out: *out, Keep: *keep, Generator: "deschis etl " + version,
+		MemoryLimit: *memory, TempDir: *tempDir})
 	if err != nil {
 		return err
 	}

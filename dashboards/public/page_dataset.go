@@ -21,6 +21,7 @@ type datasetView struct {
 	Licence                              models.Licence
 	Refreshed                            time.Time
 	Files                                []datasetFile
+	Absent                               []absentFile // formats the dataset is not written in, and why
 	Schema                               []schemaColumn
 	Columns                              []string
 	Preview                              [][]dashboards.Cell
@@ -33,6 +34,10 @@ type datasetView struct {
 type datasetFile struct {
 	Label, Href, Size, SHA256 string
 	Bytes                     int64
+}
+
+type absentFile struct {
+	Format, Label, Reason string
 }
 
 type schemaColumn struct {
@@ -80,6 +85,11 @@ func (s *Server) dataset(q *request) (string, any, error) {
 		if file, ok := d.File(f.ID); ok {
 			v.Files = append(v.Files, datasetFile{Label: f.Label, Href: "/date/" + d.Name + f.Suffix,
 				Size: dashboards.FormatBytes(lang, file.Bytes), Bytes: file.Bytes, SHA256: file.SHA256})
+		}
+	}
+	for _, a := range d.Absent {
+		if f, ok := models.FormatByID(a.Format); ok {
+			v.Absent = append(v.Absent, absentFile{Format: f.ID, Label: f.Label, Reason: dashboards.Text(lang, a.Reason)})
 		}
 	}
 	for _, c := range d.Schema {
