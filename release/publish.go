@@ -116,6 +116,10 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 	if err := check(ctx, conn, tmp, man); err != nil {
 		return nil, err
 	}
+	// The databases the site reads the release from, from the checked files.
+	if man.Databases, err = publishDatabases(ctx, conn, tmp, man); err != nil {
+		return nil, err
+	}
 	// The budgets' Fiscal Data Package, from their checked files.
 	fdp, err := publishFDP(ctx, conn, tmp, man)
 	if err != nil {

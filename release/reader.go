@@ -60,17 +60,18 @@ const (
 // Open opens the release in dir (a directory holding manifest.json and
 // public/*.parquet) for reading. It never opens a file of internal/.
 func Open(ctx context.Context, dir string, mode Mode) (*DB, error) {
-	return open(ctx, dir, mode, false)
+	return open(ctx, dir, ReadOptions{Mode: mode})
 }
 
 // OpenInternal opens the release in dir with its internal datasets too
 // (internal/*.parquet, e.g. the request register), each loaded sorted by its
 // SortKey: what the decision-maker dashboards read.
 func OpenInternal(ctx context.Context, dir string, mode Mode) (*DB, error) {
-	return open(ctx, dir, mode, true)
+	return open(ctx, dir, ReadOptions{Mode: mode, Internal: true})
 }
 
-func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err error) {
+func open(ctx context.Context, dir string, opt ReadOptions) (_ *DB, err error) {
+	mode, internal := opt.Mode, opt.Internal
 	defer models.Wrap(&err, "deschidere ediție %s", dir)
 	man, err := ReadManifest(dir)
 	if err != nil {
@@ -84,12 +85,20 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			d.Source, d.Frequency = decl.Source, decl.Frequency
 		}
 	}
-	connector, err := duckdb.NewConnector("", nil)
-	if err != nil {
-		return nil, err
-	}
 	if man.ReleaseID == "" {
 		man.ReleaseID = filepath.Base(dir) // what the page cache and the footer know the release by
+	}
+	// A release with its database files is read from them (read_database.go);
+	// one published before them is copied into memory, as it always was.
+	file := fromDatabase(man, opt)
+	var connector *duckdb.Connector
+	if file {
+		connector, err = databaseConnector(dir, man, opt)
+	} else {
+		connector, err = duckdb.NewConnector("", nil)
+	}
+	if err != nil {
+		return nil, err
 	}
 	r := &DB{manifest: man, dir: dir, db: sql.OpenDB(connector), connector: connector, internal: internal, mode: mode}
 	// Pages run many small queries at once: keep their connections open.
@@ -101,6 +110,21 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			r.Close()
 		}
 	}()
+	if file {
+		// The first connection attaches the files; the others find them.
+		c, err := r.db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c.Close()
+		if err := r.checkDatabases(ctx); err != nil {
+			return nil, err
+		}
+		if err := r.readLookups(ctx); err != nil {
+			return nil, err
+		}
+		return r, nil
+	}
 	for _, t := range Datasets {
 		order := t.ReadOrder
 		if t.Access == models.Internal && internal {
@@ -133,7 +157,7 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			return nil, fmt.Errorf("setul %s: %w", t.Name, err)
 		}
 	}
-	if _, err := r.db.ExecContext(ctx, supplierNames); err != nil {
+	if _, err := r.db.ExecContext(ctx, supplierNamesSQL("")); err != nil {
 		return nil, fmt.Errorf("numele furnizorilor: %w", err)
 	}
 	// Loading uses every core; pages then run many small queries at once,
@@ -147,14 +171,18 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 	return r, nil
 }
 
-// supplierNames is the search structure of the supplier-name filter, built
-// when a release opens: each distinct (supplier, name) of the contracts with
-// the name folded (lower case, no diacritics), so a search folds and scans
-// the few thousand names, never the contracts (contractWhere).
-const supplierNames = `CREATE TABLE supplier_names AS
+// supplierNamesSQL makes the search structure of the supplier-name filter
+// in the catalog prefix names ("" the reader's own; publish writes it into
+// the release's database, a release without one builds it when it opens):
+// each distinct (supplier, name) of the contracts with the name folded (lower
+// case, no diacritics), so a search folds and scans the few thousand names,
+// never the contracts (contractWhere).
+func supplierNamesSQL(prefix string) string {
+	return `CREATE TABLE ` + prefix + `supplier_names AS
 	SELECT supplier_cui, supplier_name, strip_accents(lower(supplier_name)) AS folded
-	FROM (SELECT DISTINCT supplier_cui, supplier_name FROM procurement WHERE supplier_name IS NOT NULL)
+	FROM (SELECT DISTINCT supplier_cui, supplier_name FROM ` + prefix + `procurement WHERE supplier_name IS NOT NULL)
 	ORDER BY supplier_cui, supplier_name`
+}
 
 // Close frees the database. Callers make sure no query is running.
 func (r *DB) Close() error {
