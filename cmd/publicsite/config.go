@@ -39,9 +39,9 @@ type Config struct {
 	ReleaseMode  string        `yaml:"release_mode"`  // tables (sorted tables: the release's database file, or in memory for a release without one; default) or views (over the Parquet files)
 	// ReleaseMemoryMB is DuckDB's memory limit for a release read from its
 	// database file (release.ReadOptions.MemoryLimit), MiB.
-	ReleaseMemoryMB int `yaml:"release_memory_mb"`
-	LogLevel     string        `yaml:"log_level"`     // debug, info, warn, error
-	PageTime     time.Duration `yaml:"page_time"`     // a public page not made within this long answers 503
+	ReleaseMemoryMB int           `yaml:"release_memory_mb"`
+	LogLevel        string        `yaml:"log_level"` // debug, info, warn, error
+	PageTime        time.Duration `yaml:"page_time"` // a public page not made within this long answers 503
 
 	// The decision-maker dashboards (/admin).
 	Admin       string        `yaml:"admin"`        // on (public site and /admin), off (public only), only (/admin only)
