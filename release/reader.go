@@ -17,9 +17,10 @@ import (
 	"github.com/deschis/deschis/models"
 )
 
-// DB is a release opened for reading: an in-memory DuckDB holding the
-// release's public datasets as tables sorted by the key their pages look
-// rows up by (Dataset.ReadOrder). It implements models.Reader. It never
+// DB is a release opened for reading: a DuckDB holding the release's
+// public datasets as tables sorted by the key their pages look rows up by
+// (Dataset.ReadOrder), attached read-only from the release's database file
+// (read_database.go) or, for a release without one, copied into memory. It implements models.Reader. It never
 // writes the release; the files may be pruned while it is open. It is safe
 // for concurrent use.
 type DB struct {
@@ -47,7 +48,9 @@ type DB struct {
 type Mode int
 
 const (
-	// Tables copies each dataset into a sorted in-memory table (default).
+	// Tables reads the sorted tables of the release's database file
+	// (default), or copies each dataset into a sorted in-memory table when
+	// the release has none (published before them).
 	// Sorted by a dataset's ReadOrder, DuckDB's zone maps skip the row
 	// groups of other entities and years: measured on the demo, a page
 	// query is 2–5x faster than a view over the Parquet file (see
