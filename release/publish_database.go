@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/deschis/deschis/models"
 )
@@ -55,9 +56,27 @@ func databaseTables(access string) (names, orders []string) {
 	return names, orders
 }
 
-// searchTables are the tables of SiteDatabase that are no dataset: the
-// search structures built from the datasets' tables (supplierNamesSQL).
-var searchTables = []string{"supplier_names"}
+// searchTables are the tables of SiteDatabase that are no dataset, built
+// from the datasets' tables so that no page scans a dataset for them: the
+// supplier-name search (supplierNamesSQL), the years of each dataset by
+// entity (datasetYears, read at open) and the procedure types (the filter
+// of /achizitii).
+var searchTables = []string{"dataset_years", "procedures", "supplier_names"}
+
+// searchTablesSQL makes searchTables in the catalog prefix names.
+func searchTablesSQL(prefix string) []string {
+	var years []string
+	for _, q := range datasetYears {
+		years = append(years, fmt.Sprintf("SELECT %s AS dataset, * FROM (%s)", sqlString(q.dataset),
+			strings.Replace(q.sql, " FROM ", " FROM "+prefix, 1)))
+	}
+	return []string{
+		supplierNamesSQL(prefix),
+		`CREATE TABLE ` + prefix + `dataset_years(dataset VARCHAR, entity_cui VARCHAR, year INTEGER)`,
+		`INSERT INTO ` + prefix + `dataset_years SELECT * FROM (` + strings.Join(years, " UNION ALL ") + `) ORDER BY ALL`,
+		`CREATE TABLE ` + prefix + `procedures AS SELECT DISTINCT procedure FROM ` + prefix + `procurement WHERE procedure IS NOT NULL ORDER BY 1`,
+	}
+}
 
 // publishDatabases writes and checks the release's database files in dir
 // from its checked Parquet files (man), on the warehouse's connection.
@@ -107,8 +126,10 @@ func writeDatabase(ctx context.Context, conn *sql.Conn, dir string, man *models.
 		}
 	}
 	if access == models.Public {
-		if _, err := conn.ExecContext(ctx, supplierNamesSQL(alias+".")); err != nil {
-			return models.ReleaseFile{}, fmt.Errorf("numele furnizorilor: %w", err)
+		for _, q := range searchTablesSQL(alias + ".") {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				return models.ReleaseFile{}, fmt.Errorf("structurile de căutare: %w", err)
+			}
 		}
 	}
 	attached = false

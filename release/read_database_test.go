@@ -234,6 +234,21 @@ func TestAReleaseWithoutDatabaseFilesOpensFromItsParquetFiles(t *testing.T) {
 			t.Errorf("%+v: the contracts differ", f)
 		}
 	}
+	for _, d := range []string{models.DatasetBudget, models.DatasetInvestments, models.DatasetProcurement, models.DatasetRequests} {
+		for _, e := range cur.Entities() {
+			if a, b := old.Years(d, e.CUI), cur.Years(d, e.CUI); fmt.Sprint(a) != fmt.Sprint(b) {
+				t.Errorf("%s years of %s: old way %v, from the file %v", d, e.CUI, a, b)
+			}
+		}
+		if len(cur.Years(d, cur.MainEntity())) == 0 {
+			t.Errorf("no %s years for the main entity", d)
+		}
+	}
+	pa1, errA := old.Procedures(ctx)
+	pb1, errB := cur.Procedures(ctx)
+	if errA != nil || errB != nil || fmt.Sprint(pa1) != fmt.Sprint(pb1) || len(pa1) == 0 {
+		t.Errorf("procedures: old way %v (%v), from the file %v (%v)", pa1, errA, pb1, errB)
+	}
 	pa, errA := old.RequestRows(ctx, models.RequestRowFilter{Entity: old.MainEntity(), Limit: 10})
 	pb, errB := cur.RequestRows(ctx, models.RequestRowFilter{Entity: cur.MainEntity(), Limit: 10})
 	if errA != nil || errB != nil || fmt.Sprint(pa) != fmt.Sprint(pb) || pa.Total == 0 {

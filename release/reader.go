@@ -37,6 +37,8 @@ type DB struct {
 
 	// internal: the release's internal datasets are loaded too (OpenInternal).
 	internal bool
+	// file: the release is read from its database files (read_database.go).
+	file bool
 	// mode: tables (rows have a rowid, used to read a page's rows late) or views.
 	mode Mode
 	// facets are the request register's filter values by entity, read once
@@ -113,7 +115,7 @@ func open(ctx context.Context, dir string, opt ReadOptions) (_ *DB, err error) {
 			r.Close()
 		}
 	}()
-	if file {
+	if r.file = file; file {
 		// The first connection attaches the files; the others find them.
 		c, err := r.db.Conn(ctx)
 		if err != nil {
@@ -237,14 +239,13 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.main = r.entities[0].CUI
 	}
 	r.years = map[string]map[string][]int{}
-	for _, q := range []struct{ dataset, sql string }{
-		{models.DatasetBudget, `SELECT DISTINCT entity_cui, year FROM budget`},
-		{models.DatasetInvestments, `SELECT DISTINCT entity_cui, year FROM investments`},
-		{models.DatasetProcurement, `SELECT DISTINCT buyer_cui, year FROM procurement WHERE year IS NOT NULL`},
-		{models.DatasetRequests, `SELECT DISTINCT entity_cui, year(date) FROM requests_daily`},
-	} {
+	for _, q := range datasetYears {
 		m := map[string][]int{}
-		rows, err := r.db.QueryContext(ctx, q.sql)
+		query, args := q.sql, []any(nil)
+		if r.file { // prepared at publish (publish_database.go)
+			query, args = `SELECT entity_cui, year FROM dataset_years WHERE dataset = ?`, []any{q.dataset}
+		}
+		rows, err := r.db.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
@@ -267,6 +268,16 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.years[q.dataset] = m
 	}
 	return nil
+}
+
+// datasetYears are the queries of the years each dataset has by entity
+// (DB.Years), run at open on a release without database files and at
+// publish into the database's dataset_years.
+var datasetYears = []struct{ dataset, sql string }{
+	{models.DatasetBudget, `SELECT DISTINCT entity_cui, year FROM budget`},
+	{models.DatasetInvestments, `SELECT DISTINCT entity_cui, year FROM investments`},
+	{models.DatasetProcurement, `SELECT DISTINCT buyer_cui, year FROM procurement WHERE year IS NOT NULL`},
+	{models.DatasetRequests, `SELECT DISTINCT entity_cui, year(date) FROM requests_daily`},
 }
 
 // Entities are the institutions of the release, by fiscal code.
