@@ -15,8 +15,10 @@ func (m *Main) cmdPublish(ctx context.Context, args []string) error {
 	fs := m.newFlags("publish", "--db FIȘIER --out DIR [--keep N] [--json]", `
 Scrie o ediție nouă în DIR/<id>/: manifest.json, public/*.parquet (site, descărcări,
 API), aceleași seturi publice ca descărcări în fiecare format (.csv, -excel.csv,
-.json, .ndjson, .arrows, .xlsx) și internal/*.parquet (tablouri de bord). Înainte să devină curentă, ediția
-este verificată: schemele sunt cele declarate, numărul de rânduri este cel din
+.json, .ndjson, .arrows, .xlsx) și internal/*.parquet (tablouri de bord), apoi bazele
+de date pe care le deschide site-ul, doar pentru citire: public/site.duckdb (seturile
+publice sortate pentru pagini și structurile de căutare) și internal/dashboards.duckdb
+(seturile interne). Înainte să devină curentă, ediția este verificată: schemele sunt cele declarate, numărul de rânduri este cel din
 depozit și public/ nu conține date personale (CNP, e-mail, telefon). O ediție care
 nu trece verificarea este ștearsă, iar ediția curentă rămâne neschimbată.
 Legătura DIR/current este mutată atomic pe ediția nouă. Edițiile parțiale lăsate
