@@ -20,9 +20,9 @@ import (
 // DB is a release opened for reading: a DuckDB holding the release's
 // public datasets as tables sorted by the key their pages look rows up by
 // (Dataset.ReadOrder), attached read-only from the release's database file
-// (read_database.go) or, for a release without one, copied into memory. It implements models.Reader. It never
-// writes the release; the files may be pruned while it is open. It is safe
-// for concurrent use.
+// (read_database.go) or, for a release without one, copied into memory.
+// It implements models.Reader. It never writes the release; the files may
+// be pruned while it is open. It is safe for concurrent use.
 type DB struct {
 	manifest *models.Manifest
 	dir      string // the release's directory: the API's rows read its Parquet files (read_rows.go)
@@ -360,7 +360,8 @@ func errInvalidDim(dim string) error {
 
 // QueryContext runs a query over the release's tables (models.SQLReader:
 // the procurement signals of package kpis). The tables are the release's
-// in-memory copy (or views over its files): nothing reaches the files.
+// database file attached read-only, its in-memory copy or views over its
+// files: nothing writes a file.
 func (r *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	return r.db.QueryContext(ctx, query, args...)
 }
