@@ -71,6 +71,13 @@ type Manifest struct {
 	// Fiscal Data Package (release/publish_fdp.go: its descriptors and the
 	// CSVs they describe).
 	Files []ReleaseFile `json:"files,omitempty"`
+	// Databases are the read-only DuckDB files the site reads the release
+	// from (release/publish_database.go): the public datasets as tables
+	// sorted for the pages, with the search structures, and apart, the
+	// internal ones for the dashboards. Their rows are the datasets' rows;
+	// their bytes are not promised reproducible, unlike Files. A release
+	// published before them has none (it is read from its Parquet files).
+	Databases []ReleaseFile `json:"databases,omitempty"`
 	// Loads are the files the datasets' rows came from (provenance): one
 	// entry per file of each load a dataset lists, so a number can be cited
 	// to its source file. A release published before it has none.
@@ -84,6 +91,16 @@ const DataPackagePath = "public/datapackage.json"
 // File returns the release's file of no one dataset at path.
 func (m *Manifest) File(path string) (ReleaseFile, bool) {
 	for _, f := range m.Files {
+		if f.Path == path {
+			return f, true
+		}
+	}
+	return ReleaseFile{}, false
+}
+
+// Database returns the release's database file at path.
+func (m *Manifest) Database(path string) (ReleaseFile, bool) {
+	for _, f := range m.Databases {
 		if f.Path == path {
 			return f, true
 		}

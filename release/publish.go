@@ -29,7 +29,7 @@ type Options struct {
 	// Excel sheet; -1: no limit).
 	XLSXRowLimit int
 	// MemoryLimit is DuckDB's memory limit while publishing ("" :
-	// DefaultMemoryLimit), TempDir where it spills past it ("": DuckDB's,
+	// DefaultPublishMemory), TempDir where it spills past it ("": DuckDB's,
 	// <warehouse>.tmp beside the warehouse file); publish_bounds.go.
 	MemoryLimit, TempDir string
 }
@@ -134,6 +134,12 @@ func Publish(ctx context.Context, conn *sql.Conn, opt Options) (res *Result, err
 		return nil, err
 	}
 	tm.since("", "check", start)
+	// The databases the site reads the release from, from the checked files.
+	start = time.Now()
+	if man.Databases, err = publishDatabases(ctx, conn, tmp, man); err != nil {
+		return nil, err
+	}
+	tm.since("", "databases", start)
 	// The budgets' Fiscal Data Package, from their checked files.
 	start = time.Now()
 	fdp, err := publishFDP(ctx, conn, tmp, man)

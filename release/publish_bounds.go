@@ -19,9 +19,9 @@ import (
 // Measured at scale 100 (11.5 million rows, 2 cores): see
 // docs/architecture.md ("Publishing in bounded memory").
 
-// DefaultMemoryLimit is the publish's DuckDB memory limit when
+// DefaultPublishMemory is the publish's DuckDB memory limit when
 // Options.MemoryLimit is empty (`etl publish --memory-limit`).
-const DefaultMemoryLimit = "1GB"
+const DefaultPublishMemory = "1GB"
 
 // GoFormatsMemory is the memory limit of the in-memory DuckDB that reads
 // the Parquet files for the Arrow and XLSX writers.
@@ -34,7 +34,7 @@ const GoFormatsMemory = "256MB"
 func bound(ctx context.Context, conn *sql.Conn, opt Options) (restore func(), err error) {
 	limit := opt.MemoryLimit
 	if limit == "" {
-		limit = DefaultMemoryLimit
+		limit = DefaultPublishMemory
 	}
 	// The warehouse's limit, and whether it is DuckDB's default (a share of
 	// the machine's memory, put back exactly by RESET).

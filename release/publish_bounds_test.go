@@ -68,7 +68,7 @@ func TestPublishBoundsReachDuckDBAndAreRestored(t *testing.T) {
 	got := setting("memory_limit")
 	restore()
 	var def string
-	d2, err := sql.Open("duckdb", "?memory_limit="+DefaultMemoryLimit)
+	d2, err := sql.Open("duckdb", "?memory_limit="+DefaultPublishMemory)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestPublishBoundsReachDuckDBAndAreRestored(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got != def {
-		t.Errorf("the default memory_limit while publishing is %s, want %s (%s)", got, def, DefaultMemoryLimit)
+		t.Errorf("the default memory_limit while publishing is %s, want %s (%s)", got, def, DefaultPublishMemory)
 	}
 	_, err = bound(ctx, conn, Options{MemoryLimit: "a lot"})
 	if !errors.Is(err, models.ErrInvalid) {

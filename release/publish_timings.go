@@ -7,7 +7,7 @@ import (
 
 // StepTiming is how long one step of a publish took: a dataset's step
 // ("parquet", "measure", a format's id, "partitions") or a release's
-// ("check", "fdp", "datapackage"; Dataset ""). `etl publish --json` prints
+// ("check", "databases", "fdp", "datapackage"; Dataset ""). `etl publish --json` prints
 // them, so where a publish's time goes is measured, not guessed.
 type StepTiming struct {
 	Dataset string  `json:"dataset,omitempty"`

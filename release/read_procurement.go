@@ -157,7 +157,11 @@ func (r *DB) ContractsBy(ctx context.Context, f models.ContractFilter, dim model
 // Procedures lists the procedure types of the release, for the filter.
 func (r *DB) Procedures(ctx context.Context) (out []string, err error) {
 	defer models.Wrap(&err, "proceduri")
-	err = queryRows(ctx, r.db, `SELECT DISTINCT procedure FROM procurement WHERE procedure IS NOT NULL ORDER BY 1`, nil,
+	q := `SELECT DISTINCT procedure FROM procurement WHERE procedure IS NOT NULL ORDER BY 1`
+	if r.file { // prepared at publish (publish_database.go): no scan of the contracts per page
+		q = `SELECT procedure FROM procedures ORDER BY 1`
+	}
+	err = queryRows(ctx, r.db, q, nil,
 		func(rows *sql.Rows) error {
 			var s string
 			err := rows.Scan(&s)

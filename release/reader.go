@@ -17,11 +17,12 @@ import (
 	"github.com/deschis/deschis/models"
 )
 
-// DB is a release opened for reading: an in-memory DuckDB holding the
-// release's public datasets as tables sorted by the key their pages look
-// rows up by (Dataset.ReadOrder). It implements models.Reader. It never
-// writes the release; the files may be pruned while it is open. It is safe
-// for concurrent use.
+// DB is a release opened for reading: a DuckDB holding the release's
+// public datasets as tables sorted by the key their pages look rows up by
+// (Dataset.ReadOrder), attached read-only from the release's database file
+// (read_database.go) or, for a release without one, copied into memory.
+// It implements models.Reader. It never writes the release; the files may
+// be pruned while it is open. It is safe for concurrent use.
 type DB struct {
 	manifest *models.Manifest
 	dir      string // the release's directory: the API's rows read its Parquet files (read_rows.go)
@@ -36,6 +37,8 @@ type DB struct {
 
 	// internal: the release's internal datasets are loaded too (OpenInternal).
 	internal bool
+	// file: the release is read from its database files (read_database.go).
+	file bool
 	// mode: tables (rows have a rowid, used to read a page's rows late) or views.
 	mode Mode
 	// facets are the request register's filter values by entity, read once
@@ -47,7 +50,9 @@ type DB struct {
 type Mode int
 
 const (
-	// Tables copies each dataset into a sorted in-memory table (default).
+	// Tables reads the sorted tables of the release's database file
+	// (default), or copies each dataset into a sorted in-memory table when
+	// the release has none (published before them).
 	// Sorted by a dataset's ReadOrder, DuckDB's zone maps skip the row
 	// groups of other entities and years: measured on the demo, a page
 	// query is 2–5x faster than a view over the Parquet file (see
@@ -60,17 +65,18 @@ const (
 // Open opens the release in dir (a directory holding manifest.json and
 // public/*.parquet) for reading. It never opens a file of internal/.
 func Open(ctx context.Context, dir string, mode Mode) (*DB, error) {
-	return open(ctx, dir, mode, false)
+	return open(ctx, dir, ReadOptions{Mode: mode})
 }
 
 // OpenInternal opens the release in dir with its internal datasets too
 // (internal/*.parquet, e.g. the request register), each loaded sorted by its
 // SortKey: what the decision-maker dashboards read.
 func OpenInternal(ctx context.Context, dir string, mode Mode) (*DB, error) {
-	return open(ctx, dir, mode, true)
+	return open(ctx, dir, ReadOptions{Mode: mode, Internal: true})
 }
 
-func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err error) {
+func open(ctx context.Context, dir string, opt ReadOptions) (_ *DB, err error) {
+	mode, internal := opt.Mode, opt.Internal
 	defer models.Wrap(&err, "deschidere ediție %s", dir)
 	man, err := ReadManifest(dir)
 	if err != nil {
@@ -84,12 +90,20 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			d.Source, d.Frequency = decl.Source, decl.Frequency
 		}
 	}
-	connector, err := duckdb.NewConnector("", nil)
-	if err != nil {
-		return nil, err
-	}
 	if man.ReleaseID == "" {
 		man.ReleaseID = filepath.Base(dir) // what the page cache and the footer know the release by
+	}
+	// A release with its database files is read from them (read_database.go);
+	// one published before them is copied into memory, as it always was.
+	file := fromDatabase(man, opt)
+	var connector *duckdb.Connector
+	if file {
+		connector, err = databaseConnector(dir, man, opt)
+	} else {
+		connector, err = duckdb.NewConnector("", nil)
+	}
+	if err != nil {
+		return nil, err
 	}
 	r := &DB{manifest: man, dir: dir, db: sql.OpenDB(connector), connector: connector, internal: internal, mode: mode}
 	// Pages run many small queries at once: keep their connections open.
@@ -101,6 +115,21 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			r.Close()
 		}
 	}()
+	if r.file = file; file {
+		// The first connection attaches the files; the others find them.
+		c, err := r.db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c.Close()
+		if err := r.checkDatabases(ctx); err != nil {
+			return nil, err
+		}
+		if err := r.readLookups(ctx); err != nil {
+			return nil, err
+		}
+		return r, nil
+	}
 	for _, t := range Datasets {
 		order := t.ReadOrder
 		if t.Access == models.Internal && internal {
@@ -133,7 +162,7 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 			return nil, fmt.Errorf("setul %s: %w", t.Name, err)
 		}
 	}
-	if _, err := r.db.ExecContext(ctx, supplierNames); err != nil {
+	if _, err := r.db.ExecContext(ctx, supplierNamesSQL("")); err != nil {
 		return nil, fmt.Errorf("numele furnizorilor: %w", err)
 	}
 	// Loading uses every core; pages then run many small queries at once,
@@ -147,14 +176,18 @@ func open(ctx context.Context, dir string, mode Mode, internal bool) (_ *DB, err
 	return r, nil
 }
 
-// supplierNames is the search structure of the supplier-name filter, built
-// when a release opens: each distinct (supplier, name) of the contracts with
-// the name folded (lower case, no diacritics), so a search folds and scans
-// the few thousand names, never the contracts (contractWhere).
-const supplierNames = `CREATE TABLE supplier_names AS
+// supplierNamesSQL makes the search structure of the supplier-name filter
+// in the catalog prefix names ("" the reader's own; publish writes it into
+// the release's database, a release without one builds it when it opens):
+// each distinct (supplier, name) of the contracts with the name folded (lower
+// case, no diacritics), so a search folds and scans the few thousand names,
+// never the contracts (contractWhere).
+func supplierNamesSQL(prefix string) string {
+	return `CREATE TABLE ` + prefix + `supplier_names AS
 	SELECT supplier_cui, supplier_name, strip_accents(lower(supplier_name)) AS folded
-	FROM (SELECT DISTINCT supplier_cui, supplier_name FROM procurement WHERE supplier_name IS NOT NULL)
+	FROM (SELECT DISTINCT supplier_cui, supplier_name FROM ` + prefix + `procurement WHERE supplier_name IS NOT NULL)
 	ORDER BY supplier_cui, supplier_name`
+}
 
 // Close frees the database. Callers make sure no query is running.
 func (r *DB) Close() error {
@@ -216,14 +249,13 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.main = r.entities[0].CUI
 	}
 	r.years = map[string]map[string][]int{}
-	for _, q := range []struct{ dataset, sql string }{
-		{models.DatasetBudget, `SELECT DISTINCT entity_cui, year FROM budget`},
-		{models.DatasetInvestments, `SELECT DISTINCT entity_cui, year FROM investments`},
-		{models.DatasetProcurement, `SELECT DISTINCT buyer_cui, year FROM procurement WHERE year IS NOT NULL`},
-		{models.DatasetRequests, `SELECT DISTINCT entity_cui, year(date) FROM requests_daily`},
-	} {
+	for _, q := range datasetYears {
 		m := map[string][]int{}
-		rows, err := r.db.QueryContext(ctx, q.sql)
+		query, args := q.sql, []any(nil)
+		if r.file { // prepared at publish (publish_database.go)
+			query, args = `SELECT entity_cui, year FROM dataset_years WHERE dataset = ?`, []any{q.dataset}
+		}
+		rows, err := r.db.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
@@ -246,6 +278,16 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.years[q.dataset] = m
 	}
 	return nil
+}
+
+// datasetYears are the queries of the years each dataset has by entity
+// (DB.Years), run at open on a release without database files and at
+// publish into the database's dataset_years.
+var datasetYears = []struct{ dataset, sql string }{
+	{models.DatasetBudget, `SELECT DISTINCT entity_cui, year FROM budget`},
+	{models.DatasetInvestments, `SELECT DISTINCT entity_cui, year FROM investments`},
+	{models.DatasetProcurement, `SELECT DISTINCT buyer_cui, year FROM procurement WHERE year IS NOT NULL`},
+	{models.DatasetRequests, `SELECT DISTINCT entity_cui, year(date) FROM requests_daily`},
 }
 
 // Entities are the institutions of the release, by fiscal code.
@@ -328,7 +370,8 @@ func errInvalidDim(dim string) error {
 
 // QueryContext runs a query over the release's tables (models.SQLReader:
 // the procurement signals of package kpis). The tables are the release's
-// in-memory copy (or views over its files): nothing reaches the files.
+// database file attached read-only, its in-memory copy or views over its
+// files: nothing writes a file.
 func (r *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	return r.db.QueryContext(ctx, query, args...)
 }

@@ -54,6 +54,9 @@ func demoReleaseDir(t testing.TB) string {
 }
 
 func TestMain(m *testing.M) {
+	if dir := os.Getenv(helperEnv); dir != "" { // the second process of TestTwoProcessesOpenOneReleaseAtOnce
+		os.Exit(openInSecondProcess(dir))
+	}
 	code := m.Run()
 	if demoCleanup != nil {
 		demoCleanup()

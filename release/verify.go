@@ -44,7 +44,7 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 	defer db.Close()
 	var problems []VerifyProblem
 	listed := map[string]bool{ManifestFile: true}
-	for _, d := range append(slices.Clone(man.Datasets), models.ManifestDataset{Files: man.Files}) { // the release's own files too
+	for _, d := range append(slices.Clone(man.Datasets), models.ManifestDataset{Files: man.Files}, models.ManifestDataset{Files: man.Databases}) { // the release's own files too
 		problems = append(problems, verifyParts(ctx, db, releaseDir, &d, listed)...)
 		for _, f := range d.Files {
 			listed[f.Path] = true
@@ -60,6 +60,11 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 			if sum != f.SHA256 {
 				problems = append(problems, VerifyProblem{f.Path, fmt.Sprintf("sha256 %s, manifestul spune %s", sum, f.SHA256)})
 				continue
+			}
+			if f.Format == FormatDuckDB {
+				if err := verifyDatabase(ctx, db, path, man, f.Path); err != nil {
+					problems = append(problems, VerifyProblem{f.Path, err.Error()})
+				}
 			}
 			if f.Format == "parquet" {
 				var n int64
@@ -82,6 +87,17 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 		return nil
 	})
 	return problems, err
+}
+
+// verifyDatabase attaches a database file read-only and holds its tables to
+// the manifest (checkTables).
+func verifyDatabase(ctx context.Context, db *sql.DB, path string, man *models.Manifest, rel string) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return checkDatabaseAt(ctx, conn, path, man, rel)
 }
 
 // IsRelease reports whether dir (or the release a link names) is a release:

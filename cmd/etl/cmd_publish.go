@@ -16,8 +16,11 @@ func (m *Main) cmdPublish(ctx context.Context, args []string) error {
 Scrie o ediție nouă în DIR/<id>/: manifest.json, public/*.parquet (site, descărcări,
 API), aceleași seturi publice ca descărcări în fiecare format (.csv, -excel.csv,
 .json, .ndjson, .arrows, .xlsx; XLSX doar pentru seturile care încap într-o foaie Excel)
-și internal/*.parquet (tablouri de bord). Înainte să devină curentă, ediția
-este verificată: schemele sunt cele declarate, numărul de rânduri este cel din
+și internal/*.parquet (tablouri de bord), apoi bazele de date pe care le deschide
+site-ul, doar pentru citire: public/site.duckdb (seturile publice sortate pentru
+pagini și structurile de căutare) și internal/dashboards.duckdb (seturile interne).
+Înainte să devină curentă, ediția este verificată: schemele sunt cele declarate,
+numărul de rânduri este cel din
 depozit și public/ nu conține date personale (CNP, e-mail, telefon). O ediție care
 nu trece verificarea este ștearsă, iar ediția curentă rămâne neschimbată.
 Legătura DIR/current este mutată atomic pe ediția nouă. Edițiile parțiale lăsate
@@ -27,7 +30,7 @@ de publicări întrerupte (directoare .tmp-…) pe care nu le deține nicio publ
 	out := fs.String("out", "", "directorul edițiilor (obligatoriu)")
 	keep := fs.Int("keep", 0, "păstrează doar cele mai noi N ediții (0: toate)")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON (cu durata fiecărui pas: timings)")
-	memory := fs.String("memory-limit", release.DefaultMemoryLimit, "memoria DuckDB a publicării (de exemplu 1GB, 512MB); peste ea sortările se scriu pe disc, în --temp-dir")
+	memory := fs.String("memory-limit", release.DefaultPublishMemory, "memoria DuckDB a publicării (de exemplu 1GB, 512MB); peste ea sortările se scriu pe disc, în --temp-dir")
 	tempDir := fs.String("temp-dir", "", "unde scrie DuckDB peste limita de memorie (implicit FIȘIER.tmp lângă depozit)")
 	if _, err := parse(fs, args); err != nil {
 		return err

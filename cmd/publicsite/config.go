@@ -36,9 +36,12 @@ type Config struct {
 	Reload       time.Duration `yaml:"reload"`        // how often to look for a new release
 	CacheEntries int           `yaml:"cache_entries"` // rendered pages kept per release; 0 disables the cache
 	CacheMB      int           `yaml:"cache_mb"`      // bound on the rendered-page cache, MiB
-	ReleaseMode  string        `yaml:"release_mode"`  // tables (in-memory, default) or views (over the Parquet files)
-	LogLevel     string        `yaml:"log_level"`     // debug, info, warn, error
-	PageTime     time.Duration `yaml:"page_time"`     // a public page not made within this long answers 503
+	ReleaseMode  string        `yaml:"release_mode"`  // tables (sorted tables: the release's database file, or in memory for a release without one; default) or views (over the Parquet files)
+	// ReleaseMemoryMB is DuckDB's memory limit for a release read from its
+	// database file (release.ReadOptions.MemoryLimit), MiB.
+	ReleaseMemoryMB int           `yaml:"release_memory_mb"`
+	LogLevel        string        `yaml:"log_level"` // debug, info, warn, error
+	PageTime        time.Duration `yaml:"page_time"` // a public page not made within this long answers 503
 
 	// The decision-maker dashboards (/admin).
 	Admin       string        `yaml:"admin"`        // on (public site and /admin), off (public only), only (/admin only)
@@ -86,6 +89,7 @@ func DefaultConfig() Config {
 		CacheEntries:     5000,
 		CacheMB:          256,
 		ReleaseMode:      "tables",
+		ReleaseMemoryMB:  512,
 		LogLevel:         "info",
 		PageTime:         5 * time.Second,
 		Admin:            "on",
@@ -133,7 +137,8 @@ var settings = append([]struct {
 	{"reload", "DESCHIS_RELOAD", "cât de des se caută o ediție nouă (de ex. 2s)"},
 	{"cache-entries", "DESCHIS_CACHE_ENTRIES", "câte pagini randate se păstrează pentru ediția curentă (0 oprește memoria cache)"},
 	{"cache-mb", "DESCHIS_CACHE_MB", "memoria maximă a paginilor randate, MiB"},
-	{"release-mode", "DESCHIS_RELEASE_MODE", "tables (tabele în memorie) sau views (citire din fișierele Parquet)"},
+	{"release-mode", "DESCHIS_RELEASE_MODE", "tables (tabele sortate: din baza de date a ediției, deschisă doar pentru citire, sau copiate în memorie pentru o ediție publicată fără ea) sau views (citire din fișierele Parquet)"},
+	{"release-memory-mb", "DESCHIS_RELEASE_MEMORY_MB", "memoria maximă a DuckDB pentru o ediție citită din baza ei de date, MiB (16–1048576, implicit 512): blocurile citite de pagini și memoria interogărilor; peste ea blocurile sunt recitite din fișier"},
 	{"log-level", "DESCHIS_LOG_LEVEL", "debug, info, warn sau error"},
 	{"page-time", "DESCHIS_PAGE_TIME", "o pagină publică nerandată în atât timp răspunde 503, „încercați din nou”, în loc să aștepte la coadă (de ex. 5s)"},
 	{"admin", "DESCHIS_ADMIN", "on (site public și /admin), off (doar site public) sau only (doar /admin)"},
@@ -165,6 +170,7 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.IntVar(&flagCfg.CacheEntries, "cache-entries", 0, "")
 	fs.IntVar(&flagCfg.CacheMB, "cache-mb", 0, "")
 	fs.StringVar(&flagCfg.ReleaseMode, "release-mode", "", "")
+	fs.IntVar(&flagCfg.ReleaseMemoryMB, "release-memory-mb", 0, "")
 	fs.StringVar(&flagCfg.LogLevel, "log-level", "", "")
 	fs.DurationVar(&flagCfg.PageTime, "page-time", 0, "")
 	fs.StringVar(&flagCfg.Admin, "admin", "", "")
@@ -252,6 +258,8 @@ func (c *Config) set(key, v string) error {
 		c.CacheMB, err = strconv.Atoi(v)
 	case "release-mode":
 		c.ReleaseMode = v
+	case "release-memory-mb":
+		c.ReleaseMemoryMB, err = strconv.Atoi(v)
 	case "log-level":
 		c.LogLevel = v
 	case "page-time":
@@ -323,6 +331,9 @@ func (c *Config) check() error {
 	}
 	if c.ReleaseMode != "tables" && c.ReleaseMode != "views" {
 		errs = append(errs, fmt.Errorf("release_mode: %q; valorile posibile sunt tables și views", c.ReleaseMode))
+	}
+	if c.ReleaseMemoryMB < 16 || c.ReleaseMemoryMB > 1<<20 {
+		errs = append(errs, fmt.Errorf("release_memory_mb: %d; trebuie să fie între 16 și 1048576 (MiB)", c.ReleaseMemoryMB))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -88,7 +88,7 @@ func (m *Main) Handler() (http.Handler, error) {
 		m.Log = slog.New(slog.DiscardHandler)
 	}
 	m.Log.Info("configurație", "releases", m.Config.Releases, "addr", m.Config.Addr, "reload", m.Config.Reload,
-		"cache_entries", m.Config.CacheEntries, "cache_mb", m.Config.CacheMB, "release_mode", m.Config.ReleaseMode, "log_level", m.Config.LogLevel,
+		"cache_entries", m.Config.CacheEntries, "cache_mb", m.Config.CacheMB, "release_mode", m.Config.ReleaseMode, "release_memory_mb", m.Config.ReleaseMemoryMB, "log_level", m.Config.LogLevel,
 		"admin", m.Config.Admin, "api_max_rows", m.Config.APIMaxRows, "api_query_timeout", m.Config.APIQueryTimeout, "api_max_response_mb", m.Config.APIMaxResponseMB)
 	mode := release.Tables
 	if m.Config.ReleaseMode == "views" {
@@ -96,10 +96,8 @@ func (m *Main) Handler() (http.Handler, error) {
 	}
 	// The dashboards read the release's internal datasets (the request
 	// register); with admin: off the process never opens internal/.
-	open := release.OpenWith(mode)
-	if m.Config.Admin != "off" {
-		open = release.OpenInternalWith(mode)
-	}
+	open := release.OpenWithOptions(release.ReadOptions{Mode: mode, Internal: m.Config.Admin != "off",
+		MemoryLimit: strconv.Itoa(m.Config.ReleaseMemoryMB) + "MiB"})
 	live, err := release.Follow(m.Config.Releases, m.Log, open)
 	if err != nil {
 		return nil, err

@@ -214,7 +214,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "publicsite.yaml")
 	os.WriteFile(file, []byte("releases: /srv/releases\naddr: 0.0.0.0:9000\ncache_entries: 10\nreload: 5s\nattention_due_days: 10\nattention_lag_points: 30\n"), 0o644)
-	env := map[string]string{"DESCHIS_ADDR": "127.0.0.1:9001", "DESCHIS_CACHE_MB": "8", "DESCHIS_ATTENTION_LAG_POINTS": "15"}
+	env := map[string]string{"DESCHIS_ADDR": "127.0.0.1:9001", "DESCHIS_CACHE_MB": "8", "DESCHIS_ATTENTION_LAG_POINTS": "15", "DESCHIS_RELEASE_MEMORY_MB": "256"}
 	m := &Main{}
 	if err := m.ParseFlags([]string{"--config", file, "--cache-entries", "20", "--attention-stalled-months", "3"}, func(k string) string { return env[k] }, io.Discard); err != nil {
 		t.Fatal(err)
@@ -223,7 +223,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		t.Errorf("attention settings %d, %d, %d; want 10 (file), 15 (env over file), 3 (flag)", c.AttentionDueDays, c.AttentionLagPoints, c.AttentionStalledMonths)
 	}
 	m.Config.AttentionDueDays, m.Config.AttentionLagPoints, m.Config.AttentionStalledMonths = 0, 0, 0
-	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", LogLevel: "info",
+	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", ReleaseMemoryMB: 256, LogLevel: "info",
 		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, OCIDPrefix: opendata.LocalOCIDPrefix,
 		APIMaxRows: 10000, APIQueryTimeout: 10 * time.Second, APIMaxResponseMB: 64}
 	if m.Config != want {
@@ -237,6 +237,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		{"unknown key in the file", nil, "relases: x\n"},
 		{"bad duration flag", []string{"--reload", "soon"}, ""},
 		{"bad mode", []string{"--release-mode", "disk"}, ""},
+		{"too little release memory", []string{"--release-memory-mb", "8"}, ""},
 		{"bad admin mode", []string{"--admin", "yes"}, ""},
 		{"bad session expiry", nil, "session_idle: 0s\n"},
 		{"no page time", []string{"--page-time", "0s"}, ""},
