@@ -318,6 +318,19 @@ func FormatDateTime(lang string, t time.Time) string {
 	return FormatDate(lang, t) + ", " + t.Format("15:04")
 }
 
+// FormatPopulation writes a population with the year it is of, as every
+// page shows it (models.Entity.PopulationIn): 251.236 de locuitori (2021)
+// (ro), 251,236 inhabitants (2021) (en); "–" when unknown.
+func FormatPopulation(lang string, people int64, year int) string {
+	if people <= 0 {
+		return "–"
+	}
+	if lang == EN {
+		return CountNoun(lang, people, "inhabitant", "inhabitants") + " (" + strconv.Itoa(year) + ")"
+	}
+	return CountNoun(lang, people, "locuitor", "locuitori") + " (" + strconv.Itoa(year) + ")"
+}
+
 // PerCapita divides an amount by a population, rounding half up to the ban.
 func PerCapita(a models.Amount, population int64) models.Amount {
 	if population <= 0 {

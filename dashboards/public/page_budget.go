@@ -97,13 +97,9 @@ func (s *Server) budget(q *request) (string, any, error) {
 	now := dashboards.Period{Year: y, Through: models.ReportedMonthIn(years, y)}
 	v.Empty = tot.Expenses.Lines == 0 && tot.Revenues.Lines == 0
 	v.KPIs = budgetKPIs(q, e, y, tot, chapterKind)
-	if pop := e.PopulationIn(y); pop > 0 && tot.Expenses.Lines > 0 {
+	if pop, of := e.PopulationIn(y); pop > 0 && tot.Expenses.Lines > 0 {
 		v.KPIs = append(v.KPIs, dashboards.KPILei(lang, models.KPIPerCapitaExecuted, dashboards.PerCapita(tot.Expenses.Executed, pop)))
-		inhabitants := dashboards.CountNoun(lang, pop, "locuitor", "locuitori")
-		if lang == dashboards.EN {
-			inhabitants = dashboards.CountNoun(lang, pop, "inhabitant", "inhabitants")
-		}
-		v.Population = dashboards.Tf(lang, "budget.population", inhabitants)
+		v.Population = dashboards.Tf(lang, "budget.population", dashboards.FormatPopulation(lang, pop, of))
 	}
 
 	if q.query.Chapter != "" {
