@@ -30,7 +30,7 @@ type Query struct {
 	Min, Max     *models.Amount
 	From, To     time.Time // de_la, pana_la
 	Page         int       // pagina, from 1
-	Sort         string    // ordine
+	Sort         string    // ordine: the procurement list's (sortOrders) or the county table's (countySorts)
 }
 
 // Sort orders of the procurement list.
@@ -172,8 +172,9 @@ func ParseQuery(v url.Values) (Query, error) {
 		q.Page = n
 	}
 	if s, ok := get("ordine"); ok && s != "" {
-		if _, ok := sortOrders[s]; !ok {
-			return q, bad("ordine", s, "valorile posibile sunt data_desc, data_asc, valoare_desc, valoare_asc", "the possible values are data_desc, data_asc, valoare_desc, valoare_asc")
+		if _, ok := sortOrders[s]; !ok && !countySorts[s] {
+			return q, bad("ordine", s, "valorile posibile sunt data_desc, data_asc, valoare_desc, valoare_asc (pe pagina județului: "+countySortList()+")",
+				"the possible values are data_desc, data_asc, valoare_desc, valoare_asc (on the county page: "+countySortList()+")")
 		}
 		q.Sort = s
 	}
