@@ -63,7 +63,9 @@ type entityLines struct {
 
 type budgetGen struct {
 	cfg    *config
+	a      *authority
 	r      *rand.Rand
+	r1, r2 int // the months of the year's two revisions
 	years  []int
 	growth map[string][]float64 // chapter -> factor by year index, 1 in 2024
 	city   entityLines
@@ -85,12 +87,21 @@ func cents(lei float64) int64 { return int64(math.Round(lei * 100)) }
 
 func uniform(r *rand.Rand, lo, hi float64) float64 { return lo + (hi-lo)*r.Float64() }
 
-func newBudgetGen(cfg *config) *budgetGen {
-	g := &budgetGen{cfg: cfg, r: cfg.rng(streamBudget), growth: map[string][]float64{}}
+// ownRevenueChapters are the local taxes, fees and property income a town
+// hall collects itself: an authority's traits.own scales them.
+var ownRevenueChapters = map[string]bool{
+	"07.02": true, "15.02": true, "16.02": true, "18.02": true, "30.02": true,
+	"33.02": true, "34.02": true, "35.02": true, "36.02": true,
+}
+
+// newBudgetGen calibrates one authority's budget (its own lines and its
+// units') on Timișoara's, scaled by the authority's size.
+func newBudgetGen(cfg *config, a *authority, r *rand.Rand) *budgetGen {
+	g := &budgetGen{cfg: cfg, a: a, r: r, growth: map[string][]float64{}}
 	for y := firstYear; y <= cfg.lastYear; y++ {
 		g.years = append(g.years, y)
 	}
-	popRatio := float64(cfg.ents.city.Population[min(2024, cfg.lastYear)]) / population2024
+	popRatio := a.size
 
 	chapters := []string{}
 	for _, c := range cityExpenseChapters {
@@ -121,9 +132,9 @@ func newBudgetGen(cfg *config) *budgetGen {
 
 	// The units' transfers, 2024 lei. School transfers shrink with their
 	// number so that the city's education chapter keeps its size at any Scale.
-	schools := len(cfg.ents.schools())
+	schools := len(a.schools())
 	var schoolsTotal, hospitalTotal, socialTotal float64
-	for _, u := range cfg.ents.units {
+	for _, u := range a.units {
 		var base float64
 		var ch string
 		switch u.domain {
@@ -148,6 +159,9 @@ func newBudgetGen(cfg *config) *budgetGen {
 	b := newLineBuilder()
 	for _, c := range cityRevenueChapters {
 		total := c.total * 1000 * popRatio * uniform(g.r, 0.94, 1.06)
+		if ownRevenueChapters[c.ch] {
+			total *= a.traits.own
+		}
 		for _, rl := range c.lines {
 			l := b.add(models.Revenue, rl.sec, "A", rl.fn, "", c.ch, total*rl.share, rl.p)
 			l.trend = rl.trend
@@ -176,10 +190,10 @@ func newBudgetGen(cfg *config) *budgetGen {
 			l.trend = pnrrTrend
 		}
 	}
-	g.city = entityLines{cui: cfg.ents.city.CUI, lines: b.lines}
+	g.city = entityLines{cui: a.head.CUI, lines: b.lines}
 
 	// The subordinate units: line 0 is the subsidy from the city.
-	for _, u := range cfg.ents.units {
+	for _, u := range a.units {
 		own, op, dev := unitGroups(u.domain)
 		ub := newLineBuilder()
 		t := ub.add(models.Revenue, models.Operating, "G", subsidyRevenue, "", "", 1, profSalary)
@@ -297,7 +311,7 @@ func (g *budgetGen) execute(s *series, l *bline) {
 		case profLumpy:
 			lo, hi, clo, chi, ce = 0.6, 0.95, 0.2, 0.6, 0.7
 		}
-		e := int64(float64(minFin) * uniform(g.r, lo, hi))
+		e := int64(float64(minFin) * uniform(g.r, lo, hi) * g.a.traits.exec)
 		cm := e + int64(float64(minFin-e)*uniform(g.r, clo, chi))
 		for m := range c {
 			s.exec[m] = int64(math.Round(float64(e) * c[m]))
@@ -403,7 +417,7 @@ func (g *budgetGen) year(yi int) {
 		s := &g.city.ser[i]
 		*s = series{}
 		if l.transfer {
-			for u, un := range g.cfg.ents.units {
+			for u, un := range g.a.units {
 				if un.domain == l.dom {
 					s.add(&tr[u])
 				}
@@ -452,7 +466,13 @@ func (g *budgetGen) year(yi int) {
 }
 
 func writeBudget(cfg *config, dir string) ([]File, error) {
-	g := newBudgetGen(cfg)
+	var gens []*budgetGen
+	for i, a := range cfg.auths {
+		gens = append(gens, newBudgetGen(cfg, a, cfg.authRng(streamBudget, i)))
+	}
+	// The first authority (the city, or the county council) dates the
+	// reports and carries the revised June 2025 report.
+	g := gens[0]
 	lastMonth := cfg.asOf.month()
 	// The last month is reported only when AsOf is its last day or later.
 	if cfg.asOf.month() == (cfg.asOf + 1).month() {
@@ -460,12 +480,14 @@ func writeBudget(cfg *config, dir string) ([]File, error) {
 	}
 	var files []File
 	for yi, y := range g.years {
-		g.year(yi)
-		r1 := 7
-		if g.r.Float64() < 0.3 {
-			r1 = 8
+		for _, g := range gens {
+			g.year(yi)
+			g.r1 = 7
+			if g.r.Float64() < 0.3 {
+				g.r1 = 8
+			}
+			g.r2 = 9 + g.r.IntN(2)
 		}
-		r2 := 9 + g.r.IntN(2)
 		months := 12
 		if y == cfg.lastYear {
 			months = lastMonth
@@ -476,14 +498,14 @@ func writeBudget(cfg *config, dir string) ([]File, error) {
 				ny, nm = y+1, 1
 			}
 			rd := cfg.cal.nthWorkingDay(ny, nm, 5+g.r.IntN(6))
-			f, err := g.writeMonth(filepath.Join(dir, "budget", fmt.Sprintf("%04d-%02d.csv", y, m)), y, m, rd, r1, r2, nil)
+			f, err := writeMonth(filepath.Join(dir, "budget", fmt.Sprintf("%04d-%02d.csv", y, m)), gens, y, m, rd, nil)
 			if err != nil {
 				return nil, err
 			}
 			files = append(files, f)
 			if y == revisedYear && m == revisedAfterMonth {
-				f, err := g.writeMonth(filepath.Join(dir, "budget", fmt.Sprintf("%04d-%02d-rectificat.csv", y, revisedMonth)),
-					y, revisedMonth, revisedReportDate, r1, r2, g.corrections())
+				f, err := writeMonth(filepath.Join(dir, "budget", fmt.Sprintf("%04d-%02d-rectificat.csv", y, revisedMonth)),
+					gens, y, revisedMonth, revisedReportDate, g.corrections())
 				if err != nil {
 					return nil, err
 				}
@@ -522,12 +544,14 @@ func (g *budgetGen) corrections() map[int]correction {
 	return out
 }
 
-func (g *budgetGen) writeMonth(path string, y, m int, rd day, r1, r2 int, fix map[int]correction) (File, error) {
+// writeMonth writes one report of every authority; fix corrects the first
+// authority's lines.
+func writeMonth(path string, gens []*budgetGen, y, m int, rd day, fix map[int]correction) (File, error) {
 	w, err := createCSV(path, models.DatasetBudget)
 	if err != nil {
 		return File{}, err
 	}
-	write := func(el *entityLines, city bool) {
+	write := func(el *entityLines, city bool, r1, r2 int) {
 		for i, l := range el.lines {
 			s := &el.ser[i]
 			if !s.present {
@@ -554,9 +578,11 @@ func (g *budgetGen) writeMonth(path string, y, m int, rd day, r1, r2 int, fix ma
 			w.end()
 		}
 	}
-	write(&g.city, true)
-	for u := range g.units {
-		write(&g.units[u], false)
+	for i, g := range gens {
+		write(&g.city, i == 0, g.r1, g.r2)
+		for u := range g.units {
+			write(&g.units[u], false, g.r1, g.r2)
+		}
 	}
 	return w.close()
 }

@@ -16,6 +16,11 @@ type Options struct {
 	Seed  uint64    // default 1 when zero; same seed+options => byte-identical files
 	Scale int       // volume multiplier, default 1 (benchmarks use 10 and 100)
 	AsOf  time.Time // data cut-off; default 2026-10-31 (so fiscal years 2022..2026, 2026 through October)
+	// County writes the demo county "Județul Demo" instead of Municipiul
+	// Demo: the county council with two subordinate units and Units
+	// administrative units (DefaultUnits when zero, MinUnits..MaxUnits).
+	County bool
+	Units  int
 }
 
 // File is one written source file. Dataset is one of models.SourceDatasets.
@@ -34,11 +39,16 @@ type config struct {
 	asOf     day
 	lastYear int
 	cal      *calendar
-	ents     entitySet
+	auths    []*authority // Municipiul Demo, or the county council then the county's administrative units
+	county   bool
 }
 
 func newConfig(opt Options) (*config, error) {
-	c := &config{seed: opt.Seed, scale: opt.Scale}
+	units, err := countyUnits(opt)
+	if err != nil {
+		return nil, err
+	}
+	c := &config{seed: opt.Seed, scale: opt.Scale, county: opt.County}
 	if c.seed == 0 {
 		c.seed = 1
 	}
@@ -60,7 +70,11 @@ func newConfig(opt Options) (*config, error) {
 	}
 	// One year of margin after AsOf: answers and call-offs are computed past the cut-off.
 	c.cal = newCalendar(firstYear-1, c.lastYear+2)
-	c.ents = newEntitySet(c.scale, c.lastYear)
+	if opt.County {
+		c.auths = newCounty(c, units)
+	} else {
+		c.auths = []*authority{newCity(c.scale, c.lastYear)}
+	}
 	return c, nil
 }
 
@@ -71,12 +85,20 @@ func (c *config) rng(stream uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(c.seed, stream))
 }
 
+// authRng is the stream of authority i for one dataset: the dataset's own
+// for the first authority.
+func (c *config) authRng(stream uint64, i int) *rand.Rand {
+	return c.rng(stream + uint64(i)<<32)
+}
+
 const (
 	streamBudget      = 0x62756467 // "budg"
 	streamInvestments = 0x696e7673 // "invs"
 	streamProcurement = 0x70726f63 // "proc"
 	streamSuppliers   = 0x73757070 // "supp"
 	streamRequests    = 0x72657173 // "reqs"
+	// The i-th authority (i > 0: the demo county's) draws each dataset from
+	// the dataset's stream + i<<32, so the first one draws as Municipiul Demo.
 	// Planted red flags use a stream that ignores Options.Seed, so their ids,
 	// suppliers and amounts are the ones documented in the package comment.
 	plantedSeed = 0x706c616e74656421
@@ -125,13 +147,16 @@ func Generate(dir string, opt Options) ([]File, error) {
 	return files, nil
 }
 
-// Entities returns the demo town hall and its subordinate units (for tests):
-// the city first, then the school(s), the hospital and the social directorate.
+// Entities returns the demo's institutions (for tests): the city first, then
+// the school(s), the hospital and the social directorate; for the county,
+// the council, its two units, then the municipalities, towns and communes.
 func Entities(opt Options) []models.Entity {
 	cfg, err := newConfig(opt)
 	if err != nil {
 		// An AsOf out of range only limits the population years; fall back to the default.
-		cfg, _ = newConfig(Options{Seed: opt.Seed, Scale: opt.Scale})
+		if cfg, err = newConfig(Options{Seed: opt.Seed, Scale: opt.Scale, County: opt.County, Units: opt.Units}); err != nil {
+			return nil
+		}
 	}
-	return cfg.ents.all()
+	return cfg.entities()
 }

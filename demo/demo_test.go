@@ -441,7 +441,7 @@ func readBudget(t testing.TB, f File) []budgetRow {
 func checkTransfers(t *testing.T, files []File, ents []models.Entity, scale int) {
 	t.Helper()
 	domainOf := map[string]string{}
-	es := newEntitySet(scale, 2026)
+	es := newCity(scale, 2026)
 	for _, u := range es.units {
 		domainOf[u.CUI] = u.domain.transferFunctional()
 	}

@@ -1,5 +1,6 @@
 // Package demo generates a realistic demo municipality, "Municipiul Demo"
-// (county TM, ~250,000 inhabitants), as source files in the canonical CSV
+// (county TM, ~250,000 inhabitants), or a demo county, "Județul Demo" (see
+// below), as source files in the canonical CSV
 // format (`--format deschis`), so that `etl demo` can load them through the
 // same path as real files.
 //
@@ -80,6 +81,32 @@
 // codes are copied from a real SICAP sample. About 14,900×Scale requests a
 // year, registered on working days, with the channel and type mix of a large
 // town hall and 4–8 % answered after the legal term.
+//
+// # The demo county
+//
+// With Options.County, Generate writes "Județul Demo" (county code DM)
+// instead: the county council (9992000, kind județ) with two subordinate
+// units, Spitalul Clinic Județean de Urgență Demo (9992018) and Direcția
+// Generală de Asistență Socială și Protecția Copilului Demo (9992026), then
+// Options.Units administrative units (DefaultUnits, 15, when zero; MinUnits
+// to MaxUnits): two municipalities, three towns and the rest communes, with
+// fictional names ("Comuna Teiu Demo"), fiscal codes from body 999210 and
+// SIRUTA codes from 999801. Each administrative unit is an authority of its
+// own, with no parent: consolidation stays per authority, and a county total
+// is a sum of separate budgets. A unit's 2021 population is a draw from the
+// census populations of its kind (models/catalogue/uat_2021.csv), declining
+// 0.2–1.2 % a year; the council's is the county's.
+//
+// Every authority goes through the same generators as the city, scaled by
+// its population (the council by a quarter of the county's): its budget,
+// about 40×Scale investment objectives per 250,000 inhabitants (at least
+// two), awards and requests in proportion. What differs between the units is
+// drawn once per unit: the share of each expense line paid (70–100 % of the
+// city's), the own revenues (local taxes, fees, property income: 0.4–1.6
+// times), the share of direct purchases among its awards (72–98 %) and the
+// departments' share of late answers (0.4–3.5 times). Each authority's budget
+// and investments draw from a stream of their own; the red flags are
+// planted on the council (no splitting: it runs no school).
 //
 // Nothing in the demo is personal data: no names of people, no CNP, no
 // e-mail addresses or phone numbers.

@@ -61,8 +61,23 @@ func smoothstep(x float64) float64 {
 	return x * x * (3 - 2*x)
 }
 
+// planInvestments plans every authority's objectives: about 40×Scale for
+// Municipiul Demo, in proportion to its volume for an authority of the demo
+// county (at least two), codes sorted.
 func planInvestments(cfg *config) []*investment {
-	r := cfg.rng(streamInvestments)
+	var out []*investment
+	for i, a := range cfg.auths {
+		n := 40 * cfg.scale
+		if cfg.county {
+			n = max(2, int(math.Round(40*a.volume)))
+		}
+		out = append(out, planAuthority(cfg, a, cfg.authRng(streamInvestments, i), n)...)
+	}
+	slices.SortStableFunc(out, func(a, b *investment) int { return strings.Compare(a.code, b.code) })
+	return out
+}
+
+func planAuthority(cfg *config, a *authority, r *rand.Rand, n int) []*investment {
 	var totalW float64
 	for _, t := range invTemplates {
 		totalW += t.weight
@@ -71,12 +86,12 @@ func planInvestments(cfg *config) []*investment {
 	names := map[string]bool{}
 	schools := 0
 	var out []*investment
-	n := 40 * cfg.scale
+	hospital, hasHospital := a.firstOf(domHospital)
 	for range n {
 		t := pickTemplate(r, totalW)
-		inv := &investment{fn: t.fn, funding: t.funding[r.IntN(len(t.funding))], entityCUI: cfg.ents.city.CUI}
-		if t.onHosp {
-			inv.entityCUI = cfg.ents.hospital().CUI
+		inv := &investment{fn: t.fn, funding: t.funding[r.IntN(len(t.funding))], entityCUI: a.head.CUI}
+		if t.onHosp && hasHospital {
+			inv.entityCUI = hospital.CUI
 		}
 		inv.name = investmentName(r, t, names, &schools)
 
@@ -89,7 +104,7 @@ func planInvestments(cfg *config) []*investment {
 			planYears = 1
 		}
 		seq[y0]++
-		inv.code = fmt.Sprintf("INV-%d-%03d", y0, seq[y0])
+		inv.code = fmt.Sprintf("INV-%s%d-%03d", a.invPrefix, y0, seq[y0])
 
 		execYear := y0 + planYears
 		inv.plannedStart = mkday(execYear, 2+r.IntN(8), 1+r.IntN(28))
@@ -239,7 +254,6 @@ func planInvestments(cfg *config) []*investment {
 		}
 		out = append(out, inv)
 	}
-	slices.SortStableFunc(out, func(a, b *investment) int { return strings.Compare(a.code, b.code) })
 	return out
 }
 

@@ -44,6 +44,7 @@ type Built struct {
 	DB       string // the warehouse file
 	Releases string // the releases directory
 	Release  string // the current release's directory
+	Loaded   Loaded // what the load put in the warehouse (rows, rejects)
 }
 
 // Build generates the demo into dir/src, loads it into dir/demo.duckdb and
@@ -61,7 +62,7 @@ func Build(ctx context.Context, dir string, opt Options, at time.Time) (*Built, 
 		return nil, err
 	}
 	defer w.Close()
-	if _, err := Load(ctx, w, files, nil); err != nil {
+	if b.Loaded, err = Load(ctx, w, files, nil); err != nil {
 		return nil, err
 	}
 	pub := release.Options{Out: b.Releases, Generator: "deschis demo"}

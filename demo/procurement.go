@@ -261,17 +261,51 @@ func newProcGen(cfg *config) *procGen {
 		}
 		p.buyerW = append(p.buyerW, last+size.share)
 	}
-	es := cfg.ents
-	add(es.city.CUI, citySize, cityDP, cityPA, cityFA, false)
-	add(es.hospital().CUI, hospitalSize, hospitalDP, hospitalPA, hospitalFA, false)
-	add(es.social().CUI, socialSize, socialDP, socialPA, socialFA, true)
-	schools := es.schools()
-	for _, s := range schools {
-		size := schoolsSize
-		size.share /= float64(len(schools))
-		add(s.CUI, size, schoolDP, schoolPA, schoolFA, false)
+	// Each authority's buyers weigh in proportion to its volume; the first
+	// authority's social directorate is where the dominant supplier is
+	// planted.
+	for i, a := range cfg.auths {
+		scaled := func(size buyerSize) buyerSize {
+			if cfg.county {
+				size.share *= a.volume
+			}
+			return size
+		}
+		head := scaled(citySize)
+		if d := a.traits.direct; d > 0 {
+			// The unit's own mix: the share of direct purchases, the rest
+			// split between procedures and framework agreements as the city's.
+			rest := 1 - head.pDirect
+			head.pProcedure = (1 - d) * head.pProcedure / rest
+			head.pDirect = d
+		}
+		add(a.head.CUI, head, cityDP, cityPA, cityFA, false)
+		if u, ok := a.firstOf(domHospital); ok {
+			add(u.CUI, scaled(hospitalSize), hospitalDP, hospitalPA, hospitalFA, false)
+		}
+		if u, ok := a.firstOf(domSocial); ok {
+			add(u.CUI, scaled(socialSize), socialDP, socialPA, socialFA, i == 0)
+		}
+		schools := a.schools()
+		for _, s := range schools {
+			size := scaled(schoolsSize)
+			size.share /= float64(len(schools))
+			add(s.CUI, size, schoolDP, schoolPA, schoolFA, false)
+		}
 	}
 	return p
+}
+
+// procVolume is the yearly awards' multiple of Municipiul Demo's at Scale 1.
+func procVolume(cfg *config) float64 {
+	if !cfg.county {
+		return float64(cfg.scale)
+	}
+	var v float64
+	for _, a := range cfg.auths {
+		v += a.volume
+	}
+	return v
 }
 
 func (p *procGen) pickBuyer() *buyer {
@@ -539,7 +573,7 @@ func writeProcurement(cfg *config, invs []*investment, dir string) ([]File, erro
 		p.w = w
 		planted := plantedContracts(cfg, y)
 		nextPlanted := 0
-		days, counts := dailyCounts(cfg.cal, y, cfg.asOf, primaryPerYear*float64(cfg.scale), procDayWeight)
+		days, counts := dailyCounts(cfg.cal, y, cfg.asOf, primaryPerYear*procVolume(cfg), procDayWeight)
 		for i, d := range days {
 			for len(p.pending) > 0 && p.pending[0].date <= d {
 				co := heap.Pop(&p.pending).(contract)
@@ -577,7 +611,8 @@ func writeProcurement(cfg *config, invs []*investment, dir string) ([]File, erro
 func plantedContracts(cfg *config, y int) []contract {
 	r := rand.New(rand.NewPCG(plantedSeed, uint64(y)))
 	yy := int64(y % 100)
-	city := cfg.ents.city.CUI
+	first := cfg.auths[0]
+	city := first.head.CUI
 	var out []contract
 	add := func(c contract) {
 		if c.date <= cfg.asOf {
@@ -593,9 +628,14 @@ func plantedContracts(cfg *config, y int) []contract {
 	}
 	// (2) Contract splitting: five laptop/PC purchases (CPV class 3021) from
 	// one supplier within 30 days, each under the threshold, together above it.
-	school := cfg.ents.schools()[0].CUI
+	// The demo county's council runs no school: no splitting is planted there.
+	schools := first.schools()
 	start := cfg.cal.nthWorkingDay(y, 5, 2)
 	for i, off := range []int{0, 5, 11, 17, 24} {
+		if len(schools) == 0 {
+			break
+		}
+		school := schools[0].CUI
 		d := cfg.cal.nextWorking(start + day(off))
 		for d-start > 29 {
 			d--

@@ -208,8 +208,9 @@ func (g *reqGen) pickChannel(permit bool) int {
 	return 4
 }
 
-// request writes one request registered on day d.
-func (g *reqGen) request(entity string, social bool, d day, year, seq int) {
+// request writes one request registered on day d; late multiplies the
+// departments' shares of late answers (1 for Municipiul Demo).
+func (g *reqGen) request(entity string, social bool, late float64, d day, year, seq int) {
 	var t *reqType
 	var cat string
 	var dept *department
@@ -244,7 +245,11 @@ func (g *reqGen) request(entity string, social bool, d day, year, seq int) {
 
 	// Answer time: log-normal around the department's median, a little
 	// faster every year.
-	ratio := math.Exp(dept.mu - 0.03*float64(year-firstYear) + answerSigma*g.r.NormFloat64())
+	mu := dept.mu
+	if late != 1 {
+		mu = -answerSigma * normalQuantile(1-min(0.45, dept.lateShare*late))
+	}
+	ratio := math.Exp(mu - 0.03*float64(year-firstYear) + answerSigma*g.r.NormFloat64())
 	days := max(1, int(math.Ceil(float64(term)*ratio)))
 	answered := g.cfg.cal.nextWorking(d + day(days))
 	status := statusSolved
@@ -301,7 +306,27 @@ func writeRequests(cfg *config, dir string) ([]File, error) {
 		cum += c.w
 		g.catCum = append(g.catCum, cum)
 	}
-	city, social := cfg.ents.city.CUI, cfg.ents.social().CUI
+	// Each authority's registry, and its social directorate's: counts in
+	// proportion to its volume (Municipiul Demo's at Scale 1 is 1).
+	type registry struct {
+		cui         string
+		social      bool
+		late, count float64
+		days        []day
+		counts      []int
+		seq         int
+	}
+	var regs []*registry
+	for _, a := range cfg.auths {
+		v := float64(cfg.scale)
+		if cfg.county {
+			v = a.volume
+		}
+		regs = append(regs, &registry{cui: a.head.CUI, late: a.traits.late, count: requestsCityPerYear * v})
+		if u, ok := a.firstOf(domSocial); ok {
+			regs = append(regs, &registry{cui: u.CUI, social: true, late: a.traits.late, count: requestsSocialPerYear * v})
+		}
+	}
 	var files []File
 	for y := firstYear; y <= cfg.lastYear; y++ {
 		w, err := createCSV(filepath.Join(dir, "requests", fmt.Sprintf("%04d.csv", y)), models.DatasetRequests)
@@ -310,17 +335,16 @@ func writeRequests(cfg *config, dir string) ([]File, error) {
 		}
 		g.w = w
 		g.setChannels(y)
-		days, cityCounts := dailyCounts(cfg.cal, y, cfg.asOf, requestsCityPerYear*float64(cfg.scale), requestDayWeight)
-		_, socialCounts := dailyCounts(cfg.cal, y, cfg.asOf, requestsSocialPerYear*float64(cfg.scale), requestDayWeight)
-		var citySeq, socialSeq int
-		for i, d := range days {
-			for range cityCounts[i] {
-				citySeq++
-				g.request(city, false, d, y, citySeq)
-			}
-			for range socialCounts[i] {
-				socialSeq++
-				g.request(social, true, d, y, socialSeq)
+		for _, rg := range regs {
+			rg.days, rg.counts = dailyCounts(cfg.cal, y, cfg.asOf, rg.count, requestDayWeight)
+			rg.seq = 0
+		}
+		for i, d := range regs[0].days {
+			for _, rg := range regs {
+				for range rg.counts[i] {
+					rg.seq++
+					g.request(rg.cui, rg.social, rg.late, d, y, rg.seq)
+				}
 			}
 		}
 		f, err := w.close()

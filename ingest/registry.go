@@ -32,6 +32,10 @@ type Options struct {
 	// rejecting them: a national export (SICAP, OCDS) holds thousands of
 	// buyers, of which a deployment wants its own.
 	OnlyEntity bool
+	// Keep, when not nil, keeps only the rows of the institutions it holds
+	// (etl load --only-deployment: every institution of the warehouse) and
+	// skips the others without rejecting them (keep.go).
+	Keep KeepSet
 	// Mapping is the path of the mapping file of the generic formats (csv,
 	// xlsx, json): which source column feeds which field.
 	Mapping string

@@ -35,6 +35,7 @@ type canonicalReader struct {
 	closeFn func() error
 	end     *EndReader
 	last    LastRow
+	outside int64 // rows of institutions outside opt.Keep, skipped
 }
 
 func openCanonical(r io.Reader, opt Options) (models.RowReader, error) {
@@ -89,6 +90,24 @@ func entityField(dataset string) int {
 }
 
 func (c *canonicalReader) Next() (*models.Record, error) {
+	for {
+		rec, err := c.next()
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		c.outside++
+	}
+}
+
+// SkippedRows counts the rows of institutions outside Options.Keep
+// (models.SkipOutsideDeployment).
+func (c *canonicalReader) SkippedRows() models.Skips {
+	return models.Skips{models.SkipOutsideDeployment: c.outside}
+}
+
+// next reads one row; a nil record without error is a row of an
+// institution outside Options.Keep.
+func (c *canonicalReader) next() (*models.Record, error) {
 	row, err := c.csv.Read()
 	if err == io.EOF {
 		if err := c.last.Truncated(c.opt.File, c.end); err != nil {
@@ -126,6 +145,11 @@ func (c *canonicalReader) Next() (*models.Record, error) {
 			continue
 		}
 		rec.Values[i] = v
+	}
+	if c.entity >= 0 {
+		if cui, ok := rec.Values[c.entity].(string); ok && c.opt.Outside(cui) {
+			return nil, nil
+		}
 	}
 	if len(rec.Errors) == 0 {
 		Finish(c.opt, rec)

@@ -13,6 +13,10 @@ const (
 	SkipOtherLevel  = "other_level"  // Treasury rows at a summary or programme level, not the detail
 )
 
+// SkipOutsideDeployment: rows of institutions the warehouse does not have,
+// left out by --only-deployment (a county's national exports).
+const SkipOutsideDeployment = "outside_deployment"
+
 // SkipReasons names each reason in Romanian, for etl load and etl status,
 // which write "<reason>: <n rows>" ("alte instituții (--only-entity): 1.234
 // de rânduri").
@@ -23,6 +27,8 @@ var SkipReasons = map[string]string{
 	SkipNotAwarded:  "stări care nu sunt atribuiri (procedură anulată, ofertă respinsă)",
 	SkipSubtotal:    "totaluri și subtotaluri ale raportului",
 	SkipOtherLevel:  "alt nivel decât detaliul (sinteză, programe)",
+
+	SkipOutsideDeployment: "instituții neînregistrate în depozit (--only-deployment)",
 }
 
 // Skips counts skipped rows by reason.

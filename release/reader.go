@@ -193,11 +193,21 @@ func (r *DB) readLookups(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	// The main entity: a top authority (no parent), preferring a kind other
-	// than a subordinate unit, lowest fiscal code (entities are sorted by cui).
-	for _, sub := range []bool{false, true} {
+	// The main entity: a top authority (no parent), preferring the county
+	// council (a county's deployment), then a kind other than a subordinate
+	// unit, lowest fiscal code (entities are sorted by cui).
+	rank := func(e models.Entity) int {
+		switch e.Kind {
+		case models.KindJudet:
+			return 0
+		case models.KindSubordinat:
+			return 2
+		}
+		return 1
+	}
+	for want := range 3 {
 		for _, e := range r.entities {
-			if r.main == "" && e.ParentCUI == "" && (e.Kind == models.KindSubordinat) == sub {
+			if r.main == "" && e.ParentCUI == "" && rank(e) == want {
 				r.main = e.CUI
 			}
 		}

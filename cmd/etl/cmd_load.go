@@ -28,6 +28,12 @@ fie se încarcă tot ce e bun, fie (la refuz) nimic nu se schimbă.
   - Încărcările sunt numerotate 1, 2, 3… în ordinea încercărilor, cele refuzate
     incluse (își păstrează numărul și respingerile: etl rejects --db … --load N).
 
+Cu --only-deployment, dintr-un export național (SICAP, OCDS, Forexebug, CSV
+canonic) se păstrează rândurile tuturor instituțiilor înregistrate în depozit
+(după etl init --county: consiliul județean, municipiile, orașele, comunele și
+unitățile lor) și se sar celelalte, numărate (outside_deployment în --json și în
+etl status).
+
 Cu --entity CUI, toate rândurile sunt ale acelei instituții. Într-un depozit gol,
 o unitate administrativ-teritorială din lista de referință (primărie, consiliu
 județean) este înregistrată de încărcarea însăși; orice altă instituție (școală,
@@ -40,13 +46,14 @@ Exemplu:
   etl load --db var/deschis.duckdb --entity 4270740 --dataset budget --format deschis raport-2026-10.csv --json`
 
 func (m *Main) cmdLoad(ctx context.Context, args []string) error {
-	fs := m.newFlags("load", "--db FIȘIER [--entity CUI] --dataset SET --format FORMAT [--mapping FIȘIER] CALE... [--json]", loadHelp)
+	fs := m.newFlags("load", "--db FIȘIER [--entity CUI [--only-entity] | --only-deployment] --dataset SET --format FORMAT [--mapping FIȘIER] CALE... [--json]", loadHelp)
 	db := dbFlag(fs)
 	entity := fs.String("entity", "", "CUI-ul instituției căreia îi aparțin fișierele (se poate omite când fiecare rând își numește instituția)")
 	dataset := fs.String("dataset", "", "setul de date: "+strings.Join(models.SourceDatasets, ", "))
 	format := fs.String("format", "", "formatul fișierelor (etl formats)")
 	mapping := fs.String("mapping", "", "fișierul de corespondență a coloanelor (pentru formatele generice csv, xlsx, json; docs/mapping.md)")
 	only := fs.Bool("only-entity", false, "păstrează doar rândurile instituției --entity și le sare pe celelalte (exporturi naționale SICAP, OCDS)")
+	onlyDeployment := fs.Bool("only-deployment", false, "păstrează doar rândurile instituțiilor înregistrate în depozit (un județ cu toate unitățile lui) și le sare pe celelalte (exporturi naționale SICAP, OCDS, Forexebug)")
 	maxShare := fs.Float64("max-reject-share", warehouse.DefaultMaxRejectShare, "partea maximă de rânduri respinse (0–1) peste care încărcarea e refuzată")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON, pentru scripturi")
 	paths, err := parse(fs, args)
@@ -66,12 +73,19 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		return usageErr("--max-reject-share este între 0 și 1")
 	case *only && *entity == "":
 		return usageErr("--only-entity cere --entity")
+	case *only && *onlyDeployment:
+		return usageErr("--only-entity păstrează o instituție, --only-deployment pe toate cele din depozit: alegeți una")
 	}
 	if _, ok := models.SourceFields[*dataset]; !ok {
 		return usageErr("setul %q nu există (%s)", *dataset, strings.Join(models.SourceDatasets, ", "))
 	}
 	if err := ingest.Check(*format, *dataset, *mapping); err != nil {
 		return err
+	}
+	if *onlyDeployment {
+		if err := checkOnlyDeployment(*format, *dataset); err != nil {
+			return usageErr("--only-deployment: %v", err)
+		}
 	}
 	if *entity != "" {
 		cui, err := models.NormalizeCUI(*entity)
@@ -100,6 +114,11 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	if err := checkEntity(ctx, w, opt); err != nil {
 		return err
 	}
+	if *onlyDeployment {
+		if opt.Keep, err = deploymentKeep(ctx, w); err != nil {
+			return err
+		}
+	}
 	bar := m.progress(total, "încărcare "+*dataset, *asJSON)
 	res, err := w.Load(ctx, loadSpec(*format, opt, *maxShare), loadFiles(paths, *format, opt, bar))
 	bar.Finish()
@@ -115,6 +134,31 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 func loadSpec(format string, opt ingest.Options, maxShare float64) warehouse.LoadSpec {
 	return warehouse.LoadSpec{Dataset: opt.Dataset, Format: format, Entity: opt.Entity, MaxRejectShare: maxShare,
 		RegisterEntities: opt.Dataset != models.DatasetEntities}
+}
+
+// checkOnlyDeployment fails for a load --only-deployment cannot filter: the
+// entities themselves, or a format whose reader does not apply the kept set.
+func checkOnlyDeployment(format, dataset string) error {
+	if dataset == models.DatasetEntities {
+		return fmt.Errorf("setul entities înregistrează instituțiile, nu se filtrează după ele")
+	}
+	if !ingest.KeepsDeployment(format) {
+		return fmt.Errorf("formatul %s nu filtrează după instituții; se poate cu deschis, sicap, ocds și forexebug", format)
+	}
+	return nil
+}
+
+// deploymentKeep is the set of institutions a load --only-deployment keeps:
+// every one registered in the warehouse, read when the load starts.
+func deploymentKeep(ctx context.Context, w *warehouse.Warehouse) (ingest.KeepSet, error) {
+	cuis, err := w.DeploymentEntities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(cuis) == 0 {
+		return nil, usageErr("--only-deployment: depozitul nu are nicio instituție înregistrată; rulați întâi etl init --county COD sau încărcați un fișier entities")
+	}
+	return ingest.NewKeepSet(cuis), nil
 }
 
 // checkEntity fails for an --entity the warehouse does not know and the load

@@ -100,6 +100,13 @@ func (m *Main) cmdRun(ctx context.Context, args []string) error {
 				rep.report(p, nil, err)
 				return err
 			}
+			if p.OnlyDeployment {
+				var err error
+				if opt.Keep, err = deploymentKeep(ctx, w); err != nil {
+					rep.report(p, nil, err)
+					return err
+				}
+			}
 			res, err := w.Load(ctx, loadSpec(p.Format, opt, c.MaxRejectShare), loadFiles(paths, p.Format, opt, noProgress{}))
 			rep.report(p, res, err)
 			return err

@@ -73,7 +73,8 @@
 //     block before the row, else P_CUI (P_BUGIP) of the header, else
 //     --entity. A file may hold several institutions; each record carries its
 //     own. With Options.OnlyEntity the rows of other institutions are skipped
-//     (Stats.OtherEntities), not rejected.
+//     (Stats.OtherEntities), not rejected; with Options.Keep those of
+//     institutions outside it (Stats.OutsideDeployment).
 //   - year, month, report_date: from P_ZI.
 //   - kind: CATEG_CONT (vn venituri, ch cheltuieli), else TIP_CLASIF, else
 //     the functional chapter (00–49 revenue); commitment rows are expenses.
@@ -172,7 +173,10 @@ type Stats struct {
 	// OtherEntities are rows of other institutions, skipped because
 	// Options.OnlyEntity asked for Options.Entity's rows only.
 	OtherEntities int
-	Spooled       bool // the input was copied to a temporary file (XLSX)
+	// OutsideDeployment are rows of institutions outside Options.Keep
+	// (etl load --only-deployment).
+	OutsideDeployment int
+	Spooled           bool // the input was copied to a temporary file (XLSX)
 }
 
 // Header is what the report says about itself.
@@ -322,7 +326,7 @@ func (r *Reader) Stats() Stats { return r.stats }
 // SkippedRows counts the rows passed over, by reason (models.SkipCounter).
 func (r *Reader) SkippedRows() models.Skips {
 	return models.Skips{models.SkipSubtotal: int64(r.stats.Subtotals), models.SkipOtherLevel: int64(r.stats.OtherLevels),
-		models.SkipOtherEntity: int64(r.stats.OtherEntities)}
+		models.SkipOtherEntity: int64(r.stats.OtherEntities), models.SkipOutsideDeployment: int64(r.stats.OutsideDeployment)}
 }
 
 // Header returns the report's header as read so far (complete once the first
@@ -551,6 +555,10 @@ func (m *mapper) build(raw *rawRow) *models.Record {
 	} else {
 		if m.opt.OnlyEntity && m.opt.Entity != "" && v != m.opt.Entity {
 			m.stats.OtherEntities++ // --only-entity: another institution's row
+			return nil
+		}
+		if m.opt.Outside(v) {
+			m.stats.OutsideDeployment++ // --only-deployment: an institution the warehouse does not have
 			return nil
 		}
 		rec.Values[iEntity] = v

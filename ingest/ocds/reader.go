@@ -123,7 +123,8 @@ type Reader struct {
 	group   []unit // releases of the same ocid read so far
 	err     error  // the file error, returned again after the first time
 	eof     bool
-	skipped int
+	skipped int // rows of other buyers (SkipOtherBuyers)
+	outside int // rows of buyers outside Options.Keep
 }
 
 // OpenWith opens a reader with an explicit Config. It refuses at once, with
@@ -179,9 +180,10 @@ func firstByte(br *bufio.Reader) (byte, error) {
 }
 
 // SkippedRows counts the rows of other buyers dropped under SkipOtherBuyers
-// (models.SkipOtherEntity).
+// (models.SkipOtherEntity) and of buyers outside Options.Keep
+// (models.SkipOutsideDeployment).
 func (rd *Reader) SkippedRows() models.Skips {
-	return models.Skips{models.SkipOtherEntity: int64(rd.skipped)}
+	return models.Skips{models.SkipOtherEntity: int64(rd.skipped), models.SkipOutsideDeployment: int64(rd.outside)}
 }
 
 // Close releases the reader; it does not close the underlying file.
@@ -270,6 +272,10 @@ func (rd *Reader) emit(recs []*models.Record) {
 				rd.skipped++
 				continue
 			}
+		}
+		if b, ok := rec.Values[buyer].(string); ok && rd.opt.Outside(b) {
+			rd.outside++
+			continue
 		}
 		if len(rec.Errors) == 0 {
 			ingest.Finish(rd.opt, rec)

@@ -37,6 +37,10 @@ type Pipeline struct {
 	Path       string `yaml:"path"`
 	Entity     string `yaml:"entity"`
 	OnlyEntity bool   `yaml:"only_entity"`
+	// OnlyDeployment keeps the rows of every institution registered in the
+	// warehouse and skips the others (etl load --only-deployment); the set
+	// is read when the pipeline's load starts.
+	OnlyDeployment bool `yaml:"only_deployment"`
 }
 
 // IsURL reports whether the pipeline's source is downloaded.
@@ -110,6 +114,12 @@ func ReadConfig(path string, defaultShare float64) (*Config, error) {
 		}
 		if p.OnlyEntity && p.Entity == "" {
 			errs = append(errs, fmt.Errorf("%s: only_entity cere entity", where))
+		}
+		if p.OnlyDeployment && p.OnlyEntity {
+			errs = append(errs, fmt.Errorf("%s: only_entity păstrează o instituție, only_deployment pe toate cele din depozit: alegeți una", where))
+		}
+		if p.OnlyDeployment && (p.Dataset == models.DatasetEntities || !ingest.KeepsDeployment(p.Format)) {
+			errs = append(errs, fmt.Errorf("%s: only_deployment se poate cu formatele deschis, sicap, ocds și forexebug, nu la setul entities", where))
 		}
 	}
 	if len(errs) > 0 {

@@ -336,8 +336,8 @@ func (c *Reader) record(row []string, line int) *models.Record {
 			return nil
 		}
 	}
-	if !x.buyer() {
-		c.skipped.Add(models.SkipOtherEntity)
+	if skip := x.buyer(); skip != "" {
+		c.skipped.Add(skip)
 		return nil
 	}
 
@@ -395,9 +395,10 @@ func (x *rowCtx) must(r role) string { v, _ := x.cell(r); return v }
 
 func (x *rowCtx) header(r role) string { _, h := x.cell(r); return h }
 
-// buyer reads the contracting authority; false means the row belongs to
-// another institution and the reader keeps only --entity's rows.
-func (x *rowCtx) buyer() bool {
+// buyer reads the contracting authority; a skip reason means the row
+// belongs to another institution and the reader keeps only --entity's rows
+// (models.SkipOtherEntity) or the warehouse's (models.SkipOutsideDeployment).
+func (x *rowCtx) buyer() (skip string) {
 	cui, ch := x.cell(roleBuyerCUI)
 	name, nh := x.cell(roleBuyerName)
 	if cui == "" {
@@ -405,7 +406,7 @@ func (x *rowCtx) buyer() bool {
 			code, n, ok := splitNameAndCUI(both)
 			if !ok {
 				x.fail(h, both, "se așteaptă «CUI - denumire»")
-				return true
+				return ""
 			}
 			cui, ch = code, h
 			if name == "" {
@@ -422,14 +423,17 @@ func (x *rowCtx) buyer() bool {
 		x.fail(ch, cui, err.Error())
 	} else {
 		if x.c.keepOnly && v != x.c.opt.Entity {
-			return false
+			return models.SkipOtherEntity
+		}
+		if s, _ := v.(string); x.c.opt.Outside(s) {
+			return models.SkipOutsideDeployment
 		}
 		x.set("buyer_cui", v, ch)
 	}
 	if name != "" {
 		x.parse("buyer_name", strings.Join(strings.Fields(name), " "), nh)
 	}
-	return true
+	return ""
 }
 
 // value reads the awarded value, in lei when the shape has a lei column.
