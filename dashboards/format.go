@@ -82,6 +82,12 @@ func FormatLei(lang string, a models.Amount) string {
 	return formatFixed2(lang, int64(a)) + " lei"
 }
 
+// FormatEUR writes an amount in euro cents: 1.234,56 EUR (ro), 1,234.56
+// EUR (en).
+func FormatEUR(lang string, a models.Amount) string {
+	return formatFixed2(lang, int64(a)) + " EUR"
+}
+
 // formatFixed2 writes hundredths as a number with two decimals.
 func formatFixed2(lang string, hundredths int64) string {
 	th, dec := seps(lang)

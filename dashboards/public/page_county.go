@@ -29,6 +29,7 @@ type countyView struct {
 	Table    CountyTable
 	Charts   []dashboards.Chart
 	Download string
+	ViewNote string // what the money columns are: per inhabitant or total, the currency
 }
 
 // CountyTable is the sortable table of the administrative units: each
@@ -70,25 +71,20 @@ type countyColumn struct {
 // countyFigures are a unit's figures as the table shows them.
 type countyFigures struct {
 	models.CountyUnit
-	total bool // the county total row
+	total bool      // the county total row
+	view  moneyView // how the money columns show (valori, moneda)
 }
 
 func (u countyFigures) missing(lang, key string, args ...any) CountyCell {
 	return CountyCell{Cell: dashboards.Cell{Text: "–", Num: true}, Why: dashboards.Tf(lang, key, args...)}
 }
 
-func (u countyFigures) perInhabitant(lang string, a models.Amount, why string) CountyCell {
+func (u countyFigures) money(lang string, a models.Amount) CountyCell {
 	if u.BudgetLines == 0 {
 		return u.missing(lang, "county.why.budget", u.Year)
 	}
-	if why != "" {
-		return u.missing(lang, why)
-	}
-	pc, ok := u.PerInhabitant(a)
-	if !ok {
-		return u.missing(lang, "county.why.people")
-	}
-	return CountyCell{Cell: dashboards.LeiCell(lang, pc)}
+	c, why := u.view.cell(lang, a, u.Year, u.People)
+	return CountyCell{Cell: c, Why: why}
 }
 
 func (u countyFigures) share(lang string, num, den int64, whyNone, whyZero string, args ...any) CountyCell {
@@ -122,11 +118,11 @@ var countyColumns = []countyColumn{
 		}
 		return CountyCell{Cell: dashboards.Cell{Text: dashboards.FormatPopulation(lang, u.People, u.PeopleYear), Raw: strconv.FormatInt(u.People, 10), Num: true}}
 	}},
-	{key: "cheltuieli", head: "county.expenses.pc", cell: func(lang string, u countyFigures) CountyCell {
-		return u.perInhabitant(lang, u.ExpensesExecuted, "")
+	{key: "cheltuieli", head: "county.expenses", cell: func(lang string, u countyFigures) CountyCell {
+		return u.money(lang, u.ExpensesExecuted)
 	}},
-	{key: "venituri", head: "county.revenues.pc", cell: func(lang string, u countyFigures) CountyCell {
-		return u.perInhabitant(lang, u.RevenuesExecuted, "")
+	{key: "venituri", head: "county.revenues", cell: func(lang string, u countyFigures) CountyCell {
+		return u.money(lang, u.RevenuesExecuted)
 	}},
 	{key: "executie", head: models.KPIExecutionRate, cell: func(lang string, u countyFigures) CountyCell {
 		return u.share(lang, int64(u.ExpensesExecuted), int64(u.ExpensesFinal), u.noBudget(), "county.why.final", u.Year)
@@ -196,7 +192,7 @@ type countyData struct {
 	units   []countyFigures
 	total   countyFigures
 	county  *models.Entity // the county council, when the release has it
-	headers []string
+	view    moneyView
 }
 
 func countyDataOf(q *request) (*countyData, error) {
@@ -221,11 +217,11 @@ func countyDataOf(q *request) (*countyData, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &countyData{year: y, sortKey: sortKey}
+	d := &countyData{year: y, sortKey: sortKey, view: q.query.money(true)}
 	t := models.CountyUnit{Year: y}
 	var people int64
 	for _, u := range units {
-		d.units = append(d.units, countyFigures{CountyUnit: u})
+		d.units = append(d.units, countyFigures{CountyUnit: u, view: d.view})
 		if u.Entity.Kind == models.KindJudet && d.county == nil {
 			e := u.Entity
 			d.county = &e
@@ -254,7 +250,7 @@ func countyDataOf(q *request) (*countyData, error) {
 			t.People, t.PeopleYear = u.People, u.PeopleYear
 		}
 	}
-	d.total = countyFigures{CountyUnit: t, total: true}
+	d.total = countyFigures{CountyUnit: t, total: true, view: d.view}
 
 	// The sort: by the column's machine value, units without a figure last
 	// whichever the direction, then by name.
@@ -316,11 +312,14 @@ func (s *Server) county(q *request) (string, any, error) {
 	if q.query.Year != 0 {
 		keep.Set("an", strconv.Itoa(d.year))
 	}
+	d.view.set(keep, true)
 	v := &countyView{Page: q.page}
 	v.Form = dashboards.Form{Lang: lang, Action: countyLink(lang, nil), Reset: countyLink(lang, nil), Fields: []dashboards.Field{
 		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.CountyYears(), d.year)},
 		{Name: "ordine", Type: "hidden", Value: d.sortKey},
 	}}
+	v.Form.Fields = append(v.Form.Fields, viewFields(lang, d.view)...)
+	v.ViewNote = d.view.note(lang, d.year)
 	dl := dashboards.CloneValues(keep)
 	dl.Set("an", strconv.Itoa(d.year))
 	dl.Set("ordine", d.sortKey)
@@ -347,11 +346,7 @@ func (s *Server) county(q *request) (string, any, error) {
 	}
 	t.Head = append(t.Head, sortHead("unitate", dashboards.T(lang, "county.unit")))
 	for _, c := range countyColumns {
-		text := dashboards.T(lang, c.head)
-		if !strings.HasPrefix(c.head, "county.") {
-			text = dashboards.KPITitle(lang, c.head)
-		}
-		t.Head = append(t.Head, sortHead(c.key, text))
+		t.Head = append(t.Head, sortHead(c.key, d.headText(lang, c.head)))
 	}
 	for _, u := range d.units {
 		t.Rows = append(t.Rows, countyRow(lang, u))
@@ -408,7 +403,7 @@ func nameLang(lang string) string {
 func countyCharts(lang string, d *countyData) []dashboards.Chart {
 	var out []dashboards.Chart
 	for _, c := range []struct{ name, caption, col string }{
-		{"county-expenses", "county.chart.exp", "cheltuieli"},
+		{"county-expenses", "", "cheltuieli"},
 		{"county-autonomy", "county.chart.auto", "autonomie"},
 		{"county-within-term", "county.chart.term", "termen"},
 	} {
@@ -419,8 +414,11 @@ func countyCharts(lang string, d *countyData) []dashboards.Chart {
 			}
 		}
 		caption := dashboards.Tf(lang, c.caption, d.year)
+		if c.col == "cheltuieli" {
+			caption = d.headText(lang, "county.expenses") + ", " + strconv.Itoa(d.year)
+		}
 		ch := dashboards.Chart{Name: c.name, Caption: caption, Lang: lang,
-			Head: []string{dashboards.T(lang, "county.unit"), headText(lang, col.head)}}
+			Head: []string{dashboards.T(lang, "county.unit"), d.headText(lang, col.head)}, Note: d.view.note(lang, d.year)}
 		var cats []string
 		var vals []float64
 		var miss []bool
@@ -439,13 +437,22 @@ func countyCharts(lang string, d *countyData) []dashboards.Chart {
 			vals = append(vals, f)
 			miss = append(miss, cell.Raw == "")
 		}
-		ch.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: headText(lang, col.head), Values: vals, Missing: miss})
+		ch.Options = dashboards.BarOptions(cats, true, dashboards.Series{Name: d.headText(lang, col.head), Values: vals, Missing: miss})
 		out = append(out, ch)
 	}
 	return out
 }
 
-func headText(lang, head string) string {
+// headText is a column's heading: the money columns say per inhabitant or
+// in total.
+func (d *countyData) headText(lang, head string) string {
+	if head == "county.expenses" || head == "county.revenues" {
+		if d.view.PerInhabitant {
+			head += ".pc"
+		} else {
+			head += ".total"
+		}
+	}
 	if strings.HasPrefix(head, "county.") {
 		return dashboards.T(lang, head)
 	}
