@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/export"
 	"github.com/deschis/deschis/models"
@@ -261,6 +264,9 @@ func countyDataOf(q *request) (*countyData, error) {
 			col = i
 		}
 	}
+	// Names in the Romanian alphabet's order (Fântâna before Frasinu).
+	names := collate.New(language.Romanian)
+	byName := func(a, b countyFigures) int { return names.CompareString(a.Entity.Name, b.Entity.Name) }
 	slices.SortStableFunc(d.units, func(a, b countyFigures) int {
 		if col >= 0 {
 			ra, rb := countyColumns[col].cell(lang, a).Raw, countyColumns[col].cell(lang, b).Raw
@@ -279,9 +285,9 @@ func countyDataOf(q *request) (*countyData, error) {
 					return c
 				}
 			}
-			return strings.Compare(a.Entity.Name, b.Entity.Name)
+			return byName(a, b)
 		}
-		c := strings.Compare(a.Entity.Name, b.Entity.Name)
+		c := byName(a, b)
 		if dir == "desc" {
 			return -c
 		}
