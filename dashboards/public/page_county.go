@@ -408,10 +408,11 @@ func nameLang(lang string) string {
 // countyCharts are the main columns as bar charts, each with its table.
 func countyCharts(lang string, d *countyData) []dashboards.Chart {
 	var out []dashboards.Chart
-	for _, c := range []struct{ name, caption, col string }{
-		{"county-expenses", "", "cheltuieli"},
-		{"county-autonomy", "county.chart.auto", "autonomie"},
-		{"county-within-term", "county.chart.term", "termen"},
+	// Each chart links to the dataset its figures come from.
+	for _, c := range []struct{ name, caption, col, dataset string }{
+		{"county-expenses", "", "cheltuieli", "budget"},
+		{"county-autonomy", "county.chart.auto", "autonomie", "budget"},
+		{"county-within-term", "county.chart.term", "termen", "requests_daily"},
 	} {
 		var col countyColumn
 		for _, cc := range countyColumns {
@@ -423,7 +424,7 @@ func countyCharts(lang string, d *countyData) []dashboards.Chart {
 		if c.col == "cheltuieli" {
 			caption = d.headText(lang, "county.expenses") + ", " + strconv.Itoa(d.year)
 		}
-		ch := dashboards.Chart{Name: c.name, Caption: caption, Lang: lang,
+		ch := dashboards.Chart{Name: c.name, Caption: caption, Lang: lang, Dataset: c.dataset,
 			Head: []string{dashboards.T(lang, "county.unit"), d.headText(lang, col.head)}, Note: d.view.note(lang, d.year)}
 		var cats []string
 		var vals []float64
