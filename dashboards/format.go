@@ -82,6 +82,12 @@ func FormatLei(lang string, a models.Amount) string {
 	return formatFixed2(lang, int64(a)) + " lei"
 }
 
+// FormatEUR writes an amount in euro cents: 1.234,56 EUR (ro), 1,234.56
+// EUR (en).
+func FormatEUR(lang string, a models.Amount) string {
+	return formatFixed2(lang, int64(a)) + " EUR"
+}
+
 // formatFixed2 writes hundredths as a number with two decimals.
 func formatFixed2(lang string, hundredths int64) string {
 	th, dec := seps(lang)
@@ -316,6 +322,19 @@ func FormatDateTime(lang string, t time.Time) string {
 	}
 	t = t.In(bucharest)
 	return FormatDate(lang, t) + ", " + t.Format("15:04")
+}
+
+// FormatPopulation writes a population with the year it is of, as every
+// page shows it (models.Entity.PopulationIn): 251.236 de locuitori (2021)
+// (ro), 251,236 inhabitants (2021) (en); "–" when unknown.
+func FormatPopulation(lang string, people int64, year int) string {
+	if people <= 0 {
+		return "–"
+	}
+	if lang == EN {
+		return CountNoun(lang, people, "inhabitant", "inhabitants") + " (" + strconv.Itoa(year) + ")"
+	}
+	return CountNoun(lang, people, "locuitor", "locuitori") + " (" + strconv.Itoa(year) + ")"
 }
 
 // PerCapita divides an amount by a population, rounding half up to the ban.

@@ -46,8 +46,12 @@ type Page struct {
 }
 
 // NavLink is an entry of a site's main navigation: a key (nav.<key> is its
-// text) and its Romanian path.
-type NavLink struct{ Key, Path string }
+// text) and its Romanian path; Show, when set, says whether a release has
+// the page (nil: always).
+type NavLink struct {
+	Key, Path string
+	Show      func(models.Reader) bool
+}
 
 // NavItem is a link of the main navigation as a page shows it.
 type NavItem struct {
@@ -101,6 +105,10 @@ func LangOf(r *http.Request) string {
 	return RO
 }
 
+// enPaths are the pages whose English path is not the Romanian one under
+// /en: the county page is /judet and /en/county.
+var enPaths = map[string]string{"/judet": "/county", "/judet.csv": "/county.csv"}
+
 // Link builds the URL of path (Romanian, e.g. "/buget") in lang.
 func Link(lang, path string) string {
 	if lang != EN {
@@ -108,6 +116,9 @@ func Link(lang, path string) string {
 	}
 	if path == "/" {
 		return "/en"
+	}
+	if en, ok := enPaths[path]; ok {
+		return "/en" + en
 	}
 	return "/en" + path
 }
@@ -138,7 +149,12 @@ func RoPath(p string) string {
 		return "/"
 	}
 	if strings.HasPrefix(p, "/en/") {
-		return strings.TrimPrefix(p, "/en")
+		p = strings.TrimPrefix(p, "/en")
+		for ro, en := range enPaths {
+			if p == en {
+				return ro
+			}
+		}
 	}
 	return p
 }
@@ -167,6 +183,9 @@ func (s *Site) NewPage(r *http.Request, rel models.Reader) *Page {
 		p.Self += "?" + p.Query
 	}
 	for _, n := range s.cfg.Nav {
+		if n.Show != nil && (rel == nil || !n.Show(rel)) {
+			continue
+		}
 		p.Nav = append(p.Nav, NavItem{Key: n.Key, Href: Link(lang, n.Path), Text: T(lang, "nav."+n.Key)})
 	}
 	p.PublicLinks = !s.cfg.NoPublicPages

@@ -2,8 +2,6 @@ package kpis
 
 import (
 	"context"
-	"strconv"
-	"strings"
 
 	"github.com/deschis/deschis/models"
 )
@@ -115,8 +113,8 @@ func budgetValues(ctx context.Context, rel models.Reader, s Scope) ([]Value, err
 		part func(code string) bool
 	}{
 		{models.KPIPersonnelShare, models.Expense, func(c string) bool { return c == "10" }},
-		{models.KPICapitalShare, models.Expense, func(c string) bool { return c == "70" || c == "71" || c == "72" }},
-		{models.KPIFiscalAutonomy, models.Revenue, ownRevenue},
+		{models.KPICapitalShare, models.Expense, models.CapitalTitle},
+		{models.KPIFiscalAutonomy, models.Revenue, models.OwnRevenueChapter},
 	}
 	for _, sh := range shares {
 		at := func(year int) func(int) Point {
@@ -140,15 +138,6 @@ func budgetValues(ctx context.Context, rel models.Reader, s Scope) ([]Value, err
 		out = append(out, series(sh.id, s.Year, through, at(s.Year), at(s.Year-1)))
 	}
 	return out, nil
-}
-
-// ownRevenue reports whether a revenue chapter (04.02) is an own revenue
-// under Law 273/2006 art. 5: chapters 01–39 but 11 (shares of VAT) and 37
-// (voluntary transfers, transfers between the sections).
-func ownRevenue(code string) bool {
-	head, _, _ := strings.Cut(code, ".")
-	n, err := strconv.Atoi(head)
-	return err == nil && n >= 1 && n <= 39 && n != 11 && n != 37
 }
 
 // series builds a cumulative KPI's value from its figure at the end of a

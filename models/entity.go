@@ -50,23 +50,36 @@ type Entity struct {
 	Population   map[int]int64 // resident population by year
 }
 
-// PopulationIn is the entity's population in year, else in the latest year
-// before it, else the earliest known; 0 when unknown.
-func (e Entity) PopulationIn(year int) int64 {
-	best, bestYear := int64(0), 0
+// PopulationIn is the one rule for an entity's population in year, used by
+// every per-inhabitant figure, page and download: the figure of that year,
+// else of the nearest earlier year, else (a year before any figure) the
+// earliest known; with the year the figure is of, shown beside it
+// ("251.236 de locuitori (2021)"). 0, 0 when unknown.
+func (e Entity) PopulationIn(year int) (people int64, of int) {
 	for y, p := range e.Population {
-		if y <= year && y > bestYear {
-			best, bestYear = p, y
+		if y <= year && y > of {
+			people, of = p, y
 		}
 	}
-	if bestYear == 0 {
+	if of == 0 {
 		for y, p := range e.Population {
-			if bestYear == 0 || y < bestYear {
-				best, bestYear = p, y
+			if of == 0 || y < of {
+				people, of = p, y
 			}
 		}
 	}
-	return best
+	return people, of
+}
+
+// IsAdministrativeUnit reports whether the entity is an administrative unit
+// (UAT): a municipality, town, commune, Bucharest sector or the county
+// council, rather than a unit subordinated to one or another institution.
+func (e Entity) IsAdministrativeUnit() bool {
+	switch e.Kind {
+	case KindMunicipiu, KindOras, KindComuna, KindSector, KindJudet:
+		return true
+	}
+	return false
 }
 
 // genitivePrefixes are the nominative words that begin the official name of

@@ -117,8 +117,8 @@ var KPIs = []KPI{
 	{ID: KPIPerCapitaExecuted, Unit: UnitLei, Direction: Neutral,
 		Title: Text{"Cheltuit pe locuitor", "Spent per inhabitant"},
 		Definition: Text{
-			RO: "Plățile împărțite la populația rezidentă a unității administrative în acel an (sau în cel mai recent an cunoscut), rotunjit la ban.",
-			EN: "Payments divided by the resident population of the administrative unit in that year (or the latest known year), rounded to the ban."}},
+			RO: "Plățile împărțite la populația rezidentă a unității administrative din acel an (sau din cel mai apropiat an anterior, al cărui an se arată alături; pentru un an dinaintea oricărei cifre, cea mai veche cunoscută), rotunjit la ban.",
+			EN: "Payments divided by the resident population of the administrative unit in that year (or in the nearest earlier year, whose year is shown beside it; for a year before any figure, the earliest known), rounded to the ban."}},
 	{ID: KPIInvestmentsActive, Unit: UnitCount, Direction: Neutral,
 		Title: Text{"Investiții în execuție", "Investments under way"},
 		Definition: Text{

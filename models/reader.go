@@ -33,6 +33,7 @@ type Reader interface {
 	ProcurementReader
 	RequestReader
 	PreviewReader
+	CountyReader
 }
 
 // SQLReader is a release read with SQL over its tables, one per dataset and

@@ -169,12 +169,13 @@ func TestDBEntitiesAndDefaults(t *testing.T) {
 	if y := r.DefaultYear("9991004"); y != 2026 {
 		t.Fatalf("default year %d, want the latest budget year 2026", y)
 	}
-	if got, want := mustEntity(t, r, "9991004").PopulationIn(2025), p.int(`SELECT population FROM entities WHERE cui = '9991004' AND population_year = 2025`); got != want {
-		t.Fatalf("population 2025 %d, want %d", got, want)
+	if got, of := mustEntity(t, r, "9991004").PopulationIn(2025); got != p.int(`SELECT population FROM entities WHERE cui = '9991004' AND population_year = 2025`) || of != 2025 {
+		t.Fatalf("population 2025 %d (%d)", got, of)
 	}
 	// A year after the last known population takes the latest one.
-	if got, want := mustEntity(t, r, "9991004").PopulationIn(2030), p.int(`SELECT population FROM entities WHERE cui = '9991004' ORDER BY population_year DESC LIMIT 1`); got != want {
-		t.Fatalf("population 2030 %d, want %d", got, want)
+	if got, of := mustEntity(t, r, "9991004").PopulationIn(2030); got != p.int(`SELECT population FROM entities WHERE cui = '9991004' ORDER BY population_year DESC LIMIT 1`) ||
+		int64(of) != p.int(`SELECT max(population_year) FROM entities WHERE cui = '9991004'`) {
+		t.Fatalf("population 2030 %d (%d)", got, of)
 	}
 	if _, err := r.Entity("123"); !errors.Is(err, models.ErrNotFound) {
 		t.Fatalf("unknown entity: %v", err)

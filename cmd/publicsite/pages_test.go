@@ -99,6 +99,11 @@ func TestMain(m *testing.M) {
 		theSite.db.Close()
 		theSite.cleanup()
 	}
+	if theCounty != nil {
+		theCounty.main.Close()
+		theCounty.db.Close()
+	}
+	countyCleanup()
 	os.Exit(code)
 }
 

@@ -15,6 +15,7 @@ type budgetView struct {
 	Chapter     string // the chapter drilled into, "" for all
 	AllChapters string // link back from a chapter
 	Population  string
+	ViewNote    string // what the view's amounts are, when not lei in total
 	Charts      []dashboards.Chart
 	Empty       bool
 }
@@ -74,6 +75,8 @@ func (s *Server) budget(q *request) (string, any, error) {
 			{Value: "consolidat", Text: dashboards.T(lang, "budget.view.consolidat"), Selected: view == "consolidat"}}},
 		{Name: "capitol", Label: dashboards.T(lang, "budget.chapter"), Type: "select", Options: chapterOpts},
 	}}
+	mv := q.query.money(false)
+	v.Form.Fields = append(v.Form.Fields, viewFields(lang, mv)...)
 	if q.query.Entity != "" {
 		v.Form.Fields = append(v.Form.Fields, dashboards.Field{Name: "entitate", Type: "hidden", Value: e.CUI})
 	}
@@ -82,6 +85,7 @@ func (s *Server) budget(q *request) (string, any, error) {
 	if q.query.Consolidated {
 		keep.Set("vedere", "consolidat")
 	}
+	mv.set(keep, false)
 	v.AllChapters = dashboards.LinkQ(lang, "/buget", keep)
 
 	tot, err := rel.BudgetTotals(ctx, scope)
@@ -97,13 +101,13 @@ func (s *Server) budget(q *request) (string, any, error) {
 	now := dashboards.Period{Year: y, Through: models.ReportedMonthIn(years, y)}
 	v.Empty = tot.Expenses.Lines == 0 && tot.Revenues.Lines == 0
 	v.KPIs = budgetKPIs(q, e, y, tot, chapterKind)
-	if pop := e.PopulationIn(y); pop > 0 && tot.Expenses.Lines > 0 {
+	if pop, of := e.PopulationIn(y); pop > 0 && tot.Expenses.Lines > 0 {
 		v.KPIs = append(v.KPIs, dashboards.KPILei(lang, models.KPIPerCapitaExecuted, dashboards.PerCapita(tot.Expenses.Executed, pop)))
-		inhabitants := dashboards.CountNoun(lang, pop, "locuitor", "locuitori")
-		if lang == dashboards.EN {
-			inhabitants = dashboards.CountNoun(lang, pop, "inhabitant", "inhabitants")
-		}
-		v.Population = dashboards.Tf(lang, "budget.population", inhabitants)
+		v.Population = dashboards.Tf(lang, "budget.population", dashboards.FormatPopulation(lang, pop, of))
+	}
+	if mv != (moneyView{Currency: currencyLei}) {
+		v.KPIs = mv.budgetKPIs(lang, v.KPIs, tot, e, y)
+		v.ViewNote = mv.note(lang, y) + " " + dashboards.T(lang, "view.note.charts")
 	}
 
 	if q.query.Chapter != "" {

@@ -33,6 +33,10 @@ func (s *Server) procurement(q *request) (string, any, error) {
 	if sortKey == "" {
 		sortKey = "data_desc"
 	}
+	if _, ok := sortOrders[sortKey]; !ok {
+		return "", nil, &dashboards.ParamError{Name: "ordine", Value: sortKey, Reason: "valorile posibile sunt data_desc, data_asc, valoare_desc, valoare_asc",
+			ReasonEN: "the possible values are data_desc, data_asc, valoare_desc, valoare_asc"}
+	}
 	f := models.ContractFilter{Buyer: e.CUI, Year: y, Supplier: q.query.Supplier, CPV: q.query.CPV, Procedure: q.query.Procedure,
 		Min: q.query.Min, Max: q.query.Max, From: q.query.From, To: q.query.To, Sort: sortOrders[sortKey]}
 	v := &procurementView{Page: q.page}

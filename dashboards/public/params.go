@@ -30,7 +30,9 @@ type Query struct {
 	Min, Max     *models.Amount
 	From, To     time.Time // de_la, pana_la
 	Page         int       // pagina, from 1
-	Sort         string    // ordine
+	Values       string    // valori: total or locuitor ("" for the page's default)
+	Currency     string    // moneda: lei, eur or lei-2024 ("" for lei)
+	Sort         string    // ordine: the procurement list's (sortOrders) or the county table's (countySorts)
 }
 
 // Sort orders of the procurement list.
@@ -171,9 +173,22 @@ func ParseQuery(v url.Values) (Query, error) {
 		}
 		q.Page = n
 	}
+	if s, ok := get("valori"); ok && s != "" {
+		if s != "total" && s != "locuitor" {
+			return q, bad("valori", s, "valorile posibile sunt total și locuitor", "the possible values are total and locuitor (per inhabitant)")
+		}
+		q.Values = s
+	}
+	if s, ok := get("moneda"); ok && s != "" {
+		if s != currencyLei && s != currencyEUR && s != currencyReal {
+			return q, bad("moneda", s, "valorile posibile sunt lei, eur și lei-2024", "the possible values are lei, eur and lei-2024 (lei at 2024 prices)")
+		}
+		q.Currency = s
+	}
 	if s, ok := get("ordine"); ok && s != "" {
-		if _, ok := sortOrders[s]; !ok {
-			return q, bad("ordine", s, "valorile posibile sunt data_desc, data_asc, valoare_desc, valoare_asc", "the possible values are data_desc, data_asc, valoare_desc, valoare_asc")
+		if _, ok := sortOrders[s]; !ok && !countySorts[s] {
+			return q, bad("ordine", s, "valorile posibile sunt data_desc, data_asc, valoare_desc, valoare_asc (pe pagina județului: "+countySortList()+")",
+				"the possible values are data_desc, data_asc, valoare_desc, valoare_asc (on the county page: "+countySortList()+")")
 		}
 		q.Sort = s
 	}

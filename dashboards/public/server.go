@@ -35,9 +35,21 @@ var templateFS embed.FS
 
 // nav is the public site's main navigation.
 var nav = []dashboards.NavLink{
-	{Key: "home", Path: "/"}, {Key: "budget", Path: "/buget"}, {Key: "investments", Path: "/investitii"},
+	{Key: "home", Path: "/"}, {Key: "county", Path: countyPath, Show: manyUnits}, {Key: "budget", Path: "/buget"}, {Key: "investments", Path: "/investitii"},
 	{Key: "procurement", Path: "/achizitii"}, {Key: "requests", Path: "/cereri"},
 	{Key: "methodology", Path: "/metodologie"}, {Key: "data", Path: "/date"},
+}
+
+// manyUnits: the county page is in the navigation when the release has more
+// than one administrative unit.
+func manyUnits(rel models.Reader) bool {
+	n := 0
+	for _, e := range rel.Entities() {
+		if e.IsAdministrativeUnit() {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // Config is what the public pages need.
@@ -116,7 +128,13 @@ func (s *Server) Routes() chi.Router {
 		r.Get("/date/{name}", s.page(s.dataset))
 	}
 	pages(r)
-	r.Route("/en", pages)
+	r.Get(countyPath, s.page(s.county))
+	r.Get(countyPath+".csv", s.countyCSV)
+	r.Route("/en", func(r chi.Router) {
+		pages(r)
+		r.Get(countyPathEN, s.page(s.county))
+		r.Get(countyPathEN+".csv", s.countyCSV)
+	})
 	r.Get("/static/*", s.site.Static)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) { s.site.Error(w, r, http.StatusNotFound, nil) })
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {

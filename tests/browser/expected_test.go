@@ -34,7 +34,7 @@ type KPI struct {
 // Page is one page type the script visits in both languages.
 type Page struct {
 	ID     string `json:"id"`
-	Path   string `json:"path"` // Romanian path and query; English is /en + Path
+	Path   string `json:"path"` // Romanian path and query; English is /en + Path (site.mjs EN_PATHS: /judet is /en/county)
 	Status int    `json:"status"`
 	Kind   string `json:"kind"` // data (entity-scoped, tables expected), detail, text, error
 	KPIs   []KPI  `json:"kpis"`
@@ -478,6 +478,10 @@ func buildExpected(t *testing.T, releaseDir string) *Expected {
 			KPIs: r.procurementKPIs(`buyer_cui = ? AND year = ? AND supplier_name ILIKE ?`, e, y, "%"+term+"%")},
 		{ID: "furnizor", Path: "/achizitii/furnizori/" + pathEscape(supplier), Status: 200, Kind: "detail", KPIs: ex.BySupplier[supplier]},
 		{ID: "cereri", Path: "/cereri", Status: 200, Kind: "data", KPIs: r.requestKPIs(e, y, true)},
+		// The county page (/en/county): every administrative unit's table,
+		// sorted on the server, its charts.
+		{ID: "judet", Path: "/judet", Status: 200, Kind: "data"},
+		{ID: "judet-ordonat", Path: "/judet" + q("ordine", "cheltuieli_desc"), Status: 200, Kind: "data"},
 		{ID: "metodologie", Path: "/metodologie", Status: 200, Kind: "text"},
 		{ID: "date", Path: "/date", Status: 200, Kind: "text"},
 		{ID: "date-set", Path: "/date/procurement", Status: 200, Kind: "text"},
@@ -495,6 +499,7 @@ func buildExpected(t *testing.T, releaseDir string) *Expected {
 	}
 	ex.StatusOnly = []Page{
 		{ID: "an-invalid", Path: "/investitii?an=abc", Status: 400},
+		{ID: "judet-ordine-invalida", Path: "/judet?ordine=data_desc", Status: 400},
 		{ID: "min-invalid", Path: "/achizitii?min=x", Status: 400},
 		{ID: "data-invalida", Path: "/achizitii?de_la=2026-02-30", Status: 400},
 		{ID: "pagina-invalida", Path: "/achizitii?pagina=abc", Status: 400},

@@ -39,14 +39,23 @@ function checker(page, lang, url) {
   };
 }
 
-const langPath = (path, lang) => (lang === 'en' ? (path === '/' ? '/en' : '/en' + path) : path);
+// EN_PATHS are the pages whose English path is not /en + the Romanian one.
+const EN_PATHS = { '/judet': '/county' };
+function langPath(path, lang) {
+  if (lang !== 'en') return path;
+  if (path === '/') return '/en';
+  const [pn, ...qs] = path.split('?');
+  return '/en' + (EN_PATHS[pn] || pn) + (qs.length ? '?' + qs.join('?') : '');
+}
 const norm = (s) => String(s ?? '').replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\s+/g, ' ').trim();
 const NAV_PAGES = ['/', '/buget', '/investitii', '/achizitii', '/cereri', '/metodologie', '/date'];
 
 // stripLang returns a path without its /en prefix, and without a trailing slash.
 function stripLang(pathname) {
+  const en = /^\/en(\/|$)/.test(pathname);
   let p = pathname.replace(/^\/en(?=\/|$)/, '') || '/';
   if (p.length > 1) p = p.replace(/\/+$/, '');
+  if (en) for (const [ro, enPath] of Object.entries(EN_PATHS)) if (p === enPath) return ro;
   return p;
 }
 
