@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/deschis/deschis/demo"
@@ -237,4 +240,86 @@ func TestSQLPathRowsKeepTheirPhysicalLine(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("loaded rows\n%v\nwant\n%v", got, want)
 	}
+}
+
+const sqlPathRequests = "entity_cui,request_id,received,channel,category,type,department,term_days,extended,answered,status,as_of\n" +
+	"4270740,R1,2025-01-10,ghiseu,urbanism,info_544,Urbanism,,,2025-01-15,rezolvata,\n" +
+	"4270740,R2,2025-01-10,online,\"taxe\nlocale\",petitie,Taxe,,da,,deschisă,2025-02-01\n" +
+	"4270740,R3,2025-01-10,poștă,taxe,alt_tip,Taxe,,,,deschisă,\n" +
+	"4270740,R4,2025-01-10,telefon,taxe,petitie,Taxe,400,,2025-01-09,rezolvată,\n" +
+	"4270740,R5,2025-01-10,e-mail,taxe,petitie,Taxe,20,nu,,retrasă,2025-01-01\n"
+
+// FuzzSQLPathMatchesGoRules loads fuzzed canonical files (procurement, or
+// requests when the header names request_id) by both paths into a pair of
+// warehouses and fails when the rows, the rejects or the outcome differ.
+// Its seed corpus (testdata/fuzz) keeps the inputs fuzzing found.
+func FuzzSQLPathMatchesGoRules(f *testing.F) {
+	f.Add([]byte(sqlPathProcurement))
+	f.Add([]byte(sqlPathRequests))
+	f.Add([]byte("contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date\n" +
+		"X1,procedure_award,4270740,14399840,Alfa,Lot,1.5,2025-01-01\nX2,framework_agreement,4270740,14399840,Beta,Lot,2,2025-01-02\n"))
+	dir := f.TempDir()
+	tw := newTwin(f)
+	ents := filepath.Join(dir, "entities.csv")
+	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
+		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	opt := ingest.Options{Dataset: models.DatasetEntities}
+	tw.loadOne(f, tw.sql, false, opt, ents)
+	tw.loadOne(f, tw.goPath, false, opt, ents)
+	n := 0
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n++
+		p := filepath.Join(dir, fmt.Sprintf("f%d.csv", n))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ds := models.DatasetProcurement
+		if head, _, _ := bytes.Cut(data, []byte("\n")); bytes.Contains(head, []byte("request_id")) {
+			ds = models.DatasetRequests
+		}
+		tw.same(t, ingest.Options{Dataset: ds}, p)
+		os.Remove(p)
+	})
+}
+
+// FuzzSQLPathCellRules fuzzes the cells of a well-formed canonical
+// procurement file (every cell quoted, so the file stays one the SQL path
+// reads) and holds the SQL macros to the Go rules cell by cell: amounts,
+// dates, fiscal and CPV codes, enums, yes/no, integers, white space.
+func FuzzSQLPathCellRules(f *testing.F) {
+	f.Add("direct_purchase", "", "4270740", "14399840", " Alfa SRL ", "45233140-2", "100.50", "2025-01-15", "1", "da")
+	f.Add("Call_Off", "AC1", "RO4270740", "1800101221144", "Şcoala", "45233140-2 Lucrări", "1.5E3", "2025-02-30", "-1", "X")
+	f.Add("procedură", "", "04270740", "RO 14399840", "\u00a0Beta\u2003", "", "-0.005", "0999-01-01", "007", "maybe")
+	f.Add("framework_agreement", "", "4270741", "", "Gamma", "4523314-2", "12,5", "2025-1-5", "1.0", "")
+	dir := f.TempDir()
+	tw := newTwin(f)
+	ents := filepath.Join(dir, "entities.csv")
+	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
+		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	opt := ingest.Options{Dataset: models.DatasetEntities}
+	tw.loadOne(f, tw.sql, false, opt, ents)
+	tw.loadOne(f, tw.goPath, false, opt, ents)
+	n := 0
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	f.Fuzz(func(t *testing.T, kind, parent, buyer, supplier, name, cpv, value, date, offers, eu string) {
+		n++
+		var b strings.Builder
+		b.WriteString("contract_id,kind,parent_id,buyer_cui,supplier_cui,supplier_name,title,cpv,value,award_date,offers,eu_funded\n")
+		// The clean rows around the fuzzed one keep the load under the
+		// refusal threshold only sometimes: both outcomes are compared.
+		for i := range 3 {
+			fmt.Fprintf(&b, "C%d-%d,direct_purchase,,%s,14399840,Alfa,Lot,45233140-2,10,2025-01-01,1,nu\n", n, i, cityCUI)
+		}
+		fmt.Fprintf(&b, "F%d,%s,%s,%s,%s,%s,Lot,%s,%s,%s,%s,%s\n", n, q(kind), q(parent), q(buyer), q(supplier), q(name), q(cpv), q(value), q(date), q(offers), q(eu))
+		p := filepath.Join(dir, fmt.Sprintf("c%d.csv", n))
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tw.same(t, ingest.Options{Dataset: models.DatasetProcurement}, p)
+		os.Remove(p)
+	})
 }
