@@ -77,6 +77,15 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f
 	if _, err := conn.ExecContext(ctx, csvInsert(dataset, fileNo, f), f.Path); err != nil {
 		return fmt.Errorf("citire SQL %s: %w", f.Path, err)
 	}
+	// read_csv must have read the records the scan counted: else the two
+	// readers disagree on the file and no line number can be trusted.
+	var n int64
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM stg_rows WHERE file_no = ?`, fileNo).Scan(&n); err != nil {
+		return err
+	}
+	if n != f.Rows {
+		return fmt.Errorf("citire SQL %s: read_csv a citit %d rânduri, scanarea fișierului %d", f.Path, n, f.Rows)
+	}
 	// The rows the macros did not pass go to the Go rules.
 	rows, err := conn.QueryContext(ctx, `SELECT line, raw FROM stg_rows WHERE file_no = ? AND raw IS NOT NULL ORDER BY line`, fileNo)
 	if err != nil {
