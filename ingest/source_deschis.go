@@ -126,11 +126,19 @@ func (c *canonicalReader) next() (*models.Record, error) {
 	}
 	line, _ := c.csv.FieldPos(0)
 	c.last.Saw(line, row, len(c.header))
+	return c.record(line, row), nil
+}
+
+// record maps one row of cells starting at physical line to its record with
+// the value rules: the Go path of every row, and of the rows the SQL path
+// (CanonicalSQL) hands back; nil for a row of an institution outside
+// Options.Keep (the SQL path never runs with a kept set).
+func (c *canonicalReader) record(line int, row []string) *models.Record {
 	rec := &models.Record{Line: line, Values: make([]any, len(c.fields))}
 	if len(row) != len(c.header) {
 		rec.Errors = append(rec.Errors, models.RowError{File: c.opt.File, Line: line, Column: "*",
 			Value: truncate(strings.Join(row, ","), 200), Reason: fmt.Sprintf("rândul are %d coloane, antetul are %d", len(row), len(c.header))})
-		return rec, nil
+		return rec
 	}
 	for i, f := range c.fields {
 		cell := ""
@@ -148,13 +156,13 @@ func (c *canonicalReader) next() (*models.Record, error) {
 	}
 	if c.entity >= 0 {
 		if cui, ok := rec.Values[c.entity].(string); ok && c.opt.Outside(cui) {
-			return nil, nil
+			return nil // outside Options.Keep: skipped, counted by Next
 		}
 	}
 	if len(rec.Errors) == 0 {
 		Finish(c.opt, rec)
 	}
-	return rec, nil
+	return rec
 }
 
 func (c *canonicalReader) Close() error { return nil }

@@ -31,6 +31,11 @@ const maxRejectsKeptWhenRefused = 10_000
 type LoadFile struct {
 	Path string
 	Open func() (models.RowReader, error)
+	// SQL, when set, offers the file to the SQL load path (load_csv_sql.go)
+	// for the datasets it compiles (SQLPath): it returns the file's CSV
+	// shape, or nil when only Open reads it alike. Called at most once,
+	// instead of Open when it returns a file.
+	SQL func() (*CSVFile, error)
 }
 
 // LoadSpec describes one load: one dataset, one or more files, one transaction.
@@ -358,7 +363,8 @@ func createStaging(ctx context.Context, conn *sql.Conn, dataset string, fields [
 	for _, q := range []string{
 		`DROP TABLE IF EXISTS temp.stg_rows`,
 		`DROP TABLE IF EXISTS temp.stg_rejects`,
-		fmt.Sprintf(`CREATE TEMP TABLE stg_rows (file_no INTEGER, line BIGINT, ok BOOLEAN, superseded BOOLEAN%s)`, cols.String()),
+		// raw: the cells of a row the SQL path hands to the Go rules.
+		fmt.Sprintf(`CREATE TEMP TABLE stg_rows (file_no INTEGER, line BIGINT, ok BOOLEAN, superseded BOOLEAN%s, raw VARCHAR[])`, cols.String()),
 		`CREATE TEMP TABLE stg_rejects (file_no INTEGER, file VARCHAR, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)`,
 		`DROP TABLE IF EXISTS temp.stg_files`,
 		`CREATE TEMP TABLE stg_files (file_no INTEGER, path VARCHAR)`,

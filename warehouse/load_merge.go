@@ -68,8 +68,8 @@ var rules = map[string]datasetRules{
 			 WHERE f.entity_cui = p.entity_cui AND f.year = p.year AND f.month = p.month AND f.kind = p.kind`,
 			`INSERT INTO fact_budget
 			 SELECT entity_cui, year, month, report_date, kind, section, funding_source, functional_code, economic_code,
-			        lei(initial_budget), lei(final_budget), lei(commitments), lei(executed), $1
-			 FROM stg_rows WHERE ok AND NOT superseded ORDER BY entity_cui, year, month, kind, functional_code, economic_code`,
+			        lei(initial_budget), lei(final_budget), lei(commitments), lei(executed), $1, path, line
+			 FROM stg_rows JOIN stg_files USING (file_no) WHERE ok AND NOT superseded ORDER BY entity_cui, year, month, kind, functional_code, economic_code`,
 		},
 	},
 	models.DatasetInvestments: {
@@ -81,8 +81,8 @@ var rules = map[string]datasetRules{
 			`INSERT INTO fact_investment
 			 SELECT entity_cui, code, year, name, functional_code, funding, status, lei(total_value), lei(planned_year),
 			        lei(spent_year), lei(spent_to_date), lei(progress_pct)::DECIMAL(5,2), planned_start, planned_end,
-			        actual_start, actual_end, $1
-			 FROM stg_rows WHERE ok`,
+			        actual_start, actual_end, $1, path, line
+			 FROM stg_rows JOIN stg_files USING (file_no) WHERE ok`,
 		},
 	},
 	models.DatasetProcurement: {
@@ -93,8 +93,8 @@ var rules = map[string]datasetRules{
 			 WHERE s.ok AND f.buyer_cui = s.buyer_cui AND f.contract_id = s.contract_id`,
 			`INSERT INTO fact_procurement
 			 SELECT buyer_cui, contract_id, kind, parent_id, supplier_cui, supplier_name, title, cpv, lei(value),
-			        currency, award_date, procedure, offers, eu_funded, investment_code, $1
-			 FROM stg_rows WHERE ok`,
+			        currency, award_date, procedure, offers, eu_funded, investment_code, $1, path, line
+			 FROM stg_rows JOIN stg_files USING (file_no) WHERE ok`,
 			`INSERT INTO dim_supplier (cui, name, load_id)
 			 SELECT supplier_cui, arg_max(supplier_name, award_date), $1 FROM stg_rows WHERE ok GROUP BY supplier_cui
 			 ON CONFLICT (cui) DO UPDATE SET name = excluded.name, load_id = excluded.load_id`,
@@ -109,10 +109,10 @@ var rules = map[string]datasetRules{
 			// as_of is filled before (in mergeStaged): the register's
 			// export date, or the date of the load.
 			`INSERT INTO fact_request (entity_cui, request_id, received, channel, category, type, department, term_days, extended,
-			        answered, status, load_id, as_of)
+			        answered, status, load_id, as_of, source_file, source_line)
 			 SELECT entity_cui, request_id, received, channel, category, type, department, term_days, extended,
-			        answered, status, $1, as_of
-			 FROM stg_rows WHERE ok ORDER BY entity_cui, received`,
+			        answered, status, $1, as_of, path, line
+			 FROM stg_rows JOIN stg_files USING (file_no) WHERE ok ORDER BY entity_cui, received`,
 			`INSERT INTO dim_department SELECT DISTINCT entity_cui, department FROM stg_rows WHERE ok ON CONFLICT DO NOTHING`,
 		},
 	},

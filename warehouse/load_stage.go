@@ -40,11 +40,40 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 	if _, err := conn.ExecContext(ctx, `INSERT INTO stg_files VALUES (?, ?)`, fileNo, f.Path); err != nil {
 		return err
 	}
+	if f.SQL != nil && SQLPath(dataset) {
+		c, err := f.SQL()
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			return stageCSV(ctx, conn, dataset, fileNo, c)
+		}
+	}
 	rr, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rr.Close()
+	if err := stageRecords(ctx, conn, dataset, fileNo, rr); err != nil {
+		return err
+	}
+	if sc, ok := rr.(models.SkipCounter); ok {
+		for reason, n := range sc.SkippedRows() {
+			if n > 0 {
+				if fr.SkippedBy == nil {
+					fr.SkippedBy = map[string]int64{}
+				}
+				fr.SkippedBy[reason] = n
+				fr.RowsSkipped += n
+			}
+		}
+	}
+	return nil
+}
+
+// stageRecords writes the records of rr into stg_rows (through typed CSV
+// chunks) and their rejects into stg_rejects.
+func stageRecords(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, rr models.RowReader) error {
 	dir, err := os.MkdirTemp("", "deschis-load-")
 	if err != nil {
 		return err
@@ -79,32 +108,20 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 			}
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if sc, ok := rr.(models.SkipCounter); ok {
-		for reason, n := range sc.SkippedRows() {
-			if n > 0 {
-				if fr.SkippedBy == nil {
-					fr.SkippedBy = map[string]int64{}
-				}
-				fr.SkippedBy[reason] = n
-				fr.RowsSkipped += n
-			}
-		}
-	}
-	return nil
+	return ctx.Err()
 }
 
 // stagingInsert reads one chunk with the exact types of stg_rows: no type
 // sniffing, quoted strings ("" is an empty string, an empty cell is NULL).
 func stagingInsert(dataset string) string {
-	var cols strings.Builder
+	var cols, names strings.Builder
 	cols.WriteString(`'file_no': 'INTEGER', 'line': 'BIGINT', 'ok': 'BOOLEAN', 'superseded': 'BOOLEAN'`)
+	names.WriteString(`file_no, line, ok, superseded`)
 	for _, f := range models.SourceFields[dataset] {
 		fmt.Fprintf(&cols, ", '%s': '%s'", f.Name, sqlType(f.Type))
+		fmt.Fprintf(&names, ", %q", f.Name)
 	}
-	return `INSERT INTO stg_rows SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"', escape = '"',
+	return `INSERT INTO stg_rows (` + names.String() + `) SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"', escape = '"',
 		allow_quoted_nulls = false, auto_detect = false, columns = {` + cols.String() + `})`
 }
 

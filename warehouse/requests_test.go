@@ -145,7 +145,12 @@ func TestMigrationGivesRequestsTheDayOfTheirLoad(t *testing.T) {
 		cityCUI+",1,2026-03-01,online,A,petitie,D,,deschisă"))
 	// The warehouse as schema 4 left it: no as_of, the load dated 01.05.2026
 	// (and none of the later migrations, which run again).
-	for _, q := range []string{`ALTER TABLE fact_request DROP COLUMN as_of`, `ALTER TABLE dim_entity DROP COLUMN name_genitive`, `DROP TABLE load_skips`, `DELETE FROM schema_version WHERE version >= 5`,
+	for _, q := range []string{`ALTER TABLE fact_request DROP COLUMN as_of`, `ALTER TABLE dim_entity DROP COLUMN name_genitive`, `DROP TABLE load_skips`,
+		`ALTER TABLE fact_request DROP COLUMN source_file`, `ALTER TABLE fact_request DROP COLUMN source_line`,
+		`ALTER TABLE fact_procurement DROP COLUMN source_file`, `ALTER TABLE fact_procurement DROP COLUMN source_line`,
+		`ALTER TABLE fact_budget DROP COLUMN source_file`, `ALTER TABLE fact_budget DROP COLUMN source_line`,
+		`ALTER TABLE fact_investment DROP COLUMN source_file`, `ALTER TABLE fact_investment DROP COLUMN source_line`,
+		`DELETE FROM schema_version WHERE version >= 5`,
 		`UPDATE loads SET started_at = TIMESTAMP '2026-05-01 10:00:00' WHERE dataset = 'requests'`} {
 		if _, err := w.DB().Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)

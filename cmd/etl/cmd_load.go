@@ -184,8 +184,25 @@ func loadFiles(paths []string, format string, opt ingest.Options, bar progress) 
 		files[i] = warehouse.LoadFile{Path: p, Open: func() (models.RowReader, error) {
 			return ingest.OpenFile(format, opt, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
 		}}
+		if format == "deschis" && !opt.OnlyEntity && opt.Keep == nil { // the Go reader applies both filters
+			files[i].SQL = func() (*warehouse.CSVFile, error) {
+				return canonicalSQL(opt, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
+			}
+		}
 	}
 	return files
+}
+
+// canonicalSQL offers a canonical CSV file to the warehouse's SQL load path
+// (nil when only the Go reader reads it alike).
+func canonicalSQL(opt ingest.Options, wrap func(io.Reader) io.Reader) (*warehouse.CSVFile, error) {
+	c, err := ingest.CanonicalSQL(opt, wrap)
+	if c == nil || err != nil {
+		return nil, err
+	}
+	return &warehouse.CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf,
+		EntityField: c.EntityField, Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines,
+		CRInQuotes: c.CRInQuotes, Rows: c.Rows, Row: c.Row}, nil
 }
 
 type countingReader struct {

@@ -4,7 +4,9 @@ package main
 // procurement register exported by a legacy Windows program (Windows-1250,
 // `;`, Romanian numbers and dates; see ingest_gen.go): the real `etl load
 // --format csv --mapping` as a child process, against DuckDB's own read_csv of
-// the same cells already in UTF-8 into a table, in the same run, alternating.
+// the same cells already in UTF-8 into a table, in the same run, alternating;
+// then the same register as the canonical CSV (ingest_deschis.go), the path
+// `etl demo`'s files take.
 
 import (
 	"context"
@@ -31,6 +33,8 @@ type ingestResult struct {
 	ReadCSVSeconds  []float64 `json:"read_csv_seconds"`
 	ReadCSVPeakMiB  float64   `json:"read_csv_peak_mib"`
 	LoadOverReadCSV float64   `json:"etl_load_over_read_csv"`
+	// Deschis is the same register as the canonical CSV (ingest_deschis.go).
+	Deschis *deschisResult `json:"deschis_csv,omitempty"`
 }
 
 const benchMapping = `# The benchmark's procurement register: Windows-1250, ';', Romanian formats.
@@ -66,6 +70,7 @@ func mainIngest(args []string) {
 	rows := fs.Int("rows", 5_000_000, "rows of the generated register")
 	runs := fs.Int("runs", 3, "runs of each side (medians are reported)")
 	dir := fs.String("dir", "var/bench-ingest", "working directory (the generated files are kept and reused)")
+	deschis := fs.Bool("deschis", true, "also measure the same register as the canonical CSV (etl load --format deschis)")
 	fs.Parse(args)
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		log.Fatal(err)
@@ -113,6 +118,10 @@ func mainIngest(args []string) {
 		r.ReadCSVSeconds = append(r.ReadCSVSeconds, secs)
 		r.ReadCSVPeakMiB = max(r.ReadCSVPeakMiB, peak)
 		fmt.Fprintf(os.Stderr, "run %d: etl load %.2f s, read_csv %.2f s\n", i+1, r.LoadSeconds[i], secs)
+	}
+	if *deschis {
+		d := benchDeschis(*etl, self, *dir, *rows, *runs, entities)
+		r.Deschis = &d
 	}
 	r.RowsPerSecond = float64(r.RowsLoaded) / median(r.LoadSeconds)
 	r.LoadOverReadCSV = median(r.LoadSeconds) / median(r.ReadCSVSeconds)

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/deschis/deschis/demo"
+	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/warehouse"
+)
+
+// twin is a pair of warehouses on disk that load the same files, one by the
+// SQL load path of the canonical CSV and one by the Go rules alone.
+type twin struct {
+	sql, goPath *warehouse.Warehouse
+	// sqlUsed counts the files the SQL path read itself.
+	sqlUsed int
+}
+
+func newTwin(t testing.TB) *twin {
+	t.Helper()
+	dir := t.TempDir()
+	open := func(name string) *warehouse.Warehouse {
+		w, err := warehouse.Open(context.Background(), filepath.Join(dir, name), warehouse.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { w.Close() })
+		return w
+	}
+	return &twin{sql: open("sql.duckdb"), goPath: open("go.duckdb")}
+}
+
+// loadOutcome is what a load gave: its result (without times), the error's
+// text, the rows it put in the fact table and the rejects it recorded.
+type loadOutcome struct {
+	Result  *warehouse.LoadResult
+	Err     string
+	Facts   []string
+	Rejects []string
+}
+
+func factTable(dataset string) string {
+	return map[string]string{models.DatasetProcurement: "fact_procurement", models.DatasetRequests: "fact_request"}[dataset]
+}
+
+func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt ingest.Options, path string) loadOutcome {
+	t.Helper()
+	opt.File = path
+	files := loadFiles([]string{path}, "deschis", opt, noProgress{})
+	if useSQL {
+		sql := files[0].SQL
+		files[0].SQL = func() (*warehouse.CSVFile, error) {
+			c, err := sql()
+			if c != nil {
+				tw.sqlUsed++
+			}
+			return c, err
+		}
+	} else {
+		files[0].SQL = nil
+	}
+	res, err := w.Load(context.Background(), loadSpec("deschis", opt, 0), files)
+	var out loadOutcome
+	if err != nil {
+		out.Err = err.Error()
+	}
+	out.Result = res
+	if res == nil || res.LoadID == 0 {
+		return out
+	}
+	if table := factTable(opt.Dataset); table != "" && res.Outcome == "loaded" {
+		out.Facts = rowsAsText(t, w, fmt.Sprintf(`SELECT * EXCLUDE (load_id) FROM %s WHERE load_id = ? ORDER BY source_file, source_line`, table), res.LoadID)
+	}
+	out.Rejects = rowsAsText(t, w, `SELECT file, line, column_name, value, reason FROM rejects WHERE load_id = ? ORDER BY ALL`, res.LoadID)
+	return out
+}
+
+func rowsAsText(t testing.TB, w *warehouse.Warehouse, q string, args ...any) []string {
+	t.Helper()
+	rows, err := w.DB().Query(q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		v := make([]any, len(cols))
+		p := make([]any, len(cols))
+		for i := range v {
+			p[i] = &v[i]
+		}
+		if err := rows.Scan(p...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%q", v))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// same loads path into both warehouses and fails when anything differs.
+func (tw *twin) same(t testing.TB, opt ingest.Options, path string) loadOutcome {
+	t.Helper()
+	a := tw.loadOne(t, tw.sql, true, opt, path)
+	b := tw.loadOne(t, tw.goPath, false, opt, path)
+	if !reflect.DeepEqual(a, b) {
+		diff := func(x, y []string) string {
+			for i := range min(len(x), len(y)) {
+				if x[i] != y[i] {
+					return fmt.Sprintf("first difference at %d:\n  sql: %s\n  go:  %s", i, x[i], y[i])
+				}
+			}
+			return fmt.Sprintf("%d against %d", len(x), len(y))
+		}
+		t.Fatalf("%s (%s): the SQL path and the Go rules differ\nresult sql %+v err %q\nresult go  %+v err %q\nfacts: %s\nrejects: %s",
+			path, opt.Dataset, a.Result, a.Err, b.Result, b.Err, diff(a.Facts, b.Facts), diff(a.Rejects, b.Rejects))
+	}
+	return a
+}
+
+// TestSQLPathMatchesGoRulesOnTheDemo loads every procurement and request
+// file of the demo by both paths: the same rows (every column, with the
+// source file and line), the same rejects, the same counts.
+func TestSQLPathMatchesGoRulesOnTheDemo(t *testing.T) {
+	dir := t.TempDir()
+	files, err := demo.Generate(dir, demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tw := newTwin(t)
+	var loaded int64
+	for _, f := range files {
+		opt := ingest.Options{Dataset: f.Dataset}
+		if !warehouse.SQLPath(f.Dataset) {
+			tw.loadOne(t, tw.sql, false, opt, f.Path)
+			tw.loadOne(t, tw.goPath, false, opt, f.Path)
+			continue
+		}
+		out := tw.same(t, opt, f.Path)
+		if out.Result.Outcome != "loaded" {
+			t.Fatalf("%s: %s %s", f.Path, out.Result.Outcome, out.Err)
+		}
+		loaded += int64(len(out.Facts))
+	}
+	if tw.sqlUsed == 0 || loaded == 0 {
+		t.Fatalf("the SQL path read %d files, %d rows: nothing was compared", tw.sqlUsed, loaded)
+	}
+}
+
+// TestSQLPathMatchesGoRulesOnSharedData offers every CSV file of
+// ../shared/data to both paths as a canonical procurement and requests file:
+// each is refused or read alike.
+func TestSQLPathMatchesGoRulesOnSharedData(t *testing.T) {
+	paths, err := filepath.Glob("../../../shared/data/*.csv")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no CSV files in ../shared/data (%v)", err)
+	}
+	tw := newTwin(t)
+	for _, p := range paths {
+		for _, ds := range []string{models.DatasetProcurement, models.DatasetRequests} {
+			tw.same(t, ingest.Options{Dataset: ds}, p)
+		}
+	}
+}
+
+// A canonical file with what the plain shapes do not cover: decorated
+// fiscal codes, a third decimal, a missing value, a call-off without its
+// framework, a private person as supplier, quoted line breaks (\n and \r\n)
+// before later rows, cedilla letters, an enum without diacritics, text with
+// white space around it.
+const sqlPathProcurement = "contract_id,kind,parent_id,buyer_cui,supplier_cui,supplier_name,title,cpv,value,currency,award_date,procedure,offers,eu_funded,investment_code\r\n" +
+	"A1,direct_purchase,,4270740,RO 14399840,Alfa SRL,\"Lucrări\r\nde drumuri\",45233140-2,100.50,,2025-01-15,directă,1,da,\r\n" +
+	"A2,Direct_Purchase,,RO4270740,14399840,Beta SRL,\"Servicii \"\"X\"\"\nlot 2\",,1234.567,RON,2025-02-01,,,nu,\r\n" +
+	"A3,call_off,,4270740,14399840,Gamma SRL,Lot 3,45233140-2,10,RON,2025-03-01,,2,,\r\n" +
+	"A4,direct_purchase,,4270741,14399840,Delta SRL,Lot 4,45233140-2,10,RON,2025-03-01,,2,,\r\n" +
+	"A5,direct_purchase,,4270740,1800101221144,Ion Popescu,Lot 5,45233140-2,10,RON,2025-03-01,,2,,\r\n" +
+	"A6,direct_purchase,,4270740,14399840,\u00a0Şcoala Ţara\u2003,Lot 6,45233140-2,-1,RON,2025-13-01,,x,maybe,\r\n" +
+	"A7,direct_purchase,,4270740,14399840,Epsilon SRL,Lot 7,45233140-2,7,RON,2025-04-01,,3,true,\r\n"
+
+func writeEntities(t testing.TB, tw *twin, dir string) {
+	t.Helper()
+	p := entitiesCSV(t.(*testing.T), dir)
+	opt := ingest.Options{Dataset: models.DatasetEntities}
+	tw.loadOne(t, tw.sql, false, opt, p)
+	tw.loadOne(t, tw.goPath, false, opt, p)
+}
+
+// TestSQLPathRowsKeepTheirPhysicalLine: a row after cells with line breaks
+// is recorded (and rejected) at the line where it starts in the file, and
+// both paths agree on every row and reject of a file built to differ.
+func TestSQLPathRowsKeepTheirPhysicalLine(t *testing.T) {
+	dir := t.TempDir()
+	tw := newTwin(t)
+	writeEntities(t, tw, dir)
+	p := writeFile(t, dir, "p.csv", sqlPathProcurement)
+	out := tw.loadOne(t, tw.sql, true, ingest.Options{Dataset: models.DatasetProcurement}, p)
+	if tw.sqlUsed != 1 {
+		t.Fatalf("the SQL path did not read the file (%d)", tw.sqlUsed)
+	}
+	// The share of rejects is over 5 %: the load is refused by both paths
+	// alike; the lines of its rejects are the file's.
+	lines := map[string]int{}
+	for _, r := range out.Result.Rejects {
+		lines[r.Column] = r.Line
+	}
+	// A1 starts on line 2 and spans 2 lines, A2 starts on 4 and spans 2, so
+	// A3 is on line 6, A4 on 7, A6 on 9.
+	if lines["parent_id"] != 6 || lines["buyer_cui"] != 7 || lines["award_date"] != 9 {
+		t.Fatalf("reject lines %v, want parent_id 6, buyer_cui 7, award_date 9 (result %+v, %s)", lines, out.Result, out.Err)
+	}
+	tw2 := newTwin(t)
+	writeEntities(t, tw2, dir)
+	tw2.same(t, ingest.Options{Dataset: models.DatasetProcurement}, p)
+
+	// Loaded with a larger refusal threshold, the rows carry their lines.
+	tw3 := newTwin(t)
+	writeEntities(t, tw3, dir)
+	opt := ingest.Options{Dataset: models.DatasetProcurement, File: p}
+	files := loadFiles([]string{p}, "deschis", opt, noProgress{})
+	spec := loadSpec("deschis", opt, 0.9)
+	res, err := tw3.sql.Load(context.Background(), spec, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rowsAsText(t, tw3.sql, `SELECT contract_id || '@' || source_line || ' ' || supplier_cui || ' ' || title
+		FROM fact_procurement WHERE load_id = ? ORDER BY source_line`, res.LoadID)
+	want := []string{`["A1@2 RO 14399840 Lucrări\nde drumuri"]`, `["A2@4 14399840 Servicii \"X\"\nlot 2"]`,
+		`["A5@8 PF Lot 5"]`, `["A7@10 14399840 Lot 7"]`}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("loaded rows\n%v\nwant\n%v", got, want)
+	}
+}
+
+const sqlPathRequests = "entity_cui,request_id,received,channel,category,type,department,term_days,extended,answered,status,as_of\n" +
+	"4270740,R1,2025-01-10,ghiseu,urbanism,info_544,Urbanism,,,2025-01-15,rezolvata,\n" +
+	"4270740,R2,2025-01-10,online,\"taxe\nlocale\",petitie,Taxe,,da,,deschisă,2025-02-01\n" +
+	"4270740,R3,2025-01-10,poștă,taxe,alt_tip,Taxe,,,,deschisă,\n" +
+	"4270740,R4,2025-01-10,telefon,taxe,petitie,Taxe,400,,2025-01-09,rezolvată,\n" +
+	"4270740,R5,2025-01-10,e-mail,taxe,petitie,Taxe,20,nu,,retrasă,2025-01-01\n"
+
+// FuzzSQLPathMatchesGoRules loads fuzzed canonical files (procurement, or
+// requests when the header names request_id) by both paths into a pair of
+// warehouses and fails when the rows, the rejects or the outcome differ.
+// Its seed corpus (testdata/fuzz) keeps the inputs fuzzing found.
+func FuzzSQLPathMatchesGoRules(f *testing.F) {
+	f.Add([]byte(sqlPathProcurement))
+	f.Add([]byte(sqlPathRequests))
+	f.Add([]byte("contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date\n" +
+		"X1,procedure_award,4270740,14399840,Alfa,Lot,1.5,2025-01-01\nX2,framework_agreement,4270740,14399840,Beta,Lot,2,2025-01-02\n"))
+	dir := f.TempDir()
+	tw := newTwin(f)
+	ents := filepath.Join(dir, "entities.csv")
+	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
+		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	opt := ingest.Options{Dataset: models.DatasetEntities}
+	tw.loadOne(f, tw.sql, false, opt, ents)
+	tw.loadOne(f, tw.goPath, false, opt, ents)
+	n := 0
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n++
+		p := filepath.Join(dir, fmt.Sprintf("f%d.csv", n))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ds := models.DatasetProcurement
+		if head, _, _ := bytes.Cut(data, []byte("\n")); bytes.Contains(head, []byte("request_id")) {
+			ds = models.DatasetRequests
+		}
+		tw.same(t, ingest.Options{Dataset: ds}, p)
+		os.Remove(p)
+	})
+}
+
+// FuzzSQLPathCellRules fuzzes the cells of a well-formed canonical
+// procurement file (every cell quoted, so the file stays one the SQL path
+// reads) and holds the SQL macros to the Go rules cell by cell: amounts,
+// dates, fiscal and CPV codes, enums, yes/no, integers, white space.
+func FuzzSQLPathCellRules(f *testing.F) {
+	f.Add("direct_purchase", "", "4270740", "14399840", " Alfa SRL ", "45233140-2", "100.50", "2025-01-15", "1", "da")
+	f.Add("Call_Off", "AC1", "RO4270740", "1800101221144", "Şcoala", "45233140-2 Lucrări", "1.5E3", "2025-02-30", "-1", "X")
+	f.Add("procedură", "", "04270740", "RO 14399840", "\u00a0Beta\u2003", "", "-0.005", "0999-01-01", "007", "maybe")
+	f.Add("framework_agreement", "", "4270741", "", "Gamma", "4523314-2", "12,5", "2025-1-5", "1.0", "")
+	dir := f.TempDir()
+	tw := newTwin(f)
+	ents := filepath.Join(dir, "entities.csv")
+	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
+		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	opt := ingest.Options{Dataset: models.DatasetEntities}
+	tw.loadOne(f, tw.sql, false, opt, ents)
+	tw.loadOne(f, tw.goPath, false, opt, ents)
+	n := 0
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	f.Fuzz(func(t *testing.T, kind, parent, buyer, supplier, name, cpv, value, date, offers, eu string) {
+		n++
+		var b strings.Builder
+		b.WriteString("contract_id,kind,parent_id,buyer_cui,supplier_cui,supplier_name,title,cpv,value,award_date,offers,eu_funded\n")
+		// The clean rows around the fuzzed one keep the load under the
+		// refusal threshold only sometimes: both outcomes are compared.
+		for i := range 3 {
+			fmt.Fprintf(&b, "C%d-%d,direct_purchase,,%s,14399840,Alfa,Lot,45233140-2,10,2025-01-01,1,nu\n", n, i, cityCUI)
+		}
+		fmt.Fprintf(&b, "F%d,%s,%s,%s,%s,%s,Lot,%s,%s,%s,%s,%s\n", n, q(kind), q(parent), q(buyer), q(supplier), q(name), q(cpv), q(value), q(date), q(offers), q(eu))
+		p := filepath.Join(dir, fmt.Sprintf("c%d.csv", n))
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tw.same(t, ingest.Options{Dataset: models.DatasetProcurement}, p)
+		os.Remove(p)
+	})
+}

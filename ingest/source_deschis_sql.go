@@ -1,0 +1,258 @@
+package ingest
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	"github.com/deschis/deschis/models"
+)
+
+// CanonicalCSV is what the SQL load path needs to read a canonical file
+// inside DuckDB (warehouse's read_csv with every column as text and the value
+// rules as SQL macros): the file is plain RFC 4180 CSV that DuckDB and Go's
+// encoding/csv read alike, its columns, and Row, the Go rules of one row, for
+// the rows the SQL rules do not pass (a reject's reason is the Go rule's
+// sentence, so both paths reject alike).
+type CanonicalCSV struct {
+	Path string
+	// Width is the number of cells of every row (the header's).
+	Width int
+	// HeaderLines is the physical lines of the header (more than one when a
+	// header cell holds a quoted line break).
+	HeaderLines int
+	// ColOf is, for each field of the dataset (models.SourceFields), the
+	// column that feeds it, -1 when the file has none.
+	ColOf []int
+	// EntityField is the field naming the institution (-1 for none) and
+	// Entity the value it takes when its column is absent (--entity).
+	EntityField int
+	Entity      string
+	// CRLF: rows end with \r\n (else \n). QuotedNewlines: some cell holds
+	// a line break, so a row's physical line is not its record number plus
+	// the header. CRInQuotes: some quoted cell holds \r (Go's reader reads
+	// \r\n inside quotes as \n).
+	CRLF, QuotedNewlines, CRInQuotes bool
+	// Rows is the number of records after the header.
+	Rows int64
+	// Row applies the Go value rules to one row's cells, starting at the
+	// physical line given: the record the Go path would give.
+	Row func(line int, cells []string) *models.Record
+}
+
+// CanonicalSQL prepares a canonical file for the SQL load path. The header is
+// read and checked as the Go reader does (the same *models.FileError when a
+// required column is missing), then the whole file is scanned once for what
+// would make DuckDB and Go read it differently: a blank line (Go skips it but
+// counts its line), a quote inside an unquoted cell or text after a closing
+// quote (Go refuses the file), a row with another number of cells than the
+// header (Go rejects the row), mixed line endings, a lone \r, a NUL byte,
+// invalid UTF-8 (Go rejects the cell), a row over 1 MiB. It returns nil (and
+// no error) for such a file and for a file without rows: the Go path reads
+// them. wrap, when not nil, sees the bytes scanned (the progress bar).
+func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, error) {
+	f, err := os.Open(opt.File)
+	if err != nil {
+		return nil, err
+	}
+	rr, err := openCanonical(f, opt)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	c := rr.(*canonicalReader)
+	f, err = os.Open(opt.File)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if wrap != nil {
+		r = wrap(f)
+	}
+	s, err := scanCSV(r, len(c.header))
+	if err != nil {
+		return nil, err
+	}
+	if !s.regular || s.rows == 0 {
+		return nil, nil
+	}
+	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
+		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
+		Rows: s.rows, Row: c.record}, nil
+}
+
+// csvShape is what scanCSV learnt of a file.
+type csvShape struct {
+	regular                    bool
+	headerLines                int
+	rows                       int64
+	crlf, quotedNL, crInQuotes bool
+}
+
+// maxSQLRowBytes bounds a row the SQL path reads (DuckDB's max_line_size
+// is set above it).
+const maxSQLRowBytes = 1 << 20
+
+// scanCSV reads RFC 4180 CSV (a UTF-8 BOM skipped) and says whether every
+// record has width cells and nothing in it reads differently in DuckDB's
+// read_csv and Go's encoding/csv.
+func scanCSV(r io.Reader, width int) (csvShape, error) {
+	const (
+		fieldStart = iota
+		unquoted
+		quoted
+		quoteInQuoted // a quote inside a quoted field: the end, or the first of ""
+	)
+	var (
+		sh        = csvShape{regular: true}
+		state     = fieldStart
+		fields    = 0 // separators seen in the current record
+		recBytes  = 0
+		recLines  = 1
+		records   = 0
+		ending    = 0 // 0 unknown, 1 \n, 2 \r\n
+		pendingCR = false
+		carry     []byte // an incomplete rune at the end of a block
+		first     = true
+		buf       = make([]byte, 1<<20)
+	)
+	irregular := func() (csvShape, error) { return csvShape{}, nil }
+	endRecord := func(crlf bool) bool {
+		e := 1
+		if crlf {
+			e = 2
+		}
+		if ending == 0 {
+			ending = e
+		}
+		if ending != e || fields+1 != width {
+			return false
+		}
+		if records == 0 {
+			sh.headerLines = recLines
+		}
+		records++
+		fields, recBytes, recLines, state = 0, 0, 1, fieldStart
+		return true
+	}
+	br := bufio.NewReaderSize(r, 1<<16)
+	for {
+		n, err := br.Read(buf)
+		b := buf[:n]
+		if first && n > 0 {
+			first = false
+			if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+				b = b[3:]
+			}
+		}
+		// UTF-8 validity, block by block with the rune cut at the end.
+		chk := append(carry, b...)
+		end := len(chk)
+		for k := 1; k < utf8.UTFMax && k <= len(chk); k++ {
+			if utf8.RuneStart(chk[len(chk)-k]) {
+				if !utf8.FullRune(chk[len(chk)-k:]) {
+					end = len(chk) - k
+				}
+				break
+			}
+		}
+		if !utf8.Valid(chk[:end]) {
+			return irregular()
+		}
+		carry = append(carry[:0], chk[end:]...)
+		for _, c := range b {
+			if pendingCR {
+				pendingCR = false
+				if c != '\n' {
+					return irregular() // a lone \r outside quotes
+				}
+				if !endRecord(true) {
+					return irregular()
+				}
+				continue
+			}
+			if recBytes++; recBytes > maxSQLRowBytes || c == 0 {
+				return irregular()
+			}
+			switch state {
+			case fieldStart, unquoted:
+				switch c {
+				case ',':
+					fields++
+					state = fieldStart
+				case '\n':
+					if state == fieldStart && fields == 0 {
+						return irregular() // a blank line
+					}
+					if !endRecord(false) {
+						return irregular()
+					}
+				case '\r':
+					if state == fieldStart && fields == 0 {
+						return irregular()
+					}
+					pendingCR = true
+				case '"':
+					if state == unquoted {
+						return irregular() // a bare quote: Go refuses the file
+					}
+					state = quoted
+				default:
+					state = unquoted
+				}
+			case quoted:
+				switch c {
+				case '"':
+					state = quoteInQuoted
+				case '\n':
+					sh.quotedNL = true
+					recLines++
+				case '\r':
+					sh.crInQuotes = true
+				}
+			case quoteInQuoted:
+				switch c {
+				case '"':
+					state = quoted
+				case ',':
+					fields++
+					state = fieldStart
+				case '\n':
+					if !endRecord(false) {
+						return irregular()
+					}
+				case '\r':
+					pendingCR = true
+				default:
+					return irregular() // text after a closing quote
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return csvShape{}, err
+		}
+	}
+	if len(carry) > 0 || pendingCR || state == quoted {
+		return irregular()
+	}
+	if recBytes > 0 { // a last row without a line break
+		e := ending
+		if e == 0 {
+			e = 1
+		}
+		if !endRecord(e == 2) {
+			return irregular()
+		}
+	}
+	if records == 0 {
+		return irregular()
+	}
+	sh.rows = int64(records - 1)
+	sh.crlf = ending == 2
+	return sh, nil
+}

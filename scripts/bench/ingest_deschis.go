@@ -1,0 +1,104 @@
+package main
+
+// The canonical side of `bench ingest`: the same register written as the
+// canonical `deschis` CSV (UTF-8, comma, machine amounts, ISO dates: what
+// `etl demo` writes), loaded by `etl load --format deschis`, which reads it
+// inside DuckDB (the SQL load path), against DuckDB's bare read_csv of the
+// same file, in the same run, alternating.
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deschis/deschis/warehouse"
+)
+
+// deschisResult is the canonical CSV's measurement.
+type deschisResult struct {
+	Bytes           int64     `json:"bytes"`
+	LoadSeconds     []float64 `json:"etl_load_seconds"`
+	LoadPeakMiB     float64   `json:"etl_load_peak_mib"`
+	RowsLoaded      int64     `json:"rows_loaded"`
+	ReadCSVSeconds  []float64 `json:"read_csv_seconds"`
+	ReadCSVPeakMiB  float64   `json:"read_csv_peak_mib"`
+	LoadOverReadCSV float64   `json:"etl_load_over_read_csv"`
+	PeakOverReadCSV float64   `json:"etl_load_peak_over_read_csv"`
+}
+
+// generateDeschis writes n contracts shaped like generate's, as the
+// canonical procurement CSV.
+func generateDeschis(n int, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	r := rand.New(rand.NewPCG(1, 2))
+	canon := map[string]string{kinds[0]: "direct_purchase", kinds[1]: "procedure_award", kinds[2]: "framework_agreement"}
+	fmt.Fprintln(w, "contract_id,kind,parent_id,buyer_cui,buyer_name,supplier_cui,supplier_name,title,cpv,value,currency,award_date,procedure,offers,eu_funded,investment_code")
+	for i := 0; i < n; i++ {
+		kind := kinds[r.IntN(10)%3]
+		if r.IntN(10) < 7 {
+			kind = kinds[0]
+		}
+		proc := procedures[0]
+		if kind != kinds[0] {
+			proc = procedures[1+r.IntN(3)]
+		}
+		bani := r.Int64N(100_000_000_00)
+		if kind == kinds[0] {
+			bani = r.Int64N(270_000_00)
+		}
+		fmt.Fprintf(w, "C%d/%d,%s,,9991004,Municipiul Demo,%d,\"%s %s S.R.L.\",\"%s %s, %s %s\",%s,%d.%02d,RON,%d-%02d-%02d,%s,%d,%s,\n",
+			i+1, 2020+i%7, canon[kind], 10000000+r.IntN(90000), firms[r.IntN(len(firms))], firms[r.IntN(len(firms))],
+			words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))],
+			cpvs[r.IntN(len(cpvs))], bani/100, bani%100, 2020+i%7, 1+r.IntN(12), 1+r.IntN(28), proc, 1+r.IntN(6), []string{"true", "false"}[r.IntN(4)/3])
+	}
+	return w.Flush()
+}
+
+// benchDeschis measures the canonical CSV path, runs times each side.
+func benchDeschis(etl, self, dir string, rows, runs int, entities string) deschisResult {
+	path := filepath.Join(dir, fmt.Sprintf("achizitii-%d-deschis.csv", rows))
+	if _, err := os.Stat(path); err != nil {
+		t := time.Now()
+		must(generateDeschis(rows, path))
+		fmt.Fprintf(os.Stderr, "generated the canonical CSV in %.1f s\n", time.Since(t).Seconds())
+	}
+	r := deschisResult{Bytes: size(path)}
+	for i := 0; i < runs; i++ {
+		db := filepath.Join(dir, "etl-deschis.duckdb")
+		os.Remove(db)
+		_, _, _, err := child(etl, "load", "--db", db, "--dataset", "entities", "--format", "deschis", entities)
+		must(err)
+		secs, peak, out, err := child(etl, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", path, "--json")
+		must(err)
+		var res warehouse.LoadResult
+		must(json.Unmarshal(out, &res))
+		r.LoadSeconds = append(r.LoadSeconds, secs)
+		r.LoadPeakMiB = max(r.LoadPeakMiB, peak)
+		r.RowsLoaded = res.Files[0].RowsLoaded
+
+		base := filepath.Join(dir, "read_csv-deschis.duckdb")
+		os.Remove(base)
+		_, peak, out, err = child(self, "read-csv", base, path)
+		must(err)
+		secs, _ = strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		r.ReadCSVSeconds = append(r.ReadCSVSeconds, secs)
+		r.ReadCSVPeakMiB = max(r.ReadCSVPeakMiB, peak)
+		fmt.Fprintf(os.Stderr, "canonical run %d: etl load --format deschis %.2f s, read_csv %.2f s\n", i+1, r.LoadSeconds[i], secs)
+	}
+	r.LoadOverReadCSV = median(r.LoadSeconds) / median(r.ReadCSVSeconds)
+	r.PeakOverReadCSV = r.LoadPeakMiB / r.ReadCSVPeakMiB
+	fmt.Fprintf(os.Stderr, "%d rows, canonical CSV: etl load median %.2f s (peak %.0f MiB) vs read_csv %.2f s (peak %.0f MiB) = %.2fx time, %.2fx memory\n",
+		rows, median(r.LoadSeconds), r.LoadPeakMiB, median(r.ReadCSVSeconds), r.ReadCSVPeakMiB, r.LoadOverReadCSV, r.PeakOverReadCSV)
+	return r
+}

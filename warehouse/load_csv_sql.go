@@ -1,0 +1,302 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/deschis/deschis/models"
+)
+
+// The SQL load path: a canonical CSV file (ingest.CanonicalSQL) is read by
+// DuckDB's read_csv with every column as text, typed by the value rules
+// written as SQL macros (load_csv_rules.sql) and written once, into stg_rows,
+// on every core. The macros accept the plain shapes the canonical format
+// writes; a row they do not pass (a decorated fiscal code, a third decimal,
+// a missing value, a cross-field rule) keeps its cells and is read again by
+// the Go rules (CSVFile.Row), so a reject says exactly what the Go path says.
+// The set-based checks and the merge are the Go path's, in the same
+// transaction.
+
+//go:embed load_csv_rules.sql
+var csvRulesTemplate string
+
+// csvRulesSQL is the macros with the white space of strings.TrimSpace
+// (unicode.IsSpace) written out: a literal is what DuckDB's trim reads
+// fastest.
+var csvRulesSQL = strings.NewReplacer("{{unicode_spaces}}", unicodeSpaces(false), "{{unicode_spaces_re}}", unicodeSpaces(true)).Replace(csvRulesTemplate)
+
+// unicodeSpaces is every rune of unicode.IsSpace, as characters or as the
+// \x{…} escapes of a regular expression's class.
+func unicodeSpaces(re bool) string {
+	var b strings.Builder
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		switch {
+		case !unicode.IsSpace(r):
+		case re:
+			fmt.Fprintf(&b, `\x{%X}`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CSVFile is a canonical CSV file the warehouse reads itself (the fields of
+// ingest.CanonicalCSV; cmd/etl passes one to the other).
+type CSVFile struct {
+	Path                             string
+	Width, HeaderLines               int
+	ColOf                            []int
+	EntityField                      int
+	Entity                           string
+	CRLF, QuotedNewlines, CRInQuotes bool
+	Rows                             int64
+	Row                              func(line int, cells []string) *models.Record
+}
+
+// sqlDatasets are the datasets the SQL path compiles (the largest files);
+// the others are read by the Go path.
+var sqlDatasets = []string{models.DatasetProcurement, models.DatasetRequests}
+
+// SQLPath reports whether a load of dataset reads a LoadFile's CSV (when it
+// has one) in DuckDB.
+func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset) }
+
+// stageCSV reads one file by the SQL path into stg_rows and stg_rejects.
+func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f *CSVFile) error {
+	if _, err := conn.ExecContext(ctx, csvRulesSQL); err != nil {
+		return fmt.Errorf("reguli SQL: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, csvInsert(dataset, fileNo, f), f.Path); err != nil {
+		return fmt.Errorf("citire SQL %s: %w", f.Path, err)
+	}
+	// read_csv must have read the records the scan counted: else the two
+	// readers disagree on the file and no line number can be trusted.
+	var n int64
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM stg_rows WHERE file_no = ?`, fileNo).Scan(&n); err != nil {
+		return err
+	}
+	if n != f.Rows {
+		return fmt.Errorf("citire SQL %s: read_csv a citit %d rânduri, scanarea fișierului %d", f.Path, n, f.Rows)
+	}
+	// The rows the macros did not pass go to the Go rules.
+	rows, err := conn.QueryContext(ctx, `SELECT line, raw FROM stg_rows WHERE file_no = ? AND raw IS NOT NULL ORDER BY line`, fileNo)
+	if err != nil {
+		return err
+	}
+	var recs []*models.Record
+	for rows.Next() {
+		var (
+			line int
+			raw  []any
+		)
+		if err := rows.Scan(&line, &raw); err != nil {
+			rows.Close()
+			return err
+		}
+		cells := make([]string, len(raw))
+		for i, c := range raw {
+			cells[i], _ = c.(string)
+		}
+		recs = append(recs, f.Row(line, cells))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	if _, err := conn.ExecContext(ctx, `DELETE FROM stg_rows WHERE file_no = ? AND raw IS NOT NULL`, fileNo); err != nil {
+		return err
+	}
+	return stageRecords(ctx, conn, dataset, fileNo, &recordList{recs: recs})
+}
+
+// recordList is a models.RowReader over records already read.
+type recordList struct{ recs []*models.Record }
+
+func (l *recordList) Next() (*models.Record, error) {
+	if len(l.recs) == 0 {
+		return nil, io.EOF
+	}
+	r := l.recs[0]
+	l.recs = l.recs[1:]
+	return r, nil
+}
+
+func (l *recordList) Close() error { return nil }
+
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+func sqlList(vals []string) string {
+	q := make([]string, len(vals))
+	for i, v := range vals {
+		q[i] = sqlString(v)
+	}
+	return strings.Join(q, ", ")
+}
+
+// csvInsert is the statement that reads f into stg_rows: read_csv with the
+// file's dialect, each row's physical line (the header's lines, the record
+// number, and the line breaks inside the cells of the rows before), each
+// field typed by its macro (NULL when it does not pass), ok when every field
+// and the dataset's cross-field rules pass, and the row's cells for the Go
+// rules when not.
+func csvInsert(dataset string, fileNo int, f *CSVFile) string {
+	fields := models.SourceFields[dataset]
+	var cols, cells []string
+	for i := range f.Width {
+		cols = append(cols, fmt.Sprintf("'c%d': 'VARCHAR'", i))
+		c := fmt.Sprintf("c%d", i)
+		if f.CRInQuotes { // Go's reader reads \r\n inside quotes as \n
+			c = fmt.Sprintf("replace(c%d, chr(13) || chr(10), chr(10))", i)
+		}
+		cells = append(cells, fmt.Sprintf("coalesce(%s, '') AS c%d", c, i))
+	}
+	// The line ending is left to read_csv (one per file, ingest.CanonicalSQL
+	// checks): DuckDB 1.5.6 reads no row of a \r\n file given new_line.
+	read := fmt.Sprintf(`read_csv(?, header = true, auto_detect = false, columns = {%s}, delim = ',', quote = '"', escape = '"',
+		strict_mode = true, null_padding = false, allow_quoted_nulls = false, max_line_size = 4194304, encoding = 'utf-8')`,
+		strings.Join(cols, ", "))
+	line := fmt.Sprintf("rn + %d", f.HeaderLines)
+	src := "SELECT row_number() OVER () AS rn, * FROM " + read
+	if f.QuotedNewlines {
+		var nl []string
+		for i := range f.Width {
+			nl = append(nl, fmt.Sprintf("(strlen(coalesce(c%[1]d, '')) - strlen(replace(coalesce(c%[1]d, ''), chr(10), '')))", i))
+		}
+		src = fmt.Sprintf(`SELECT *, %s AS nl FROM (%s)`, strings.Join(nl, " + "), src)
+		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines)
+	}
+	lined := fmt.Sprintf(`SELECT %s AS line, %s FROM (%s)`, line, strings.Join(cells, ", "), src)
+
+	// t_i: the trimmed cell of field i (NULL when empty or absent).
+	var trimmed []string
+	for i := range fields {
+		raw := "NULL"
+		switch {
+		case f.ColOf[i] >= 0:
+			raw = fmt.Sprintf("c%d", f.ColOf[i])
+		case i == f.EntityField && f.Entity != "":
+			raw = sqlString(f.Entity)
+		}
+		trimmed = append(trimmed, fmt.Sprintf("nullif(deschis_trim(%s), '') AS t%d", raw, i))
+	}
+	var all []string
+	for i := range f.Width {
+		all = append(all, fmt.Sprintf("c%d", i))
+	}
+	withT := fmt.Sprintf(`SELECT line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(trimmed, ", "), lined)
+
+	// v_i: the typed value; k_i: whether the cell passes.
+	var typed []string
+	for i, fd := range fields {
+		t := fmt.Sprintf("t%d", i)
+		v, ok := t, "true"
+		switch fd.Type {
+		case models.TypeText:
+			v = fmt.Sprintf("deschis_text(%s)", t)
+		case models.TypeCUI:
+			ok = fmt.Sprintf("deschis_cui_ok(%s)", t)
+		case models.TypeInt:
+			v, ok = fmt.Sprintf("try_cast(%s AS BIGINT)", t), fmt.Sprintf("deschis_int_ok(%s)", t)
+		case models.TypeAmount:
+			v, ok = fmt.Sprintf("deschis_amount(%s)", t), fmt.Sprintf("deschis_amount_ok(%s)", t)
+		case models.TypeDate:
+			v, ok = fmt.Sprintf("try_cast(%s AS DATE)", t), fmt.Sprintf("deschis_date_ok(%s)", t)
+		case models.TypeBool:
+			v = fmt.Sprintf("deschis_bool(%s)", t)
+			ok = v + " IS NOT NULL"
+		case models.TypeCPV:
+			ok = fmt.Sprintf("deschis_cpv_ok(%s)", t)
+		case models.TypeEnum:
+			// Simple CASEs, not IN lists (see deschis_bool): the value as
+			// written, else folded.
+			var exact, when []string
+			for _, a := range fd.Enum {
+				exact = append(exact, fmt.Sprintf("WHEN %[1]s THEN %[1]s", sqlString(a)))
+				when = append(when, fmt.Sprintf("WHEN %s THEN %s", sqlString(models.FoldRomanian(a)), sqlString(a)))
+			}
+			v = fmt.Sprintf("CASE %[1]s %[2]s ELSE CASE deschis_fold(%[1]s) %[3]s END END", t, strings.Join(exact, " "), strings.Join(when, " "))
+			ok = v + " IS NOT NULL"
+		default:
+			// functional and economic codes: no dataset of the SQL path has them.
+			panic("warehouse: SQL path without a rule for " + string(fd.Type))
+		}
+		if fd.Required {
+			ok = fmt.Sprintf("(%s IS NOT NULL AND %s)", t, ok)
+		} else {
+			ok = fmt.Sprintf("(%s IS NULL OR %s)", t, ok)
+		}
+		typed = append(typed, fmt.Sprintf("%s AS v%d, coalesce(%s, false) AS k%d", v, i, ok, i))
+	}
+	withV := fmt.Sprintf(`SELECT line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(typed, ", "), withT)
+
+	// The cross-field rules (ingest.validateRecord) on rows whose cells all
+	// passed, and the values they fill.
+	v := func(name string) string { return fmt.Sprintf("v%d", models.FieldIndex(dataset, name)) }
+	var checks []string
+	for i := range fields {
+		checks = append(checks, fmt.Sprintf("k%d", i))
+	}
+	if e := f.EntityField; e >= 0 && f.Entity != "" {
+		checks = append(checks, fmt.Sprintf("v%d = %s", e, sqlString(f.Entity)))
+	}
+	out := make([]string, len(fields))
+	for i := range fields {
+		out[i] = fmt.Sprintf("v%d", i)
+	}
+	switch dataset {
+	case models.DatasetProcurement:
+		checks = append(checks,
+			fmt.Sprintf("(%s = %s) = (%s IS NOT NULL)", v("kind"), sqlString(string(models.CallOff)), v("parent_id")),
+			v("value")+" >= 0", fmt.Sprintf("coalesce(%s >= 0, true)", v("offers")),
+			// A supplier code of 13 characters or more may be a CNP: the Go
+			// rules mask it (ingest's maskPrivateSupplier).
+			fmt.Sprintf("strlen(%s) < 13", v("supplier_cui")))
+		out[models.FieldIndex(dataset, "currency")] = fmt.Sprintf("coalesce(%s, 'RON')", v("currency"))
+	case models.DatasetRequests:
+		var answered, open []string
+		for _, s := range models.RequestStatuses {
+			switch s.Outcome() {
+			case models.OutcomeAnswered:
+				answered = append(answered, string(s))
+			case models.OutcomeOpen:
+				open = append(open, string(s))
+			}
+		}
+		var terms, known []string
+		for _, t := range slices.Sorted(maps.Keys(models.DefaultTerms)) {
+			d := models.DefaultTerms[t]
+			terms = append(terms, fmt.Sprintf("WHEN %s THEN CASE WHEN coalesce(%s, false) THEN %d ELSE %d END", sqlString(t), v("extended"), d.ExtendedDays, d.Days))
+			known = append(known, t)
+		}
+		rec, ans, asOf := v("received"), v("answered"), v("as_of")
+		checks = append(checks,
+			fmt.Sprintf("(%[1]s IS NULL OR %[1]s >= %[2]s)", ans, rec),
+			fmt.Sprintf("(%s NOT IN (%s) OR %s IS NOT NULL)", v("status"), sqlList(answered), ans),
+			fmt.Sprintf("(%s NOT IN (%s) OR %s IS NULL)", v("status"), sqlList(open), ans),
+			fmt.Sprintf("(%[1]s IS NULL OR (%[1]s >= %[2]s AND (%[3]s IS NULL OR %[1]s >= %[3]s)))", asOf, rec, ans),
+			fmt.Sprintf("CASE WHEN %[1]s IS NULL THEN %[2]s IN (%[3]s) ELSE %[1]s BETWEEN 1 AND 365 END", v("term_days"), v("type"), sqlList(known)))
+		out[models.FieldIndex(dataset, "extended")] = fmt.Sprintf("coalesce(%s, false)", v("extended"))
+		out[models.FieldIndex(dataset, "term_days")] = fmt.Sprintf("coalesce(%s, CASE %s %s END)", v("term_days"), v("type"), strings.Join(terms, " "))
+	}
+	var names []string
+	for i, fd := range fields {
+		names = append(names, fmt.Sprintf("%q", fd.Name))
+		out[i] = fmt.Sprintf("CASE WHEN ok THEN %s END", out[i])
+	}
+	return fmt.Sprintf(`INSERT INTO stg_rows (file_no, line, ok, superseded, %s, raw)
+		SELECT %d, line, ok, false, %s, CASE WHEN NOT ok THEN [%s] END
+		FROM (SELECT *, coalesce(%s, false) AS ok FROM (%s))`,
+		strings.Join(names, ", "), fileNo, strings.Join(out, ", "), strings.Join(all, ", "),
+		strings.Join(checks, " AND "), withV)
+}
