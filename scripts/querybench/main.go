@@ -27,11 +27,11 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/release"
+	"github.com/deschis/deschis/scripts/benchkit"
 )
 
 // Figure is one measured figure against its baseline.
@@ -128,10 +128,13 @@ func figure(name string, scale int, v, base time.Duration) Figure {
 	return f
 }
 
+// quantile is benchkit's nearest-rank quantile (the suite's rule) of durations.
 func quantile(ds []time.Duration, q float64) time.Duration {
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	return s[int(q*float64(len(s)-1))]
+	xs := make([]float64, len(ds))
+	for i, d := range ds {
+		xs[i] = float64(d)
+	}
+	return time.Duration(benchkit.Quantile(xs, q))
 }
 
 // withoutDatabases makes a directory that reads as the release published
