@@ -40,40 +40,61 @@ var (
 
 func county(t *testing.T) *countySite {
 	t.Helper()
-	countyOnce.Do(func() { theCounty, countyErr = buildCounty() })
+	countyOnce.Do(func() {
+		var root string
+		theCounty, root, countyErr = buildCounty()
+		countyCleanup = func() { os.RemoveAll(root) }
+	})
 	if countyErr != nil {
 		t.Fatal(countyErr)
 	}
 	return theCounty
 }
 
-func buildCounty() (*countySite, error) {
+// buildCounty publishes testdata/county and, loaded with it, the files of
+// the same names in each of extra (testdata/peers adds units), and serves
+// the release; root is the directory to remove when done.
+func buildCounty(extra ...string) (s *countySite, root string, err error) {
+	s, root, err = buildCountyIn(extra)
+	if err != nil && root != "" {
+		os.RemoveAll(root)
+	}
+	return s, root, err
+}
+
+func buildCountyIn(extra []string) (*countySite, string, error) {
 	ctx := context.Background()
 	root, err := os.MkdirTemp("", "deschis-county-test-")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	countyCleanup = func() { os.RemoveAll(root) }
 	w, err := warehouse.Open(ctx, filepath.Join(root, "county.duckdb"), warehouse.Options{})
 	if err != nil {
-		return nil, err
+		return nil, root, err
 	}
 	for _, f := range []struct{ dataset, file string }{
 		{models.DatasetEntities, "entities.csv"}, {models.DatasetBudget, "budget.csv"},
 		{models.DatasetProcurement, "procurement.csv"}, {models.DatasetRequests, "requests.csv"},
 	} {
-		path := filepath.Join("testdata", "county", f.file)
-		opt := ingest.Options{Dataset: f.dataset, File: path}
-		res, err := w.Load(ctx, warehouse.LoadSpec{Dataset: f.dataset, Format: "deschis"}, []warehouse.LoadFile{{Path: path,
-			Open: func() (models.RowReader, error) { return ingest.OpenFile("deschis", opt, nil) }}})
+		var files []warehouse.LoadFile
+		for _, dir := range append([]string{"county"}, extra...) {
+			path := filepath.Join("testdata", dir, f.file)
+			if _, err := os.Stat(path); err != nil && dir != "county" {
+				continue
+			}
+			opt := ingest.Options{Dataset: f.dataset, File: path}
+			files = append(files, warehouse.LoadFile{Path: path,
+				Open: func() (models.RowReader, error) { return ingest.OpenFile("deschis", opt, nil) }})
+		}
+		res, err := w.Load(ctx, warehouse.LoadSpec{Dataset: f.dataset, Format: "deschis"}, files)
 		if err != nil {
 			w.Close()
-			return nil, err
+			return nil, root, err
 		}
 		for _, fr := range res.Files {
 			if fr.RowsRejected != 0 {
 				w.Close()
-				return nil, &rejectedError{file: f.file, n: fr.RowsRejected}
+				return nil, root, &rejectedError{file: f.file, n: fr.RowsRejected}
 			}
 		}
 	}
@@ -81,26 +102,26 @@ func buildCounty() (*countySite, error) {
 		Now: func() time.Time { return time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC) }})
 	w.Close()
 	if err != nil {
-		return nil, err
+		return nil, root, err
 	}
 	s := &countySite{release: res.Path, main: &Main{}}
 	if err := s.main.ParseFlags([]string{"--releases", filepath.Join(root, "releases"), "--addr", "127.0.0.1:0", "--reload", "1h"}, func(string) string { return "" }, io.Discard); err != nil {
-		return nil, err
+		return nil, root, err
 	}
 	if err := s.main.Run(); err != nil {
-		return nil, err
+		return nil, root, err
 	}
 	s.base = "http://" + s.main.Addr()
 	if s.db, err = sql.Open("duckdb", ""); err != nil {
-		return nil, err
+		return nil, root, err
 	}
 	for _, d := range []string{"entities", "budget", "procurement", "requests_daily", "requests_answer_days"} {
 		p := strings.ReplaceAll(filepath.Join(s.release, "public", d+".parquet"), "'", "''")
 		if _, err := s.db.Exec(`CREATE VIEW ` + d + ` AS SELECT * FROM read_parquet('` + p + `')`); err != nil {
-			return nil, err
+			return nil, root, err
 		}
 	}
-	return s, nil
+	return s, root, nil
 }
 
 var countyCleanup = func() {}

@@ -23,6 +23,19 @@ type homeView struct {
 
 	// RequestsAsOf says the date open requests are counted at.
 	RequestsAsOf, RequestsAsOfRaw string
+
+	// Peers is the unit against its peers; nil when the entity is not an
+	// administrative unit.
+	Peers *PeersView
+}
+
+// PeersView is an administrative unit against the median of the units of
+// its kind and population band (models.ComparePeers): its table, or "–"
+// with the reason there is none (Why).
+type PeersView struct {
+	Title, Intro, Count, Why, Method string
+	Peers                            int
+	Table                            dashboards.Chart // its head and rows only
 }
 
 // InvestmentItem is an objective in a short list.
@@ -121,7 +134,62 @@ func (s *Server) home(q *request) (string, any, error) {
 	// those open past their term, the median.
 	v.Requests = requestKPIs(q, e, y, rt, ad)[:5]
 	v.RequestsAsOf, v.RequestsAsOfRaw = requestsAsOf(lang, rt)
+	if e.IsAdministrativeUnit() {
+		if v.Peers, err = peersOf(q, e, y); err != nil {
+			return "", nil, err
+		}
+	}
 	return "home", v, nil
+}
+
+// peersOf compares e with its peers over the county page's figures of year
+// y (models.CountyReader: read once, not computed again here).
+func peersOf(q *request, e models.Entity, y int) (*PeersView, error) {
+	lang := q.lang
+	units, err := q.rel.CountyUnits(q.ctx(), y)
+	if err != nil {
+		return nil, err
+	}
+	var u models.CountyUnit
+	found := false
+	for _, x := range units {
+		if x.Entity.CUI == e.CUI {
+			u, found = x, true
+			break
+		}
+	}
+	if !found {
+		return nil, nil
+	}
+	pv := &PeersView{Title: dashboards.Tf(lang, "peers.title", y), Method: dashboards.Link(lang, "/metodologie") + "#h-peers"}
+	c, why := models.ComparePeers(units, u)
+	band, _ := models.PeerBandOf(u.Entity.Kind, u.People)
+	switch why {
+	case models.NoPeerPeople:
+		pv.Why = dashboards.T(lang, "county.why.people")
+	case models.NoPeerKind:
+		pv.Why = dashboards.T(lang, "peers.why.kind")
+	case models.NoPeerBudget:
+		pv.Why = dashboards.Tf(lang, "county.why.budget", y)
+	case models.NoPeerNone:
+		pv.Why = dashboards.Tf(lang, "peers.why.none", dashboards.FormatPeerBand(lang, band), y)
+	}
+	if why != "" {
+		return pv, nil
+	}
+	pv.Peers = c.Peers
+	pv.Intro = dashboards.Tf(lang, "peers.intro", dashboards.FormatPeerBand(lang, c.Band), u.PeopleYear)
+	pv.Count = dashboards.Tf(lang, "peers.count", dashboards.FormatCount(lang, int64(c.Peers)))
+	pv.Table = dashboards.Chart{Caption: dashboards.Tf(lang, "peers.table", y),
+		Head: []string{dashboards.T(lang, "peers.figure"), dashboards.T(lang, "peers.unit"), dashboards.T(lang, "peers.median")}}
+	for _, r := range []struct {
+		key        string
+		unit, peer models.Amount
+	}{{"county.expenses.pc", c.Expenses, c.MedianExpenses}, {"county.revenues.pc", c.Revenues, c.MedianRevenues}} {
+		pv.Table.Rows = append(pv.Table.Rows, dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, r.key)},
+			Cells: []dashboards.Cell{dashboards.LeiCell(lang, r.unit), dashboards.LeiCell(lang, r.peer)}})
+	}
+	return pv, nil
 }
 
 func investmentItem(lang string, iv models.Investment) InvestmentItem {

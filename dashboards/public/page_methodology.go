@@ -12,6 +12,7 @@ type methodologyView struct {
 	*dashboards.Page
 	Indicators []Definition
 	Datasets   []DatasetInfo
+	PeerBands  []string // models.PeerBands, as the home pages name them
 }
 
 // Definition is an indicator and how it is computed.
@@ -46,6 +47,9 @@ func (s *Server) methodology(q *request) (string, any, error) {
 		}
 	}
 	v.Datasets = datasetInfos(lang, q.rel.Manifest())
+	for _, b := range models.PeerBands {
+		v.PeerBands = append(v.PeerBands, dashboards.FormatPeerBand(lang, b))
+	}
 	return "methodology", v, nil
 }
 
