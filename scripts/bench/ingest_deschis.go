@@ -32,8 +32,8 @@ type deschisResult struct {
 	PeakOverReadCSV float64   `json:"etl_load_peak_over_read_csv"`
 }
 
-// generateDeschis writes n contracts shaped like generate's, as the
-// canonical procurement CSV.
+// generateDeschis writes the same n contracts as generate (drawContract),
+// as the canonical procurement CSV.
 func generateDeschis(n int, path string) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -42,25 +42,13 @@ func generateDeschis(n int, path string) error {
 	defer f.Close()
 	w := bufio.NewWriterSize(f, 1<<20)
 	r := rand.New(rand.NewPCG(1, 2))
-	canon := map[string]string{kinds[0]: "direct_purchase", kinds[1]: "procedure_award", kinds[2]: "framework_agreement"}
+	canon := []string{"direct_purchase", "procedure_award", "framework_agreement"} // kinds, in the canonical vocabulary
 	fmt.Fprintln(w, "contract_id,kind,parent_id,buyer_cui,buyer_name,supplier_cui,supplier_name,title,cpv,value,currency,award_date,procedure,offers,eu_funded,investment_code")
 	for i := 0; i < n; i++ {
-		kind := kinds[r.IntN(10)%3]
-		if r.IntN(10) < 7 {
-			kind = kinds[0]
-		}
-		proc := procedures[0]
-		if kind != kinds[0] {
-			proc = procedures[1+r.IntN(3)]
-		}
-		bani := r.Int64N(100_000_000_00)
-		if kind == kinds[0] {
-			bani = r.Int64N(270_000_00)
-		}
+		c := drawContract(r, i)
 		fmt.Fprintf(w, "C%d/%d,%s,,9991004,Municipiul Demo,%d,\"%s %s S.R.L.\",\"%s %s, %s %s\",%s,%d.%02d,RON,%d-%02d-%02d,%s,%d,%s,\n",
-			i+1, 2020+i%7, canon[kind], 10000000+r.IntN(90000), firms[r.IntN(len(firms))], firms[r.IntN(len(firms))],
-			words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))],
-			cpvs[r.IntN(len(cpvs))], bani/100, bani%100, 2020+i%7, 1+r.IntN(12), 1+r.IntN(28), proc, 1+r.IntN(6), []string{"true", "false"}[r.IntN(4)/3])
+			i+1, c.year, canon[c.kind], c.supplier, c.firms[0], c.firms[1], c.words[0], c.words[1], c.words[2], c.words[3],
+			c.cpv, c.bani/100, c.bani%100, c.year, c.month, c.day, c.procedure, c.offers, []string{"true", "false"}[c.eu])
 	}
 	return w.Flush()
 }

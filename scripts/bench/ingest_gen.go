@@ -26,6 +26,47 @@ var (
 	firms      = []string{"CONSTRUCȚII", "ȘANTIER", "TEHNIC", "INSTALAȚII", "DRUMURI", "ȚESĂTORIA", "INFO", "SERV", "GRUP", "MONTAJ"}
 )
 
+// benchContract is one generated contract: both registers (generate's and
+// generateDeschis's) write the same draws, each in its own shape.
+type benchContract struct {
+	kind             int // index in kinds
+	procedure        string
+	bani             int64
+	supplier         int
+	firms            [2]string
+	words            [4]string
+	cpv              string
+	day, month, year int
+	offers           int
+	eu               int // 0: yes, 1: no
+}
+
+// drawContract draws contract i from r, always in the same order.
+func drawContract(r *rand.Rand, i int) benchContract {
+	c := benchContract{kind: r.IntN(10) % 3, year: 2020 + i%7}
+	if r.IntN(10) < 7 {
+		c.kind = 0
+	}
+	c.procedure = procedures[0]
+	if c.kind != 0 {
+		c.procedure = procedures[1+r.IntN(3)]
+	}
+	c.bani = r.Int64N(100_000_000_00)
+	if c.kind == 0 {
+		c.bani = r.Int64N(270_000_00)
+	}
+	c.supplier = 10000000 + r.IntN(90000)
+	c.firms = [2]string{firms[r.IntN(len(firms))], firms[r.IntN(len(firms))]}
+	for k := range c.words {
+		c.words[k] = words[r.IntN(len(words))]
+	}
+	c.cpv = cpvs[r.IntN(len(cpvs))]
+	c.day, c.month = 1+r.IntN(28), 1+r.IntN(12)
+	c.offers = 1 + r.IntN(6)
+	c.eu = r.IntN(4) / 3
+	return c
+}
+
 // generate writes n rows twice: as Windows-1250 with Romanian formats
 // (what `etl load` reads) and as UTF-8 with the same cells (what bare
 // read_csv reads), so the two sides parse exactly the same values.
@@ -49,22 +90,10 @@ func generate(n int, cp1250Path, utf8Path string) error {
 	var b strings.Builder
 	b.WriteString(strings.Join(header, ";") + "\r\n")
 	for i := 0; i < n; i++ {
-		kind := kinds[r.IntN(10)%3]
-		if r.IntN(10) < 7 {
-			kind = kinds[0]
-		}
-		proc := procedures[0]
-		if kind != kinds[0] {
-			proc = procedures[1+r.IntN(3)]
-		}
-		bani := r.Int64N(100_000_000_00)
-		if kind == kinds[0] {
-			bani = r.Int64N(270_000_00)
-		}
+		c := drawContract(r, i)
 		fmt.Fprintf(&b, "C%d/%d;%s;9991004;Municipiul Demo;%d;\"%s %s S.R.L.\";\"%s %s; %s %s\";%s;%s;RON;%02d.%02d.%d;%s;%d;%s\r\n",
-			i+1, 2020+i%7, kind, 10000000+r.IntN(90000), firms[r.IntN(len(firms))], firms[r.IntN(len(firms))],
-			words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))],
-			cpvs[r.IntN(len(cpvs))], roAmount(bani), 1+r.IntN(28), 1+r.IntN(12), 2020+i%7, proc, 1+r.IntN(6), []string{"DA", "NU"}[r.IntN(4)/3])
+			i+1, c.year, kinds[c.kind], c.supplier, c.firms[0], c.firms[1], c.words[0], c.words[1], c.words[2], c.words[3],
+			c.cpv, roAmount(c.bani), c.day, c.month, c.year, c.procedure, c.offers, []string{"DA", "NU"}[c.eu])
 		if b.Len() > 1<<16 {
 			if _, err := io.WriteString(out, legacy.Replace(b.String())); err != nil {
 				return err
