@@ -71,7 +71,9 @@ bench-demo: build
 
 ## bench-county: the demo county of 60 units at scale 10 (etl demo --county
 ## under /usr/bin/time -v, publish, release size), the municipality demo at
-## the same scale as the baseline
+## the same scale as the baseline; /judet, a sorted /judet and /en/county
+## under wrk (64 connections) against their static twins, and the first
+## request of /judet after the release opens against the next one
 bench-county: build
 	mkdir -p $(VAR)
 	$(GO) run ./scripts/bench county --etl bin/etl --units $(or $(UNITS),60) --scale $(or $(COUNTY_SCALE),10) --dir $(VAR)/bench-county | tee $(VAR)/bench-county.json

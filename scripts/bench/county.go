@@ -4,7 +4,8 @@ package main
 // --county --units 60 --scale 10`, under /usr/bin/time -v (wall time and peak
 // resident memory as the kernel counts them), then `etl publish` and the
 // release's size; the municipality demo at the same scale, in the same run,
-// is the baseline. The county page's serving figures are sitebench's.
+// is the baseline. Then the county page under load against its static twin
+// and its first request after the release opens (county_serve.go).
 
 import (
 	"bufio"
@@ -21,6 +22,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/release"
+	"github.com/deschis/deschis/scripts/benchkit"
 )
 
 type countyRun struct {
@@ -39,20 +41,51 @@ type countyRun struct {
 	PublishPeak       float64          `json:"publish_peak_mib"`
 	ReleaseMiB        float64          `json:"release_mib"`
 	ReleaseParquetMiB float64          `json:"release_parquet_mib"` // the Parquet files alone (public and internal)
+	LoadAvgStart      string           `json:"loadavg_start"`
+	LoadAvgEnd        string           `json:"loadavg_end"`
+	Serve             *countyServe     `json:"serve,omitempty"` // the county page under load (the county run)
 }
 
 func mainCounty(args []string) {
+	if len(args) == 2 && args[0] == "serve-static" {
+		benchkit.ServeStatic(args[1]) // the static twin, a child of this program
+		return
+	}
 	fs := flag.NewFlagSet("county", flag.ExitOnError)
 	etl := fs.String("etl", "bin/etl", "the etl binary")
 	units := fs.Int("units", 60, "administrative units of the demo county")
 	scale := fs.Int("scale", 10, "demo scale")
 	dir := fs.String("dir", "var/bench-county", "working directory")
 	baseline := fs.Bool("baseline", true, "also run the municipality demo at the same scale")
+	var so serveOptions
+	fs.StringVar(&so.site, "site", "bin/publicsite", "the publicsite binary (\"\" leaves out the county page under load)")
+	fs.StringVar(&so.wrk, "wrk", "wrk", "the wrk binary")
+	fs.IntVar(&so.connections, "connections", 64, "wrk's connections")
+	fs.DurationVar(&so.duration, "duration", 10*time.Second, "each wrk run")
+	fs.IntVar(&so.runs, "runs", 3, "wrk runs per page and side (medians reported)")
+	fs.IntVar(&so.coldRuns, "cold-runs", 5, "fresh starts of the server for the first request of /judet")
+	serveOnly := fs.String("serve-only", "", "a releases directory: only the county page under load over its current release")
 	fs.Parse(args)
+	if *serveOnly != "" {
+		r, err := benchCountyServe(so, *serveOnly, *dir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(r)
+		return
+	}
 	var out []countyRun
 	r, err := benchDemo(*etl, filepath.Join(*dir, "county"), *scale, *units)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if so.site != "" {
+		work := filepath.Join(*dir, "county")
+		if r.Serve, err = benchCountyServe(so, filepath.Join(work, "releases"), work); err != nil {
+			log.Fatal(err)
+		}
 	}
 	out = append(out, *r)
 	if *baseline {
@@ -78,7 +111,7 @@ func benchDemo(etl, work string, scale, units int) (*countyRun, error) {
 		return nil, err
 	}
 	db := filepath.Join(work, "deschis.duckdb")
-	r := &countyRun{What: "municipality", Scale: scale, Units: units}
+	r := &countyRun{What: "municipality", Scale: scale, Units: units, LoadAvgStart: loadavg()}
 	args := []string{"demo", "--db", db, "--scale", strconv.Itoa(scale), "--json"}
 	if units > 0 {
 		r.What = "county"
@@ -117,6 +150,7 @@ func benchDemo(etl, work string, scale, units int) (*countyRun, error) {
 			r.ReleaseParquetMiB += mib(size(m))
 		}
 	}
+	r.LoadAvgEnd = loadavg()
 	return r, nil
 }
 
