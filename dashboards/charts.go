@@ -107,6 +107,9 @@ func BarOptions(categories []string, horizontal bool, ss ...Series) template.JS 
 		data := make([]opts.BarData, len(s.Values))
 		for i, v := range s.Values {
 			data[i] = opts.BarData{Value: v}
+			if i < len(s.Missing) && s.Missing[i] {
+				data[i].Value = "-" // no bar, never a bar of 0
+			}
 		}
 		bar.AddSeries(s.Name, data)
 	}

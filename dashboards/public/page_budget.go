@@ -31,7 +31,9 @@ func (s *Server) budget(q *request) (string, any, error) {
 		return "", nil, err
 	}
 	q.page.SetActive("budget")
-	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)})
+	// The entity selector keeps the year and the view.
+	q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: yearParam(q.query.Year)},
+		dashboards.Hidden{Name: "valori", Value: q.query.Values}, dashboards.Hidden{Name: "moneda", Value: q.query.Currency})
 	scope := models.BudgetScope{Entity: e.CUI, Year: y, Consolidated: q.query.Consolidated, Chapter: q.query.Chapter}
 	v := &budgetView{Page: q.page, Chapter: q.query.Chapter}
 
@@ -107,15 +109,18 @@ func (s *Server) budget(q *request) (string, any, error) {
 	}
 	if mv != (moneyView{Currency: currencyLei}) {
 		v.KPIs = mv.budgetKPIs(lang, v.KPIs, tot, e, y)
-		v.ViewNote = mv.note(lang, y) + " " + dashboards.T(lang, "view.note.charts")
+		v.ViewNote = mv.note(lang, y)
 	}
+	// The tables and charts below in the same view, each year at its own
+	// rate, index and population.
+	am := func() *viewAmounts { return mv.amounts(lang, e) }
 
 	if q.query.Chapter != "" {
 		subs, err := rel.BudgetBy(ctx, scope, models.Expense, models.BySubchapter)
 		if err != nil {
 			return "", nil, err
 		}
-		v.Charts = append(v.Charts, groupChart(lang, "budget-subchapters", dashboards.T(lang, "budget.subchapters"), subs, subchapterLabel(lang), false, false))
+		v.Charts = append(v.Charts, groupChart(lang, "budget-subchapters", dashboards.T(lang, "budget.subchapters"), subs, subchapterLabel(lang), false, false, am(), y))
 	} else {
 		cur, err := rel.BudgetBy(ctx, scope, models.Expense, models.ByChapter)
 		if err != nil {
@@ -131,7 +136,7 @@ func (s *Server) budget(q *request) (string, any, error) {
 				return "", nil, err
 			}
 		}
-		v.Charts = append(v.Charts, chaptersYoY(lang, cur, prev, dashboards.SamePeriod(now, y-1, prevThrough), keep), hundredLei(lang, cur, tot.Expenses.Executed))
+		v.Charts = append(v.Charts, chaptersYoY(lang, cur, prev, dashboards.SamePeriod(now, y-1, prevThrough), keep, am()), hundredLei(lang, cur, tot.Expenses.Executed))
 	}
 	rev, err := rel.BudgetBy(ctx, scope, models.Revenue, models.ByChapter)
 	if err != nil {
@@ -149,17 +154,17 @@ func (s *Server) budget(q *request) (string, any, error) {
 		sections[i].Name = dashboards.T(lang, "budget.section."+sections[i].Code)
 	}
 	if q.query.Chapter == "" {
-		v.Charts = append(v.Charts, groupChart(lang, "budget-revenues", dashboards.T(lang, "budget.revenues"), rev, chapterLabel(lang), true, true))
+		v.Charts = append(v.Charts, groupChart(lang, "budget-revenues", dashboards.T(lang, "budget.revenues"), rev, chapterLabel(lang), true, true, am(), y))
 	}
 	v.Charts = append(v.Charts,
-		groupChart(lang, "budget-economic", dashboards.T(lang, "budget.economic"), econ, titleLabel(lang), true, false),
-		groupChart(lang, "budget-sections", dashboards.T(lang, "budget.sections"), sections, func(g models.BudgetGroup) dashboards.Cell { return dashboards.Cell{Text: g.Name} }, false, false))
+		groupChart(lang, "budget-economic", dashboards.T(lang, "budget.economic"), econ, titleLabel(lang), true, false, am(), y),
+		groupChart(lang, "budget-sections", dashboards.T(lang, "budget.sections"), sections, func(g models.BudgetGroup) dashboards.Cell { return dashboards.Cell{Text: g.Name} }, false, false, am(), y))
 
 	months, err := rel.BudgetMonthly(ctx, scope, models.Expense)
 	if err != nil {
 		return "", nil, err
 	}
-	v.Charts = append(v.Charts, monthlyChart(lang, months))
+	v.Charts = append(v.Charts, monthlyChart(lang, months, am(), y))
 	// Each year over the same months as the latest year reported, when it
 	// is not a whole year.
 	same := map[int]models.Amount{}
@@ -186,7 +191,7 @@ func (s *Server) budget(q *request) (string, any, error) {
 			}
 		}
 	}
-	v.Charts = append(v.Charts, yearsChart(lang, years, latest, same))
+	v.Charts = append(v.Charts, yearsChart(lang, years, latest, same, am()))
 	return "budget", v, nil
 }
 
@@ -259,8 +264,9 @@ func subchapterLabel(lang string) func(models.BudgetGroup) dashboards.Cell {
 }
 
 // groupChart is a breakdown with the initial and final appropriations
-// (revenue estimates), the execution and the execution rate.
-func groupChart(lang, name, caption string, groups []models.BudgetGroup, label func(models.BudgetGroup) dashboards.Cell, horizontal, revenue bool) dashboards.Chart {
+// (revenue estimates), the execution and the execution rate, the amounts of
+// year in the view (am).
+func groupChart(lang, name, caption string, groups []models.BudgetGroup, label func(models.BudgetGroup) dashboards.Cell, horizontal, revenue bool, am *viewAmounts, year int) dashboards.Chart {
 	initial, final, executed := dashboards.T(lang, "budget.initial"), dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.executed")
 	if revenue {
 		initial, final, executed = dashboards.T(lang, "budget.rev.initial"), dashboards.T(lang, "budget.rev.final"), dashboards.T(lang, "budget.rev.executed")
@@ -268,27 +274,29 @@ func groupChart(lang, name, caption string, groups []models.BudgetGroup, label f
 	c := dashboards.Chart{Name: name, Caption: caption, Dataset: "budget", Lang: lang,
 		Head: []string{caption, initial, final, executed, dashboards.T(lang, "budget.rate")}}
 	var cats []string
-	var fin, exec []float64
+	fin, exec := series{dashboards.Series{Name: final}}, series{dashboards.Series{Name: executed}}
 	var ti, tf, te models.Amount
 	for _, g := range groups {
 		head := label(g)
-		c.Rows = append(c.Rows, dashboards.Row{Head: head, Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Initial), dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed),
+		c.Rows = append(c.Rows, dashboards.Row{Head: head, Cells: []dashboards.Cell{am.cell(g.Initial, year), am.cell(g.Final, year), am.cell(g.Executed, year),
 			dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(g.Final)})}})
 		cats = append(cats, head.Text)
-		fin = append(fin, dashboards.Lei(g.Final))
-		exec = append(exec, dashboards.Lei(g.Executed))
+		fin.add(am.value(g.Final, year))
+		exec.add(am.value(g.Executed, year))
 		ti, tf, te = ti+g.Initial, tf+g.Final, te+g.Executed
 	}
-	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, ti), dashboards.LeiCell(lang, tf), dashboards.LeiCell(lang, te),
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{am.cell(ti, year), am.cell(tf, year), am.cell(te, year),
 		dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te), Den: int64(tf)})}}
-	c.Options = dashboards.BarOptions(cats, horizontal, dashboards.Series{Name: final, Values: fin}, dashboards.Series{Name: executed, Values: exec})
+	c.Options = dashboards.BarOptions(cats, horizontal, fin.Series, exec.Series)
+	c.Note = am.note(c.Note, year, false)
 	return c
 }
 
 // chaptersYoY is expenses by chapter this year with last year's payments
 // over the same months and the change, each chapter linking to its
-// drill-down.
-func chaptersYoY(lang string, cur, prev []models.BudgetGroup, cmp dashboards.Comparison, keep url.Values) dashboards.Chart {
+// drill-down; each year's amounts in the view at that year's rate, index
+// and population (am), the change between them.
+func chaptersYoY(lang string, cur, prev []models.BudgetGroup, cmp dashboards.Comparison, keep url.Values, am *viewAmounts) dashboards.Chart {
 	prevHead := dashboards.Tf(lang, "budget.prev", cmp.BeforeLabel(lang))
 	c := dashboards.Chart{Name: "budget-chapters", Caption: dashboards.T(lang, "budget.chapters"), Dataset: "budget", Lang: lang,
 		Head: []string{dashboards.T(lang, "budget.chapter"), dashboards.T(lang, "budget.initial"), dashboards.T(lang, "budget.final"),
@@ -299,8 +307,25 @@ func chaptersYoY(lang string, cur, prev []models.BudgetGroup, cmp dashboards.Com
 	for _, g := range prev {
 		before[g.Code] = g.Executed
 	}
+	y := cmp.Now.Year
+	// The earlier year in the view and the change between the two.
+	beforeCell := func(p models.Amount) dashboards.Cell {
+		if !cmp.Comparable() {
+			return dashboards.Cell{Text: "–", Num: true}
+		}
+		return am.cell(p, cmp.Before.Year)
+	}
+	change := func(now, p models.Amount) dashboards.Cell {
+		n, ok1 := am.amount(now, y)
+		b, ok2 := am.amount(p, cmp.Before.Year)
+		if !ok1 || !ok2 {
+			return dashboards.Cell{Text: "–", Num: true}
+		}
+		return cmp.Change(lang, n, b)
+	}
 	var cats []string
-	var final, exec, last []float64
+	final, exec := series{dashboards.Series{Name: dashboards.T(lang, "budget.final")}}, series{dashboards.Series{Name: dashboards.T(lang, "budget.executed")}}
+	last := series{dashboards.Series{Name: prevHead}}
 	var ti, tf, te, tp models.Amount
 	for _, g := range cur {
 		v := dashboards.CloneValues(keep)
@@ -309,22 +334,23 @@ func chaptersYoY(lang string, cur, prev []models.BudgetGroup, cmp dashboards.Com
 		head := chapterLabel(lang)(g)
 		head.Href = dashboards.LinkQ(lang, "/buget", v)
 		c.Rows = append(c.Rows, dashboards.Row{Head: head,
-			Cells: []dashboards.Cell{dashboards.LeiCell(lang, g.Initial), dashboards.LeiCell(lang, g.Final), dashboards.LeiCell(lang, g.Executed),
+			Cells: []dashboards.Cell{am.cell(g.Initial, y), am.cell(g.Final, y), am.cell(g.Executed, y),
 				dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(g.Executed), Den: int64(g.Final)}),
-				cmp.BeforeCell(lang, p), cmp.Change(lang, g.Executed, p)}})
+				beforeCell(p), change(g.Executed, p)}})
 		cats = append(cats, dashboards.ChapterName(lang, g.Code, g.Name).Text)
-		final = append(final, dashboards.Lei(g.Final))
-		exec = append(exec, dashboards.Lei(g.Executed))
-		last = append(last, dashboards.Lei(p))
+		final.add(am.value(g.Final, y))
+		exec.add(am.value(g.Executed, y))
+		last.add(am.value(p, cmp.Before.Year))
 		ti, tf, te, tp = ti+g.Initial, tf+g.Final, te+g.Executed, tp+p
 	}
-	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, ti), dashboards.LeiCell(lang, tf), dashboards.LeiCell(lang, te),
-		dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te), Den: int64(tf)}), cmp.BeforeCell(lang, tp), cmp.Change(lang, te, tp)}}
-	series := []dashboards.Series{{Name: dashboards.T(lang, "budget.final"), Values: final}, {Name: dashboards.T(lang, "budget.executed"), Values: exec}}
+	c.Foot = &dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, "total")}, Cells: []dashboards.Cell{am.cell(ti, y), am.cell(tf, y), am.cell(te, y),
+		dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(te), Den: int64(tf)}), beforeCell(tp), change(te, tp)}}
+	ss := []dashboards.Series{final.Series, exec.Series}
 	if cmp.Comparable() {
-		series = append(series, dashboards.Series{Name: prevHead, Values: last})
+		ss = append(ss, last.Series)
 	}
-	c.Options = dashboards.BarOptions(cats, true, series...)
+	c.Options = dashboards.BarOptions(cats, true, ss...)
+	c.Note = am.note(c.Note, y, cmp.Comparable())
 	return c
 }
 
@@ -350,30 +376,33 @@ func hundredLei(lang string, groups []models.BudgetGroup, total models.Amount) d
 }
 
 // monthlyChart: each month's payments and the cumulative payments against
-// the appropriations in force.
-func monthlyChart(lang string, months []models.BudgetMonth) dashboards.Chart {
+// the appropriations in force, the amounts of year in the view (am).
+func monthlyChart(lang string, months []models.BudgetMonth, am *viewAmounts, year int) dashboards.Chart {
 	c := dashboards.Chart{Name: "budget-monthly", Caption: dashboards.T(lang, "budget.monthly"), Dataset: "budget_execution_monthly", Lang: lang,
 		Head: []string{dashboards.T(lang, "month"), dashboards.T(lang, "budget.in.month"), dashboards.T(lang, "budget.cumulative"), dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.rate")}}
 	var cats []string
-	var inMonth, cum, final []float64
+	inMonth, cum := series{dashboards.Series{Name: dashboards.T(lang, "budget.in.month")}}, series{dashboards.Series{Name: dashboards.T(lang, "budget.cumulative")}}
+	final := series{dashboards.Series{Name: dashboards.T(lang, "budget.final")}}
 	for _, m := range months {
 		name := dashboards.MonthName(lang, m.Month)
-		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: name}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, m.Executed), dashboards.LeiCell(lang, m.ExecutedCumulative),
-			dashboards.LeiCell(lang, m.Final), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(m.ExecutedCumulative), Den: int64(m.Final)})}})
+		c.Rows = append(c.Rows, dashboards.Row{Head: dashboards.Cell{Text: name}, Cells: []dashboards.Cell{am.cell(m.Executed, year), am.cell(m.ExecutedCumulative, year),
+			am.cell(m.Final, year), dashboards.RatioCell(lang, dashboards.Ratio{Num: int64(m.ExecutedCumulative), Den: int64(m.Final)})}})
 		cats = append(cats, name)
-		inMonth = append(inMonth, dashboards.Lei(m.Executed))
-		cum = append(cum, dashboards.Lei(m.ExecutedCumulative))
-		final = append(final, dashboards.Lei(m.Final))
+		inMonth.add(am.value(m.Executed, year))
+		cum.add(am.value(m.ExecutedCumulative, year))
+		final.add(am.value(m.Final, year))
 	}
-	c.Options = dashboards.LineOptions(cats, dashboards.Series{Name: dashboards.T(lang, "budget.cumulative"), Values: cum}, dashboards.Series{Name: dashboards.T(lang, "budget.final"), Values: final},
-		dashboards.Series{Name: dashboards.T(lang, "budget.in.month"), Values: inMonth})
+	c.Options = dashboards.LineOptions(cats, cum.Series, final.Series, inMonth.Series)
+	c.Note = am.note(c.Note, year, false)
 	return c
 }
 
 // yearsChart compares the years of the scope: each year's whole budget and
 // execution up to its latest report (which month that is), and, when the
-// latest year is not complete, each year's payments over the same months.
-func yearsChart(lang string, years []models.BudgetYear, latest dashboards.Period, same map[int]models.Amount) dashboards.Chart {
+// latest year is not complete, each year's payments over the same months;
+// each year's amounts in the view at that year's rate, index and
+// population (am).
+func yearsChart(lang string, years []models.BudgetYear, latest dashboards.Period, same map[int]models.Amount, am *viewAmounts) dashboards.Chart {
 	c := dashboards.Chart{Name: "budget-years", Caption: dashboards.T(lang, "budget.years"), Dataset: "budget", Lang: lang,
 		Head: []string{dashboards.T(lang, "year"), dashboards.T(lang, "budget.final"), dashboards.T(lang, "budget.executed"), dashboards.T(lang, "budget.rev.executed"), dashboards.T(lang, "budget.reported")}}
 	months := latest.Months(lang)
@@ -382,31 +411,32 @@ func yearsChart(lang string, years []models.BudgetYear, latest dashboards.Period
 		c.Note = dashboards.Tf(lang, "budget.same.months.note", months)
 	}
 	var cats []string
-	var final, exec, rev, samev []float64
+	final, exec := series{dashboards.Series{Name: dashboards.T(lang, "budget.final")}}, series{dashboards.Series{Name: dashboards.T(lang, "budget.executed")}}
+	rev, samev := series{dashboards.Series{Name: dashboards.T(lang, "budget.rev.executed")}}, series{dashboards.Series{Name: dashboards.Tf(lang, "budget.same.months", months)}}
 	for _, y := range years {
 		ys := strconv.Itoa(y.Year)
-		row := dashboards.Row{Head: dashboards.Cell{Text: ys}, Cells: []dashboards.Cell{dashboards.LeiCell(lang, y.ExpensesFinal), dashboards.LeiCell(lang, y.ExpensesExecuted),
-			dashboards.LeiCell(lang, y.RevenuesExecuted), {Text: dashboards.MonthName(lang, y.ReportedMonth)}}}
+		row := dashboards.Row{Head: dashboards.Cell{Text: ys}, Cells: []dashboards.Cell{am.cell(y.ExpensesFinal, y.Year), am.cell(y.ExpensesExecuted, y.Year),
+			am.cell(y.RevenuesExecuted, y.Year), {Text: dashboards.MonthName(lang, y.ReportedMonth)}}}
 		if months != "" {
 			if a, ok := same[y.Year]; ok {
-				row.Cells = append(row.Cells, dashboards.LeiCell(lang, a))
-				samev = append(samev, dashboards.Lei(a))
+				row.Cells = append(row.Cells, am.cell(a, y.Year))
+				samev.add(am.value(a, y.Year))
 			} else {
 				row.Cells = append(row.Cells, dashboards.Cell{Text: "–", Num: true})
-				samev = append(samev, 0)
+				samev.add(0, true)
 			}
 		}
 		c.Rows = append(c.Rows, row)
 		cats = append(cats, ys)
-		final = append(final, dashboards.Lei(y.ExpensesFinal))
-		exec = append(exec, dashboards.Lei(y.ExpensesExecuted))
-		rev = append(rev, dashboards.Lei(y.RevenuesExecuted))
+		final.add(am.value(y.ExpensesFinal, y.Year))
+		exec.add(am.value(y.ExpensesExecuted, y.Year))
+		rev.add(am.value(y.RevenuesExecuted, y.Year))
 	}
-	series := []dashboards.Series{{Name: dashboards.T(lang, "budget.final"), Values: final}, {Name: dashboards.T(lang, "budget.executed"), Values: exec},
-		{Name: dashboards.T(lang, "budget.rev.executed"), Values: rev}}
+	ss := []dashboards.Series{final.Series, exec.Series, rev.Series}
 	if months != "" {
-		series = append(series, dashboards.Series{Name: dashboards.Tf(lang, "budget.same.months", months), Values: samev})
+		ss = append(ss, samev.Series)
 	}
-	c.Options = dashboards.BarOptions(cats, false, series...)
+	c.Options = dashboards.BarOptions(cats, false, ss...)
+	c.Note = am.note(c.Note, 0, true)
 	return c
 }

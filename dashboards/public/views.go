@@ -2,7 +2,9 @@ package public
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
@@ -186,4 +188,87 @@ func (m moneyView) budgetKPIs(lang string, ks []dashboards.KPI, tot models.Budge
 		}
 	}
 	return ks
+}
+
+// viewAmounts are a page's amounts in the view, year by year: each in the
+// currency of its own year (its BNR rate, its INSSE index) and, per
+// inhabitant, divided by its year's population (Entity.PopulationIn, the
+// one population rule). The reasons of the figures it cannot give are kept
+// for the table's note, so a cell is "–" and the note says why.
+type viewAmounts struct {
+	lang   string
+	view   moneyView
+	entity models.Entity
+	whys   []string
+}
+
+func (m moneyView) amounts(lang string, e models.Entity) *viewAmounts {
+	return &viewAmounts{lang: lang, view: m, entity: e}
+}
+
+// plain reports whether the view is the amounts as they are: lei, in total.
+func (a *viewAmounts) plain() bool { return a.view == moneyView{Currency: currencyLei} }
+
+// amount is x of year in the view; ok is false (and the reason kept) when
+// the view has no figure for it.
+func (a *viewAmounts) amount(x models.Amount, year int) (models.Amount, bool) {
+	pop, _ := a.entity.PopulationIn(year)
+	v, why := a.view.convert(a.lang, x, year, pop)
+	if why != "" {
+		if !slices.Contains(a.whys, why) {
+			a.whys = append(a.whys, why)
+		}
+		return 0, false
+	}
+	return v, true
+}
+
+// cell is x of year as a table cell: "–" when the view has no figure.
+func (a *viewAmounts) cell(x models.Amount, year int) dashboards.Cell {
+	v, ok := a.amount(x, year)
+	if !ok {
+		return dashboards.Cell{Text: "–", Num: true}
+	}
+	return dashboards.Cell{Text: a.view.format(a.lang, v), Raw: v.String(), Num: true}
+}
+
+// value is x of year for a chart's series (lei or euro); missing when the
+// view has no figure.
+func (a *viewAmounts) value(x models.Amount, year int) (v float64, missing bool) {
+	c, ok := a.amount(x, year)
+	return dashboards.Lei(c), !ok
+}
+
+// note is the sentence under a table in the view: what its amounts are
+// (the year's rate or index, per inhabitant) and why a figure is "–";
+// before is the table's own note. The plain view adds nothing.
+func (a *viewAmounts) note(before string, year int, eachYear bool) string {
+	if a.plain() {
+		return before
+	}
+	parts := []string{}
+	if before != "" {
+		parts = append(parts, before)
+	}
+	if eachYear {
+		parts = append(parts, dashboards.T(a.lang, "view.yr."+a.view.Currency))
+		if a.view.PerInhabitant {
+			parts = append(parts, dashboards.T(a.lang, "view.yr.people"))
+		}
+	} else {
+		parts = append(parts, a.view.note(a.lang, year))
+	}
+	for _, w := range a.whys {
+		parts = append(parts, dashboards.Tf(a.lang, "view.missing", w))
+	}
+	return strings.Join(parts, " ")
+}
+
+// series is a chart's series in the view, its points without a figure
+// marked (no bar, a break in a line).
+type series struct{ dashboards.Series }
+
+func (s *series) add(v float64, missing bool) {
+	s.Values = append(s.Values, v)
+	s.Missing = append(s.Missing, missing)
 }
