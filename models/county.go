@@ -66,6 +66,24 @@ func (u CountyUnit) PerInhabitant(a Amount) (Amount, bool) {
 	return Amount(q), true
 }
 
+// ExecutionRate is the unit's budget execution: payments over final
+// appropriations (credite definitive); ok is false without a budget or
+// with no final appropriations. The county page and the peer comparison
+// both show it.
+func (u CountyUnit) ExecutionRate() (num, den int64, ok bool) {
+	if u.BudgetLines == 0 || u.ExpensesFinal == 0 {
+		return int64(u.ExpensesExecuted), int64(u.ExpensesFinal), false
+	}
+	return int64(u.ExpensesExecuted), int64(u.ExpensesFinal), true
+}
+
+// DirectPurchaseShare is the value of the unit's direct purchases over the
+// value of its contracts counted in totals; ok is false without a contract
+// value. The county page and the peer comparison both show it.
+func (u CountyUnit) DirectPurchaseShare() (num, den int64, ok bool) {
+	return int64(u.DirectPurchaseValue), int64(u.ContractsValue), u.ContractsValue != 0
+}
+
 // OwnRevenueChapter reports whether a revenue chapter ("04.02", "04") is an
 // own revenue under Law 273/2006 art. 5: chapters 01–39 but 11 (shares of
 // VAT) and 37 (voluntary transfers, transfers between the sections). The

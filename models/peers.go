@@ -46,13 +46,59 @@ const (
 
 // PeerComparison is a unit against the median of its peers: the other units
 // of the release of the same kind and band with a budget of the year (the
-// unit itself excluded), per inhabitant, in bani.
+// unit itself excluded): expenses and revenues per inhabitant, in bani, and
+// the execution rate and direct-purchase share (CountyUnit.ExecutionRate,
+// CountyUnit.DirectPurchaseShare), over the peers that have each.
 type PeerComparison struct {
 	Band               PeerBand
 	Peers              int
 	Expenses, Revenues Amount // the unit's, per inhabitant
 	MedianExpenses     Amount // the peers' median, per inhabitant
 	MedianRevenues     Amount
+	ExecutionRate      PeerShare
+	DirectShare        PeerShare
+}
+
+// PeerShare is a share of the unit against its peers' median: the unit's
+// as its fraction (Num/Den; Den 0 when it has none) and the median of the
+// peers' shares in millionths (ShareMillionths), over Peers peers, those
+// of the comparison that have the share (0: no median).
+type PeerShare struct {
+	Num, Den int64
+	Median   int64 // millionths
+	Peers    int
+}
+
+// ShareMillionths is num/den in millionths, rounded half away from zero;
+// ok is false without a denominator. The medians of the peers' shares are
+// of these.
+func ShareMillionths(num, den int64) (int64, bool) {
+	if den == 0 {
+		return 0, false
+	}
+	if den < 0 {
+		num, den = -num, -den
+	}
+	n := num * 1_000_000
+	if n < 0 {
+		return -((-2*n + den) / (2 * den)), true
+	}
+	return (2*n + den) / (2 * den), true
+}
+
+// peerShare is the unit's share of f against the median of its peers'.
+func peerShare(u CountyUnit, peers []CountyUnit, f func(CountyUnit) (num, den int64, ok bool)) PeerShare {
+	var s PeerShare
+	s.Num, s.Den, _ = f(u)
+	var xs []int64
+	for _, p := range peers {
+		if n, d, ok := f(p); ok {
+			m, _ := ShareMillionths(n, d)
+			xs = append(xs, m)
+		}
+	}
+	s.Peers, s.Median = len(xs), Median(xs)
+	return s
 }
 
 // ComparePeers compares u with its peers among units (the figures of
@@ -73,6 +119,7 @@ func ComparePeers(units []CountyUnit, u CountyUnit) (c PeerComparison, why strin
 	c.Expenses, _ = u.PerInhabitant(u.ExpensesExecuted)
 	c.Revenues, _ = u.PerInhabitant(u.RevenuesExecuted)
 	var exp, rev []int64
+	var peers []CountyUnit
 	for _, p := range units {
 		if p.Entity.CUI == u.Entity.CUI || p.BudgetLines == 0 {
 			continue
@@ -83,12 +130,15 @@ func ComparePeers(units []CountyUnit, u CountyUnit) (c PeerComparison, why strin
 		e, _ := p.PerInhabitant(p.ExpensesExecuted)
 		r, _ := p.PerInhabitant(p.RevenuesExecuted)
 		exp, rev = append(exp, int64(e)), append(rev, int64(r))
+		peers = append(peers, p)
 	}
 	if len(exp) == 0 {
 		return c, NoPeerNone
 	}
 	c.Peers = len(exp)
 	c.MedianExpenses, c.MedianRevenues = Amount(Median(exp)), Amount(Median(rev))
+	c.ExecutionRate = peerShare(u, peers, CountyUnit.ExecutionRate)
+	c.DirectShare = peerShare(u, peers, CountyUnit.DirectPurchaseShare)
 	return c, ""
 }
 

@@ -110,3 +110,44 @@ func TestComparePeers(t *testing.T) {
 		}
 	}
 }
+
+// The shares of the peer comparison: the unit's fraction, the median of
+// the peers' millionths over those that have the share, their count.
+func TestComparePeersShares(t *testing.T) {
+	unit := func(cui string, people int64, final, paid, contracts, direct Amount) CountyUnit {
+		return CountyUnit{Entity: Entity{CUI: cui, Kind: KindComuna}, People: people, BudgetLines: 1,
+			ExpensesFinal: final, ExpensesExecuted: paid, RevenuesExecuted: paid, ContractsValue: contracts, DirectPurchaseValue: direct}
+	}
+	us := []CountyUnit{
+		unit("a", 3000, 300, 200, 0, 0),      // 666.667 millionths; no contracts
+		unit("b", 3500, 400, 300, 1000, 250), // 750.000; 250.000
+		unit("c", 4000, 0, 0, 3, 1),          // no final appropriations; 333.333
+		unit("d", 2500, 1000, 999, 0, 0),     // 999.000; no contracts
+		unit("e", 1500, 100, 100, 100, 100),  // another band: left out
+	}
+	c, why := ComparePeers(us, us[0])
+	if why != "" || c.Peers != 3 {
+		t.Fatalf("%q, %d peers", why, c.Peers)
+	}
+	// Execution: b and d (c has no final appropriations): (750.000 + 999.000) / 2 = 874.500.
+	if got := c.ExecutionRate; got.Num != 200 || got.Den != 300 || got.Median != 874500 || got.Peers != 2 {
+		t.Errorf("execution rate %+v", got)
+	}
+	// Direct: b and c, (250.000 + 333.333) / 2 = 291.666,5, half away: 291.667; a has none (Den 0).
+	if got := c.DirectShare; got.Den != 0 || got.Median != 291667 || got.Peers != 2 {
+		t.Errorf("direct share %+v", got)
+	}
+	// d against a alone: a has an execution rate and no contracts, so no median of the direct share.
+	c, _ = ComparePeers([]CountyUnit{us[0], us[3]}, us[3])
+	if c.DirectShare.Peers != 0 || c.DirectShare.Median != 0 || c.ExecutionRate.Peers != 1 || c.ExecutionRate.Median != 666667 {
+		t.Errorf("one peer: %+v %+v", c.ExecutionRate, c.DirectShare)
+	}
+	for _, x := range []struct{ n, d, want int64 }{{1, 3, 333333}, {2, 3, 666667}, {1, 2_000_000, 1}, {-1, 2_000_000, -1}, {1, -4, -250000}, {5, 5, 1_000_000}} {
+		if got, ok := ShareMillionths(x.n, x.d); !ok || got != x.want {
+			t.Errorf("ShareMillionths(%d, %d) = %d, want %d", x.n, x.d, got, x.want)
+		}
+	}
+	if _, ok := ShareMillionths(1, 0); ok {
+		t.Error("a share without a denominator")
+	}
+}

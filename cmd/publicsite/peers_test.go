@@ -35,8 +35,12 @@ func peersOn(t *testing.T, s *countySite, path string) (text, count string) {
 
 // The county fixture with two more communes of Comuna Deal's band
 // (testdata/peers: Colț, 2.500 inhabitants, 400 lei of expenses and 300 of
-// revenues per inhabitant; Pisc, 4.000, 500 and 450): each commune of the
-// band is against the median of the two others, itself left out.
+// revenues per inhabitant, 1.000.000 lei paid of 1.250.000 (80 %), 100.000
+// lei of direct purchases in 400.000 of contracts (25 %); Pisc, 4.000, 500
+// and 450, 2.000.000 of 2.400.000 (83,3333 %), 60.000 in 200.000 (30 %);
+// Deal pays 1.250.015 of 1.500.000 (833.343 millionths) and buys only
+// directly): each commune of the band is against the median of the two
+// others, itself left out, each share's median over the millionths.
 func TestPeerComparisonOnTheHomePage(t *testing.T) {
 	s, root, err := buildCounty("peers")
 	if root != "" {
@@ -53,25 +57,35 @@ func TestPeerComparisonOnTheHomePage(t *testing.T) {
 		// Deal: 416,67 and 400,00 lei; peers Colț and Pisc: (400+500)/2, (300+450)/2.
 		{"/?entitate=9992042&an=2025", "2", []string{
 			"Față de unități asemănătoare, 2025",
-			"(comune cu 2.000–4.999 de locuitori), pe locuitor, la populația din 2021.",
+			"(comune cu 2.000–4.999 de locuitori): sumele pe locuitor, la populația din 2021, rata de execuție și ponderea achizițiilor directe.",
 			"Unități comparate: 2",
-			"Cheltuieli pe locuitor 416,67 lei 450,00 lei",
-			"Venituri pe locuitor 400,00 lei 375,00 lei"}},
+			"Cheltuieli pe locuitor 416,67 lei 450,00 lei 2",
+			"Venituri pe locuitor 400,00 lei 375,00 lei 2",
+			// (800.000 + 833.333) / 2 = 816.666,5 millionths, rounded half up.
+			"Grad de execuție a cheltuielilor 83,3 % 81,7 % 2",
+			"Achiziții directe (valoare) 100,0 % 27,5 % 2"}},
 		{"/en/?entitate=9992042&an=2025", "2", []string{
 			"Against similar units, 2025",
-			"(communes of 2,000–4,999 inhabitants), per inhabitant, at the population of 2021.",
+			"(communes of 2,000–4,999 inhabitants): the amounts per inhabitant, at the population of 2021, the execution rate and the direct-purchase share.",
 			"Units compared: 2",
-			"Expenses per inhabitant 416.67 lei 450.00 lei",
-			"Revenues per inhabitant 400.00 lei 375.00 lei"}},
+			"Expenses per inhabitant 416.67 lei 450.00 lei 2",
+			"Revenues per inhabitant 400.00 lei 375.00 lei 2",
+			"Expenditure execution rate 83.3% 81.7% 2",
+			"Direct purchases (value) 100.0% 27.5% 2"}},
 		// Colț: its peers Deal and Pisc, (416,67+500)/2 = 458,335 rounded half up.
 		{"/?entitate=9992069&an=2025", "2", []string{
 			"Unități comparate: 2",
 			"Cheltuieli pe locuitor 400,00 lei 458,34 lei",
-			"Venituri pe locuitor 300,00 lei 425,00 lei"}},
+			"Venituri pe locuitor 300,00 lei 425,00 lei",
+			// Deal 833.343 and Pisc 833.333: 833.338 millionths; 100 % and 30 %.
+			"Grad de execuție a cheltuielilor 80,0 % 83,3 % 2",
+			"Achiziții directe (valoare) 25,0 % 65,0 % 2"}},
 		{"/en/?entitate=9992077&an=2025", "2", []string{
 			"Units compared: 2",
 			"Expenses per inhabitant 500.00 lei 408.34 lei",
-			"Revenues per inhabitant 450.00 lei 350.00 lei"}},
+			"Revenues per inhabitant 450.00 lei 350.00 lei",
+			"Expenditure execution rate 83.3% 81.7% 2",
+			"Direct purchases (value) 30.0% 62.5% 2"}},
 		// The only town: no peer, with the reason.
 		{"/?entitate=9992034&an=2025", "", []string{
 			"Comparație cu unități asemănătoare: – (nicio altă unitate de același tip și din aceeași grupă de populație (orașe cu 10.000–19.999 de locuitori) nu are buget publicat pe 2025)"}},
@@ -134,6 +148,41 @@ func TestMethodologyPeerBands(t *testing.T) {
 			if !strings.Contains(page, w) {
 				t.Errorf("%s: no %q", c.path, w)
 			}
+		}
+	}
+}
+
+// The shares' machine values: the unit's as the county page's, the
+// median of the peers' millionths.
+func TestPeerSharesMachineValues(t *testing.T) {
+	s, root, err := buildCounty("peers")
+	if root != "" {
+		t.Cleanup(func() { os.RemoveAll(root) })
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.main.Close(); s.db.Close() })
+	_, page, _ := s.get(t, "/?entitate=9992077&an=2025")
+	m := rePeersSection.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no peer comparison")
+	}
+	// Pisc: 2.000.000 / 2.400.000; its peers Deal 833.343 and Colț 800.000
+	// millionths, (1.633.343) / 2 = 816.671,5 rounded half up to 816.672.
+	// Direct: 60.000 / 200.000; Deal 1.000.000, Colț 250.000: 625.000.
+	for _, w := range []string{`data-value="0.8333">83,3 %</td><td class="num" data-value="0.8167">81,7 %</td>`,
+		`data-value="0.3000">30,0 %</td><td class="num" data-value="0.6250">62,5 %</td>`} {
+		if !strings.Contains(m[1], w) {
+			t.Errorf("no %q in %s", w, m[1])
+		}
+	}
+	// The county page shows the same shares of each unit, by the same rule.
+	_, page, _ = s.get(t, "/judet?an=2025")
+	rows, _ := countyRows(t, page)
+	for name, want := range map[string][2]string{"Comuna Pisc": {"0.8333", "0.3000"}, "Comuna Colț": {"0.8000", "0.2500"}, "Comuna Deal": {"0.8333", "1.0000"}} {
+		if got := [2]string{rows[name][colExecution].value, rows[name][colDirect].value}; got != want {
+			t.Errorf("%s on /judet: %v, want %v", name, got, want)
 		}
 	}
 }

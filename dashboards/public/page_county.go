@@ -125,7 +125,8 @@ var countyColumns = []countyColumn{
 		return u.money(lang, u.RevenuesExecuted)
 	}},
 	{key: "executie", head: models.KPIExecutionRate, cell: func(lang string, u countyFigures) CountyCell {
-		return u.share(lang, int64(u.ExpensesExecuted), int64(u.ExpensesFinal), u.noBudget(), "county.why.final", u.Year)
+		n, d, _ := u.ExecutionRate() // the rule the peer comparison shares
+		return u.share(lang, n, d, u.noBudget(), "county.why.final", u.Year)
 	}},
 	{key: "autonomie", head: models.KPIFiscalAutonomy, cell: func(lang string, u countyFigures) CountyCell {
 		return u.share(lang, int64(u.OwnRevenues), int64(u.RevenuesExecuted), u.noBudget(), "county.why.revenues", u.Year)
@@ -134,7 +135,8 @@ var countyColumns = []countyColumn{
 		return u.share(lang, int64(u.CapitalExecuted), int64(u.ExpensesExecuted), u.noBudget(), "county.why.expenses", u.Year)
 	}},
 	{key: "directe", head: models.KPIDirectValueShare, cell: func(lang string, u countyFigures) CountyCell {
-		return u.share(lang, int64(u.DirectPurchaseValue), int64(u.ContractsValue), "", "county.why.procure", u.Year)
+		n, d, _ := u.DirectPurchaseShare()
+		return u.share(lang, n, d, "", "county.why.procure", u.Year)
 	}},
 	{key: "zile", head: models.KPIRequestsMedianDays, cell: func(lang string, u countyFigures) CountyCell {
 		if u.total {

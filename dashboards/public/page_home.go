@@ -181,13 +181,31 @@ func peersOf(q *request, e models.Entity, y int) (*PeersView, error) {
 	pv.Intro = dashboards.Tf(lang, "peers.intro", dashboards.FormatPeerBand(lang, c.Band), u.PeopleYear)
 	pv.Count = dashboards.Tf(lang, "peers.count", dashboards.FormatCount(lang, int64(c.Peers)))
 	pv.Table = dashboards.Chart{Caption: dashboards.Tf(lang, "peers.table", y),
-		Head: []string{dashboards.T(lang, "peers.figure"), dashboards.T(lang, "peers.unit"), dashboards.T(lang, "peers.median")}}
+		Head: []string{dashboards.T(lang, "peers.figure"), dashboards.T(lang, "peers.unit"), dashboards.T(lang, "peers.median"), dashboards.T(lang, "peers.with")}}
 	for _, r := range []struct {
 		key        string
 		unit, peer models.Amount
 	}{{"county.expenses.pc", c.Expenses, c.MedianExpenses}, {"county.revenues.pc", c.Revenues, c.MedianRevenues}} {
 		pv.Table.Rows = append(pv.Table.Rows, dashboards.Row{Head: dashboards.Cell{Text: dashboards.T(lang, r.key)},
-			Cells: []dashboards.Cell{dashboards.LeiCell(lang, r.unit), dashboards.LeiCell(lang, r.peer)}})
+			Cells: []dashboards.Cell{dashboards.LeiCell(lang, r.unit), dashboards.LeiCell(lang, r.peer), dashboards.CountCell(lang, int64(c.Peers))}})
+	}
+	// The shares: the unit's as the county page shows it, the median of
+	// the peers that have one.
+	for _, r := range []struct {
+		kpi, why string
+		share    models.PeerShare
+	}{{models.KPIExecutionRate, dashboards.T(lang, "county.why.final"), c.ExecutionRate},
+		{models.KPIDirectValueShare, dashboards.Tf(lang, "county.why.procure", y), c.DirectShare}} {
+		unit := dashboards.RatioCell(lang, dashboards.Ratio{Num: r.share.Num, Den: r.share.Den})
+		if r.share.Den == 0 {
+			unit = dashboards.Cell{Text: "– (" + r.why + ")", Num: true}
+		}
+		median := dashboards.RatioCell(lang, dashboards.Ratio{Num: r.share.Median, Den: 1_000_000})
+		if r.share.Peers == 0 {
+			median = dashboards.Cell{Text: "– (" + dashboards.T(lang, "peers.why.share") + ")", Num: true}
+		}
+		pv.Table.Rows = append(pv.Table.Rows, dashboards.Row{Head: dashboards.Cell{Text: dashboards.KPITitle(lang, r.kpi)},
+			Cells: []dashboards.Cell{unit, median, dashboards.CountCell(lang, int64(r.share.Peers))}})
 	}
 	return pv, nil
 }
