@@ -38,6 +38,9 @@ type Page struct {
 	Status int    `json:"status"`
 	Kind   string `json:"kind"` // data (entity-scoped, tables expected), detail, text, error
 	KPIs   []KPI  `json:"kpis"`
+	// Peers > 0: the page has the peer comparison (an administrative unit's
+	// home page) with its table, stating this many peers.
+	Peers int `json:"peers,omitempty"`
 }
 
 // FormCheck: a filter form submitted on From must land on a URL that keeps

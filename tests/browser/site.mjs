@@ -192,6 +192,13 @@ function inspect() {
       };
     }),
     tables: main ? q('table', main).map((t) => ({ visible: visible(t), rows: t.querySelectorAll('tbody tr').length })) : [],
+    peers: (() => {
+      const s = document.querySelector('section.peers');
+      if (!s) return null;
+      const t = s.querySelector('table');
+      const c = s.querySelector('[data-peers]');
+      return { heading: !!s.querySelector('h2'), rows: t ? t.querySelectorAll('tbody tr').length : 0, tableVisible: t ? visible(t) : false, count: c ? Number(c.getAttribute('data-peers')) : 0 };
+    })(),
     inlineScripts: q('script:not([src])').filter((s) => !['application/json', 'application/ld+json'].includes((s.getAttribute('type') || '').toLowerCase())).length,
     inlineHandlers: q('*').filter((e) => Array.from(e.attributes).some((a) => /^on/i.test(a.name))).length,
     scrollWidth: document.scrollingElement ? document.scrollingElement.scrollWidth : -1,
@@ -367,6 +374,10 @@ async function checkPage(tabs, p, lang) {
   if (!expectError) {
     checkKPIs(check, lang, d.kpis, p.kpis);
     checkFigures(check, d);
+    if (p.peers) {
+      check(d.peers && d.peers.heading && d.peers.rows > 0, 'peer comparison', `section.peers: ${JSON.stringify(d.peers)}`);
+      check(d.peers && d.peers.count === p.peers, 'peer comparison count', `data-peers=${d.peers && d.peers.count}, expected ${p.peers}`);
+    }
     if (ex.echarts) {
       for (const f of d.figures) check(f.canvas, `chart ${f.name} drawn`, 'no canvas in .chart-canvas with JavaScript on and echarts served');
     }
@@ -394,6 +405,7 @@ async function checkPage(tabs, p, lang) {
     check(n.tables.some((t) => t.visible && t.rows > 0), 'no-JS tables', `${n.tables.length} tables in main, none visible with rows`);
     for (const f of n.figures) check(f.tableVisible && f.rows > 0, `no-JS chart ${f.name} table`, `table visible=${f.tableVisible}, rows=${f.rows}`);
   }
+  if (p.peers) check(n.peers && n.peers.tableVisible && n.peers.count === p.peers, 'no-JS peer comparison', `section.peers without JS: ${JSON.stringify(n.peers)}`);
   lap(key, 'nojs', t0);
   return d;
 }
