@@ -242,7 +242,7 @@ func TestBudgetTablesInTheView(t *testing.T) {
 		want        []string
 	}{
 		{"/en/buget?entitate=9992034&an=2025&moneda=lei-2024", "budget-years", []string{"Each year is in lei at 2024 prices, by INSSE's consumer price index for that year.", "“–”: INSSE's price index for 2025 is not yet in the reference data: we do not estimate it."}},
-		{"/buget?entitate=9992034&an=2025&moneda=lei-2024", "budget-economic", []string{"„–”: indicele prețurilor INSSE pentru 2025 nu este încă în sursa de referință: nu îl estimăm."}},
+		{"/buget?entitate=9992034&an=2025&moneda=lei-2024", "budget-economic", []string{"Indicele prețurilor INSSE pentru 2025 nu este încă în sursa de referință: nu îl estimăm."}},
 		{"/buget?entitate=9992018&an=2025&moneda=eur&valori=locuitor", "budget-economic", []string{"Sumele sunt în euro, la cursul mediu anual al BNR din 2025: 5,0200 lei pentru un euro.", "Pe locuitor: împărțite la populația anului"}},
 		{"/buget?entitate=9992034&an=2025&valori=locuitor", "budget-years", []string{"Pe locuitor: fiecare an împărțit la populația lui (sau a celui mai apropiat an anterior)."}},
 	} {
@@ -255,8 +255,8 @@ func TestBudgetTablesInTheView(t *testing.T) {
 		}
 	}
 	_, page, _ := s.get(t, "/buget?entitate=9992034&an=2025&moneda=lei-2024")
-	if v := chartOn(t, page, "budget-economic").cell(t, "Total", 2); v.text != "–" || v.value != "" {
-		t.Errorf("2025 at 2024 prices: %+v, want –", v)
+	if c := chartOn(t, page, "budget-economic"); c.cell(t, "Total", 2).text != "–" || c.cell(t, "Total", 2).value != "" || strings.Count(c.note, "nu îl estimăm") != 1 {
+		t.Errorf("2025 at 2024 prices: %+v, want – and the reason once in %q", c.cell(t, "Total", 2), c.note)
 	}
 	// The population and its year beside the figures.
 	_, page, _ = s.get(t, "/buget?entitate=9992018&an=2025&valori=locuitor")

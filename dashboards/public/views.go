@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/deschis/deschis/dashboards"
 	"github.com/deschis/deschis/models"
@@ -112,13 +114,13 @@ func (m moneyView) note(lang string, year int) string {
 		if p := models.PricesOf(year); p.RONPerEUR4 != 0 {
 			s = dashboards.Tf(lang, "view.note.eur", year, rate4(lang, p.RONPerEUR4))
 		} else {
-			s = dashboards.Tf(lang, "view.why.eur", year) + "."
+			s = sentence(dashboards.Tf(lang, "view.why.eur", year))
 		}
 	case currencyReal:
 		if p := models.PricesOf(year); p.CPITenths != 0 {
 			s = dashboards.Tf(lang, "view.note.cpi", models.PricesBase, year, rate1(lang, p.CPITenths), models.PricesBase)
 		} else {
-			s = dashboards.Tf(lang, "view.why.cpi", year) + "."
+			s = sentence(dashboards.Tf(lang, "view.why.cpi", year))
 		}
 	default:
 		s = dashboards.Tf(lang, "view.note.lei", year)
@@ -127,6 +129,13 @@ func (m moneyView) note(lang string, year int) string {
 		s += " " + dashboards.T(lang, "view.note.people")
 	}
 	return s
+}
+
+// sentence makes a reason ("indicele … nu este în sursa de referință") a
+// sentence of a note: a capital first letter, a full stop.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:] + "."
 }
 
 func rate4(lang string, n int64) string {
@@ -258,8 +267,11 @@ func (a *viewAmounts) note(before string, year int, eachYear bool) string {
 	} else {
 		parts = append(parts, a.view.note(a.lang, year))
 	}
+	said := strings.Join(parts, " ")
 	for _, w := range a.whys {
-		parts = append(parts, dashboards.Tf(a.lang, "view.missing", w))
+		if !strings.Contains(said, sentence(w)) { // the view's note may say it already
+			parts = append(parts, dashboards.Tf(a.lang, "view.missing", w))
+		}
 	}
 	return strings.Join(parts, " ")
 }
