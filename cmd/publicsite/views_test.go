@@ -110,13 +110,15 @@ func TestMethodologyNamesTheViewsSources(t *testing.T) {
 // chartTable is a chart's table on a page: each row's cells by its heading
 // (tags stripped; the foot's heading is "Total"), and its notes.
 type chartTable struct {
-	rows map[string][]countyCell
-	note string
+	rows    map[string][]countyCell
+	note    string
+	options string // the chart's ECharts options (JSON)
 }
 
 var (
 	reChartFigure = regexp.MustCompile(`(?s)<figure class="chart" data-chart="([^"]+)"(.*?)</figure>`)
 	reNote        = regexp.MustCompile(`(?s)<p class="note">(.*?)</p>`)
+	reOptions     = regexp.MustCompile(`(?s)<script type="application/json" class="chart-options">(.*?)</script>`)
 )
 
 func chartOn(t *testing.T, page, name string) chartTable {
@@ -136,6 +138,9 @@ func chartOn(t *testing.T, page, name string) chartTable {
 		}
 		for _, n := range reNote.FindAllStringSubmatch(m[2], -1) {
 			c.note += html.UnescapeString(n[1]) + " "
+		}
+		if o := reOptions.FindStringSubmatch(m[2]); o != nil {
+			c.options = o[1]
 		}
 		return c
 	}
@@ -257,6 +262,15 @@ func TestBudgetTablesInTheView(t *testing.T) {
 	_, page, _ := s.get(t, "/buget?entitate=9992034&an=2025&moneda=lei-2024")
 	if c := chartOn(t, page, "budget-economic"); c.cell(t, "Total", 2).text != "–" || c.cell(t, "Total", 2).value != "" || strings.Count(c.note, "nu îl estimăm") != 1 {
 		t.Errorf("2025 at 2024 prices: %+v, want – and the reason once in %q", c.cell(t, "Total", 2), c.note)
+	}
+	// The charts draw the same figures: the view's, no bar where there is none.
+	_, page, _ = s.get(t, "/buget?entitate=9992018&an=2025&moneda=eur&valori=locuitor")
+	if o := chartOn(t, page, "budget-economic").options; !strings.Contains(o, `"value":9.05`) || strings.Contains(o, `"value":9000000`) {
+		t.Errorf("the economic chart is not in the view: %s", o)
+	}
+	_, page, _ = s.get(t, "/buget?entitate=9992034&an=2025&moneda=lei-2024")
+	if o := chartOn(t, page, "budget-economic").options; !strings.Contains(o, `"value":"-"`) || strings.Contains(o, `"value":1500000`) {
+		t.Errorf("a year without an index is drawn: %s", o)
 	}
 	// The population and its year beside the figures.
 	_, page, _ = s.get(t, "/buget?entitate=9992018&an=2025&valori=locuitor")
