@@ -70,7 +70,7 @@ func (s *Server) home(q *request) (string, any, error) {
 		return dashboards.LinkQ(lang, path, p)
 	}
 	key := homeKey{release: rel.Manifest().ReleaseID, entity: e.CUI, department: sc.Department, lang: lang,
-		day: s.now().Format(time.DateOnly), year: y}
+		day: s.now().Format(time.DateOnly), year: y, scoped: q.sess.User.Scoped()}
 	if f, ok := s.first.get(key); ok {
 		v.ReportedMonth, v.Groups, v.Objectives, v.Attention = f.ReportedMonth, f.Groups, f.Objectives, f.Attention
 		return "home", v, nil
