@@ -18,6 +18,13 @@ var adminCountyMessages = map[string][2]string{
 	"admin.county.alert.many":  {"alerte", "alerts"},
 	"admin.county.alerts.rule": {"Alertele unei unități sunt cele pe care le arată tabloul ei de bord unui cont al unității, după aceleași reguli, pe anul tabelului: un raport de execuție întârziat apare la unitatea lui. %s", "A unit's alerts are those its dashboard shows an account of the unit, by the same rules, for the table's year: a late execution report shows at its own unit. %s"},
 	"admin.county.public":      {"Pagina publică a județului", "The public county page"},
+	// Alerts that compare (attention_peers.go).
+	"admin.county.peer.title": {"Față de unitățile asemănătoare:", "Against similar units:"},
+	"admin.county.peer.above": {"%s: %s, cu %s peste mediana de %s a %s", "%s: %s, %s above the median of %s of %s"},
+	"admin.county.peer.below": {"%s: %s, cu %s sub mediana de %s a %s", "%s: %s, %s below the median of %s of %s"},
+	"admin.county.peer.unit":  {"unitate asemănătoare", "similar unit"},
+	"admin.county.peer.units": {"unități asemănătoare", "similar units"},
+	"admin.county.peer.rule":  {"Cheltuielile și veniturile pe locuitor ale unei unități (în lei ai anului, oricare ar fi vederea tabelului) sunt semnalate când diferă de mediana unităților de același tip și din aceeași grupă de populație cu mai mult de %s %% din ea.", "A unit's expenses and revenues per inhabitant (in lei of the year, whatever the table's view) are flagged when they differ from the median of the units of the same kind and population band by more than %s%% of it."},
 	// The kinds of alerts, each with what its count counts.
 	"admin.county.kind.requests-overdue":    {"cereri cu termenul depășit", "requests past their term"},
 	"admin.county.kind.data-late":           {"rapoarte de execuție lipsă", "missing execution reports"},

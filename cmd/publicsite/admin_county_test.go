@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -348,5 +350,79 @@ func TestAdminCountyLateReportAtItsUnit(t *testing.T) {
 	}
 	if _, own := signedIn(t, d.base, "lipsa").get("/admin?an=2025"); !strings.Contains(own, `data-alert="data-late"`) {
 		t.Errorf("Comuna Lipsă's own dashboard does not show its late report")
+	}
+}
+
+// Alerts that compare, on the county fixture with testdata/peers (three
+// communes of one band, figures of peers_test.go): Deal 416,67 / 400,00
+// lei per inhabitant against medians 450,00 / 375,00 (7,4 % and 6,7 %
+// off), Colț 400,00 / 300,00 against 458,34 / 425,00 (12,7 % and 29,4 %
+// below), Pisc 500,00 / 450,00 against 408,34 / 350,00 (22,4 % and 28,6 %
+// above). At 25 % two revenues are flagged, at 20 % Pisc's expenses too,
+// at the default 50 % none; the municipality, the town and the county
+// council have no peers.
+func TestAdminCountyPeerFlags(t *testing.T) {
+	s, root, err := buildCounty("peers")
+	if root != "" {
+		t.Cleanup(func() { os.RemoveAll(root) })
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.main.Close(); s.db.Close() })
+	releases := filepath.Dir(s.release)
+	state := filepath.Join(t.TempDir(), "state")
+	if code, out := usersCmd(t, testPassword+"\n", "add", "ana", "--role", "admin", "--releases", releases, "--state", state); code != 0 {
+		t.Fatalf("users add: %d %s", code, out)
+	}
+	flags := func(d *dashSite, path string) map[string][]string {
+		_, page := signedIn(t, d.base, "ana").get(path)
+		out := map[string][]string{}
+		for _, tr := range all(parseHTML(t, page), "tbody tr[data-unit]") {
+			cui, _ := attr(tr, "data-unit")
+			for _, li := range all(tr, "li[data-peer-flag]") {
+				k, _ := attr(li, "data-peer-flag")
+				diff, _ := attr(li, "data-peer-diff")
+				out[cui] = append(out[cui], k+" "+diff+" "+textOf(li))
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		args []string
+		path string
+		want map[string][]string
+	}{
+		{nil, "/admin/judet?an=2025", map[string][]string{}},
+		{[]string{"--attention-peer-percent", "25"}, "/admin/judet?an=2025", map[string][]string{
+			"9992069": {"revenues 0.2941 Venituri pe locuitor: 300,00 lei, cu 29,4 % sub mediana de 425,00 lei a 2 unități asemănătoare"},
+			"9992077": {"revenues 0.2857 Venituri pe locuitor: 450,00 lei, cu 28,6 % peste mediana de 350,00 lei a 2 unități asemănătoare"},
+		}},
+		// The view of the table does not change the comparison (lei per
+		// inhabitant of the year).
+		{[]string{"--attention-peer-percent", "20"}, "/en/admin/county?an=2025&valori=total&moneda=eur", map[string][]string{
+			"9992069": {"revenues 0.2941 Revenues per inhabitant: 300.00 lei, 29.4% below the median of 425.00 lei of 2 similar units"},
+			"9992077": {"expenses 0.2245 Expenses per inhabitant: 500.00 lei, 22.4% above the median of 408.34 lei of 2 similar units",
+				"revenues 0.2857 Revenues per inhabitant: 450.00 lei, 28.6% above the median of 350.00 lei of 2 similar units"},
+		}},
+	} {
+		d := startDashboards(t, releases, state, c.args...)
+		got := flags(d, c.path)
+		if len(got) != len(c.want) {
+			t.Errorf("%v %s: flags %v, want %v", c.args, c.path, got, c.want)
+		}
+		for cui, w := range c.want {
+			if strings.Join(got[cui], "\n") != strings.Join(w, "\n") {
+				t.Errorf("%v %s, unit %s:\n%s\nwant\n%s", c.args, c.path, cui, strings.Join(got[cui], "\n"), strings.Join(w, "\n"))
+			}
+		}
+		_, page := signedIn(t, d.base, "ana").get(c.path)
+		if !strings.Contains(textOf(first(parseHTML(t, page), "[data-alert-rules]")), map[bool]string{true: "more than ", false: "cu mai mult de "}[strings.HasPrefix(c.path, "/en/")]) {
+			t.Errorf("%v: the page does not state the comparison's rule", c.args)
+		}
+	}
+	err = (&Main{}).ParseFlags([]string{"--releases", releases, "--attention-peer-percent", "0"}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "attention_peer_percent: 0; scrieți un număr întreg de procente între 1 și 1000") {
+		t.Errorf("--attention-peer-percent 0: %v", err)
 	}
 }

@@ -46,6 +46,8 @@ type unitAlerts struct {
 	Text  string // "3 alerte; cea mai urgentă:"
 	Kinds []alertKind
 	Top   *Alert
+	// Peers are its figures far from its peers' median (attention_peers.go).
+	Peers []PeerFlag
 }
 
 type alertKind struct {
@@ -84,7 +86,8 @@ func (s *Server) county(q *request) (string, any, error) {
 	v.ViewNote = t.ViewNote
 	set := s.attention()
 	v.Rules = dashboards.Tf(lang, "admin.county.alerts.rule", dashboards.Tf(lang, "attention.rules", dashboards.FormatDays(lang, int64(set.DueWithinDays)), pointsNoun(lang, set.ChapterLagPoints),
-		dashboards.CountNoun(lang, int64(set.StalledMonths), dashboards.T(lang, "attention.month"), dashboards.T(lang, "attention.months"))))
+		dashboards.CountNoun(lang, int64(set.StalledMonths), dashboards.T(lang, "attention.month"), dashboards.T(lang, "attention.months")))) +
+		" " + dashboards.Tf(lang, "admin.county.peer.rule", dashboards.FormatCount(lang, int64(set.PeerFarPercent)))
 	if s.cfg.PublicPages {
 		v.Public = dashboards.LinkQ(lang, "/judet", t.Keep)
 	}
@@ -96,6 +99,7 @@ func (s *Server) county(q *request) (string, any, error) {
 	for i, r := range t.Table.Rows {
 		e := t.Units[i]
 		a := alerts[e.CUI]
+		a.Peers = peerFlags(lang, set, t.Figures, t.Figures[i])
 		r.Head.Href = a.Href
 		r.Cells = s.publicLinks(r.Cells)
 		v.Rows = append(v.Rows, countyRow{CountyRow: r, CUI: e.CUI, Alerts: a})

@@ -14,8 +14,10 @@ import (
 type CountyTableView struct {
 	Year  int
 	Table CountyTable
-	// Units are the entities of Table.Rows, in the same order.
-	Units []models.Entity
+	// Units are the entities of Table.Rows, in the same order, and Figures
+	// their figures (models.CountyReader's, before any view).
+	Units   []models.Entity
+	Figures []models.CountyUnit
 	// County is the county council, when the release has it.
 	County *models.Entity
 	// Fields are the page's selectors (year, the sort kept, the view) and
@@ -45,6 +47,7 @@ func CountyTableFor(r *http.Request, rel models.Reader, path string) (*CountyTab
 	v.Table = countyTableOf(q.lang, d, v.Keep, func(p url.Values) string { return dashboards.LinkQ(q.lang, path, p) })
 	for _, u := range d.units {
 		v.Units = append(v.Units, u.Entity)
+		v.Figures = append(v.Figures, u.CountyUnit)
 	}
 	return v, nil
 }
