@@ -106,8 +106,9 @@ func LangOf(r *http.Request) string {
 }
 
 // enPaths are the pages whose English path is not the Romanian one under
-// /en: the county page is /judet and /en/county.
-var enPaths = map[string]string{"/judet": "/county", "/judet.csv": "/county.csv"}
+// /en: the county page is /judet and /en/county, the dashboards' one
+// /admin/judet and /en/admin/county.
+var enPaths = map[string]string{"/judet": "/county", "/judet.csv": "/county.csv", "/admin/judet": "/admin/county"}
 
 // Link builds the URL of path (Romanian, e.g. "/buget") in lang.
 func Link(lang, path string) string {

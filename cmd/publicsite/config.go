@@ -30,6 +30,10 @@ type Config struct {
 	AttentionDueDays       int `yaml:"attention_due_days"`
 	AttentionLagPoints     int `yaml:"attention_lag_points"`
 	AttentionStalledMonths int `yaml:"attention_stalled_months"`
+	// The county page's comparison with peers: the percent of the peers'
+	// median a unit's figure per inhabitant may differ by before it is
+	// flagged (admin.AttentionSettings.PeerFarPercent).
+	AttentionPeerPercent int `yaml:"attention_peer_percent"`
 
 	Releases     string        `yaml:"releases"`      // directory written by etl publish --out
 	Addr         string        `yaml:"addr"`          // HOST:PORT
@@ -82,6 +86,7 @@ func DefaultConfig() Config {
 		AttentionDueDays:       7,
 		AttentionLagPoints:     20,
 		AttentionStalledMonths: 6,
+		AttentionPeerPercent:   50,
 
 		Releases:         "var/releases",
 		Addr:             "127.0.0.1:8080",
@@ -148,6 +153,7 @@ var settings = append([]struct {
 	{"attention-due-days", "DESCHIS_ATTENTION_DUE_DAYS", "cererile deschise cu termenul în atâtea zile de la exportul registrului sunt „scadente” (1–365, implicit 7)"},
 	{"attention-lag-points", "DESCHIS_ATTENTION_LAG_POINTS", "un capitol de cheltuieli rămâne în urmă când execuția lui e cu mai mult de atâtea puncte procentuale sub partea scursă din an (1–100, implicit 20)"},
 	{"attention-stalled-months", "DESCHIS_ATTENTION_STALLED_MONTHS", "o investiție în execuție fără nicio plată în an, după atâtea luni din an, este blocată (1–12, implicit 6)"},
+	{"attention-peer-percent", "DESCHIS_ATTENTION_PEER_PERCENT", "pe pagina județului din tabloul de bord, cheltuielile sau veniturile pe locuitor ale unei unități sunt semnalate când diferă de mediana unităților asemănătoare cu mai mult de atâtea procente din ea (1–1000, implicit 50)"},
 	{"trust-proxy", "DESCHIS_TRUST_PROXY", "în spatele unui proxy: X-Forwarded-Proto https face cookie-urile Secure, X-Forwarded-For dă adresa"},
 	{"kpi-targets", "DESCHIS_KPI_TARGETS", "fișierul YAML cu țintele indicatorilor și obiectivele instituției (implicit țintele încorporate)"},
 	{"base-url", "DESCHIS_BASE_URL", "adresa publică a site-ului (de ex. https://date.primarie.ro), cu care încep adresele absolute din catalogul DCAT-AP și din OCDS; implicit adresa la care a venit fiecare cerere"},
@@ -180,6 +186,7 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.IntVar(&flagCfg.AttentionDueDays, "attention-due-days", 0, "")
 	fs.IntVar(&flagCfg.AttentionLagPoints, "attention-lag-points", 0, "")
 	fs.IntVar(&flagCfg.AttentionStalledMonths, "attention-stalled-months", 0, "")
+	fs.IntVar(&flagCfg.AttentionPeerPercent, "attention-peer-percent", 0, "")
 	fs.BoolVar(&flagCfg.TrustProxy, "trust-proxy", false, "")
 	fs.StringVar(&flagCfg.KPITargets, "kpi-targets", "", "")
 	fs.StringVar(&flagCfg.BaseURL, "base-url", "", "")
@@ -278,6 +285,8 @@ func (c *Config) set(key, v string) error {
 		c.AttentionLagPoints, err = strconv.Atoi(v)
 	case "attention-stalled-months":
 		c.AttentionStalledMonths, err = strconv.Atoi(v)
+	case "attention-peer-percent":
+		c.AttentionPeerPercent, err = strconv.Atoi(v)
 	case "trust-proxy":
 		c.TrustProxy, err = strconv.ParseBool(v)
 	case "kpi-targets":
@@ -353,6 +362,7 @@ func (c *Config) check() error {
 		{"attention_due_days", c.AttentionDueDays, 1, 365, "zile"},
 		{"attention_lag_points", c.AttentionLagPoints, 1, 100, "puncte procentuale"},
 		{"attention_stalled_months", c.AttentionStalledMonths, 1, 12, "luni"},
+		{"attention_peer_percent", c.AttentionPeerPercent, 1, 1000, "procente"},
 	} {
 		if a.v < a.lo || a.v > a.hi {
 			errs = append(errs, fmt.Errorf("%s: %d; scrieți un număr întreg de %s între %d și %d", a.key, a.v, a.unit, a.lo, a.hi))

@@ -198,7 +198,7 @@ func (m *Main) dashboards(current func(*http.Request) models.Reader) (*admin.Ser
 	return admin.NewServer(admin.Config{Release: current, Accounts: st, Log: m.Log, TrustProxy: m.Config.TrustProxy,
 		PublicPages: m.Config.Admin == "on", OIDC: admin.OIDC(m.Config.OIDC), Targets: targets, Now: m.now,
 		Attention: admin.AttentionSettings{DueWithinDays: m.Config.AttentionDueDays, ChapterLagPoints: m.Config.AttentionLagPoints,
-			StalledMonths: m.Config.AttentionStalledMonths},
+			StalledMonths: m.Config.AttentionStalledMonths, PeerFarPercent: m.Config.AttentionPeerPercent},
 		Previous: previousRelease(m.Config.Releases)})
 }
 

@@ -33,11 +33,16 @@ type AttentionSettings struct {
 	// gives the year's spending, not payment dates: "no payment for N
 	// months" is read as "none this year, N months in".
 	StalledMonths int
+	// PeerFarPercent: on the county page, a unit's expenses or revenues
+	// per inhabitant are far from its peers (models.ComparePeers: the
+	// units of its kind and population band) when they differ from the
+	// peers' median by more than this share of it, in percent (default 50).
+	PeerFarPercent int
 }
 
 // DefaultAttention are the defaults of the settings.
 func DefaultAttention() AttentionSettings {
-	return AttentionSettings{DueWithinDays: 7, ChapterLagPoints: 20, StalledMonths: 6}
+	return AttentionSettings{DueWithinDays: 7, ChapterLagPoints: 20, StalledMonths: 6, PeerFarPercent: 50}
 }
 
 // withDefaults fills the fields left zero.
@@ -51,6 +56,9 @@ func (a AttentionSettings) withDefaults() AttentionSettings {
 	}
 	if a.StalledMonths <= 0 {
 		a.StalledMonths = d.StalledMonths
+	}
+	if a.PeerFarPercent <= 0 {
+		a.PeerFarPercent = d.PeerFarPercent
 	}
 	return a
 }

@@ -17,6 +17,9 @@ type homeCache struct {
 type homeKey struct {
 	release, entity, department, lang, day string
 	year                                   int
+	// scoped: an account of the entity sees its own late report only, an
+	// account of every entity all of them (attentionOf's own).
+	scoped bool
 }
 
 // homeFigures are the parts of homeView a scope's visits share.

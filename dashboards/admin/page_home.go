@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/dashboards/public"
 	"github.com/deschis/deschis/models"
 )
 
@@ -34,6 +35,7 @@ type homeView struct {
 	Year          int
 	ReportedMonth int
 	Report        string // the monthly management report (page_report.go)
+	County        string // the county page (page_county.go), for an account of every institution
 	Groups        []Group
 	Objectives    []ObjectiveRow
 	Attention     attentionView // what needs attention today (page_home_attention.go)
@@ -57,6 +59,9 @@ func (s *Server) home(q *request) (string, any, error) {
 		q.page.WithEntities(rel, e.CUI, dashboards.Hidden{Name: "an", Value: sc.Asked.Get("an")})
 	}
 	v := &homeView{Page: q.page, Entity: e, Year: y, Report: reportLink(lang, e.CUI, q.sess.User.Scoped(), sc.Asked.Get("an"))}
+	if !q.sess.User.Scoped() && public.HasCountyTree(rel) {
+		v.County = dashboards.Link(lang, PathCounty)
+	}
 	// Links to the public rows always name the entity and year shown.
 	keep := url.Values{"entitate": {e.CUI}, "an": {strconv.Itoa(y)}}
 	link := func(path string, extra ...string) string {
@@ -70,7 +75,7 @@ func (s *Server) home(q *request) (string, any, error) {
 		return dashboards.LinkQ(lang, path, p)
 	}
 	key := homeKey{release: rel.Manifest().ReleaseID, entity: e.CUI, department: sc.Department, lang: lang,
-		day: s.now().Format(time.DateOnly), year: y}
+		day: s.now().Format(time.DateOnly), year: y, scoped: q.sess.User.Scoped()}
 	if f, ok := s.first.get(key); ok {
 		v.ReportedMonth, v.Groups, v.Objectives, v.Attention = f.ReportedMonth, f.Groups, f.Objectives, f.Attention
 		return "home", v, nil

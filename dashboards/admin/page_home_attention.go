@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"net/url"
 	"strconv"
 
@@ -27,6 +28,37 @@ type attentionView struct {
 // and list those in the account's scope (all of them for an account
 // without an entity).
 func (s *Server) attentionList(q *request, sc scope) (attentionView, error) {
+	reports, err := latestReports(q.Context(), q.rel)
+	if err != nil {
+		return attentionView{}, err
+	}
+	return s.attentionOf(q, sc, reports, q.sess.User.Scoped())
+}
+
+// latestReports are the latest execution report of every institution of
+// the release, which late reports are judged by.
+func latestReports(ctx context.Context, rel models.Reader) ([]Report, error) {
+	var reports []Report
+	for _, en := range rel.Entities() {
+		years, err := rel.BudgetByYear(ctx, models.BudgetScope{Entity: en.CUI})
+		if err != nil {
+			return nil, err
+		}
+		r := Report{Entity: en}
+		for _, by := range years {
+			if by.ReportedMonth > 0 && by.Year*12+by.ReportedMonth > r.Year*12+r.Month {
+				r.Year, r.Month = by.Year, by.ReportedMonth
+			}
+		}
+		reports = append(reports, r)
+	}
+	return reports, nil
+}
+
+// attentionOf applies the rules to the scope with the release's latest
+// reports; own keeps only the scope's institution's late report (an
+// account scoped to it, a row of the county page), else every late one.
+func (s *Server) attentionOf(q *request, sc scope, reports []Report, own bool) (attentionView, error) {
 	lang, rel, ctx := q.lang, q.rel, q.Context()
 	set := s.attention()
 	e, y := sc.Entity, sc.Year
@@ -76,22 +108,8 @@ func (s *Server) attentionList(q *request, sc scope) (attentionView, error) {
 		return investmentRowsLink(lang, e.CUI, y, "stare", st)
 	})...)
 
-	var reports []Report
-	for _, en := range rel.Entities() {
-		years, err := rel.BudgetByYear(ctx, models.BudgetScope{Entity: en.CUI})
-		if err != nil {
-			return v, err
-		}
-		r := Report{Entity: en}
-		for _, by := range years {
-			if by.ReportedMonth > 0 && by.Year*12+by.ReportedMonth > r.Year*12+r.Month {
-				r.Year, r.Month = by.Year, by.ReportedMonth
-			}
-		}
-		reports = append(reports, r)
-	}
 	for _, a := range lateDataAlerts(lang, reports, func(cui string) string { return public("/buget", cui) }) {
-		if !q.sess.User.Scoped() || a.entity == e.CUI {
+		if !own || a.entity == e.CUI {
 			v.Alerts = append(v.Alerts, a)
 		}
 	}

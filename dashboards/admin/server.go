@@ -28,6 +28,7 @@ import (
 
 	"github.com/deschis/deschis/accounts"
 	"github.com/deschis/deschis/dashboards"
+	"github.com/deschis/deschis/dashboards/public"
 	"github.com/deschis/deschis/kpis"
 	"github.com/deschis/deschis/models"
 )
@@ -59,11 +60,15 @@ const (
 
 // nav is the dashboards' navigation; pages drop what the account may not see.
 var nav = []dashboards.NavLink{
-	{Key: "admin", Path: PathHome}, {Key: "admin.signals", Path: PathSignals}, {Key: "admin.users", Path: PathUsers}, {Key: "admin.audit", Path: PathAudit},
+	{Key: "admin", Path: PathHome}, {Key: "admin.county", Path: PathCounty, Show: public.HasCountyTree}, {Key: "admin.signals", Path: PathSignals}, {Key: "admin.users", Path: PathUsers}, {Key: "admin.audit", Path: PathAudit},
 }
 
 // adminOnly are the navigation keys only admins see.
 var adminOnly = map[string]bool{"admin.users": true, "admin.audit": true}
+
+// everyEntity are the navigation keys only accounts of every institution
+// see (page_county.go).
+var everyEntity = map[string]bool{"admin.county": true}
 
 // Config is what the dashboards need.
 type Config struct {
@@ -105,6 +110,8 @@ type Server struct {
 	prev  prevCache // the previous release's procurement signals
 	flags flagCache // the current release's procurement signals' rows
 	first homeCache // the first screen's figures by release, scope and day
+
+	countyAlertsCache countyCache // the county page's alerts by release and day
 }
 
 // NewServer parses the templates once.
@@ -175,6 +182,8 @@ func (s *Server) Routes() chi.Router {
 			http.Redirect(w, r, to, http.StatusMovedPermanently)
 		})
 		r.Get("/raport", s.page(s.report))
+		r.Get("/judet", s.page(s.county))
+		r.Get("/county", s.page(s.county))
 		r.Post("/iesire", s.signOut)
 		r.Post("/grafic", s.chartPNG)
 		r.Group(func(r chi.Router) {
@@ -305,7 +314,7 @@ func (s *Server) newPage(r *http.Request, rel models.Reader, sess accounts.Sessi
 	}
 	items := p.Nav[:0]
 	for _, n := range p.Nav {
-		if !adminOnly[n.Key] || sess.User.Role == accounts.Admin {
+		if (!adminOnly[n.Key] || sess.User.Role == accounts.Admin) && (!everyEntity[n.Key] || !sess.User.Scoped()) {
 			items = append(items, n)
 		}
 	}

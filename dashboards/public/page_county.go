@@ -313,23 +313,48 @@ func (s *Server) county(q *request) (string, any, error) {
 	} else {
 		q.page.SetTitle("county.title.plain", d.year)
 	}
-	keep := url.Values{}
-	if q.query.Year != 0 {
-		keep.Set("an", strconv.Itoa(d.year))
-	}
-	d.view.set(keep, true)
+	keep := countyKeep(q, d)
 	v := &countyView{Page: q.page}
-	v.Form = dashboards.Form{Lang: lang, Action: countyLink(lang, nil), Reset: countyLink(lang, nil), Fields: []dashboards.Field{
-		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.CountyYears(), d.year)},
-		{Name: "ordine", Type: "hidden", Value: d.sortKey},
-	}}
-	v.Form.Fields = append(v.Form.Fields, viewFields(lang, d.view)...)
+	v.Form = dashboards.Form{Lang: lang, Action: countyLink(lang, nil), Reset: countyLink(lang, nil), Fields: countyFields(lang, rel, d)}
 	v.ViewNote = d.view.note(lang, d.year)
 	dl := dashboards.CloneValues(keep)
 	dl.Set("an", strconv.Itoa(d.year))
 	dl.Set("ordine", d.sortKey)
 	v.Download = dashboards.LinkQ(lang, countyPath+".csv", dl)
 
+	t := countyTableOf(lang, d, keep, func(v url.Values) string { return countyLink(lang, v) })
+	v.Table = t
+	if len(d.units) > 0 {
+		v.Charts = countyCharts(lang, d)
+	}
+	return "county", v, nil
+}
+
+// countyKeep are the parameters the county page's links keep: the year
+// when one was asked, the view when it is not the default.
+func countyKeep(q *request, d *countyData) url.Values {
+	keep := url.Values{}
+	if q.query.Year != 0 {
+		keep.Set("an", strconv.Itoa(d.year))
+	}
+	d.view.set(keep, true)
+	return keep
+}
+
+// countyFields are the county page's selectors: the year, the sort kept,
+// the view.
+func countyFields(lang string, rel models.Reader, d *countyData) []dashboards.Field {
+	fields := []dashboards.Field{
+		{Name: "an", Label: dashboards.T(lang, "year"), Type: "select", Options: yearOptions(rel.CountyYears(), d.year)},
+		{Name: "ordine", Type: "hidden", Value: d.sortKey},
+	}
+	return append(fields, viewFields(lang, d.view)...)
+}
+
+// countyTableOf is the table of d: each heading sorts by its column through
+// link (the page's address with the parameters kept), each unit a row, the
+// county total below when there are several.
+func countyTableOf(lang string, d *countyData, keep url.Values, link func(url.Values) string) CountyTable {
 	t := CountyTable{Lang: lang, Caption: dashboards.Tf(lang, "county.table", d.year), Note: dashboards.T(lang, "county.total.note")}
 	sortHead := func(key, text string) CountyHead {
 		h := CountyHead{Text: text}
@@ -342,7 +367,7 @@ func (s *Server) county(q *request) (string, any, error) {
 		}
 		sv := dashboards.CloneValues(keep)
 		sv.Set("ordine", next)
-		h.Href = countyLink(lang, sv)
+		h.Href = link(sv)
 		h.Label = dashboards.Tf(lang, "county.sort.by", text)
 		if h.Sort != "" {
 			h.Label += " (" + dashboards.T(lang, map[string]string{"ascending": "county.sort.asc", "descending": "county.sort.desc"}[h.Sort]) + ")"
@@ -360,11 +385,7 @@ func (s *Server) county(q *request) (string, any, error) {
 		foot := countyRow(lang, d.total)
 		t.Foot = &foot
 	}
-	v.Table = t
-	if len(d.units) > 0 {
-		v.Charts = countyCharts(lang, d)
-	}
-	return "county", v, nil
+	return t
 }
 
 // countyRow is a unit's row: its name links to its home page, its figures to

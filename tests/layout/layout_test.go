@@ -31,7 +31,9 @@ var mayImport = map[string][]string{
 	// The server's own state (accounts, sessions, audit log), and the
 	// dashboards behind the sign-in that read it; the public pages do not.
 	"accounts":         {"models"},
-	"dashboards/admin": {"models", "dashboards", "accounts", "kpis", "export"},
+	// The county page of the dashboards shows the public county table,
+	// read by its code (public.CountyTableFor), with the units' alerts.
+	"dashboards/admin": {"models", "dashboards", "dashboards/public", "accounts", "kpis", "export"},
 	// The public pages; the county table's CSV download neutralises its
 	// formula cells by export's rule.
 	"dashboards/public": {"models", "dashboards", "export"},
