@@ -60,8 +60,8 @@ func databaseTables(access string) (names, orders []string) {
 // from the datasets' tables so that no page scans a dataset for them: the
 // supplier-name search (supplierNamesSQL), the years of each dataset by
 // entity (datasetYears, read at open) and the procedure types (the filter
-// of /achizitii).
-var searchTables = []string{"dataset_years", "procedures", "supplier_names"}
+// of /achizitii), and the contracts' aggregate of publish_search.go.
+var searchTables = []string{contractCube, "dataset_years", "procedures", "supplier_names"}
 
 // searchTablesSQL makes searchTables in the catalog prefix names.
 func searchTablesSQL(prefix string) []string {
@@ -75,6 +75,7 @@ func searchTablesSQL(prefix string) []string {
 		`CREATE TABLE ` + prefix + `dataset_years(dataset VARCHAR, entity_cui VARCHAR, year INTEGER)`,
 		`INSERT INTO ` + prefix + `dataset_years SELECT * FROM (` + strings.Join(years, " UNION ALL ") + `) ORDER BY ALL`,
 		`CREATE TABLE ` + prefix + `procedures AS SELECT DISTINCT procedure FROM ` + prefix + `procurement WHERE procedure IS NOT NULL ORDER BY 1`,
+		contractCubeSQL(prefix),
 	}
 }
 

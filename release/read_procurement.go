@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +18,9 @@ var contractOrder = map[models.ContractSort]string{
 	models.SortValueAsc:  "value ASC NULLS LAST, contract_id",
 }
 
-func contractWhere(f models.ContractFilter) (string, []any) {
+// contractWhere is the SQL of a filter; m is its supplier term resolved
+// (whereOf), nil to match the term against supplier_names in the query.
+func contractWhere(f models.ContractFilter, m *supplierMatch) (string, []any) {
 	var w []string
 	var args []any
 	add := func(cond string, a ...any) { w = append(w, cond); args = append(args, a...) }
@@ -30,7 +33,10 @@ func contractWhere(f models.ContractFilter) (string, []any) {
 	if f.Year != 0 {
 		add("year = ?", f.Year)
 	}
-	if s := strings.TrimSpace(f.Supplier); s != "" {
+	if s := strings.TrimSpace(f.Supplier); s != "" && m != nil {
+		cond, a := supplierCondition(s, *m)
+		add(cond, a...)
+	} else if s != "" {
 		// Matched on the suppliers' names folded once at open
 		// (supplierNames), not on every contract's: a search costs a scan of
 		// the distinct names and a hash join, not a fold per contract.
@@ -78,10 +84,13 @@ const contractColumns = `buyer_cui, coalesce(buyer_name, ''), contract_id, kind,
 // they are not added to totals.
 func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []models.Contract, err error) {
 	defer models.Wrap(&err, "contracte")
-	w, args := contractWhere(f)
 	order, ok := contractOrder[f.Sort]
 	if !ok {
 		return nil, fmt.Errorf("%w: ordine necunoscută", models.ErrInvalid)
+	}
+	w, args, none, err := r.whereOf(ctx, f)
+	if err != nil || none {
+		return nil, err
 	}
 	q := `SELECT ` + contractColumns + ` FROM procurement WHERE ` + w + ` ORDER BY ` + order
 	switch {
@@ -116,7 +125,17 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 // ContractTotals sums the rows a filter selects.
 func (r *DB) ContractTotals(ctx context.Context, f models.ContractFilter) (s models.ContractSummary, err error) {
 	defer models.Wrap(&err, "totaluri contracte")
-	w, args := contractWhere(f)
+	w, args, none, err := r.whereOf(ctx, f)
+	if err != nil || none {
+		return s, err
+	}
+	if r.cubeServes(f) {
+		a, err := r.cubeAnswerOf(ctx, f, w, args)
+		if err != nil {
+			return s, err
+		}
+		return a.tot, nil
+	}
 	err = r.db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE counts_in_total),
 		`+bani("sum(value) FILTER (WHERE counts_in_total)")+` FROM procurement WHERE `+w, args...).Scan(&s.Rows, &s.Count, &s.Value)
 	return s, err
@@ -137,10 +156,20 @@ func (r *DB) ContractsBy(ctx context.Context, f models.ContractFilter, dim model
 	if !ok {
 		return nil, errInvalidDim(string(dim))
 	}
-	w, args := contractWhere(f)
+	w, args, none, err := r.whereOf(ctx, f)
+	if err != nil || none {
+		return nil, err
+	}
 	order := "4 DESC, code"
 	if dim == models.ContractsByMonth {
 		order = "CAST(code AS INTEGER)"
+	}
+	if dim != models.ContractsByMonth && r.cubeServes(f) { // the cube has no month
+		a, err := r.cubeAnswerOf(ctx, f, w, args)
+		if err != nil {
+			return nil, err
+		}
+		return slices.Clone(a.by[dim]), nil
 	}
 	err = queryRows(ctx, r.db, `SELECT `+d.code+` AS code, `+d.name+`, count(*), `+bani("sum(value)")+`
 		FROM procurement WHERE `+w+` AND counts_in_total GROUP BY code ORDER BY `+order, args, func(rows *sql.Rows) error {
@@ -187,9 +216,17 @@ func (r *DB) Supplier(ctx context.Context, cui string) (s models.Supplier, err e
 // (framework agreements included), Value only what enters totals.
 func (r *DB) ContractsByYear(ctx context.Context, f models.ContractFilter) (out []models.ContractGroup, err error) {
 	defer models.Wrap(&err, "contracte pe ani")
-	w, args := contractWhere(f)
-	err = queryRows(ctx, r.db, `SELECT CAST(year AS VARCHAR) AS code, count(*), `+bani("sum(value) FILTER (WHERE counts_in_total)")+`
-		FROM procurement WHERE `+w+` AND year IS NOT NULL GROUP BY year ORDER BY year`, args, func(rows *sql.Rows) error {
+	w, args, none, err := r.whereOf(ctx, f)
+	if err != nil || none {
+		return nil, err
+	}
+	q := `SELECT CAST(year AS VARCHAR) AS code, count(*), ` + bani("sum(value) FILTER (WHERE counts_in_total)") + `
+		FROM procurement WHERE ` + w + ` AND year IS NOT NULL GROUP BY year ORDER BY year`
+	if r.cubeServes(f) {
+		q = `SELECT CAST(year AS VARCHAR) AS code, CAST(sum(n) AS BIGINT), ` + bani("sum(value_total)") + `
+			FROM ` + contractCube + ` WHERE ` + w + ` AND year IS NOT NULL GROUP BY year ORDER BY year`
+	}
+	err = queryRows(ctx, r.db, q, args, func(rows *sql.Rows) error {
 		var g models.ContractGroup
 		if err := rows.Scan(&g.Code, &g.Count, &g.Value); err != nil {
 			return err

@@ -44,6 +44,11 @@ type DB struct {
 	// facets are the request register's filter values by entity, read once
 	// (RequestFacets).
 	facets sync.Map
+	// suppliers resolves /achizitii's supplier term (read_search.go); cube:
+	// the release has contractCube (publish_search.go).
+	suppliers *supplierIndex
+	cube      bool
+	memo      cubeMemo
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -165,6 +170,9 @@ func open(ctx context.Context, dir string, opt ReadOptions) (_ *DB, err error) {
 	if _, err := r.db.ExecContext(ctx, supplierNamesSQL("")); err != nil {
 		return nil, fmt.Errorf("numele furnizorilor: %w", err)
 	}
+	if _, err := r.db.ExecContext(ctx, contractCubeSQL("")); err != nil {
+		return nil, fmt.Errorf("agregatul contractelor: %w", err)
+	}
 	// Loading uses every core; pages then run many small queries at once,
 	// each cheaper on one thread than split across threads that compete.
 	if _, err := r.db.ExecContext(ctx, `SET threads = 1`); err != nil {
@@ -248,6 +256,10 @@ func (r *DB) readLookups(ctx context.Context) error {
 	if r.main == "" && len(r.entities) > 0 {
 		r.main = r.entities[0].CUI
 	}
+	if err := r.readSupplierIndex(ctx); err != nil {
+		return err
+	}
+	r.cube = true // written at publish (checkTables holds the file to searchTables), or built at open
 	r.years = map[string]map[string][]int{}
 	for _, q := range datasetYears {
 		m := map[string][]int{}
