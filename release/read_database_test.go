@@ -348,3 +348,67 @@ func TestATamperedDatabaseFileIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A release published before contract_cube existed (its site database has
+// every other table) still opens, and answers from the contracts what the
+// cube answers in a release that has it.
+func TestAReleaseFileWithoutTheContractCubeStillOpens(t *testing.T) {
+	ctx := context.Background()
+	dir := copyRelease(t)
+	path := filepath.Join(dir, release.SiteDatabase)
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TABLE contract_cube`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CHECKPOINT`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	man, err := release.ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range man.Databases {
+		if man.Databases[i].Path == release.SiteDatabase {
+			man.Databases[i].Bytes = st.Size() // as the older publish listed its own file
+		}
+	}
+	b, _ := json.Marshal(man)
+	if err := os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	older, err := release.Open(ctx, dir, release.Tables)
+	if err != nil {
+		t.Fatalf("a release without the cube: %v", err)
+	}
+	defer older.Close()
+	if n := scalar[int64](t, older, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'contract_cube'`); n != 0 {
+		t.Fatalf("the cube is still there (%d)", n)
+	}
+	cur, err := release.Open(ctx, demoReleaseDir(t), release.Tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cur.Close()
+	for _, f := range []models.ContractFilter{{}, {Buyer: cur.MainEntity(), Supplier: "construct"}, {CPV: "45"}} {
+		a, errA := older.ContractTotals(ctx, f)
+		b, errB := cur.ContractTotals(ctx, f)
+		if errA != nil || errB != nil || a != b || a.Rows == 0 {
+			t.Errorf("%+v: without the cube %+v (%v), with it %+v (%v)", f, a, errA, b, errB)
+		}
+		for _, dim := range []models.ContractDim{models.ContractsByProcedure, models.ContractsByCPVDivision} {
+			ga, errA := older.ContractsBy(ctx, f, dim)
+			gb, errB := cur.ContractsBy(ctx, f, dim)
+			if errA != nil || errB != nil || fmt.Sprint(ga) != fmt.Sprint(gb) || len(ga) == 0 {
+				t.Errorf("%+v by %v: without the cube %v (%v), with it %v (%v)", f, dim, ga, errA, gb, errB)
+			}
+		}
+	}
+}

@@ -259,7 +259,16 @@ func (r *DB) readLookups(ctx context.Context) error {
 	if err := r.readSupplierIndex(ctx); err != nil {
 		return err
 	}
-	r.cube = true // written at publish (checkTables holds the file to searchTables), or built at open
+	// Built at open, or written at publish (checkTables holds the file to
+	// searchTables); a file published before the cube existed lacks it.
+	r.cube = true
+	if r.file {
+		var n int
+		if err := r.db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE database_name = 'site' AND table_name = ?`, contractCube).Scan(&n); err != nil {
+			return err
+		}
+		r.cube = n == 1
+	}
 	r.years = map[string]map[string][]int{}
 	for _, q := range datasetYears {
 		m := map[string][]int{}
