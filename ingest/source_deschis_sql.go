@@ -35,11 +35,12 @@ type CanonicalCSV struct {
 	// the header. CRInQuotes: some quoted cell holds \r (Go's reader reads
 	// \r\n inside quotes as \n).
 	CRLF, QuotedNewlines, CRInQuotes bool
-	// EdgeSpaces: some cell starts or ends with white space
-	// (unicode.IsSpace), so the cells need trimming; Cedillas: some cell
-	// holds ş ţ Ş Ţ (models.FixCedilla). When not, the SQL path skips those
-	// rules: they would change nothing.
-	EdgeSpaces, Cedillas bool
+	// NoEdgeSpaces: no cell starts or ends with white space
+	// (unicode.IsSpace); NoCedillas: no cell holds ş ţ Ş Ţ
+	// (models.FixCedilla). The SQL path then skips the trimming or the
+	// cedilla rule, which would change nothing; false (the zero value)
+	// applies them.
+	NoEdgeSpaces, NoCedillas bool
 	// Rows is the number of records after the header.
 	Rows int64
 	// Row applies the Go value rules to one row's cells, starting at the
@@ -86,7 +87,7 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	}
 	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
 		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
-		EdgeSpaces: s.edgeSpaces, Cedillas: s.cedillas, Rows: s.rows, Row: c.record}, nil
+		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, Rows: s.rows, Row: c.record}, nil
 }
 
 // csvShape is what scanCSV learnt of a file.
@@ -125,7 +126,7 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 		first     = true
 		buf       = make([]byte, 1<<20)
 		// The current cell's content: its length, its first bytes and its
-		// last four (the edges' runes, for EdgeSpaces).
+		// last four (the edges' runes, for NoEdgeSpaces).
 		cellLen int
 		head    [utf8.UTFMax]byte
 		tail    uint32

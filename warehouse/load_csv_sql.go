@@ -57,11 +57,12 @@ type CSVFile struct {
 	EntityField                      int
 	Entity                           string
 	CRLF, QuotedNewlines, CRInQuotes bool
-	// EdgeSpaces, Cedillas: some cell needs trimming, or holds a cedilla
-	// letter; when not, those rules are left out of the SQL.
-	EdgeSpaces, Cedillas bool
-	Rows                 int64
-	Row                  func(line int, cells []string) *models.Record
+	// NoEdgeSpaces, NoCedillas: no cell needs trimming, no cell holds a
+	// cedilla letter (ingest.CanonicalCSV's); then those rules are left out
+	// of the SQL. The zero value applies them.
+	NoEdgeSpaces, NoCedillas bool
+	Rows                     int64
+	Row                      func(line int, cells []string) *models.Record
 }
 
 // sqlDatasets are the datasets the SQL path compiles (the largest files);
@@ -229,7 +230,7 @@ func csvSelect(dataset string, f *CSVFile) string {
 		case i == f.EntityField && f.Entity != "":
 			raw = sqlString(f.Entity)
 		}
-		if f.EdgeSpaces {
+		if !f.NoEdgeSpaces {
 			raw = fmt.Sprintf("deschis_trim(%s)", raw)
 		}
 		trimmed = append(trimmed, fmt.Sprintf("nullif(%s, '') AS t%d", raw, i))
@@ -247,7 +248,7 @@ func csvSelect(dataset string, f *CSVFile) string {
 		v, ok := t, "true"
 		switch fd.Type {
 		case models.TypeText:
-			if f.Cedillas {
+			if !f.NoCedillas {
 				v = fmt.Sprintf("deschis_text(%s)", t)
 			}
 		case models.TypeCUI:

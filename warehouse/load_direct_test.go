@@ -21,7 +21,7 @@ func sqlFiles(t *testing.T, dataset string, goRows *[]int, paths ...string) []Lo
 				t.Fatalf("%s is not read by the SQL path (%v)", p, err)
 			}
 			return &CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf, EntityField: c.EntityField,
-				Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines, CRInQuotes: c.CRInQuotes, EdgeSpaces: c.EdgeSpaces, Cedillas: c.Cedillas, Rows: c.Rows,
+				Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines, CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows,
 				Row: func(line int, cells []string) *models.Record {
 					*goRows = append(*goRows, line)
 					return c.Row(line, cells)
