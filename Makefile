@@ -80,10 +80,13 @@ bench-county: build
 
 ## bench-ingest: a Windows-1250 procurement register through etl load,
 ## against DuckDB's read_csv of the same cells in UTF-8
+## (INGEST_FLAGS="--mapped=false --baseline-etl OTHER/etl": the canonical
+## CSV only, against another binary in the same runs)
 ROWS ?= 5000000
+INGEST_FLAGS ?=
 bench-ingest: build
 	mkdir -p $(VAR)
-	$(GO) run ./scripts/bench ingest --etl bin/etl --rows $(ROWS) --dir $(VAR)/bench-ingest | tee $(VAR)/bench-ingest.json
+	$(GO) run ./scripts/bench ingest --etl bin/etl --rows $(ROWS) --dir $(VAR)/bench-ingest $(INGEST_FLAGS) | tee $(VAR)/bench-ingest.json
 
 ## bench-site: the public site under load, page by page, against a static
 ## file of the same size from a server of the same kind (demo at scale 10)

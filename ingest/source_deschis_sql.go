@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/deschis/deschis/models"
@@ -34,6 +35,12 @@ type CanonicalCSV struct {
 	// the header. CRInQuotes: some quoted cell holds \r (Go's reader reads
 	// \r\n inside quotes as \n).
 	CRLF, QuotedNewlines, CRInQuotes bool
+	// NoEdgeSpaces: no cell starts or ends with white space
+	// (unicode.IsSpace); NoCedillas: no cell holds ş ţ Ş Ţ
+	// (models.FixCedilla). The SQL path then skips the trimming or the
+	// cedilla rule, which would change nothing; false (the zero value)
+	// applies them.
+	NoEdgeSpaces, NoCedillas bool
 	// Rows is the number of records after the header.
 	Rows int64
 	// Row applies the Go value rules to one row's cells, starting at the
@@ -80,7 +87,7 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	}
 	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
 		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
-		Rows: s.rows, Row: c.record}, nil
+		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, Rows: s.rows, Row: c.record}, nil
 }
 
 // csvShape is what scanCSV learnt of a file.
@@ -89,6 +96,7 @@ type csvShape struct {
 	headerLines                int
 	rows                       int64
 	crlf, quotedNL, crInQuotes bool
+	edgeSpaces, cedillas       bool
 }
 
 // maxSQLRowBytes bounds a row the SQL path reads (DuckDB's max_line_size
@@ -117,7 +125,33 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 		carry     []byte // an incomplete rune at the end of a block
 		first     = true
 		buf       = make([]byte, 1<<20)
+		// The current cell's content: its length, its first bytes and its
+		// last four (the edges' runes, for NoEdgeSpaces).
+		cellLen int
+		head    [utf8.UTFMax]byte
+		tail    uint32
 	)
+	// content notes one byte of a cell's content.
+	content := func(c byte) {
+		if cellLen < len(head) {
+			head[cellLen] = c
+		}
+		if !sh.cedillas && byte(tail) == 0xC5 && (c == 0x9F || c == 0xA3 || c == 0x9E || c == 0xA2) { // ş ţ Ş Ţ
+			sh.cedillas = true
+		}
+		tail = tail<<8 | uint32(c)
+		cellLen++
+	}
+	// endCell looks at the edges of the cell that ends.
+	endCell := func() {
+		if cellLen > 0 && !sh.edgeSpaces {
+			first, _ := utf8.DecodeRune(head[:min(cellLen, len(head))])
+			t := [4]byte{byte(tail >> 24), byte(tail >> 16), byte(tail >> 8), byte(tail)}
+			last, _ := utf8.DecodeLastRune(t[4-min(cellLen, 4):])
+			sh.edgeSpaces = unicode.IsSpace(first) || unicode.IsSpace(last)
+		}
+		cellLen, tail = 0, 0
+	}
 	irregular := func() (csvShape, error) { return csvShape{}, nil }
 	endRecord := func(crlf bool) bool {
 		e := 1
@@ -180,12 +214,14 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 			case fieldStart, unquoted:
 				switch c {
 				case ',':
+					endCell()
 					fields++
 					state = fieldStart
 				case '\n':
 					if state == fieldStart && fields == 0 {
 						return irregular() // a blank line
 					}
+					endCell()
 					if !endRecord(false) {
 						return irregular()
 					}
@@ -193,6 +229,7 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 					if state == fieldStart && fields == 0 {
 						return irregular()
 					}
+					endCell()
 					pendingCR = true
 				case '"':
 					if state == unquoted {
@@ -200,30 +237,37 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 					}
 					state = quoted
 				default:
+					content(c)
 					state = unquoted
 				}
 			case quoted:
 				switch c {
 				case '"':
 					state = quoteInQuoted
+					continue
 				case '\n':
 					sh.quotedNL = true
 					recLines++
 				case '\r':
 					sh.crInQuotes = true
 				}
+				content(c)
 			case quoteInQuoted:
 				switch c {
 				case '"':
+					content(c)
 					state = quoted
 				case ',':
+					endCell()
 					fields++
 					state = fieldStart
 				case '\n':
+					endCell()
 					if !endRecord(false) {
 						return irregular()
 					}
 				case '\r':
+					endCell()
 					pendingCR = true
 				default:
 					return irregular() // text after a closing quote
@@ -241,6 +285,7 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 		return irregular()
 	}
 	if recBytes > 0 { // a last row without a line break
+		endCell()
 		e := ending
 		if e == 0 {
 			e = 1

@@ -128,6 +128,14 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	if err := createStaging(ctx, conn, spec.Dataset, fields); err != nil {
 		return nil, err
 	}
+	// The load's id is taken first: the datasets staged straight into the
+	// fact table mark their rows with it (load_direct.go).
+	loadID, err := nextLoadID(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	asOf := started.Local().Format(time.DateOnly)
+	direct := direct(spec.Dataset)
 
 	var fresh []int // indexes into res.Files of files read in this load
 	for i, f := range files {
@@ -152,7 +160,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 		}
 		res.Files = append(res.Files, fr)
 		fresh = append(fresh, len(res.Files)-1)
-		if err := stageFile(ctx, conn, spec.Dataset, i+1, f, &res.Files[len(res.Files)-1]); err != nil {
+		if err := stageFile(ctx, conn, spec.Dataset, i+1, loadID, asOf, f, &res.Files[len(res.Files)-1]); err != nil {
 			var fe *models.FileError
 			if errors.As(err, &fe) {
 				conn.ExecContext(ctx, "ROLLBACK")
@@ -164,9 +172,19 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 			return nil, err
 		}
 	}
-	if fresh, err = dropEmpty(ctx, conn, files, res, fresh); err != nil {
+	// counts: the rows read of each file, by file number.
+	var counts map[int]int64
+	if direct {
+		if err := moveStaged(ctx, conn, spec.Dataset, loadID, asOf); err != nil {
+			return nil, err
+		}
+		if counts, err = directCounts(ctx, conn, spec.Dataset, loadID, true); err != nil {
+			return nil, err
+		}
+	} else if counts, err = stagedCounts(ctx, conn); err != nil {
 		return nil, err
 	}
+	fresh = dropEmpty(files, res, fresh, counts)
 	if len(fresh) == 0 {
 		res.Outcome = "skipped"
 		res.Message = "toate fișierele au mai fost încărcate (aceeași sumă sha256): nimic nu s-a schimbat"
@@ -176,25 +194,38 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 		return res, nil
 	}
 
-	loadID, err := nextLoadID(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
 	phase("staged")
 	if spec.RegisterEntities {
 		if res.EntitiesRegistered, err = registerEntities(ctx, conn, spec.Dataset, loadID); err != nil {
 			return nil, err
 		}
 	}
-	if err := w.checkStaged(ctx, conn, spec.Dataset); err != nil {
+	if direct {
+		err = w.checkDirect(ctx, conn, spec.Dataset, loadID)
+	} else {
+		err = w.checkStaged(ctx, conn, spec.Dataset)
+	}
+	if err != nil {
 		return nil, err
 	}
 	phase("checked")
 	var read, rejected int64
+	var loaded map[int]int64 // the rows left in the fact table, by file number
+	if direct {
+		if loaded, err = directCounts(ctx, conn, spec.Dataset, loadID, false); err != nil {
+			return nil, err
+		}
+	}
 	for _, j := range fresh {
 		fr := &res.Files[j]
-		if err := conn.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE NOT ok), count(*) FROM stg_rows WHERE file_no = ?`,
-			fileNo(files, fr.Path)).Scan(&fr.RowsRejected, &fr.RowsRead); err != nil {
+		no := fileNo(files, fr.Path)
+		fr.RowsRead = counts[no]
+		if direct { // every row read is loaded or rejected
+			fr.RowsRejected = fr.RowsRead - loaded[no]
+		} else {
+			err = conn.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE NOT ok) FROM stg_rows WHERE file_no = ?`, no).Scan(&fr.RowsRejected)
+		}
+		if err != nil {
 			return nil, err
 		}
 		read += fr.RowsRead
@@ -219,16 +250,25 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 	}
 
 	res.LoadID = loadID
-	if err := w.mergeStaged(ctx, conn, spec.Dataset, loadID, started); err != nil {
+	if direct {
+		err = w.mergeDirect(ctx, conn, spec.Dataset, loadID)
+	} else {
+		err = w.mergeStaged(ctx, conn, spec.Dataset, loadID)
+	}
+	if err != nil {
 		return nil, err
 	}
 	phase("merged")
 	for _, j := range fresh {
 		fr := &res.Files[j]
 		no := fileNo(files, fr.Path)
-		if err := conn.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE ok AND NOT superseded), count(*) FILTER (WHERE ok AND superseded) FROM stg_rows WHERE file_no = ?`,
-			no).Scan(&fr.RowsLoaded, &fr.RowsSuperseded); err != nil {
-			return nil, err
+		if direct { // counted before the merge
+			fr.RowsLoaded = loaded[no]
+		} else {
+			if err := conn.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE ok AND NOT superseded), count(*) FILTER (WHERE ok AND superseded) FROM stg_rows WHERE file_no = ?`,
+				no).Scan(&fr.RowsLoaded, &fr.RowsSuperseded); err != nil {
+				return nil, err
+			}
 		}
 		if _, err := conn.ExecContext(ctx, `INSERT INTO rejects SELECT ?, file, line, column_name, value, reason FROM stg_rejects WHERE file_no = ? ORDER BY line`,
 			loadID, no); err != nil {
@@ -308,24 +348,39 @@ func nextLoadID(ctx context.Context, q interface {
 	return id, err
 }
 
-// dropEmpty takes the files without data rows out of the load, marked Empty
-// with a warning each, and returns the files left.
-func dropEmpty(ctx context.Context, conn *sql.Conn, files []LoadFile, res *LoadResult, fresh []int) ([]int, error) {
+// stagedCounts is, per file number, the rows staged in stg_rows.
+func stagedCounts(ctx context.Context, conn *sql.Conn) (map[int]int64, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT file_no, count(*) FROM stg_rows GROUP BY ALL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]int64{}
+	for rows.Next() {
+		var no int
+		var n int64
+		if err := rows.Scan(&no, &n); err != nil {
+			return nil, err
+		}
+		out[no] = n
+	}
+	return out, rows.Err()
+}
+
+// dropEmpty takes the files without data rows (counts, by file number) out
+// of the load, marked Empty with a warning each, and returns the files left.
+func dropEmpty(files []LoadFile, res *LoadResult, fresh []int, counts map[int]int64) []int {
 	var kept []int
 	for _, j := range fresh {
 		fr := &res.Files[j]
-		var n int64
-		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM stg_rows WHERE file_no = ?`, fileNo(files, fr.Path)).Scan(&n); err != nil {
-			return nil, err
-		}
-		if n > 0 {
+		if counts[fileNo(files, fr.Path)] > 0 {
 			kept = append(kept, j)
 			continue
 		}
 		fr.Empty = true
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s nu are niciun rând de date (doar antetul, sau toate rândurile sărite): nu a fost încărcat; verificați exportul", fr.Path))
 	}
-	return kept, nil
+	return kept
 }
 
 // ro formats the numbers of messages the Romanian way: 9.999, 20,2 %.
@@ -368,6 +423,11 @@ func createStaging(ctx context.Context, conn *sql.Conn, dataset string, fields [
 		`CREATE TEMP TABLE stg_rejects (file_no INTEGER, file VARCHAR, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)`,
 		`DROP TABLE IF EXISTS temp.stg_files`,
 		`CREATE TEMP TABLE stg_files (file_no INTEGER, path VARCHAR)`,
+		// The names rows give to institutions the warehouse does not know
+		// (registerEntities), counted, for the datasets staged straight
+		// into the fact table, which has no column for them.
+		`DROP TABLE IF EXISTS temp.stg_names`,
+		`CREATE TEMP TABLE stg_names (cui VARCHAR, name VARCHAR, n BIGINT)`,
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return err

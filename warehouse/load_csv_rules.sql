@@ -30,9 +30,11 @@ CREATE OR REPLACE TEMP MACRO deschis_cui_digit(b) AS
     ((7 * (b // 100000000 % 10) + 5 * (b // 10000000 % 10) + 3 * (b // 1000000 % 10) + 2 * (b // 100000 % 10)
     + (b // 10000 % 10) + 7 * (b // 1000 % 10) + 5 * (b // 100 % 10) + 3 * (b // 10 % 10) + 2 * (b % 10)) * 10 % 11) % 10;
 
--- models.NormalizeCUI on a code written as its digits alone.
-CREATE OR REPLACE TEMP MACRO deschis_cui_ok(v) AS
-    regexp_full_match(v, '[0-9]{2,10}') AND deschis_cui_digit(try_cast(v AS BIGINT) // 10) = try_cast(v AS BIGINT) % 10;
+-- models.NormalizeCUI on a code written as its digits alone: v the code,
+-- n the same as a number (try_cast(v AS BIGINT), computed once by the
+-- caller: a macro's argument is copied everywhere the macro uses it).
+CREATE OR REPLACE TEMP MACRO deschis_cui_ok(v, n) AS
+    regexp_full_match(v, '[0-9]{2,10}') AND deschis_cui_digit(n // 10) = n % 10;
 
 -- rules.Integer, rules.MachineNumber (as bani), rules.Date (ISO), rules.CPV
 -- on their plain shapes: -123; -123.4 or -123.45 (at most 15 digits before

@@ -57,8 +57,12 @@ type CSVFile struct {
 	EntityField                      int
 	Entity                           string
 	CRLF, QuotedNewlines, CRInQuotes bool
-	Rows                             int64
-	Row                              func(line int, cells []string) *models.Record
+	// NoEdgeSpaces, NoCedillas: no cell needs trimming, no cell holds a
+	// cedilla letter (ingest.CanonicalCSV's); then those rules are left out
+	// of the SQL. The zero value applies them.
+	NoEdgeSpaces, NoCedillas bool
+	Rows                     int64
+	Row                      func(line int, cells []string) *models.Record
 }
 
 // sqlDatasets are the datasets the SQL path compiles (the largest files);
@@ -69,55 +73,85 @@ var sqlDatasets = []string{models.DatasetProcurement, models.DatasetRequests}
 // has one) in DuckDB.
 func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset) }
 
-// stageCSV reads one file by the SQL path into stg_rows and stg_rejects.
-func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f *CSVFile) error {
+// stageCSV reads one file by the SQL path straight into the dataset's fact
+// table, as rows of the load loadID (the load's one write of its rows):
+// the rows every SQL rule passes, with their file and physical line. The
+// rows the macros do not pass are read again, only when there are any (the
+// insert wrote fewer rows than the file has), and handed to the Go rules,
+// whose records go to stg_rows like the Go path's. It returns the rows
+// read.
+func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile) (int64, error) {
 	if _, err := conn.ExecContext(ctx, csvRulesSQL); err != nil {
-		return fmt.Errorf("reguli SQL: %w", err)
+		return 0, fmt.Errorf("reguli SQL: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, csvInsert(dataset, fileNo, f), f.Path); err != nil {
-		return fmt.Errorf("citire SQL %s: %w", f.Path, err)
+	res, err := conn.ExecContext(ctx, csvFactInsert(dataset, fileNo, loadID, asOf, f), f.Path)
+	if err != nil {
+		return 0, fmt.Errorf("citire SQL %s: %w", f.Path, err)
+	}
+	inserted, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	var recs []*models.Record
+	if inserted < f.Rows {
+		// The rows the macros did not pass go to the Go rules.
+		rows, err := conn.QueryContext(ctx, `SELECT line, raw FROM (`+csvSelect(dataset, f)+`) WHERE NOT ok ORDER BY line`, f.Path)
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			var (
+				line int
+				raw  []any
+			)
+			if err := rows.Scan(&line, &raw); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			cells := make([]string, len(raw))
+			for i, c := range raw {
+				cells[i], _ = c.(string)
+			}
+			recs = append(recs, f.Row(line, cells))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
 	}
 	// read_csv must have read the records the scan counted: else the two
 	// readers disagree on the file and no line number can be trusted.
-	var n int64
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM stg_rows WHERE file_no = ?`, fileNo).Scan(&n); err != nil {
-		return err
+	if n := inserted + int64(len(recs)); n != f.Rows {
+		return 0, fmt.Errorf("citire SQL %s: read_csv a citit %d rânduri, scanarea fișierului %d", f.Path, n, f.Rows)
 	}
-	if n != f.Rows {
-		return fmt.Errorf("citire SQL %s: read_csv a citit %d rânduri, scanarea fișierului %d", f.Path, n, f.Rows)
+	if err := stageNames(ctx, conn, dataset, loadID, f); err != nil {
+		return 0, err
 	}
-	// The rows the macros did not pass go to the Go rules.
-	rows, err := conn.QueryContext(ctx, `SELECT line, raw FROM stg_rows WHERE file_no = ? AND raw IS NOT NULL ORDER BY line`, fileNo)
-	if err != nil {
-		return err
-	}
-	var recs []*models.Record
-	for rows.Next() {
-		var (
-			line int
-			raw  []any
-		)
-		if err := rows.Scan(&line, &raw); err != nil {
-			rows.Close()
-			return err
+	if len(recs) > 0 {
+		if err := stageRecords(ctx, conn, dataset, fileNo, &recordList{recs: recs}); err != nil {
+			return 0, err
 		}
-		cells := make([]string, len(raw))
-		for i, c := range raw {
-			cells[i], _ = c.(string)
-		}
-		recs = append(recs, f.Row(line, cells))
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if len(recs) == 0 {
+	return f.Rows, nil
+}
+
+// stageNames keeps, for the institutions the file's rows name that the
+// warehouse does not know, the names the rows give them (stg_names, what
+// registerEntities reads): the fact table has no column for them. The file
+// is read a second time only when there is such an institution.
+func stageNames(ctx context.Context, conn *sql.Conn, dataset string, loadID int64, f *CSVFile) error {
+	entity, name := rules[dataset].entity, entityNameField[dataset]
+	if name == "" {
 		return nil
 	}
-	if _, err := conn.ExecContext(ctx, `DELETE FROM stg_rows WHERE file_no = ? AND raw IS NOT NULL`, fileNo); err != nil {
+	var unknown int64
+	if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM %s WHERE load_id = ? AND source_file = ? AND %s NOT IN (SELECT cui FROM dim_entity)`,
+		factTables[dataset].table, entity), loadID, f.Path).Scan(&unknown); err != nil || unknown == 0 {
 		return err
 	}
-	return stageRecords(ctx, conn, dataset, fileNo, &recordList{recs: recs})
+	_, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO stg_names SELECT %[1]q, %[2]q, count(*) FROM (%[3]s)
+		WHERE ok AND %[1]q NOT IN (SELECT cui FROM dim_entity) GROUP BY ALL`, entity, name, csvSelect(dataset, f)), f.Path)
+	return err
 }
 
 // recordList is a models.RowReader over records already read.
@@ -144,13 +178,21 @@ func sqlList(vals []string) string {
 	return strings.Join(q, ", ")
 }
 
-// csvInsert is the statement that reads f into stg_rows: read_csv with the
-// file's dialect, each row's physical line (the header's lines, the record
-// number, and the line breaks inside the cells of the rows before), each
-// field typed by its macro (NULL when it does not pass), ok when every field
-// and the dataset's cross-field rules pass, and the row's cells for the Go
-// rules when not.
-func csvInsert(dataset string, fileNo int, f *CSVFile) string {
+// csvFactInsert is the statement that reads f into the dataset's fact table
+// as rows of the load loadID: the rows of csvSelect every rule passes.
+func csvFactInsert(dataset string, fileNo int, loadID int64, asOf string, f *CSVFile) string {
+	ft := factTables[dataset]
+	return fmt.Sprintf(`INSERT INTO %s (%s, load_id, source_file, source_line) SELECT %s, %d, %s, line FROM (%s) WHERE ok`,
+		ft.table, strings.Join(ft.columns(), ", "), strings.Join(ft.exprs(asOf), ", "), loadID, sqlString(f.Path), csvSelect(dataset, f))
+}
+
+// csvSelect is the query that reads f (its one parameter, the path):
+// read_csv with the file's dialect, each row's physical line (the header's
+// lines, the record number, and the line breaks inside the cells of the rows
+// before), each field typed by its macro under the field's name, ok when
+// every field and the dataset's cross-field rules pass (the typed values are
+// the row's only then), and raw, the row's cells for the Go rules.
+func csvSelect(dataset string, f *CSVFile) string {
 	fields := models.SourceFields[dataset]
 	var cols, cells []string
 	for i := range f.Width {
@@ -188,7 +230,10 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 		case i == f.EntityField && f.Entity != "":
 			raw = sqlString(f.Entity)
 		}
-		trimmed = append(trimmed, fmt.Sprintf("nullif(deschis_trim(%s), '') AS t%d", raw, i))
+		if !f.NoEdgeSpaces {
+			raw = fmt.Sprintf("deschis_trim(%s)", raw)
+		}
+		trimmed = append(trimmed, fmt.Sprintf("nullif(%s, '') AS t%d", raw, i))
 	}
 	var all []string
 	for i := range f.Width {
@@ -203,9 +248,11 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 		v, ok := t, "true"
 		switch fd.Type {
 		case models.TypeText:
-			v = fmt.Sprintf("deschis_text(%s)", t)
+			if !f.NoCedillas {
+				v = fmt.Sprintf("deschis_text(%s)", t)
+			}
 		case models.TypeCUI:
-			ok = fmt.Sprintf("deschis_cui_ok(%s)", t)
+			ok = fmt.Sprintf("deschis_cui_ok(%s, n%d)", t, i)
 		case models.TypeInt:
 			v, ok = fmt.Sprintf("try_cast(%s AS BIGINT)", t), fmt.Sprintf("deschis_int_ok(%s)", t)
 		case models.TypeAmount:
@@ -238,7 +285,15 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 		}
 		typed = append(typed, fmt.Sprintf("%s AS v%d, coalesce(%s, false) AS k%d", v, i, ok, i))
 	}
-	withV := fmt.Sprintf(`SELECT line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(typed, ", "), withT)
+	// n_i: a fiscal code's digits as a number, cast once (a macro's
+	// argument is copied where the macro uses it).
+	withN := withT
+	for i, fd := range fields {
+		if fd.Type == models.TypeCUI {
+			withN = fmt.Sprintf(`SELECT *, try_cast(t%[1]d AS BIGINT) AS n%[1]d FROM (%[2]s)`, i, withN)
+		}
+	}
+	withV := fmt.Sprintf(`SELECT line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(typed, ", "), withN)
 
 	// The cross-field rules (ingest.validateRecord) on rows whose cells all
 	// passed, and the values they fill.
@@ -289,14 +344,9 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 		out[models.FieldIndex(dataset, "extended")] = fmt.Sprintf("coalesce(%s, false)", v("extended"))
 		out[models.FieldIndex(dataset, "term_days")] = fmt.Sprintf("coalesce(%s, CASE %s %s END)", v("term_days"), v("type"), strings.Join(terms, " "))
 	}
-	var names []string
 	for i, fd := range fields {
-		names = append(names, fmt.Sprintf("%q", fd.Name))
-		out[i] = fmt.Sprintf("CASE WHEN ok THEN %s END", out[i])
+		out[i] = fmt.Sprintf("%s AS %q", out[i], fd.Name)
 	}
-	return fmt.Sprintf(`INSERT INTO stg_rows (file_no, line, ok, superseded, %s, raw)
-		SELECT %d, line, ok, false, %s, CASE WHEN NOT ok THEN [%s] END
-		FROM (SELECT *, coalesce(%s, false) AS ok FROM (%s))`,
-		strings.Join(names, ", "), fileNo, strings.Join(out, ", "), strings.Join(all, ", "),
-		strings.Join(checks, " AND "), withV)
+	return fmt.Sprintf(`SELECT line, ok, %s, [%s] AS raw FROM (SELECT *, coalesce(%s, false) AS ok FROM (%s))`,
+		strings.Join(out, ", "), strings.Join(all, ", "), strings.Join(checks, " AND "), withV)
 }

@@ -38,8 +38,12 @@ func registerEntities(ctx context.Context, conn *sql.Conn, dataset string, loadI
 	if f, ok := entityNameField[dataset]; ok {
 		name = fmt.Sprintf("mode(%s)", f)
 	}
-	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT %[1]s, %[2]s FROM stg_rows
-		WHERE ok AND %[1]s NOT IN (SELECT cui FROM dim_entity) GROUP BY 1 ORDER BY 1`, r.entity, name))
+	q := fmt.Sprintf(`SELECT %[1]s, %[2]s FROM stg_rows
+		WHERE ok AND %[1]s NOT IN (SELECT cui FROM dim_entity) GROUP BY 1 ORDER BY 1`, r.entity, name)
+	if direct(dataset) { // the rows are in the fact table, their names in stg_names
+		q = directUnknownEntities(dataset, loadID)
+	}
+	rows, err := conn.QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}

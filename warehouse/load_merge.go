@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/deschis/deschis/models"
 )
@@ -85,37 +84,10 @@ var rules = map[string]datasetRules{
 			 FROM stg_rows JOIN stg_files USING (file_no) WHERE ok`,
 		},
 	},
-	models.DatasetProcurement: {
-		key:    []string{"buyer_cui", "contract_id"},
-		entity: "buyer_cui",
-		merge: []string{
-			`DELETE FROM fact_procurement f USING stg_rows s
-			 WHERE s.ok AND f.buyer_cui = s.buyer_cui AND f.contract_id = s.contract_id`,
-			`INSERT INTO fact_procurement
-			 SELECT buyer_cui, contract_id, kind, parent_id, supplier_cui, supplier_name, title, cpv, lei(value),
-			        currency, award_date, procedure, offers, eu_funded, investment_code, $1, path, line
-			 FROM stg_rows JOIN stg_files USING (file_no) WHERE ok`,
-			`INSERT INTO dim_supplier (cui, name, load_id)
-			 SELECT supplier_cui, arg_max(supplier_name, award_date), $1 FROM stg_rows WHERE ok GROUP BY supplier_cui
-			 ON CONFLICT (cui) DO UPDATE SET name = excluded.name, load_id = excluded.load_id`,
-		},
-	},
-	models.DatasetRequests: {
-		key:    []string{"entity_cui", "request_id"},
-		entity: "entity_cui",
-		merge: []string{
-			`DELETE FROM fact_request f USING stg_rows s
-			 WHERE s.ok AND f.entity_cui = s.entity_cui AND f.request_id = s.request_id`,
-			// as_of is filled before (in mergeStaged): the register's
-			// export date, or the date of the load.
-			`INSERT INTO fact_request (entity_cui, request_id, received, channel, category, type, department, term_days, extended,
-			        answered, status, load_id, as_of, source_file, source_line)
-			 SELECT entity_cui, request_id, received, channel, category, type, department, term_days, extended,
-			        answered, status, $1, as_of, path, line
-			 FROM stg_rows JOIN stg_files USING (file_no) WHERE ok ORDER BY entity_cui, received`,
-			`INSERT INTO dim_department SELECT DISTINCT entity_cui, department FROM stg_rows WHERE ok ON CONFLICT DO NOTHING`,
-		},
-	},
+	// The datasets staged straight into the fact table merge by
+	// directMerge (load_direct.go).
+	models.DatasetProcurement: {key: []string{"buyer_cui", "contract_id"}, entity: "buyer_cui"},
+	models.DatasetRequests:    {key: []string{"entity_cui", "request_id"}, entity: "entity_cui"},
 }
 
 // checkStaged applies the checks that need the whole load or the warehouse:
@@ -162,19 +134,23 @@ func (w *Warehouse) checkStaged(ctx context.Context, conn *sql.Conn, dataset str
 	return nil
 }
 
-// mergeStaged moves the good staged rows into core and resolves the names of
-// the classification codes they use.
-func (w *Warehouse) mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64, started time.Time) error {
+// mergeDirect merges the load's rows, already in the fact table, with the
+// rows before them (directMerge).
+func (w *Warehouse) mergeDirect(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
 	phase := w.tracer("merge " + dataset)
-	if dataset == models.DatasetRequests {
-		// A request is open (or past its term) as of the moment its register
-		// was exported: the rows say when (as_of), or it is the day of the
-		// load, in the server's time zone, kept with the rows.
-		if _, err := conn.ExecContext(ctx, `UPDATE stg_rows SET as_of = ?::DATE WHERE ok AND as_of IS NULL`,
-			started.Local().Format(time.DateOnly)); err != nil {
+	for i, s := range directMerge[dataset] {
+		if _, err := conn.ExecContext(ctx, s, loadID); err != nil {
 			return fmt.Errorf("unire %s în nucleu: %w", dataset, err)
 		}
+		phase(fmt.Sprintf("statement %d", i+1))
 	}
+	return nil
+}
+
+// mergeStaged moves the good staged rows into core and resolves the names of
+// the classification codes they use.
+func (w *Warehouse) mergeStaged(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
+	phase := w.tracer("merge " + dataset)
 	for i, s := range rules[dataset].merge {
 		if _, err := conn.ExecContext(ctx, s, loadID); err != nil {
 			return fmt.Errorf("unire %s în nucleu: %w", dataset, err)

@@ -36,7 +36,9 @@ type stageChunk struct {
 // stageFile streams one file's records into stg_rows (and its rejects into
 // stg_rejects). The chunk files live in a private temporary directory
 // ($TMPDIR) that is removed whatever happens.
-func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f LoadFile, fr *FileResult) error {
+// A file the SQL path reads goes straight into the fact table, as rows of
+// the load loadID (load_direct.go), asOf the day of the load.
+func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f LoadFile, fr *FileResult) error {
 	if _, err := conn.ExecContext(ctx, `INSERT INTO stg_files VALUES (?, ?)`, fileNo, f.Path); err != nil {
 		return err
 	}
@@ -46,7 +48,8 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 			return err
 		}
 		if c != nil {
-			return stageCSV(ctx, conn, dataset, fileNo, c)
+			_, err := stageCSV(ctx, conn, dataset, fileNo, loadID, asOf, c)
+			return err
 		}
 	}
 	rr, err := f.Open()

@@ -202,7 +202,7 @@ func canonicalSQL(opt ingest.Options, wrap func(io.Reader) io.Reader) (*warehous
 	}
 	return &warehouse.CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf,
 		EntityField: c.EntityField, Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines,
-		CRInQuotes: c.CRInQuotes, Rows: c.Rows, Row: c.Row}, nil
+		CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows, Row: c.Row}, nil
 }
 
 type countingReader struct {

@@ -323,3 +323,54 @@ func FuzzSQLPathCellRules(f *testing.F) {
 		os.Remove(p)
 	})
 }
+
+// TestSQLPathRegistersAndReplacesAsTheGoRules: into empty warehouses (no
+// entities file), a canonical file naming a reference administrative unit
+// and an institution outside the list (under two names, the commoner one
+// wins) registers the same institutions by both paths; a second file with
+// some of the same contracts then replaces exactly those rows, and only
+// them, by both paths.
+func TestSQLPathRegistersAndReplacesAsTheGoRules(t *testing.T) {
+	dir := t.TempDir()
+	tw := newTwin(t)
+	head := "contract_id,kind,buyer_cui,buyer_name,supplier_cui,supplier_name,title,value,award_date\n"
+	first := writeFile(t, dir, "first.csv", head+
+		"K1,direct_purchase,"+cityCUI+",Primăria,14399840,Alfa,Lot 1,10,2025-01-01\n"+
+		"K2,direct_purchase,14399840,Școala Gimnazială 1,14399840,Alfa,Lot 2,20,2025-01-02\n"+
+		"K3,direct_purchase,14399840,Școala 1,14399840,Alfa,Lot 3,30,2025-01-03\n"+
+		"K4,direct_purchase,14399840,Școala Gimnazială 1,14399840,Alfa,Lot 4,40,2025-01-04\n"+
+		"K5,direct_purchase,"+cui("990003")+",,14399840,Alfa,Lot 5,50,2025-01-05\n"+
+		fillers(20))
+	out := tw.same(t, ingest.Options{Dataset: models.DatasetProcurement}, first)
+	if tw.sqlUsed != 1 || len(out.Result.EntitiesRegistered) != 2 || out.Result.EntitiesRegistered[0].Name != "Școala Gimnazială 1" {
+		t.Fatalf("SQL path used %d times; registered %+v (result %+v)", tw.sqlUsed, out.Result.EntitiesRegistered, out.Result)
+	}
+	// K5's buyer has no name and is not in the list: rejected alike (1 of
+	// 25 rows, under the 5 % refusal).
+	if len(out.Facts) != 24 || len(out.Rejects) != 1 || !strings.Contains(out.Rejects[0], "instituție necunoscută") {
+		t.Fatalf("facts %v rejects %v", out.Facts, out.Rejects)
+	}
+	second := writeFile(t, dir, "second.csv", head+
+		"K2,direct_purchase,14399840,,14399840,Beta,Lot 2 bis,21,2025-02-02\n"+
+		"K9,direct_purchase,"+cityCUI+",,14399840,Beta,Lot 9,90,2025-02-09\n")
+	out = tw.same(t, ingest.Options{Dataset: models.DatasetProcurement}, second)
+	if out.Result.Outcome != "loaded" || len(out.Facts) != 2 {
+		t.Fatalf("second load %+v facts %v", out.Result, out.Facts)
+	}
+	for _, w := range []*warehouse.Warehouse{tw.sql, tw.goPath} {
+		got := rowsAsText(t, w, `SELECT contract_id || ' ' || title || ' ' || load_id FROM fact_procurement WHERE contract_id LIKE 'K%' ORDER BY contract_id`)
+		want := []string{`["K1 Lot 1 1"]`, `["K2 Lot 2 bis 2"]`, `["K3 Lot 3 1"]`, `["K4 Lot 4 1"]`, `["K9 Lot 9 2"]`}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("after the second load: %v, want %v", got, want)
+		}
+	}
+}
+
+// fillers are n direct purchases of the city, F01 to Fn.
+func fillers(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "F%02d,direct_purchase,%s,,14399840,Alfa,Lot F,1,2025-01-01\n", i, cityCUI)
+	}
+	return b.String()
+}

@@ -71,6 +71,8 @@ func mainIngest(args []string) {
 	runs := fs.Int("runs", 3, "runs of each side (medians are reported)")
 	dir := fs.String("dir", "var/bench-ingest", "working directory (the generated files are kept and reused)")
 	deschis := fs.Bool("deschis", true, "also measure the same register as the canonical CSV (etl load --format deschis)")
+	mapped := fs.Bool("mapped", true, "measure the Windows-1250 register through its mapping (with --mapped=false, only the canonical CSV)")
+	other := fs.String("baseline-etl", "", "another etl binary (main's) to load the canonical CSV in the same runs, alternating")
 	fs.Parse(args)
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		log.Fatal(err)
@@ -92,7 +94,7 @@ func mainIngest(args []string) {
 	must(err)
 
 	r := ingestResult{Rows: *rows, Bytes1250: size(src), BytesUTF8: size(utf)}
-	for i := 0; i < *runs; i++ {
+	for i := 0; *mapped && i < *runs; i++ {
 		db := filepath.Join(*dir, "etl.duckdb")
 		os.Remove(db)
 		if _, _, _, err := child(*etl, "load", "--db", db, "--dataset", "entities", "--format", "deschis", entities); err != nil {
@@ -120,15 +122,19 @@ func mainIngest(args []string) {
 		fmt.Fprintf(os.Stderr, "run %d: etl load %.2f s, read_csv %.2f s\n", i+1, r.LoadSeconds[i], secs)
 	}
 	if *deschis {
-		d := benchDeschis(*etl, self, *dir, *rows, *runs, entities)
+		d := benchDeschis(*etl, *other, self, *dir, *rows, *runs, entities)
 		r.Deschis = &d
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	if !*mapped {
+		enc.Encode(r)
+		return
 	}
 	r.RowsPerSecond = float64(r.RowsLoaded) / median(r.LoadSeconds)
 	r.LoadOverReadCSV = median(r.LoadSeconds) / median(r.ReadCSVSeconds)
 	fmt.Fprintf(os.Stderr, "%d rows: etl load median %.2f s (%.0f rows/s, peak %.0f MiB) vs read_csv %.2f s (peak %.0f MiB) = %.2fx\n",
 		r.Rows, median(r.LoadSeconds), r.RowsPerSecond, r.LoadPeakMiB, median(r.ReadCSVSeconds), r.ReadCSVPeakMiB, r.LoadOverReadCSV)
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetIndent("", "  ")
 	enc.Encode(r)
 }
 

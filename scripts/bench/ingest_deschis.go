@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/deschis/deschis/warehouse"
@@ -30,6 +31,22 @@ type deschisResult struct {
 	ReadCSVPeakMiB  float64   `json:"read_csv_peak_mib"`
 	LoadOverReadCSV float64   `json:"etl_load_over_read_csv"`
 	PeakOverReadCSV float64   `json:"etl_load_peak_over_read_csv"`
+	// Baseline is another etl binary (--baseline-etl: main's) loading the
+	// same file in the same runs, when given.
+	Baseline *etlRuns `json:"baseline_etl,omitempty"`
+	// The load's own CPU seconds (user + system), which a busy machine
+	// disturbs less than its wall time.
+	LoadCPUSeconds    []float64 `json:"etl_load_cpu_seconds"`
+	ReadCSVCPUSeconds []float64 `json:"read_csv_cpu_seconds"`
+}
+
+// etlRuns are the runs of another etl binary on the same file.
+type etlRuns struct {
+	Binary      string    `json:"binary"`
+	Seconds     []float64 `json:"seconds"`
+	CPUSeconds  []float64 `json:"cpu_seconds"`
+	PeakMiB     float64   `json:"peak_mib"`
+	OverReadCSV float64   `json:"over_read_csv"`
 }
 
 // generateDeschis writes the same n contracts as generate (drawContract),
@@ -54,7 +71,7 @@ func generateDeschis(n int, path string) error {
 }
 
 // benchDeschis measures the canonical CSV path, runs times each side.
-func benchDeschis(etl, self, dir string, rows, runs int, entities string) deschisResult {
+func benchDeschis(etl, other, self, dir string, rows, runs int, entities string) deschisResult {
 	path := filepath.Join(dir, fmt.Sprintf("achizitii-%d-deschis.csv", rows))
 	if _, err := os.Stat(path); err != nil {
 		t := time.Now()
@@ -62,23 +79,43 @@ func benchDeschis(etl, self, dir string, rows, runs int, entities string) deschi
 		fmt.Fprintf(os.Stderr, "generated the canonical CSV in %.1f s\n", time.Since(t).Seconds())
 	}
 	r := deschisResult{Bytes: size(path)}
-	for i := 0; i < runs; i++ {
+	if other != "" {
+		r.Baseline = &etlRuns{Binary: other}
+	}
+	// load runs one etl binary on the file in a new warehouse.
+	load := func(bin string) (secs, cpu, peak float64, loaded int64) {
 		db := filepath.Join(dir, "etl-deschis.duckdb")
 		os.Remove(db)
-		_, _, _, err := child(etl, "load", "--db", db, "--dataset", "entities", "--format", "deschis", entities)
+		_, _, _, err := child(bin, "load", "--db", db, "--dataset", "entities", "--format", "deschis", entities)
 		must(err)
-		secs, peak, out, err := child(etl, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", path, "--json")
+		c := cpuSeconds()
+		secs, peak, out, err := child(bin, "load", "--db", db, "--dataset", "procurement", "--format", "deschis", path, "--json")
 		must(err)
+		cpu = cpuSeconds() - c
 		var res warehouse.LoadResult
 		must(json.Unmarshal(out, &res))
+		return secs, cpu, peak, res.Files[0].RowsLoaded
+	}
+	for i := 0; i < runs; i++ {
+		secs, cpu, peak, loaded := load(etl)
 		r.LoadSeconds = append(r.LoadSeconds, secs)
+		r.LoadCPUSeconds = append(r.LoadCPUSeconds, cpu)
 		r.LoadPeakMiB = max(r.LoadPeakMiB, peak)
-		r.RowsLoaded = res.Files[0].RowsLoaded
+		r.RowsLoaded = loaded
+		if b := r.Baseline; b != nil {
+			secs, cpu, peak, _ := load(other)
+			b.Seconds = append(b.Seconds, secs)
+			b.CPUSeconds = append(b.CPUSeconds, cpu)
+			b.PeakMiB = max(b.PeakMiB, peak)
+			fmt.Fprintf(os.Stderr, "canonical run %d: %s %.2f s (cpu %.2f s)\n", i+1, other, secs, cpu)
+		}
 
 		base := filepath.Join(dir, "read_csv-deschis.duckdb")
 		os.Remove(base)
-		_, peak, out, err = child(self, "read-csv", base, path)
+		c := cpuSeconds()
+		_, peak, out, err := child(self, "read-csv", base, path)
 		must(err)
+		r.ReadCSVCPUSeconds = append(r.ReadCSVCPUSeconds, cpuSeconds()-c)
 		secs, _ = strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
 		r.ReadCSVSeconds = append(r.ReadCSVSeconds, secs)
 		r.ReadCSVPeakMiB = max(r.ReadCSVPeakMiB, peak)
@@ -86,7 +123,20 @@ func benchDeschis(etl, self, dir string, rows, runs int, entities string) deschi
 	}
 	r.LoadOverReadCSV = median(r.LoadSeconds) / median(r.ReadCSVSeconds)
 	r.PeakOverReadCSV = r.LoadPeakMiB / r.ReadCSVPeakMiB
+	if b := r.Baseline; b != nil {
+		b.OverReadCSV = median(b.Seconds) / median(r.ReadCSVSeconds)
+		fmt.Fprintf(os.Stderr, "%d rows, canonical CSV: %s median %.2f s (peak %.0f MiB) = %.2fx read_csv\n",
+			rows, other, median(b.Seconds), b.PeakMiB, b.OverReadCSV)
+	}
 	fmt.Fprintf(os.Stderr, "%d rows, canonical CSV: etl load median %.2f s (peak %.0f MiB) vs read_csv %.2f s (peak %.0f MiB) = %.2fx time, %.2fx memory\n",
 		rows, median(r.LoadSeconds), r.LoadPeakMiB, median(r.ReadCSVSeconds), r.ReadCSVPeakMiB, r.LoadOverReadCSV, r.PeakOverReadCSV)
 	return r
+}
+
+// cpuSeconds is the CPU time (user and system) of the children waited for
+// so far: a child's is the difference around it.
+func cpuSeconds() float64 {
+	var u syscall.Rusage
+	must(syscall.Getrusage(syscall.RUSAGE_CHILDREN, &u))
+	return float64(u.Utime.Nano()+u.Stime.Nano()) / 1e9
 }

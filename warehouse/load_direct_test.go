@@ -1,0 +1,99 @@
+package warehouse
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/models"
+)
+
+// sqlFiles offers each path to the SQL load path (as cmd/etl does), counting
+// in goRows the rows handed to the Go rules.
+func sqlFiles(t *testing.T, dataset string, goRows *[]int, paths ...string) []LoadFile {
+	files := canonicalFiles(dataset, "", paths...)
+	for i, p := range paths {
+		files[i].SQL = func() (*CSVFile, error) {
+			c, err := ingest.CanonicalSQL(ingest.Options{Dataset: dataset, File: p}, nil)
+			if c == nil || err != nil {
+				t.Fatalf("%s is not read by the SQL path (%v)", p, err)
+			}
+			return &CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf, EntityField: c.EntityField,
+				Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines, CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows,
+				Row: func(line int, cells []string) *models.Record {
+					*goRows = append(*goRows, line)
+					return c.Row(line, cells)
+				}}, nil
+		}
+	}
+	return files
+}
+
+// TestSQLPathStagesStraightIntoTheFactTable: the rows every SQL rule passes
+// go from read_csv to fact_procurement without the Go rules, marked with
+// the load and their line; only a row the macros do not pass (a decorated
+// fiscal code) is handed to the Go rules, which load it at its line; the
+// rows of a refused load leave nothing in the fact table.
+func TestSQLPathStagesStraightIntoTheFactTable(t *testing.T) {
+	w := openTemp(t)
+	dir := t.TempDir()
+	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
+	head := "contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date"
+	facts := func() []string {
+		rows, err := w.DB().Query(`SELECT contract_id || ' ' || buyer_cui || ' ' || value || ' ' || load_id || ' ' || source_line FROM fact_procurement ORDER BY ALL`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			rows.Scan(&s)
+			out = append(out, s)
+		}
+		return out
+	}
+	var goRows []int
+	clean := writeCSV(t, dir, "clean.csv", head,
+		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10.5,2025-01-01",
+		"A2,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,20,2025-01-02")
+	res, err := w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}, sqlFiles(t, models.DatasetProcurement, &goRows, clean))
+	if err != nil || res.Files[0].RowsLoaded != 2 || res.Files[0].RowsRead != 2 {
+		t.Fatalf("clean load: %+v, %v", res, err)
+	}
+	if len(goRows) != 0 {
+		t.Fatalf("the Go rules read lines %v of a file every SQL rule passes", goRows)
+	}
+	decorated := writeCSV(t, dir, "decorated.csv", head,
+		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,11,2025-01-01",
+		"A3,direct_purchase,RO "+cityCUI+",14399840,Alfa,Lot,30,2025-01-03",
+		"A4,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,40,2025-01-04")
+	res, err = w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}, sqlFiles(t, models.DatasetProcurement, &goRows, decorated))
+	if err != nil || res.Files[0].RowsLoaded != 3 {
+		t.Fatalf("decorated load: %+v, %v", res, err)
+	}
+	if !reflect.DeepEqual(goRows, []int{3}) {
+		t.Fatalf("the Go rules read lines %v, want only line 3 (the decorated code)", goRows)
+	}
+	// A1 replaced by load 3's row, A2 kept from load 2, A3 (read by the Go
+	// rules) and A4 at their lines.
+	want := []string{"A1 4270740 11.00 3 2", "A2 4270740 20.00 2 3", "A3 4270740 30.00 3 3", "A4 4270740 40.00 3 4"}
+	if got := facts(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("fact rows %v, want %v", got, want)
+	}
+	// Two of three rows rejected: refused, and the row that passed is not
+	// left in the fact table.
+	bad := writeCSV(t, dir, "bad.csv", head,
+		"B1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10,2025-01-01",
+		"B2,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,zece,2025-01-02",
+		"B3,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10,2025-02-30")
+	res, err = w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}, sqlFiles(t, models.DatasetProcurement, &goRows, bad))
+	if !errors.Is(err, models.ErrRefused) || res.Outcome != "refused" || len(res.Rejects) != 2 {
+		t.Fatalf("refused load: %+v, %v", res, err)
+	}
+	if got := facts(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after the refused load: %v, want %v", got, want)
+	}
+}
