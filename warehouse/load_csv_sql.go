@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -59,6 +60,8 @@ type CSVFile struct {
 	CRLF, QuotedNewlines, CRInQuotes bool
 	Rows                             int64
 	Row                              func(line int, cells []string) *models.Record
+	// MappedCSV: a file of the csv format with a mapping (load_csv_mapped.go).
+	MappedCSV
 }
 
 // sqlDatasets are the datasets the SQL path compiles (the largest files);
@@ -71,10 +74,13 @@ func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset)
 
 // stageCSV reads one file by the SQL path into stg_rows and stg_rejects.
 func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f *CSVFile) error {
-	if _, err := conn.ExecContext(ctx, csvRulesSQL); err != nil {
+	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL); err != nil {
 		return fmt.Errorf("reguli SQL: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, csvInsert(dataset, fileNo, f), f.Path); err != nil {
+	if f.Transcoded != "" {
+		defer os.Remove(f.Transcoded)
+	}
+	if _, err := conn.ExecContext(ctx, csvInsert(dataset, fileNo, f), f.readPath()); err != nil {
 		return fmt.Errorf("citire SQL %s: %w", f.Path, err)
 	}
 	// read_csv must have read the records the scan counted: else the two
@@ -91,8 +97,12 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f
 	if err != nil {
 		return err
 	}
-	var recs []*models.Record
+	var (
+		recs   []*models.Record
+		handed int
+	)
 	for rows.Next() {
+		handed++
 		var (
 			line int
 			raw  []any
@@ -105,17 +115,22 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, f
 		for i, c := range raw {
 			cells[i], _ = c.(string)
 		}
-		recs = append(recs, f.Row(line, cells))
+		if rec := f.Row(line, cells); rec != nil { // nil: a row the mapping skips
+			recs = append(recs, rec)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if len(recs) == 0 {
+	if handed == 0 {
 		return nil
 	}
 	if _, err := conn.ExecContext(ctx, `DELETE FROM stg_rows WHERE file_no = ? AND raw IS NOT NULL`, fileNo); err != nil {
 		return err
+	}
+	if len(recs) == 0 {
+		return nil
 	}
 	return stageRecords(ctx, conn, dataset, fileNo, &recordList{recs: recs})
 }
@@ -163,10 +178,10 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 	}
 	// The line ending is left to read_csv (one per file, ingest.CanonicalSQL
 	// checks): DuckDB 1.5.6 reads no row of a \r\n file given new_line.
-	read := fmt.Sprintf(`read_csv(?, header = true, auto_detect = false, columns = {%s}, delim = ',', quote = '"', escape = '"',
-		strict_mode = true, null_padding = false, allow_quoted_nulls = false, max_line_size = 4194304, encoding = 'utf-8')`,
-		strings.Join(cols, ", "))
-	line := fmt.Sprintf("rn + %d", f.HeaderLines)
+	read := fmt.Sprintf(`read_csv(?, header = true, auto_detect = false, columns = {%s}, delim = %s, quote = '"', escape = '"',
+		strict_mode = true, null_padding = false, allow_quoted_nulls = false, max_line_size = 4194304, encoding = 'utf-8', skip = %d)`,
+		strings.Join(cols, ", "), f.delim(), f.SkipLines)
+	line := fmt.Sprintf("rn + %d", f.HeaderLines+f.SkipLines)
 	src := "SELECT row_number() OVER () AS rn, * FROM " + read
 	if f.QuotedNewlines {
 		var nl []string
@@ -174,13 +189,17 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 			nl = append(nl, fmt.Sprintf("(strlen(coalesce(c%[1]d, '')) - strlen(replace(coalesce(c%[1]d, ''), chr(10), '')))", i))
 		}
 		src = fmt.Sprintf(`SELECT *, %s AS nl FROM (%s)`, strings.Join(nl, " + "), src)
-		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines)
+		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines+f.SkipLines)
 	}
 	lined := fmt.Sprintf(`SELECT %s AS line, %s FROM (%s)`, line, strings.Join(cells, ", "), src)
 
 	// t_i: the trimmed cell of field i (NULL when empty or absent).
 	var trimmed []string
 	for i := range fields {
+		if f.Fields != nil {
+			trimmed = append(trimmed, f.mappedCell(i))
+			continue
+		}
 		raw := "NULL"
 		switch {
 		case f.ColOf[i] >= 0:
@@ -201,7 +220,14 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 	for i, fd := range fields {
 		t := fmt.Sprintf("t%d", i)
 		v, ok := t, "true"
+		if f.Fields != nil {
+			if mv, mok, mapped := f.mappedTyped(i, fd); mapped {
+				v, ok = mv, mok
+				fd.Type = "" // typed by the mapping's notation
+			}
+		}
 		switch fd.Type {
+		case "":
 		case models.TypeText:
 			v = fmt.Sprintf("deschis_text(%s)", t)
 		case models.TypeCUI:
@@ -236,6 +262,9 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 		} else {
 			ok = fmt.Sprintf("(%s IS NULL OR %s)", t, ok)
 		}
+		if f.Fields != nil {
+			ok = fmt.Sprintf("(NOT b%d AND %s)", i, ok)
+		}
 		typed = append(typed, fmt.Sprintf("%s AS v%d, coalesce(%s, false) AS k%d", v, i, ok, i))
 	}
 	withV := fmt.Sprintf(`SELECT line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(typed, ", "), withT)
@@ -249,6 +278,11 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 	}
 	if e := f.EntityField; e >= 0 && f.Entity != "" {
 		checks = append(checks, fmt.Sprintf("v%d = %s", e, sqlString(f.Entity)))
+	}
+	if f.Fields != nil {
+		if skip := f.mappedSkips(); skip != "" {
+			checks = append(checks, skip)
+		}
 	}
 	out := make([]string, len(fields))
 	for i := range fields {
@@ -274,6 +308,10 @@ func csvInsert(dataset string, fileNo int, f *CSVFile) string {
 			}
 		}
 		var terms, known []string
+		for _, t := range slices.Sorted(maps.Keys(f.Terms)) { // the mapping's first (its fillTerm)
+			terms = append(terms, fmt.Sprintf("WHEN %s THEN %d", sqlString(t), f.Terms[t]))
+			known = append(known, t)
+		}
 		for _, t := range slices.Sorted(maps.Keys(models.DefaultTerms)) {
 			d := models.DefaultTerms[t]
 			terms = append(terms, fmt.Sprintf("WHEN %s THEN CASE WHEN coalesce(%s, false) THEN %d ELSE %d END", sqlString(t), v("extended"), d.ExtendedDays, d.Days))

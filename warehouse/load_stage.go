@@ -46,7 +46,11 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 			return err
 		}
 		if c != nil {
-			return stageCSV(ctx, conn, dataset, fileNo, c)
+			err := stageCSV(ctx, conn, dataset, fileNo, c)
+			if err == nil && c.Skipped != nil {
+				addSkips(fr, c.Skipped())
+			}
+			return err
 		}
 	}
 	rr, err := f.Open()
