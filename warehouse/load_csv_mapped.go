@@ -136,7 +136,9 @@ func (f *CSVFile) mappedTyped(i int, fd models.Field) (v, pass string, ok bool) 
 	default:
 		return "", "", false
 	}
-	return v, v + " IS NOT NULL", true
+	// The value's alias, not the expression again: DuckDB reads an alias
+	// of the same select list, and the macros run once per cell.
+	return v, fmt.Sprintf("v%d IS NOT NULL", i), true
 }
 
 // mappedSkips is the test that a row may be one the mapping skips: its cell
@@ -147,12 +149,12 @@ func (f *CSVFile) mappedSkips() string {
 	for _, s := range f.SkipWhere {
 		may = append(may, fmt.Sprintf("regexp_matches(c%d, %s)", s.Col, sqlString(s.Matches)))
 	}
-	if f.SkipBlank {
-		var blank []string
+	if f.SkipBlank { // every cell blank: their concatenation is
+		var cells []string
 		for i := range f.Width {
-			blank = append(blank, fmt.Sprintf("deschis_trim(c%d) = ''", i))
+			cells = append(cells, fmt.Sprintf("c%d", i))
 		}
-		may = append(may, "("+strings.Join(blank, " AND ")+")")
+		may = append(may, fmt.Sprintf("deschis_trim(concat(%s)) = ''", strings.Join(cells, ", ")))
 	}
 	if len(may) == 0 {
 		return ""

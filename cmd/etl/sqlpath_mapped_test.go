@@ -126,7 +126,7 @@ func TestMappedSQLPathMatchesGoRules(t *testing.T) {
 			tw.sameMapped(t, mappedCase{mapping: m, file: p, entity: "14756536"})
 		}
 	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(benchFiles[0]), "deschis-utf8-*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(tw.dir, "deschis-utf8-*")); len(left) > 0 {
 		t.Fatalf("transcoded copies left behind: %v", left)
 	}
 }
@@ -137,7 +137,6 @@ func TestMappedSQLPathMatchesGoRules(t *testing.T) {
 // removed after; its rows keep the file's physical lines and the skipped
 // rows are counted as the Go path counts them.
 func TestMappedSQLPathTranscodesAndKeepsLines(t *testing.T) {
-	dir := t.TempDir()
 	text := "REGISTRUL CONTRACTELOR 2026;;;;;\r\n(lei);;;;;\r\n" +
 		"Nr. contract;Data;Furnizor;CUI furnizor;Obiectul contractului;Valoare (lei)\r\n" +
 		"1/2026;15.03.2026;\"Şantier\r\nTehnic SRL\";14399840;Lucrări;1.200,50\r\n" +
@@ -149,8 +148,15 @@ func TestMappedSQLPathTranscodesAndKeepsLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, encoding := range []string{"windows-1250", "auto"} { // auto: the first byte above ASCII is not UTF-8
+		t.Run(encoding, func(t *testing.T) { transcodesAndKeepsLines(t, enc, encoding) })
+	}
+}
+
+func transcodesAndKeepsLines(t *testing.T, enc, encoding string) {
+	dir := t.TempDir()
 	p := writeFile(t, dir, "contracte.csv", enc)
-	m := writeFile(t, dir, "contracte.yaml", "dataset: procurement\nformat: csv\nsource:\n  encoding: windows-1250\n  header_row: 3\n"+
+	m := writeFile(t, dir, "contracte.yaml", "dataset: procurement\nformat: csv\nsource:\n  encoding: "+encoding+"\n  header_row: 3\n"+
 		"  skip_rows_where:\n    - {column: \"Nr. contract\", matches: '^TOTAL'}\nfields:\n"+
 		"  contract_id:   {column: \"Nr. contract\"}\n  kind:          {constant: direct_purchase}\n"+
 		"  supplier_cui:  {column: \"CUI furnizor\"}\n  supplier_name: {column: \"Furnizor\"}\n"+
@@ -172,7 +178,7 @@ func TestMappedSQLPathTranscodesAndKeepsLines(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("rows\n%v\nwant\n%v", got, want)
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, "deschis-utf8-*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(tw.dir, "deschis-utf8-*")); len(left) > 0 {
 		t.Fatalf("transcoded copies left behind: %v", left)
 	}
 }

@@ -22,6 +22,8 @@ type twin struct {
 	sql, goPath *warehouse.Warehouse
 	// sqlUsed counts the files the SQL path read itself.
 	sqlUsed int
+	// dir holds the warehouses (and the SQL path's UTF-8 copies).
+	dir string
 }
 
 func newTwin(t testing.TB) *twin {
@@ -35,7 +37,7 @@ func newTwin(t testing.TB) *twin {
 		t.Cleanup(func() { w.Close() })
 		return w
 	}
-	return &twin{sql: open("sql.duckdb"), goPath: open("go.duckdb")}
+	return &twin{sql: open("sql.duckdb"), goPath: open("go.duckdb"), dir: dir}
 }
 
 // loadOutcome is what a load gave: its result (without times), the error's
@@ -58,7 +60,7 @@ func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt i
 	if opt.Mapping != "" { // the csv format with a mapping (sqlpath_mapped_test.go)
 		format = "csv"
 	}
-	files := loadFiles([]string{path}, format, opt, noProgress{}, filepath.Dir(path))
+	files := loadFiles([]string{path}, format, opt, noProgress{}, tw.dir)
 	if useSQL {
 		sql := files[0].SQL
 		files[0].SQL = func() (*warehouse.CSVFile, error) {
