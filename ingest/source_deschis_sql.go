@@ -44,8 +44,14 @@ type CanonicalCSV struct {
 	// Rows is the number of records after the header.
 	Rows int64
 	// Row applies the Go value rules to one row's cells, starting at the
-	// physical line given: the record the Go path would give.
+	// physical line given: the record the Go path would give (nil for a row
+	// the reader skips, counted by Skipped).
 	Row func(line int, cells []string) *models.Record
+
+	// A mapped file (the csv format with a mapping, ingest/tabular's
+	// SQLFile) also says how it is written and how each field is read; the
+	// canonical format leaves these zero. See MappedCSV.
+	MappedCSV
 }
 
 // CanonicalSQL prepares a canonical file for the SQL load path. The header is
@@ -78,7 +84,7 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	if wrap != nil {
 		r = wrap(f)
 	}
-	s, err := scanCSV(r, len(c.header))
+	s, err := scanCSV(r, len(c.header), ',')
 	if err != nil {
 		return nil, err
 	}
@@ -103,10 +109,10 @@ type csvShape struct {
 // is set above it).
 const maxSQLRowBytes = 1 << 20
 
-// scanCSV reads RFC 4180 CSV (a UTF-8 BOM skipped) and says whether every
-// record has width cells and nothing in it reads differently in DuckDB's
-// read_csv and Go's encoding/csv.
-func scanCSV(r io.Reader, width int) (csvShape, error) {
+// scanCSV reads RFC 4180 CSV (a UTF-8 BOM skipped) delimited by delim and
+// says whether every record has width cells and nothing in it reads
+// differently in DuckDB's read_csv and Go's encoding/csv.
+func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 	const (
 		fieldStart = iota
 		unquoted
@@ -213,7 +219,7 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 			switch state {
 			case fieldStart, unquoted:
 				switch c {
-				case ',':
+				case delim:
 					endCell()
 					fields++
 					state = fieldStart
@@ -257,7 +263,7 @@ func scanCSV(r io.Reader, width int) (csvShape, error) {
 				case '"':
 					content(c)
 					state = quoted
-				case ',':
+				case delim:
 					endCell()
 					fields++
 					state = fieldStart

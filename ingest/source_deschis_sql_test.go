@@ -30,7 +30,7 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 		{`a,paş,ţ`, false, true},
 		{`a,"x""",c`, false, false},
 	} {
-		s, err := scanCSV(strings.NewReader("x,y,z\n"+c.cells+"\n"), 3)
+		s, err := scanCSV(strings.NewReader("x,y,z\n"+c.cells+"\n"), 3, ',')
 		if err != nil || !s.regular {
 			t.Fatalf("%q: not regular (%v)", c.cells, err)
 		}
@@ -39,7 +39,7 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 		}
 	}
 	// The last cell of a file without a final line break.
-	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3); err != nil || !s.regular || !s.edgeSpaces {
+	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3, ','); err != nil || !s.regular || !s.edgeSpaces {
 		t.Errorf("a last cell with a space and no line break: %+v, %v", s, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -63,6 +64,8 @@ type CSVFile struct {
 	NoEdgeSpaces, NoCedillas bool
 	Rows                     int64
 	Row                      func(line int, cells []string) *models.Record
+	// MappedCSV: a file of the csv format with a mapping (load_csv_mapped.go).
+	MappedCSV
 }
 
 // sqlDatasets are the datasets the SQL path compiles (the largest files);
@@ -81,10 +84,13 @@ func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset)
 // whose records go to stg_rows like the Go path's. It returns the rows
 // read.
 func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile) (int64, error) {
-	if _, err := conn.ExecContext(ctx, csvRulesSQL); err != nil {
+	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL); err != nil {
 		return 0, fmt.Errorf("reguli SQL: %w", err)
 	}
-	res, err := conn.ExecContext(ctx, csvFactInsert(dataset, fileNo, loadID, asOf, f), f.Path)
+	if f.Transcoded != "" {
+		defer os.Remove(f.Transcoded)
+	}
+	res, err := conn.ExecContext(ctx, csvFactInsert(dataset, fileNo, loadID, asOf, f), f.readPath())
 	if err != nil {
 		return 0, fmt.Errorf("citire SQL %s: %w", f.Path, err)
 	}
@@ -92,14 +98,18 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	if err != nil {
 		return 0, err
 	}
-	var recs []*models.Record
+	var (
+		recs   []*models.Record
+		handed int64 // rows given to the Go rules, skipped ones included
+	)
 	if inserted < f.Rows {
 		// The rows the macros did not pass go to the Go rules.
-		rows, err := conn.QueryContext(ctx, `SELECT line, raw FROM (`+csvSelect(dataset, f)+`) WHERE NOT ok ORDER BY line`, f.Path)
+		rows, err := conn.QueryContext(ctx, `SELECT line, raw FROM (`+csvSelect(dataset, f)+`) WHERE NOT ok ORDER BY line`, f.readPath())
 		if err != nil {
 			return 0, err
 		}
 		for rows.Next() {
+			handed++
 			var (
 				line int
 				raw  []any
@@ -112,7 +122,9 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 			for i, c := range raw {
 				cells[i], _ = c.(string)
 			}
-			recs = append(recs, f.Row(line, cells))
+			if rec := f.Row(line, cells); rec != nil { // nil: a row the mapping skips
+				recs = append(recs, rec)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -121,7 +133,7 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	}
 	// read_csv must have read the records the scan counted: else the two
 	// readers disagree on the file and no line number can be trusted.
-	if n := inserted + int64(len(recs)); n != f.Rows {
+	if n := inserted + handed; n != f.Rows {
 		return 0, fmt.Errorf("citire SQL %s: read_csv a citit %d rânduri, scanarea fișierului %d", f.Path, n, f.Rows)
 	}
 	if err := stageNames(ctx, conn, dataset, loadID, f); err != nil {
@@ -150,7 +162,7 @@ func stageNames(ctx context.Context, conn *sql.Conn, dataset string, loadID int6
 		return err
 	}
 	_, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO stg_names SELECT %[1]q, %[2]q, count(*) FROM (%[3]s)
-		WHERE ok AND %[1]q NOT IN (SELECT cui FROM dim_entity) GROUP BY ALL`, entity, name, csvSelect(dataset, f)), f.Path)
+		WHERE ok AND %[1]q NOT IN (SELECT cui FROM dim_entity) GROUP BY ALL`, entity, name, csvSelect(dataset, f)), f.readPath())
 	return err
 }
 
@@ -205,10 +217,10 @@ func csvSelect(dataset string, f *CSVFile) string {
 	}
 	// The line ending is left to read_csv (one per file, ingest.CanonicalSQL
 	// checks): DuckDB 1.5.6 reads no row of a \r\n file given new_line.
-	read := fmt.Sprintf(`read_csv(?, header = true, auto_detect = false, columns = {%s}, delim = ',', quote = '"', escape = '"',
-		strict_mode = true, null_padding = false, allow_quoted_nulls = false, max_line_size = 4194304, encoding = 'utf-8')`,
-		strings.Join(cols, ", "))
-	line := fmt.Sprintf("rn + %d", f.HeaderLines)
+	read := fmt.Sprintf(`read_csv(?, header = true, auto_detect = false, columns = {%s}, delim = %s, quote = '"', escape = '"',
+		strict_mode = true, null_padding = false, allow_quoted_nulls = false, max_line_size = 4194304, encoding = 'utf-8', skip = %d)`,
+		strings.Join(cols, ", "), f.delim(), f.SkipLines)
+	line := fmt.Sprintf("rn + %d", f.HeaderLines+f.SkipLines)
 	src := "SELECT row_number() OVER () AS rn, * FROM " + read
 	if f.QuotedNewlines {
 		var nl []string
@@ -216,13 +228,17 @@ func csvSelect(dataset string, f *CSVFile) string {
 			nl = append(nl, fmt.Sprintf("(strlen(coalesce(c%[1]d, '')) - strlen(replace(coalesce(c%[1]d, ''), chr(10), '')))", i))
 		}
 		src = fmt.Sprintf(`SELECT *, %s AS nl FROM (%s)`, strings.Join(nl, " + "), src)
-		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines)
+		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines+f.SkipLines)
 	}
 	lined := fmt.Sprintf(`SELECT %s AS line, %s FROM (%s)`, line, strings.Join(cells, ", "), src)
 
 	// t_i: the trimmed cell of field i (NULL when empty or absent).
 	var trimmed []string
 	for i := range fields {
+		if f.Fields != nil {
+			trimmed = append(trimmed, f.mappedCell(i))
+			continue
+		}
 		raw := "NULL"
 		switch {
 		case f.ColOf[i] >= 0:
@@ -246,7 +262,14 @@ func csvSelect(dataset string, f *CSVFile) string {
 	for i, fd := range fields {
 		t := fmt.Sprintf("t%d", i)
 		v, ok := t, "true"
+		if f.Fields != nil {
+			if mv, mok, mapped := f.mappedTyped(i, fd); mapped {
+				v, ok = mv, mok
+				fd.Type = "" // typed by the mapping's notation
+			}
+		}
 		switch fd.Type {
+		case "":
 		case models.TypeText:
 			if !f.NoCedillas {
 				v = fmt.Sprintf("deschis_text(%s)", t)
@@ -283,6 +306,9 @@ func csvSelect(dataset string, f *CSVFile) string {
 		} else {
 			ok = fmt.Sprintf("(%s IS NULL OR %s)", t, ok)
 		}
+		if f.Fields != nil {
+			ok = fmt.Sprintf("(NOT b%d AND %s)", i, ok)
+		}
 		typed = append(typed, fmt.Sprintf("%s AS v%d, coalesce(%s, false) AS k%d", v, i, ok, i))
 	}
 	// n_i: a fiscal code's digits as a number, cast once (a macro's
@@ -304,6 +330,11 @@ func csvSelect(dataset string, f *CSVFile) string {
 	}
 	if e := f.EntityField; e >= 0 && f.Entity != "" {
 		checks = append(checks, fmt.Sprintf("v%d = %s", e, sqlString(f.Entity)))
+	}
+	if f.Fields != nil {
+		if skip := f.mappedSkips(); skip != "" {
+			checks = append(checks, skip)
+		}
 	}
 	out := make([]string, len(fields))
 	for i := range fields {
@@ -329,6 +360,10 @@ func csvSelect(dataset string, f *CSVFile) string {
 			}
 		}
 		var terms, known []string
+		for _, t := range slices.Sorted(maps.Keys(f.Terms)) { // the mapping's first (its fillTerm)
+			terms = append(terms, fmt.Sprintf("WHEN %s THEN %d", sqlString(t), f.Terms[t]))
+			known = append(known, t)
+		}
 		for _, t := range slices.Sorted(maps.Keys(models.DefaultTerms)) {
 			d := models.DefaultTerms[t]
 			terms = append(terms, fmt.Sprintf("WHEN %s THEN CASE WHEN coalesce(%s, false) THEN %d ELSE %d END", sqlString(t), v("extended"), d.ExtendedDays, d.Days))

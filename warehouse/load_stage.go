@@ -49,6 +49,9 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 		}
 		if c != nil {
 			_, err := stageCSV(ctx, conn, dataset, fileNo, loadID, asOf, c)
+			if err == nil && c.Skipped != nil {
+				addSkips(fr, c.Skipped())
+			}
 			return err
 		}
 	}

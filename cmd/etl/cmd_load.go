@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/deschis/deschis/ingest"
+	"github.com/deschis/deschis/ingest/tabular"
 	"github.com/deschis/deschis/models"
 	"github.com/deschis/deschis/warehouse"
 )
@@ -120,7 +122,7 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		}
 	}
 	bar := m.progress(total, "încărcare "+*dataset, *asJSON)
-	res, err := w.Load(ctx, loadSpec(*format, opt, *maxShare), loadFiles(paths, *format, opt, bar))
+	res, err := w.Load(ctx, loadSpec(*format, opt, *maxShare), loadFiles(paths, *format, opt, bar, filepath.Dir(*db)))
 	bar.Finish()
 	if res == nil {
 		return err
@@ -175,8 +177,11 @@ func checkEntity(ctx context.Context, w *warehouse.Warehouse, opt ingest.Options
 }
 
 // loadFiles opens each path with the format's reader when the warehouse asks
-// for it, counting the bytes read for the progress bar.
-func loadFiles(paths []string, format string, opt ingest.Options, bar progress) []warehouse.LoadFile {
+// for it, counting the bytes read for the progress bar. The canonical CSV
+// and the csv format with a mapping are offered to the SQL load path; a
+// mapped file DuckDB cannot read in its encoding is transcoded to a UTF-8
+// copy in dir (the warehouse's directory), removed after the load reads it.
+func loadFiles(paths []string, format string, opt ingest.Options, bar progress, dir string) []warehouse.LoadFile {
 	files := make([]warehouse.LoadFile, len(paths))
 	for i, p := range paths {
 		opt := opt
@@ -189,6 +194,12 @@ func loadFiles(paths []string, format string, opt ingest.Options, bar progress) 
 				return canonicalSQL(opt, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
 			}
 		}
+		if format == tabular.FormatCSV && !opt.OnlyEntity && opt.Keep == nil {
+			files[i].SQL = func() (*warehouse.CSVFile, error) {
+				c, err := tabular.SQLFile(opt, dir, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
+				return csvFile(c), err
+			}
+		}
 	}
 	return files
 }
@@ -197,12 +208,33 @@ func loadFiles(paths []string, format string, opt ingest.Options, bar progress) 
 // (nil when only the Go reader reads it alike).
 func canonicalSQL(opt ingest.Options, wrap func(io.Reader) io.Reader) (*warehouse.CSVFile, error) {
 	c, err := ingest.CanonicalSQL(opt, wrap)
-	if c == nil || err != nil {
-		return nil, err
+	return csvFile(c), err
+}
+
+// csvFile is the warehouse's side of a file the SQL load path reads (nil
+// for nil).
+func csvFile(c *ingest.CanonicalCSV) *warehouse.CSVFile {
+	if c == nil {
+		return nil
 	}
-	return &warehouse.CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf,
+	f := &warehouse.CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf,
 		EntityField: c.EntityField, Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines,
-		CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows, Row: c.Row}, nil
+		CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows, Row: c.Row}
+	f.MappedCSV = warehouse.MappedCSV{Delim: c.Delim, SkipLines: c.SkipLines, SkipBlank: c.SkipBlank, Terms: c.Terms,
+		Transcoded: c.Transcoded, Skipped: c.Skipped}
+	if c.Fields != nil {
+		f.Fields = make([]*warehouse.MappedField, len(c.Fields))
+		for i, mf := range c.Fields {
+			if mf != nil {
+				f.Fields[i] = &warehouse.MappedField{Constant: mf.Constant, Extract: mf.Extract, Map: mf.Map, Default: mf.Default,
+					Numbers: mf.Numbers, Dates: mf.Dates, Scale: mf.Scale}
+			}
+		}
+	}
+	for _, s := range c.SkipWhere {
+		f.SkipWhere = append(f.SkipWhere, warehouse.SkipWhere{Col: s.Col, Matches: s.Matches})
+	}
+	return f
 }
 
 type countingReader struct {

@@ -22,6 +22,8 @@ type twin struct {
 	sql, goPath *warehouse.Warehouse
 	// sqlUsed counts the files the SQL path read itself.
 	sqlUsed int
+	// dir holds the warehouses (and the SQL path's UTF-8 copies).
+	dir string
 }
 
 func newTwin(t testing.TB) *twin {
@@ -35,7 +37,7 @@ func newTwin(t testing.TB) *twin {
 		t.Cleanup(func() { w.Close() })
 		return w
 	}
-	return &twin{sql: open("sql.duckdb"), goPath: open("go.duckdb")}
+	return &twin{sql: open("sql.duckdb"), goPath: open("go.duckdb"), dir: dir}
 }
 
 // loadOutcome is what a load gave: its result (without times), the error's
@@ -54,7 +56,11 @@ func factTable(dataset string) string {
 func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt ingest.Options, path string) loadOutcome {
 	t.Helper()
 	opt.File = path
-	files := loadFiles([]string{path}, "deschis", opt, noProgress{})
+	format := "deschis"
+	if opt.Mapping != "" { // the csv format with a mapping (sqlpath_mapped_test.go)
+		format = "csv"
+	}
+	files := loadFiles([]string{path}, format, opt, noProgress{}, tw.dir)
 	if useSQL {
 		sql := files[0].SQL
 		files[0].SQL = func() (*warehouse.CSVFile, error) {
@@ -67,7 +73,7 @@ func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt i
 	} else {
 		files[0].SQL = nil
 	}
-	res, err := w.Load(context.Background(), loadSpec("deschis", opt, 0), files)
+	res, err := w.Load(context.Background(), loadSpec(format, opt, 0), files)
 	var out loadOutcome
 	if err != nil {
 		out.Err = err.Error()
@@ -227,7 +233,7 @@ func TestSQLPathRowsKeepTheirPhysicalLine(t *testing.T) {
 	tw3 := newTwin(t)
 	writeEntities(t, tw3, dir)
 	opt := ingest.Options{Dataset: models.DatasetProcurement, File: p}
-	files := loadFiles([]string{p}, "deschis", opt, noProgress{})
+	files := loadFiles([]string{p}, "deschis", opt, noProgress{}, "")
 	spec := loadSpec("deschis", opt, 0.9)
 	res, err := tw3.sql.Load(context.Background(), spec, files)
 	if err != nil {

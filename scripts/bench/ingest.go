@@ -138,6 +138,24 @@ func mainIngest(args []string) {
 	enc.Encode(r)
 }
 
+// mainIngestRegister writes the benchmark's mapped register and its mapping
+// alone (`bench ingest-register --rows N --dir D`), for the test that holds
+// the SQL load path to the Go rules on it (cmd/etl/sqlpath_mapped_test.go);
+// it prints the register's path and the mapping's.
+func mainIngestRegister(args []string) {
+	fs := flag.NewFlagSet("ingest-register", flag.ExitOnError)
+	rows := fs.Int("rows", 1000, "rows of the generated register")
+	dir := fs.String("dir", "var/bench-ingest", "where to write it")
+	fs.Parse(args)
+	must(os.MkdirAll(*dir, 0o755))
+	src := filepath.Join(*dir, fmt.Sprintf("achizitii-%d-cp1250.csv", *rows))
+	must(generate(*rows, src, filepath.Join(*dir, fmt.Sprintf("achizitii-%d-utf8.csv", *rows))))
+	mapping := filepath.Join(*dir, "achizitii.yaml")
+	must(os.WriteFile(mapping, []byte(benchMapping), 0o644))
+	fmt.Println(src)
+	fmt.Println(mapping)
+}
+
 // mainReadCSV is the baseline, run as a child process so that its peak
 // memory is its own: DuckDB's read_csv of the UTF-8 file into a table of a
 // new database file, with DuckDB's own type detection. It prints the seconds

@@ -43,6 +43,9 @@ func main() {
 		case "ingest":
 			mainIngest(os.Args[2:])
 			return
+		case "ingest-register":
+			mainIngestRegister(os.Args[2:])
+			return
 		case "read-csv":
 			mainReadCSV(os.Args[2:])
 			return
