@@ -309,11 +309,12 @@ func (s *scaleRun) run() ([]Figure, []string, error) {
 	os.RemoveAll(filepath.Join(s.work, "src"))
 	figs = append(figs, ingest...)
 	took.done("ingest")
-	publish, dir, err := benchPublish(s, db, runs)
+	publish, dir, note, err := benchPublish(s, db, runs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("publish: %w", err)
 	}
 	figs = append(figs, publish...)
+	notes = append(notes, note)
 	took.done("publish")
 	os.Remove(db)
 	os.Remove(db + ".wal")

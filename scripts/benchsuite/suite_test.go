@@ -144,6 +144,23 @@ func TestLargeScaleRunsFewerRepeats(t *testing.T) {
 	}
 }
 
+// The publish's note names its slowest steps, slowest first, and the step
+// that raised its peak memory, from etl publish's --json.
+func TestPublishNoteSaysWhereTimeAndMemoryWent(t *testing.T) {
+	out := `{"timings":[{"dataset":"a","step":"parquet","seconds":2,"peak_rss_mib":300,"go_heap_mib":10},
+		{"dataset":"a","step":"arrow","seconds":9.5,"peak_rss_mib":900,"go_heap_mib":120},
+		{"step":"check","seconds":1,"peak_rss_mib":900,"go_heap_mib":5}]}`
+	got := publishNote(100, []byte(out))
+	for _, want := range []string{"Scale 100", "a/arrow 9.5 s, a/parquet 2.0 s, check 1.0 s", "900 MiB, was reached by the end of a/arrow", "Go heap at most 120 MiB"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("note %q has no %q", got, want)
+		}
+	}
+	if got := publishNote(1, []byte("not json")); !strings.Contains(got, "no step timings") {
+		t.Errorf("note of no timings: %q", got)
+	}
+}
+
 // A benchmark that fails still stops PostgreSQL and removes its directory.
 func TestSuiteStopsPostgresOnFailure(t *testing.T) {
 	opt := quick("/bin/false", "/bin/false", t.TempDir())
