@@ -7,7 +7,6 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
@@ -18,12 +17,13 @@ import (
 // ArrowFromParquet writes the rows of the Parquet file at path, whose
 // columns are cols (DuckDB's types, ArrowSchema), as an Arrow IPC stream on
 // out: arrow-go's Parquet reader decodes it a column at a time into record
-// batches of ArrowBatchRows rows, which go to the stream as they are, so no
-// value is converted one by one and memory holds one batch. A column whose
-// Arrow type is not ArrowSchema's is an error. each, when not nil, gets
-// every row in order as the values XLSX.WriteRow takes (nil for NULL,
-// string, int32, int64, time.Time at UTC midnight for a DATE, bool,
-// Decimal), read from the same batch: one pass over the file for both.
+// batches of ArrowBatchRows rows, and each row of a batch goes to the same
+// writer the API streams with (NewArrow), so a download and the API's rows
+// of it are the same bytes; memory holds one batch. A column whose Arrow
+// type is not ArrowSchema's is an error. each, when not nil, gets every row
+// in order as the values XLSX.WriteRow takes (nil for NULL, string, int32,
+// int64, time.Time at UTC midnight for a DATE, bool, Decimal), from the same
+// batch: one pass over the file for both.
 func ArrowFromParquet(ctx context.Context, path string, cols []models.Column, out io.Writer, each func([]any) error) error {
 	schema, err := ArrowSchema(cols)
 	if err != nil {
@@ -52,26 +52,31 @@ func ArrowFromParquet(ctx context.Context, path string, cols []models.Column, ou
 			return fmt.Errorf("export: %s: column %d is %s %s, the schema's %s %s", path, i, f.Name, f.Type, want.Name, want.Type)
 		}
 	}
-	w := ipc.NewWriter(out, ipc.WithSchema(schema))
+	aw, err := NewArrow(out, cols)
+	if err != nil {
+		return err
+	}
+	row := aw.WriteRow
+	if each != nil {
+		row = func(vals []any) error {
+			if err := aw.WriteRow(vals); err != nil {
+				return err
+			}
+			return each(vals)
+		}
+	}
 	vals := make([]any, len(cols))
 	for rr.Next() {
-		rec := rr.RecordBatch()
-		batch := array.NewRecordBatch(schema, rec.Columns(), rec.NumRows())
-		err := w.Write(batch)
-		if err == nil && each != nil {
-			err = eachRow(batch, vals, each)
-		}
-		batch.Release()
-		if err != nil {
-			w.Close()
+		if err := eachRow(rr.RecordBatch(), vals, row); err != nil {
+			aw.Close()
 			return err
 		}
 	}
 	if err := rr.Err(); err != nil && err != io.EOF {
-		w.Close()
+		aw.Close()
 		return err
 	}
-	return w.Close()
+	return aw.Close()
 }
 
 // eachRow hands each row of rec to each as XLSX.WriteRow's values.

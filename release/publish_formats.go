@@ -119,7 +119,8 @@ func sortFiles(files []models.ReleaseFile) {
 // goWriter writes the formats Go writes itself (Arrow, XLSX) in goLanes
 // goroutines of its own, a dataset at a time each, from the dataset's
 // Parquet file read with arrow-go's Parquet reader (export.ArrowFromParquet:
-// record batches straight to the Arrow stream, no row through database/sql),
+// a record batch at a time, its rows to the API's own Arrow writer, no row
+// through database/sql),
 // while the publish's connection goes on with DuckDB's formats: they
 // overlap. Each file is written by one goroutine from its Parquet file's
 // rows in order, so which lane writes it changes no byte.
