@@ -13,8 +13,8 @@ import (
 // formats DuckDB writes, the checks): past it, sorts and hash tables spill
 // to the temp_directory, so a county's release is written beside the site
 // on one machine whatever its size. The Go formats (Arrow, XLSX) read the
-// Parquet files through an in-memory DuckDB of their own, bounded by
-// GoFormatsMemory, and stream: their files never sit in memory.
+// Parquet files with arrow-go's reader a record batch at a time
+// (export.ArrowFromParquet) and stream: their files never sit in memory.
 //
 // Measured at scale 100 (11.5 million rows, 2 cores): see
 // docs/architecture.md ("Publishing in bounded memory").
@@ -22,10 +22,6 @@ import (
 // DefaultPublishMemory is the publish's DuckDB memory limit when
 // Options.MemoryLimit is empty (`etl publish --memory-limit`).
 const DefaultPublishMemory = "1GB"
-
-// GoFormatsMemory is the memory limit of the in-memory DuckDB that reads
-// the Parquet files for the Arrow and XLSX writers.
-const GoFormatsMemory = "256MB"
 
 // bound sets the publish's memory limit and, when asked, its spill
 // directory on the warehouse connection, and returns what puts the

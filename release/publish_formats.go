@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"io"
 	"math/big"
@@ -118,15 +117,16 @@ func sortFiles(files []models.ReleaseFile) {
 }
 
 // goWriter writes the formats Go writes itself (Arrow, XLSX) in goLanes
-// goroutines of its own, a dataset at a time each, reading the Parquet files
-// through an in-memory DuckDB (one thread a query, GoFormatsMemory), while
-// the publish's connection goes on with DuckDB's formats: they overlap. Each
-// file is written by one goroutine from its Parquet file's rows in order, so
-// which lane writes it changes no byte.
+// goroutines of its own, a dataset at a time each, from the dataset's
+// Parquet file read with arrow-go's Parquet reader (export.ArrowFromParquet:
+// a record batch at a time, its rows to the API's own Arrow writer, no row
+// through database/sql),
+// while the publish's connection goes on with DuckDB's formats: they
+// overlap. Each file is written by one goroutine from its Parquet file's
+// rows in order, so which lane writes it changes no byte.
 type goWriter struct {
 	jobs chan goJob
 	done chan struct{}
-	db   *sql.DB
 	opt  Options
 	tm   *timings
 	mu   sync.Mutex
@@ -135,8 +135,8 @@ type goWriter struct {
 }
 
 // goLanes is how many datasets' Go formats are written at once: they
-// stream (a row at a time, the XLSX sheets through temporary files), so
-// memory allows two, and two is what a 2-core machine runs.
+// stream (a record batch at a time, the XLSX sheets through temporary
+// files), so memory allows two, and two is what a 2-core machine runs.
 const goLanes = 2
 
 type goJob struct {
@@ -146,14 +146,7 @@ type goJob struct {
 }
 
 func newGoWriter(ctx context.Context, opt Options, tm *timings) (*goWriter, error) {
-	connector, err := duckdb.NewConnector("", func(execer driver.ExecerContext) error {
-		_, err := execer.ExecContext(ctx, "SET threads = 1; SET memory_limit = '"+GoFormatsMemory+"'", nil)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	g := &goWriter{jobs: make(chan goJob, len(Datasets)), done: make(chan struct{}), db: sql.OpenDB(connector), opt: opt, tm: tm, out: map[string][]models.ReleaseFile{}}
+	g := &goWriter{jobs: make(chan goJob, len(Datasets)), done: make(chan struct{}), opt: opt, tm: tm, out: map[string][]models.ReleaseFile{}}
 	var wg sync.WaitGroup
 	for range goLanes {
 		wg.Add(1)
@@ -184,8 +177,6 @@ func newGoWriter(ctx context.Context, opt Options, tm *timings) (*goWriter, erro
 	}
 	go func() {
 		wg.Wait()
-		g.db.Close()
-		connector.Close()
 		close(g.done)
 	}()
 	return g, nil
@@ -209,8 +200,7 @@ func (g *goWriter) write(ctx context.Context, j goJob) ([]models.ReleaseFile, er
 		xlsxRel = filepath.Join(j.ds.Access, j.ds.Name+".xlsx")
 		xlsxPath = filepath.Join(j.dir, xlsxRel)
 	}
-	if err := writeGoFormats(ctx, g.db, j.ds, "read_parquet("+sqlString(j.parquet)+")",
-		filepath.Join(j.dir, arrowRel), xlsxPath, g.opt); err != nil {
+	if err := writeGoFormats(ctx, j.ds, j.parquet, filepath.Join(j.dir, arrowRel), xlsxPath, g.opt); err != nil {
 		return nil, err
 	}
 	a, err := releaseFile(j.dir, arrowRel, "arrow")
@@ -279,21 +269,19 @@ func prependBOM(from, to string) error {
 	return out.Close()
 }
 
-// writeGoFormats writes the Arrow stream and the XLSX workbook of src in
-// one pass over its rows; no workbook when xlsxPath is "".
-func writeGoFormats(ctx context.Context, db *sql.DB, ds Dataset, src, arrowPath, xlsxPath string, opt Options) (err error) {
+// writeGoFormats writes the Arrow stream and the XLSX workbook of the
+// Parquet file parquet in one pass over its record batches; no workbook
+// when xlsxPath is "".
+func writeGoFormats(ctx context.Context, ds Dataset, parquet, arrowPath, xlsxPath string, opt Options) (err error) {
 	arrowFile, err := os.Create(arrowPath)
 	if err != nil {
 		return err
 	}
 	defer closeInto(arrowFile, &err)
 	ab := bufio.NewWriterSize(arrowFile, 1<<20)
-	aw, err := export.NewArrow(ab, ds.Schema)
-	if err != nil {
-		return err
-	}
 	var xb *bufio.Writer
 	var xw *export.XLSX
+	var each func([]any) error
 	if xlsxPath != "" {
 		var xlsxFile *os.File
 		if xlsxFile, err = os.Create(xlsxPath); err != nil {
@@ -304,40 +292,9 @@ func writeGoFormats(ctx context.Context, db *sql.DB, ds Dataset, src, arrowPath,
 		if xw, err = export.NewXLSX(xb, ds.Name, ds.Schema, opt.XLSXMaxRows); err != nil {
 			return err
 		}
+		each = xw.WriteRow
 	}
-	rows, err := db.QueryContext(ctx, "SELECT * FROM "+src)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	raw := make([]any, len(ds.Schema))
-	ptrs := make([]any, len(raw))
-	for i := range raw {
-		ptrs[i] = &raw[i]
-	}
-	vals := make([]any, len(raw))
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return err
-		}
-		for i, v := range raw {
-			if vals[i], err = exportValue(v, ds.Schema[i]); err != nil {
-				return err
-			}
-		}
-		if err := aw.WriteRow(vals); err != nil {
-			return err
-		}
-		if xw != nil {
-			if err := xw.WriteRow(vals); err != nil {
-				return err
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if err := aw.Close(); err != nil {
+	if err := export.ArrowFromParquet(ctx, parquet, ds.Schema, ab, each); err != nil {
 		return err
 	}
 	if err := ab.Flush(); err != nil || xw == nil {

@@ -133,4 +133,11 @@ func TestXLSXOnlyWhileTheDatasetFitsTheRowLimit(t *testing.T) {
 	if !steps["/check"] || !steps["/fdp"] {
 		t.Errorf("no timing of the release's check and FDP: %v", res.Timings)
 	}
+	// Where the memory went: the peak so far at each step's end, never
+	// falling, and the Go heap then.
+	for i, s := range res.Timings {
+		if s.PeakRSSMiB <= 0 || s.GoHeapMiB <= 0 || (i > 0 && s.PeakRSSMiB < res.Timings[i-1].PeakRSSMiB) {
+			t.Errorf("step %d %s/%s: peak %v MiB, Go heap %v MiB (the step before: peak %v)", i, s.Dataset, s.Step, s.PeakRSSMiB, s.GoHeapMiB, res.Timings[max(i-1, 0)].PeakRSSMiB)
+		}
+	}
 }

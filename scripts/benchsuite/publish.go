@@ -7,34 +7,40 @@ package main
 // release published stays: the queries and serve benchmarks read it.
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/scripts/benchkit"
 	"github.com/deschis/deschis/warehouse"
 )
 
-func benchPublish(s *scaleRun, db string, runs int) ([]Figure, string, error) {
+func benchPublish(s *scaleRun, db string, runs int) ([]Figure, string, string, error) {
 	self, err := os.Executable()
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
 	releases := filepath.Join(s.work, "releases")
 	var pubSecs, pubPeak, bareSecs, barePeak []float64
+	var last []byte // the last publish's --json: its steps go in the notes
 	for i := 0; i < runs; i++ {
-		secs, peak, _, err := benchkit.Run(s.opt.etl, "publish", "--db", db, "--out", releases, "--keep", "1", "--json")
+		secs, peak, stdout, err := benchkit.Run(s.opt.etl, "publish", "--db", db, "--out", releases, "--keep", "1", "--json")
 		if err != nil {
-			return nil, "", err
+			return nil, "", "", err
 		}
+		last = stdout
 		pubSecs, pubPeak = append(pubSecs, secs), append(pubPeak, peak)
 		bare := filepath.Join(s.work, "bare")
 		os.RemoveAll(bare)
 		secs, peak, _, err = benchkit.Run(self, "bare-copy", db, bare)
 		if err != nil {
-			return nil, "", err
+			return nil, "", "", err
 		}
 		os.RemoveAll(bare)
 		bareSecs, barePeak = append(bareSecs, secs), append(barePeak, peak)
@@ -42,7 +48,7 @@ func benchPublish(s *scaleRun, db string, runs int) ([]Figure, string, error) {
 	}
 	cur, err := release.Current(releases)
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
 	dir := filepath.Join(releases, cur)
 	figs := []Figure{
@@ -52,7 +58,39 @@ func benchPublish(s *scaleRun, db string, runs int) ([]Figure, string, error) {
 		newFigure("publish/peak-memory", s.scale, "MiB", benchkit.Median(pubPeak), benchkit.Median(barePeak), runs,
 			"etl publish (peak RSS)", "bare COPY (peak RSS)"),
 	}
-	return figs, dir, nil
+	return figs, dir, publishNote(s.scale, last), nil
+}
+
+// publishNote says where a publish's time and memory went, from its
+// `--json` (release.Result's timings): the slowest steps, and the step its
+// peak resident memory was reached in with the Go heap's largest size, so
+// what the rest of the peak is (DuckDB's) is read, not guessed.
+func publishNote(scale int, stdout []byte) string {
+	var res release.Result
+	if err := json.Unmarshal(stdout, &res); err != nil || len(res.Timings) == 0 {
+		return fmt.Sprintf("Scale %d: etl publish printed no step timings.", scale)
+	}
+	steps := slices.Clone(res.Timings)
+	slices.SortStableFunc(steps, func(a, b release.StepTiming) int { return cmp.Compare(b.Seconds, a.Seconds) })
+	name := func(t release.StepTiming) string {
+		if t.Dataset == "" {
+			return t.Step
+		}
+		return t.Dataset + "/" + t.Step
+	}
+	var slow []string
+	for _, t := range steps[:min(5, len(steps))] {
+		slow = append(slow, fmt.Sprintf("%s %.1f s", name(t), t.Seconds))
+	}
+	peak, heap := res.Timings[0], 0.0
+	for _, t := range res.Timings {
+		if t.PeakRSSMiB > peak.PeakRSSMiB {
+			peak = t
+		}
+		heap = max(heap, t.GoHeapMiB)
+	}
+	return fmt.Sprintf("Scale %d: the publish's slowest steps (the last run; the Go formats overlap DuckDB's): %s; its peak resident memory, %.0f MiB, was reached by the end of %s, the Go heap at most %.0f MiB at a step's end.",
+		scale, strings.Join(slow, ", "), peak.PeakRSSMiB, name(peak), heap)
 }
 
 // mainBareCopy is the publish baseline: the warehouse opened as etl opens

@@ -40,7 +40,7 @@ func buildBinaries(t *testing.T) (etl, site string) {
 // quick is the suite with one run of everything and short wrk runs.
 func quick(etl, site, out string) *options {
 	return &options{etl: etl, site: site, wrk: "wrk", out: out, runs: 1, largeScale: 100, largeRuns: 1,
-		queryRuns: 3, serveRuns: 1, coldRuns: 1, connections: 8, duration: time.Second}
+		queryRuns: 3, largeQueryRuns: 3, serveRuns: 1, coldRuns: 1, connections: 8, duration: time.Second}
 }
 
 // The whole suite at scale 1, on the real programs, a real PostgreSQL and
@@ -119,6 +119,45 @@ func TestSuiteAtScaleOneWritesEveryFigure(t *testing.T) {
 		if !strings.Contains(string(md), s) {
 			t.Errorf("the summary has no %q", s)
 		}
+	}
+}
+
+// From the large scale up, ingest, publish and the queries run fewer
+// times, and the suite's own options are left as the flags set them.
+func TestLargeScaleRunsFewerRepeats(t *testing.T) {
+	o := &options{runs: 3, largeRuns: 1, largeScale: 100, queryRuns: 30, largeQueryRuns: 15, serveRuns: 3}
+	small, large := o.at(10), o.at(100)
+	if small.runs != 3 || small.queryRuns != 30 || small.serveRuns != 3 {
+		t.Errorf("scale 10: runs %d, query runs %d, serve runs %d", small.runs, small.queryRuns, small.serveRuns)
+	}
+	if large.runs != 1 || large.queryRuns != 15 || large.serveRuns != 3 {
+		t.Errorf("scale 100: runs %d, query runs %d, serve runs %d", large.runs, large.queryRuns, large.serveRuns)
+	}
+	if o.runs != 3 || o.queryRuns != 30 {
+		t.Errorf("at changed the suite's options: runs %d, query runs %d", o.runs, o.queryRuns)
+	}
+	p := &sections{t: time.Now().Add(-2 * time.Second)}
+	p.done("demo")
+	p.done("ingest")
+	if len(p.parts) != 2 || p.parts[0] != "demo 2s" || p.parts[1] != "ingest 0s" {
+		t.Errorf("sections %q", p.parts)
+	}
+}
+
+// The publish's note names its slowest steps, slowest first, and the step
+// that raised its peak memory, from etl publish's --json.
+func TestPublishNoteSaysWhereTimeAndMemoryWent(t *testing.T) {
+	out := `{"timings":[{"dataset":"a","step":"parquet","seconds":2,"peak_rss_mib":300,"go_heap_mib":10},
+		{"dataset":"a","step":"arrow","seconds":9.5,"peak_rss_mib":900,"go_heap_mib":120},
+		{"step":"check","seconds":1,"peak_rss_mib":900,"go_heap_mib":5}]}`
+	got := publishNote(100, []byte(out))
+	for _, want := range []string{"Scale 100", "a/arrow 9.5 s, a/parquet 2.0 s, check 1.0 s", "900 MiB, was reached by the end of a/arrow", "Go heap at most 120 MiB"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("note %q has no %q", got, want)
+		}
+	}
+	if got := publishNote(1, []byte("not json")); !strings.Contains(got, "no step timings") {
+		t.Errorf("note of no timings: %q", got)
 	}
 }
 
