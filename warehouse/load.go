@@ -350,7 +350,12 @@ func nextLoadID(ctx context.Context, q interface {
 
 // stagedCounts is, per file number, the rows staged in stg_rows.
 func stagedCounts(ctx context.Context, conn *sql.Conn) (map[int]int64, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT file_no, count(*) FROM stg_rows GROUP BY ALL`)
+	return countsByFile(ctx, conn, `SELECT file_no, count(*) FROM stg_rows GROUP BY ALL`)
+}
+
+// countsByFile reads a query of (file number, rows) pairs into a map.
+func countsByFile(ctx context.Context, conn *sql.Conn, query string, args ...any) (map[int]int64, error) {
+	rows, err := conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

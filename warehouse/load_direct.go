@@ -104,21 +104,7 @@ func directCounts(ctx context.Context, conn *sql.Conn, dataset string, loadID in
 		q = fmt.Sprintf(`SELECT file_no, sum(n)::BIGINT FROM (%s UNION ALL SELECT file_no, count(*) FROM stg_rows WHERE NOT ok GROUP BY ALL) t(file_no, n)
 			GROUP BY ALL`, q)
 	}
-	rows, err := conn.QueryContext(ctx, q, loadID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int]int64{}
-	for rows.Next() {
-		var no int
-		var n int64
-		if err := rows.Scan(&no, &n); err != nil {
-			return nil, err
-		}
-		out[no] = n
-	}
-	return out, rows.Err()
+	return countsByFile(ctx, conn, q, loadID)
 }
 
 // directUnknownEntities are the institutions the load's rows name that the
