@@ -51,15 +51,25 @@ func (w WrkResult) Errors() int64 { return w.Connect + w.Read + w.Write + w.Stat
 // connections over threads threads for d, a 10 s request timeout, and
 // returns what its done() reported (WrkDone).
 func Wrk(bin, url string, threads, connections int, d time.Duration) (WrkResult, error) {
+	return WrkScript(bin, url, "", nil, threads, connections, d)
+}
+
+// WrkScript is Wrk with lua before the done() (a request() of its own, for
+// example) and args given to the script's init (after wrk's "--").
+func WrkScript(bin, url, lua string, args []string, threads, connections int, d time.Duration) (WrkResult, error) {
 	script, err := os.CreateTemp("", "wrk-*.lua")
 	if err != nil {
 		return WrkResult{}, err
 	}
 	defer os.Remove(script.Name())
-	script.WriteString(WrkDone)
+	script.WriteString(lua + WrkDone)
 	script.Close()
-	out, err := exec.Command(bin, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(connections),
-		"-d", d.String(), "--timeout", "10s", "-s", script.Name(), url).Output()
+	cmd := []string{"-t", strconv.Itoa(threads), "-c", strconv.Itoa(connections),
+		"-d", d.String(), "--timeout", "10s", "-s", script.Name(), url}
+	if len(args) > 0 {
+		cmd = append(append(cmd, "--"), args...)
+	}
+	out, err := exec.Command(bin, cmd...).Output()
 	if err != nil {
 		return WrkResult{}, fmt.Errorf("wrk %s: %w", url, err)
 	}

@@ -12,13 +12,11 @@ package main
 // the server.
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -45,17 +43,6 @@ var targets = []target{
 	{ID: "download-procurement-parquet", Path: "/date/procurement.parquet"},
 }
 
-// wrkDone is the Lua done() every wrk run ends with: its figures as one
-// JSON line (latencies in microseconds).
-const wrkDone = `
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('\n{"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50_us":%d,"p99_us":%d}\n',
-    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(99)))
-end
-`
-
 // wrkSearch makes each request a different supplier search: thread n of
 // N takes terms o+n, o+n+N, o+n+2N… (the list is the release's name
 // fragments; o, the offset, is the requests of the runs before plus one,
@@ -77,45 +64,12 @@ request = function()
 end
 `
 
-// wrkResult is one wrk run.
-type wrkResult struct {
-	Requests   int64 `json:"requests"`
-	DurationUS int64 `json:"duration_us"`
-	Connect    int64 `json:"connect"`
-	Read       int64 `json:"read"`
-	Write      int64 `json:"write"`
-	Status     int64 `json:"status"`
-	Timeout    int64 `json:"timeout"`
-	P50US      int64 `json:"p50_us"`
-	P99US      int64 `json:"p99_us"`
-}
-
-func (w wrkResult) rps() float64 { return float64(w.Requests) / (float64(w.DurationUS) / 1e6) }
-func (w wrkResult) errors() int64 {
-	return w.Connect + w.Read + w.Write + w.Status + w.Timeout
-}
-
-// runWrk runs wrk with a script (done() always; lua is what goes before).
-func (s *scaleRun) runWrk(url, lua string, offset int64) (wrkResult, error) {
-	script, err := os.CreateTemp(s.work, "wrk-*.lua")
-	if err != nil {
-		return wrkResult{}, err
-	}
-	defer os.Remove(script.Name())
-	script.WriteString(lua + wrkDone)
-	script.Close()
+// runWrk runs wrk with a script (lua, before benchkit's done(); the
+// threads and the offset are its init's arguments).
+func (s *scaleRun) runWrk(url, lua string, offset int64) (benchkit.WrkResult, error) {
 	threads := 2
-	out, err := exec.Command(s.opt.wrk, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(s.opt.connections),
-		"-d", s.opt.duration.String(), "--timeout", "10s", "-s", script.Name(), url, "--", strconv.Itoa(threads), strconv.FormatInt(offset, 10)).Output()
-	if err != nil {
-		return wrkResult{}, fmt.Errorf("wrk %s: %w", url, err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	var r wrkResult
-	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &r); err != nil {
-		return r, fmt.Errorf("wrk %s: %w (%s)", url, err, out)
-	}
-	return r, nil
+	return benchkit.WrkScript(s.opt.wrk, url, lua, []string{strconv.Itoa(threads), strconv.FormatInt(offset, 10)},
+		threads, s.opt.connections, s.opt.duration)
 }
 
 func get(url string) (int, []byte, error) {
@@ -196,7 +150,7 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 		if t.search {
 			lua = luaStrings(p.term) + fmt.Sprintf("prefix = %q\n", path) + wrkSearch
 		}
-		var siteRuns, staticRuns []wrkResult
+		var siteRuns, staticRuns []benchkit.WrkResult
 		offset := int64(1) // the probe asked term 0
 		for range s.opt.serveRuns {
 			r, err := s.runWrk(site.URL+probe, lua, offset)
@@ -211,11 +165,11 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 			}
 			staticRuns = append(staticRuns, r)
 		}
-		rps := func(rs []wrkResult) (float64, float64, int64) {
+		rps := func(rs []benchkit.WrkResult) (float64, float64, int64) {
 			var a, b []float64
 			var e int64
 			for _, r := range rs {
-				a, b, e = append(a, r.rps()), append(b, float64(r.P99US)/1000), e+r.errors()
+				a, b, e = append(a, r.RPS()), append(b, float64(r.P99US)/1000), e+r.Errors()
 			}
 			return benchkit.Median(a), benchkit.Median(b), e
 		}
