@@ -163,5 +163,5 @@ func registerCounty(ctx context.Context, w *warehouse.Warehouse, code string, un
 		return nil, err
 	}
 	opt := ingest.Options{Dataset: models.DatasetEntities, File: path}
-	return w.Load(ctx, loadSpec("deschis", opt, 0), loadFiles([]string{path}, "deschis", opt, noProgress{}, ""))
+	return w.Load(ctx, loadSpec("deschis", opt, 0), loadFiles([]string{path}, "deschis", opt, noProgress{}, "", false))
 }

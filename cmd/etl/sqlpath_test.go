@@ -60,7 +60,7 @@ func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt i
 	if opt.Mapping != "" { // the csv format with a mapping (sqlpath_mapped_test.go)
 		format = "csv"
 	}
-	files := loadFiles([]string{path}, format, opt, noProgress{}, tw.dir)
+	files := loadFiles([]string{path}, format, opt, noProgress{}, tw.dir, true)
 	if useSQL {
 		sql := files[0].SQL
 		files[0].SQL = func() (*warehouse.CSVFile, error) {
@@ -233,7 +233,7 @@ func TestSQLPathRowsKeepTheirPhysicalLine(t *testing.T) {
 	tw3 := newTwin(t)
 	writeEntities(t, tw3, dir)
 	opt := ingest.Options{Dataset: models.DatasetProcurement, File: p}
-	files := loadFiles([]string{p}, "deschis", opt, noProgress{}, "")
+	files := loadFiles([]string{p}, "deschis", opt, noProgress{}, "", false)
 	spec := loadSpec("deschis", opt, 0.9)
 	res, err := tw3.sql.Load(context.Background(), spec, files)
 	if err != nil {
