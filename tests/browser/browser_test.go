@@ -84,29 +84,13 @@ func TestPublicSiteInBrowser(t *testing.T) {
 	ex.Base = startSite(t, root, releases)
 	t.Logf("demo release %.1f s, expected numbers %.1f s, site built and started %.1f s", t1.Sub(t0).Seconds(), t2.Sub(t1).Seconds(), time.Since(t2).Seconds())
 
-	expFile := filepath.Join(t.TempDir(), "expected.json")
-	b, _ := json.MarshalIndent(ex, "", " ")
-	if err := os.WriteFile(expFile, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, filepath.Join(root, "tests/browser/site.mjs"), expFile)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "DESCHIS_CHROMIUM="+chromium)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	var rep Report
-	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
-		t.Fatalf("site.mjs printed no report (%v, %v):\nstdout: %s\nstderr: %s", runErr, err, tail(stdout.String()), tail(stderr.String()))
-	}
+	rep, stderr, runErr := runSiteScript(t, root, node, chromium, ex)
 	t.Logf("%s: %d page visits, %d checks, %d failed, %.0f s", rep.Browser, rep.Visits, rep.Checks, len(rep.Failures), rep.Seconds)
 	for _, n := range rep.Notes {
 		t.Log("note:", n)
 	}
 	if rep.Visits == 0 || rep.Checks == 0 {
-		t.Fatalf("site.mjs checked nothing: %s", tail(stderr.String()))
+		t.Fatalf("site.mjs checked nothing: %s", tail(stderr))
 	}
 	// One message per failure, grouped by page and check so a broken page
 	// reads as one block.
@@ -118,11 +102,7 @@ func TestPublicSiteInBrowser(t *testing.T) {
 		t.Errorf("%s [%s] %s — %s: %s", f.Page, f.Lang, f.URL, f.Check, f.Detail)
 	}
 	if runErr != nil && len(rep.Failures) == 0 {
-		t.Errorf("site.mjs: %v\n%s", runErr, tail(stderr.String()))
-	}
-	if f := os.Getenv("DESCHIS_BROWSER_REPORT"); f != "" {
-		os.WriteFile(f, stdout.Bytes(), 0o644)
-		os.WriteFile(f+".expected.json", b, 0o644)
+		t.Errorf("site.mjs: %v\n%s", runErr, tail(stderr))
 	}
 }
 
@@ -265,4 +245,34 @@ func browserTools(t *testing.T) (root, chromium, node string) {
 		t.Fatalf("browser tests need %s: run `make setup` (or set DESCHIS_SKIP_BROWSER=1 to skip them)", strings.Join(missing, ", "))
 	}
 	return root, chromium, node
+}
+
+// runSiteScript writes the expected figures and runs site.mjs on them in
+// Chromium, returning its report, its stderr and how the script ended (the
+// test fails when it prints no report). DESCHIS_BROWSER_REPORT names a file
+// to keep the report and the expected figures in.
+func runSiteScript(t *testing.T, root, node, chromium string, ex *Expected) (Report, string, error) {
+	t.Helper()
+	expFile := filepath.Join(t.TempDir(), "expected.json")
+	b, _ := json.MarshalIndent(ex, "", " ")
+	if err := os.WriteFile(expFile, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, filepath.Join(root, "tests/browser/site.mjs"), expFile)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "DESCHIS_CHROMIUM="+chromium)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var rep Report
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("site.mjs printed no report (%v, %v):\nstdout: %s\nstderr: %s", runErr, err, tail(stdout.String()), tail(stderr.String()))
+	}
+	if f := os.Getenv("DESCHIS_BROWSER_REPORT"); f != "" {
+		os.WriteFile(f, stdout.Bytes(), 0o644)
+		os.WriteFile(f+".expected.json", b, 0o644)
+	}
+	return rep, stderr.String(), runErr
 }

@@ -1,11 +1,8 @@
 package browser
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -59,32 +56,16 @@ func TestCountyReleaseInBrowser(t *testing.T) {
 	ex.Echarts = err == nil
 	ex.Base = startSite(t, root, b.Releases)
 
-	expFile := filepath.Join(t.TempDir(), "expected.json")
-	raw, _ := json.MarshalIndent(ex, "", " ")
-	if err := os.WriteFile(expFile, raw, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, filepath.Join(root, "tests/browser/site.mjs"), expFile)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "DESCHIS_CHROMIUM="+chromium)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	var rep Report
-	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
-		t.Fatalf("site.mjs printed no report (%v, %v):\nstdout: %s\nstderr: %s", runErr, err, tail(stdout.String()), tail(stderr.String()))
-	}
+	rep, stderr, runErr := runSiteScript(t, root, node, chromium, ex)
 	t.Logf("%s: %d page visits, %d checks, %d failed, %.0f s; commune %s, %d peers", rep.Browser, rep.Visits, rep.Checks, len(rep.Failures), rep.Seconds, c, peers)
 	if rep.Visits == 0 || rep.Checks == 0 {
-		t.Fatalf("site.mjs checked nothing: %s", tail(stderr.String()))
+		t.Fatalf("site.mjs checked nothing: %s", tail(stderr))
 	}
 	for _, f := range rep.Failures {
 		t.Errorf("%s [%s] %s — %s: %s", f.Page, f.Lang, f.URL, f.Check, f.Detail)
 	}
 	if runErr != nil && len(rep.Failures) == 0 {
-		t.Errorf("site.mjs: %v\n%s", runErr, tail(stderr.String()))
+		t.Errorf("site.mjs: %v\n%s", runErr, tail(stderr))
 	}
 }
 
