@@ -85,6 +85,40 @@ func TestHivePartitionsHoldTheSingleFilesRows(t *testing.T) {
 		if fmt.Sprint(fromHive) != fmt.Sprint(fromFile) || len(fromHive) != len(d.Parts) {
 			t.Errorf("%s: rows by year and county %v in the partitions, %v in the single file, %d parts", d.Name, fromHive, fromFile, len(d.Parts))
 		}
+		// Each part holds its rows in the single file's order (the SortKey):
+		// the same rows, row by row, as the single file's of its partition.
+		for _, p := range d.Parts {
+			partFile := q(filepath.Join(res.Path, filepath.FromSlash(p.Path)))
+			var names []string
+			r, err := db.Query("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(" + partFile + ", hive_partitioning = false))")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r.Next() {
+				var n string
+				if err := r.Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				names = append(names, `"`+n+`"`)
+			}
+			r.Close()
+			row := "row(" + strings.Join(names, ", ") + ")::VARCHAR"
+			where := "e.county = " + q(p.Partition["county"])
+			if p.Partition["county"] == release.HiveNull {
+				where = "e.county IS NULL"
+			}
+			var inPart, inFile string
+			if err := db.QueryRow("SELECT md5(string_agg(" + row + ", '|' ORDER BY file_row_number)) FROM read_parquet(" + partFile + ", hive_partitioning = false, file_row_number = true)").Scan(&inPart); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.QueryRow(fmt.Sprintf("SELECT md5(string_agg(%s, '|' ORDER BY file_row_number)) FROM (SELECT d.* FROM read_parquet(%s, file_row_number = true) d LEFT JOIN (SELECT cui, min(county) AS county FROM read_parquet(%s) GROUP BY cui) e ON e.cui = d.%s WHERE d.year = %s AND %s)",
+				row, q(filepath.Join(res.Path, filepath.FromSlash(single.Path))), q(entities), ds.PartitionEntity, p.Partition["year"], where)).Scan(&inFile); err != nil {
+				t.Fatal(err)
+			}
+			if inPart != inFile {
+				t.Errorf("%s: part %s does not hold its rows in the single file's order", d.Name, p.Path)
+			}
+		}
 		// A part leaves out the columns its path names.
 		var cols string
 		if err := db.QueryRow("SELECT string_agg(column_name, ',') FROM (DESCRIBE SELECT * FROM read_parquet(" +
