@@ -50,6 +50,7 @@ type options struct {
 	queryRuns             int
 	largeQueryRuns        int // queryRuns from largeScale up
 	serveRuns, coldRuns   int
+	largeServeRuns        int // serveRuns from largeScale up
 	connections           int
 	duration              time.Duration
 	pg                    *benchkit.Postgres
@@ -127,6 +128,7 @@ func main() {
 	flag.IntVar(&opt.queryRuns, "query-runs", 30, "measured runs of each query on each side")
 	flag.IntVar(&opt.largeQueryRuns, "large-query-runs", 15, "measured runs of each query on each side at --large-scale and above")
 	flag.IntVar(&opt.serveRuns, "serve-runs", 3, "wrk runs of each page on each server (medians)")
+	flag.IntVar(&opt.largeServeRuns, "large-serve-runs", 1, "wrk runs of each page on each server at --large-scale and above")
 	flag.IntVar(&opt.coldRuns, "cold-runs", 3, "server starts per page for the first-request figures")
 	flag.IntVar(&opt.connections, "connections", 64, "wrk connections")
 	flag.DurationVar(&opt.duration, "duration", 5*time.Second, "length of one wrk run")
@@ -174,7 +176,7 @@ func runSuite(opt *options, scales []int) error {
 			fmt.Sprintf("PostgreSQL 15 (%s): shared_buffers 256MB, work_mem 64MB, fsync off (a benchmark copy); indexes on supplier_cui, (year, award_date), (buyer_cui, year) and a pg_trgm GIN index on supplier_name; VACUUM ANALYZE after the load.", opt.pgBin),
 		)
 		if slices.Max(scales) >= opt.largeScale {
-			r.Notes = append(r.Notes, fmt.Sprintf("From scale %d up, ingest and publish run %d time(s) instead of %d and each query %d times instead of %d (p99 of %d runs is their slowest): repeating them at scale %d does not fit the suite's 30 minutes; the serve figures keep their repeats.", opt.largeScale, opt.largeRuns, opt.runs, opt.largeQueryRuns, opt.queryRuns, opt.largeQueryRuns, opt.largeScale))
+			r.Notes = append(r.Notes, largeScaleNote(opt))
 		}
 		return r.write(opt.out)
 	}
@@ -247,13 +249,20 @@ func runSuite(opt *options, scales []int) error {
 	return failed
 }
 
+// largeScaleNote says what runs fewer times from largeScale up, and why.
+func largeScaleNote(opt *options) string {
+	return fmt.Sprintf("From scale %d up, ingest and publish run %d time(s) instead of %d, each query %d times instead of %d (p99 of %d runs is their slowest) and each serve figure is %d wrk run(s) of %s instead of %d (one run's p99 is over its thousands of requests; the median of runs only guards against a noisy run): repeating them at scale %d does not fit the suite's 30 minutes.",
+		opt.largeScale, opt.largeRuns, opt.runs, opt.largeQueryRuns, opt.queryRuns, opt.largeQueryRuns, opt.largeServeRuns, opt.duration, opt.serveRuns, opt.largeScale)
+}
+
 // at is the options of one scale: from largeScale up, ingest and publish
-// run largeRuns times and each query largeQueryRuns times (a run at scale
-// 100 costs ten of scale 10); below it, what the flags say.
+// run largeRuns times, each query largeQueryRuns times and each serve
+// figure largeServeRuns wrk runs (a run at scale 100 costs ten of scale
+// 10); below it, what the flags say.
 func (o *options) at(scale int) *options {
 	c := *o
 	if scale >= o.largeScale {
-		c.runs, c.queryRuns = o.largeRuns, o.largeQueryRuns
+		c.runs, c.queryRuns, c.serveRuns = o.largeRuns, o.largeQueryRuns, o.largeServeRuns
 	}
 	return &c
 }

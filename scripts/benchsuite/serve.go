@@ -5,7 +5,9 @@ package main
 // holding the same bytes from the same kind of server (benchkit.ServeStatic,
 // this program re-run as `benchsuite serve-static DIR`), alternating runs:
 // the main public pages, a supplier search where every request is a
-// different query (a wrk Lua script over the release's name fragments), and
+// different query (a wrk Lua script over the release's name fragments)
+// against a second server with its page cache off (searchArgs: every answer
+// is a search run, none a cached page), and
 // the whole procurement dataset as a Parquet download (the static side a
 // hard link of the release's file). Then the first request after the
 // release opens (cold) against the next one (warm), over fresh starts of
@@ -19,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -118,8 +121,23 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 	defer static.Stop()
 	s.atExit(static.Stop)
 
+	// The search's own server, its page cache off, started for its runs.
+	var uncached *benchkit.Child
+	defer func() {
+		if uncached != nil {
+			uncached.Stop()
+		}
+	}()
 	var out []Figure
 	for _, t := range targets {
+		server := site
+		if t.search {
+			if uncached, err = benchkit.StartChild(5*time.Minute, s.opt.site, benchkit.SiteAddr, searchArgs(siteArgs)...); err != nil {
+				return nil, err
+			}
+			s.atExit(uncached.Stop)
+			server = uncached
+		}
 		path := t.Path
 		if t.ID == "furnizor" {
 			_, body, err := get(site.URL + "/achizitii")
@@ -133,7 +151,7 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 		if t.search {
 			probe += fmt.Sprint(p.term[0])
 		}
-		status, body, err := get(site.URL + probe)
+		status, body, err := get(server.URL + probe)
 		if err != nil || status != 200 {
 			return nil, fmt.Errorf("%s: %d %v", probe, status, err)
 		}
@@ -153,7 +171,7 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 		var siteRuns, staticRuns []benchkit.WrkResult
 		offset := int64(1) // the probe asked term 0
 		for range s.opt.serveRuns {
-			r, err := s.runWrk(site.URL+probe, lua, offset)
+			r, err := s.runWrk(server.URL+probe, lua, offset)
 			if err != nil {
 				return nil, err
 			}
@@ -182,8 +200,8 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 				n += r.Requests
 			}
 			// offset bounds the terms handed out (requests cut off at a run's end included)
-			measured = fmt.Sprintf("publicsite %s<term>, each request the next of %d name fragments (%d requests in all runs, at most %d terms handed out: %s; %d bytes for %q)",
-				path, len(p.term), n, offset, map[bool]string{true: "no term asked twice", false: "terms repeat, so some answers come from the page cache"}[offset <= int64(len(p.term))], len(body), p.term[0])
+			measured = fmt.Sprintf("publicsite --cache-entries 0 (no page cache: every answer a search) %s<term>, each request the next of %d name fragments (%d requests in all runs, at most %d terms handed out: %s; %d bytes for %q)",
+				path, len(p.term), n, offset, map[bool]string{true: "no term asked twice", false: "terms repeat"}[offset <= int64(len(p.term))], len(body), p.term[0])
 		}
 		against := fmt.Sprintf("a static file of the same %d bytes (net/http FileServer)", len(body))
 		conn := fmt.Sprintf("wrk, %d connections, %s per run", s.opt.connections, s.opt.duration)
@@ -194,6 +212,9 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 			f.Errors, f.BaseEr = &se, &be
 		}
 		out = append(out, f1, f2)
+		if t.search {
+			uncached.Stop()
+		}
 		s.logf("serve %-30s %8.0f req/s p99 %8.2f ms errors %d | static %8.0f req/s p99 %8.2f ms errors %d", t.ID, sr, sp, se, br, bp, be)
 	}
 	site.Stop()
@@ -203,6 +224,13 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 		return nil, err
 	}
 	return append(out, cold...), nil
+}
+
+// searchArgs are the arguments of the search's server: the site's, with
+// its page cache off (publicsite --cache-entries 0), so a search figure is
+// the search's cost, not a cache's.
+func searchArgs(siteArgs []string) []string {
+	return append(slices.Clone(siteArgs), "--cache-entries", "0")
 }
 
 // benchCold starts the server again and again; on each start it times the

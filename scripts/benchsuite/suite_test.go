@@ -105,8 +105,8 @@ func TestSuiteAtScaleOneWritesEveryFigure(t *testing.T) {
 			t.Errorf("no figure %s", n)
 		}
 	}
-	if f := names["serve/achizitii-cautare/requests-per-second"]; !strings.Contains(f.Measured, "no term asked twice") {
-		t.Errorf("the search run repeated terms: %s", f.Measured)
+	if f := names["serve/achizitii-cautare/requests-per-second"]; !strings.Contains(f.Measured, "no term asked twice") || !strings.Contains(f.Measured, "--cache-entries 0") {
+		t.Errorf("the search run repeated terms or had the page cache on: %s", f.Measured)
 	}
 	if f := names["queries/supplier-search/p50"]; !strings.Contains(f.Against, "PostgreSQL 15") {
 		t.Errorf("the queries' baseline is %q", f.Against)
@@ -125,22 +125,38 @@ func TestSuiteAtScaleOneWritesEveryFigure(t *testing.T) {
 // From the large scale up, ingest, publish and the queries run fewer
 // times, and the suite's own options are left as the flags set them.
 func TestLargeScaleRunsFewerRepeats(t *testing.T) {
-	o := &options{runs: 3, largeRuns: 1, largeScale: 100, queryRuns: 30, largeQueryRuns: 15, serveRuns: 3}
+	o := &options{runs: 3, largeRuns: 1, largeScale: 100, queryRuns: 30, largeQueryRuns: 15, serveRuns: 3, largeServeRuns: 1, duration: 5 * time.Second}
 	small, large := o.at(10), o.at(100)
 	if small.runs != 3 || small.queryRuns != 30 || small.serveRuns != 3 {
 		t.Errorf("scale 10: runs %d, query runs %d, serve runs %d", small.runs, small.queryRuns, small.serveRuns)
 	}
-	if large.runs != 1 || large.queryRuns != 15 || large.serveRuns != 3 {
+	if large.runs != 1 || large.queryRuns != 15 || large.serveRuns != 1 {
 		t.Errorf("scale 100: runs %d, query runs %d, serve runs %d", large.runs, large.queryRuns, large.serveRuns)
 	}
-	if o.runs != 3 || o.queryRuns != 30 {
-		t.Errorf("at changed the suite's options: runs %d, query runs %d", o.runs, o.queryRuns)
+	if o.runs != 3 || o.queryRuns != 30 || o.serveRuns != 3 {
+		t.Errorf("at changed the suite's options: runs %d, query runs %d, serve runs %d", o.runs, o.queryRuns, o.serveRuns)
+	}
+	// The summary says what runs fewer times at the large scale.
+	note := largeScaleNote(o)
+	for _, s := range []string{"From scale 100 up", "1 time(s) instead of 3", "15 times instead of 30", "1 wrk run(s) of 5s instead of 3"} {
+		if !strings.Contains(note, s) {
+			t.Errorf("the large scale's note %q does not say %q", note, s)
+		}
 	}
 	p := &sections{t: time.Now().Add(-2 * time.Second)}
 	p.done("demo")
 	p.done("ingest")
 	if len(p.parts) != 2 || p.parts[0] != "demo 2s" || p.parts[1] != "ingest 0s" {
 		t.Errorf("sections %q", p.parts)
+	}
+}
+
+// The search's server is the site's with its page cache off.
+func TestTheSearchRunsWithThePageCacheOff(t *testing.T) {
+	site := []string{"--releases", "r", "--admin", "off"}
+	got := searchArgs(site)
+	if strings.Join(got, " ") != "--releases r --admin off --cache-entries 0" {
+		t.Errorf("the search's server runs with %q", got)
 	}
 }
 
