@@ -125,9 +125,15 @@ func writeDatabase(ctx context.Context, conn *sql.Conn, dir string, man *models.
 			return models.ReleaseFile{}, err
 		}
 		// Names and paths are ours (Datasets and the manifest), quoted as
-		// literals: DDL takes no bound parameters.
-		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TABLE %s.%s AS SELECT * FROM read_parquet(%s) ORDER BY %s`,
-			alias, name, sqlString(parquet), orders[i])); err != nil {
+		// literals: DDL takes no bound parameters. A table whose order is
+		// its Parquet file's (inSortKeyOrder) is that file's rows as they
+		// come (DuckDB keeps a scan's insertion order), not sorted again.
+		orderBy := " ORDER BY " + orders[i]
+		if inSortKeyOrder(name, orders[i]) {
+			orderBy = ""
+		}
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TABLE %s.%s AS SELECT * FROM read_parquet(%s)%s`,
+			alias, name, sqlString(parquet), orderBy)); err != nil {
 			return models.ReleaseFile{}, fmt.Errorf("setul %s: %w", name, err)
 		}
 	}
@@ -147,6 +153,28 @@ func writeDatabase(ctx context.Context, conn *sql.Conn, dir string, man *models.
 		return models.ReleaseFile{}, err
 	}
 	return models.ReleaseFile{Path: rel, Format: FormatDuckDB, Bytes: size, SHA256: sum}, nil
+}
+
+// inSortKeyOrder: the order of dataset name's table is its Parquet file's,
+// the dataset's SortKey (the order's columns, each at its first place, are
+// the SortKey's): an internal dataset's, or a public one read by a prefix of
+// its SortKey.
+func inSortKeyOrder(name, order string) bool {
+	ds, ok := Lookup(name)
+	if !ok {
+		return false
+	}
+	var cols []string
+	for _, c := range strings.Split(order, ",") {
+		if c = strings.TrimSpace(c); !slices.Contains(cols, c) {
+			cols = append(cols, c)
+		}
+	}
+	key := strings.Split(ds.SortKey, ",")
+	for i := range key {
+		key[i] = strings.TrimSpace(key[i])
+	}
+	return slices.Equal(cols, key)
 }
 
 // parquetOf is the path of a dataset's Parquet file in the release dir.
