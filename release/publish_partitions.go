@@ -18,8 +18,7 @@ package release
 // Trino and DuckDB read back as NULL. Every part is listed in the manifest
 // (ManifestDataset.Parts: path, bytes, sha256, rows, partition values),
 // checked before the release goes live (rows) and by etl verify (bytes,
-// sha256, rows). The single file is read once for all its parts, and
-// each part sorted by the SortKey (writePartitions), so publishing the same
+// sha256, rows). Each part is its own sorted COPY, so publishing the same
 // warehouse twice writes the same bytes.
 
 import (
@@ -29,9 +28,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/deschis/deschis/models"
 )
@@ -44,48 +41,48 @@ var partitionValue = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 // writePartitions writes the Hive-partitioned copy of a dataset from its
 // Parquet file parquet, with the counties of the release's entities file.
-// The single file is read once: one COPY … (PARTITION_BY (year, county))
-// splits its rows into a scratch directory (partitionScratch), in no
-// promised order (DuckDB's partitioned writer keeps none), and each part
-// is then written from its own scratch rows, sorted by the SortKey (a
-// total order, so the same bytes every time), and the scratch removed.
-// Each part's rows are read back from its Parquet footer.
 func writePartitions(ctx context.Context, conn *sql.Conn, dir string, ds Dataset, parquet string) ([]models.PartFile, error) {
 	entities := filepath.Join(dir, models.Public, "entities.parquet")
-	var bad sql.NullString // a county that cannot name a directory: refused before anything is written
-	if err := conn.QueryRowContext(ctx, `SELECT min(county) FROM read_parquet(?) WHERE NOT regexp_full_match(county, ?)`,
-		entities, partitionValue.String()[1:len(partitionValue.String())-1]).Scan(&bad); err != nil {
-		return nil, err
+	from := fmt.Sprintf(`read_parquet(%s) d LEFT JOIN (SELECT cui, min(county) AS county FROM read_parquet(%s) GROUP BY cui) e ON e.cui = d.%s`,
+		sqlString(parquet), sqlString(entities), quoteIdent(ds.PartitionEntity))
+	type key struct {
+		year   int64
+		county sql.NullString
 	}
-	if bad.Valid {
-		return nil, fmt.Errorf("setul %s: județul %q nu poate numi un director de partiție", ds.Name, bad.String)
-	}
-	scratch := filepath.Join(dir, partitionScratch+ds.Name)
-	defer os.RemoveAll(scratch)
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`COPY (SELECT d.*, coalesce(e.county, %s) AS county FROM read_parquet(%s) d
-		LEFT JOIN (SELECT cui, min(county) AS county FROM read_parquet(%s) GROUP BY cui) e ON e.cui = d.%s)
-		TO %s (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (year, county))`,
-		sqlString(HiveNull), sqlString(parquet), sqlString(entities), quoteIdent(ds.PartitionEntity), sqlString(scratch))); err != nil {
-		return nil, fmt.Errorf("export %s (partiții): %w", ds.Name, err)
-	}
-	dirs, err := filepath.Glob(filepath.Join(scratch, "year=*", "county=*"))
+	var keys []key
+	rows, err := conn.QueryContext(ctx, "SELECT DISTINCT d.year, e.county FROM "+from+" ORDER BY 1, 2 NULLS LAST")
 	if err != nil {
 		return nil, err
 	}
-	var parts []models.PartFile
-	for _, from := range dirs {
-		year := strings.TrimPrefix(filepath.Base(filepath.Dir(from)), "year=")
-		county := strings.TrimPrefix(filepath.Base(from), "county=")
-		if _, err := strconv.Atoi(year); err != nil || !partitionValue.MatchString(county) {
-			return nil, fmt.Errorf("setul %s: partiția %s nu are un an și un județ", ds.Name, from)
+	for rows.Next() {
+		var k key
+		if err := rows.Scan(&k.year, &k.county); err != nil {
+			rows.Close()
+			return nil, err
 		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var parts []models.PartFile
+	for _, k := range keys {
+		county, where := HiveNull, "e.county IS NULL"
+		if k.county.Valid {
+			if !partitionValue.MatchString(k.county.String) {
+				return nil, fmt.Errorf("setul %s: județul %q nu poate numi un director de partiție", ds.Name, k.county.String)
+			}
+			county, where = k.county.String, "e.county = "+sqlString(k.county.String)
+		}
+		year := strconv.FormatInt(k.year, 10)
 		rel := filepath.Join(ds.Access, ds.Name, "year="+year, "county="+county, "part-0.parquet")
 		path := filepath.Join(dir, rel)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, err
 		}
-		q := fmt.Sprintf(`COPY (SELECT * EXCLUDE (year, county) FROM read_parquet(%s, hive_partitioning = true) ORDER BY %s) TO %s (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)`,
-			sqlString(filepath.Join(from, "*.parquet")), ds.SortKey, sqlString(path))
+		q := fmt.Sprintf(`COPY (SELECT d.* EXCLUDE (year) FROM %s WHERE d.year = %s AND %s ORDER BY %s) TO %s (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)`,
+			from, year, where, ds.SortKey, sqlString(path))
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return nil, fmt.Errorf("export %s (%s): %w", ds.Name, rel, err)
 		}
@@ -94,34 +91,13 @@ func writePartitions(ctx context.Context, conn *sql.Conn, dir string, ds Dataset
 			return nil, err
 		}
 		p := models.PartFile{ReleaseFile: f, Partition: map[string]string{"year": year, "county": county}}
-		if err := conn.QueryRowContext(ctx, "SELECT num_rows FROM parquet_file_metadata(?)", path).Scan(&p.Rows); err != nil {
+		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM read_parquet(?)", path).Scan(&p.Rows); err != nil {
 			return nil, err
 		}
 		parts = append(parts, p)
 	}
-	// The manifest lists the parts by year (a number), then county, Hive's
-	// NULL last: the order of the years and counties, not of the names.
-	slices.SortFunc(parts, func(a, b models.PartFile) int {
-		ya, _ := strconv.Atoi(a.Partition["year"])
-		yb, _ := strconv.Atoi(b.Partition["year"])
-		if ya != yb {
-			return ya - yb
-		}
-		if an, bn := a.Partition["county"] == HiveNull, b.Partition["county"] == HiveNull; an != bn {
-			if an {
-				return 1
-			}
-			return -1
-		}
-		return strings.Compare(a.Partition["county"], b.Partition["county"])
-	})
 	return parts, nil
 }
-
-// partitionScratch begins the name of the directory in a release being
-// written where writePartitions splits a dataset's rows: removed once its
-// parts are written, so never in a release.
-const partitionScratch = ".partitions-"
 
 // checkParts: a dataset's parts hold its rows, each the rows the manifest says.
 func checkParts(ctx context.Context, conn *sql.Conn, dir string, d *models.ManifestDataset) error {
