@@ -38,9 +38,10 @@ import (
 // (SQL, PostgreSQL's side). A figure the site has no read for (Site nil) runs
 // the same SQL on both sides, DuckDB's on the release's tables through
 // QueryContext, and says so. Args name SQL's parameters ($1, $2, ...):
-// "buyer" (the release's main entity, the institution the pages open on),
-// "year", "term" (a supplier-name fragment) or "cui" (a supplier); the
-// parameter that changes from run to run is the last one.
+// "buyer" and "year" (an institution and one of its years; a search's: the
+// release's main entity, the institution the pages open on, and its default
+// year), "term" (a supplier-name fragment) or "cui" (a supplier); the last
+// one changes from run to run (params.of).
 type query struct {
 	ID   string
 	Args []string
@@ -77,7 +78,7 @@ var queries = []query{
 		},
 		SQL: `SELECT ` + contractCols + ` FROM procurement WHERE supplier_cui = $1 ` + listOrder},
 	{ID: "year-contracts-page", Args: []string{"buyer", "year"},
-		Read: "DB.Contracts, the list of /achizitii?an= (the institution's year, 50 rows by date)",
+		Read: "DB.Contracts, the list of /achizitii?entitate=&an= (an institution's year, 50 rows by date)",
 		Site: func(ctx context.Context, rel *release.DB, a arg) ([][]string, error) {
 			return contractRows(rel.Contracts(ctx, models.ContractFilter{Buyer: a.buyer, Year: a.year, Sort: models.SortDateDesc, Limit: pageRows}))
 		},
@@ -88,7 +89,7 @@ var queries = []query{
 	{ID: "totals-by-month", SQL: `SELECT date_trunc('month', award_date) AS month, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
 		FROM procurement WHERE counts_in_total GROUP BY 1 ORDER BY 1 NULLS LAST`},
 	{ID: "totals-by-cpv-division", Args: []string{"buyer", "year"},
-		Read: "DB.ContractsBy(cpv_division), the CPV chart of /achizitii (the institution's year)",
+		Read: "DB.ContractsBy(cpv_division), the CPV chart of /achizitii (an institution's year)",
 		Site: func(ctx context.Context, rel *release.DB, a arg) ([][]string, error) {
 			gs, err := rel.ContractsBy(ctx, models.ContractFilter{Buyer: a.buyer, Year: a.year}, models.ContractsByCPVDivision)
 			var out [][]string
@@ -102,7 +103,7 @@ var queries = []query{
 	{ID: "sum-by-buyer-and-year", SQL: `SELECT buyer_cui, year, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
 		FROM procurement WHERE counts_in_total GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`},
 	{ID: "kpi-procurement-year", Args: []string{"buyer", "year"},
-		Read: "DB.ContractTotals, the contracts' KPI cards of the home page and /achizitii (the institution's year)",
+		Read: "DB.ContractTotals, the contracts' KPI cards of the home page and /achizitii (an institution's year)",
 		Site: func(ctx context.Context, rel *release.DB, a arg) ([][]string, error) {
 			t, err := rel.ContractTotals(ctx, models.ContractFilter{Buyer: a.buyer, Year: a.year})
 			return [][]string{{fmt.Sprint(t.Rows), fmt.Sprint(t.Count), fmt.Sprint(int64(t.Value))}}, err
@@ -167,20 +168,26 @@ func cells(vals []any, n int) []string {
 
 // params are the parameter lists, drawn from the release once: the
 // supplier-name fragments (term, also the serve section's searches), the
-// suppliers (cui), the main entity's years with contracts (year), the main
-// entity (buyer) and its default year (year0, the year its pages open on).
+// suppliers (cui), every institution's years with contracts (pages, shuffled:
+// the pages /achizitii?entitate=&an= shows), the main entity (buyer) and its
+// default year (year0, the year its pages open on).
 type params struct {
-	term, cui, year []any
-	buyer           string
-	year0           int
+	term, cui []any
+	pages     []arg
+	buyer     string
+	year0     int
 }
 
-// of is run i's parameters of q: its last parameter takes the list's i-th
-// value, the others the main entity and its default year.
+// of is run i's parameters of q: a query of an institution's year takes the
+// i-th (institution, year), so that no two runs of a figure ask the same
+// page (the reader keeps the answers of its prepared aggregate: a page asked
+// twice would be answered from memory), a search the i-th term in the main
+// entity's default year, a supplier's page the i-th supplier.
 func (p *params) of(q query, i int) arg {
 	a := arg{buyer: p.buyer, year: p.year0, term: p.term[i%len(p.term)].(string), cui: p.cui[i%len(p.cui)].(string)}
 	if n := len(q.Args); n > 0 && q.Args[n-1] == "year" {
-		a.year = p.year[i%len(p.year)].(int)
+		pg := p.pages[i%len(p.pages)]
+		a.buyer, a.year = pg.buyer, pg.year
 	}
 	return a
 }
@@ -247,18 +254,20 @@ func drawParams(ctx context.Context, rel *release.DB) (*params, error) {
 	if err != nil {
 		return nil, err
 	}
-	years := rel.Years(models.DatasetProcurement, p.buyer)
-	if len(terms) == 0 || len(cuis) == 0 || len(years) == 0 {
-		return nil, fmt.Errorf("the release has no supplier names, suppliers or years of %s to query (%d, %d, %d)", p.buyer, len(terms), len(cuis), len(years))
+	for _, e := range rel.Entities() {
+		for _, y := range rel.Years(models.DatasetProcurement, e.CUI) {
+			p.pages = append(p.pages, arg{buyer: e.CUI, year: y})
+		}
+	}
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(p.pages), func(i, j int) { p.pages[i], p.pages[j] = p.pages[j], p.pages[i] })
+	if len(terms) == 0 || len(cuis) == 0 || len(p.pages) == 0 {
+		return nil, fmt.Errorf("the release has no supplier names, suppliers or institutions' years to query (%d, %d, %d)", len(terms), len(cuis), len(p.pages))
 	}
 	for _, t := range terms {
 		p.term = append(p.term, t)
 	}
 	for _, c := range cuis {
 		p.cui = append(p.cui, c)
-	}
-	for _, y := range years {
-		p.year = append(p.year, y)
 	}
 	return p, nil
 }
@@ -371,42 +380,58 @@ type queryTimes struct {
 }
 
 // timeQueries runs every query runs times on each side, alternating, after
-// two unmeasured runs; every run's two answers must be the same rows.
-func timeQueries(ctx context.Context, rel *release.DB, pg *pgx.Conn, p *params, runs int) ([]queryTimes, error) {
+// two unmeasured runs; every run's two answers must be the same rows. Each
+// query reads the release opened afresh (open): the reader keeps the answers
+// of its prepared aggregate by filter, so a query after another of the same
+// filters would be answered from memory.
+func timeQueries(ctx context.Context, open func() (*release.DB, error), pg *pgx.Conn, p *params, runs int) ([]queryTimes, error) {
 	var out []queryTimes
 	for _, q := range queries {
-		qt := queryTimes{ID: q.ID}
-		for i := -2; i < runs; i++ { // two unmeasured runs first
-			a := p.of(q, max(i, 0))
-			var answers [2][][]string
-			for side := range 2 {
-				if (i+side)%2 == 0 {
-					d, got, err := duckRead(ctx, rel, q, a)
-					if err != nil {
-						return nil, fmt.Errorf("%s on DuckDB: %w", q.ID, err)
-					}
-					answers[0] = got
-					if i >= 0 {
-						qt.Duck, qt.DuckRows = append(qt.Duck, ms(d)), qt.DuckRows+int64(len(got))
-					}
-				} else {
-					d, got, err := pgQuery(ctx, pg, q, a)
-					if err != nil {
-						return nil, fmt.Errorf("%s on PostgreSQL: %w", q.ID, err)
-					}
-					answers[1] = got
-					if i >= 0 {
-						qt.PG, qt.PGRows = append(qt.PG, ms(d)), qt.PGRows+int64(len(got))
-					}
-				}
-			}
-			if err := sameRows(answers[0], answers[1]); err != nil {
-				return nil, fmt.Errorf("%s with %+v: the two sides differ: %w", q.ID, a, err)
-			}
+		qt, err := timeQuery(ctx, open, pg, p, runs, q)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, qt)
 	}
 	return out, nil
+}
+
+func timeQuery(ctx context.Context, open func() (*release.DB, error), pg *pgx.Conn, p *params, runs int, q query) (queryTimes, error) {
+	rel, err := open()
+	if err != nil {
+		return queryTimes{}, err
+	}
+	defer rel.Close()
+	qt := queryTimes{ID: q.ID}
+	for i := -2; i < runs; i++ { // two unmeasured runs first
+		a := p.of(q, max(i, 0))
+		var answers [2][][]string
+		for side := range 2 {
+			if (i+side)%2 == 0 {
+				d, got, err := duckRead(ctx, rel, q, a)
+				if err != nil {
+					return qt, fmt.Errorf("%s on DuckDB: %w", q.ID, err)
+				}
+				answers[0] = got
+				if i >= 0 {
+					qt.Duck, qt.DuckRows = append(qt.Duck, ms(d)), qt.DuckRows+int64(len(got))
+				}
+			} else {
+				d, got, err := pgQuery(ctx, pg, q, a)
+				if err != nil {
+					return qt, fmt.Errorf("%s on PostgreSQL: %w", q.ID, err)
+				}
+				answers[1] = got
+				if i >= 0 {
+					qt.PG, qt.PGRows = append(qt.PG, ms(d)), qt.PGRows+int64(len(got))
+				}
+			}
+		}
+		if err := sameRows(answers[0], answers[1]); err != nil {
+			return qt, fmt.Errorf("%s with %+v: the two sides differ: %w", q.ID, a, err)
+		}
+	}
+	return qt, nil
 }
 
 // sameRows says where two answers first differ.
@@ -509,7 +534,8 @@ func benchQueries(s *scaleRun, dir string) ([]Figure, *params, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	times, err := timeQueries(ctx, rel, conn, p, s.opt.queryRuns)
+	open := func() (*release.DB, error) { return release.Open(ctx, dir, release.Tables) }
+	times, err := timeQueries(ctx, open, conn, p, s.opt.queryRuns)
 	if err != nil {
 		return nil, nil, err
 	}
