@@ -93,7 +93,9 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 		return nil, err
 	}
 	q := `SELECT ` + contractColumns + ` FROM procurement WHERE ` + w + ` ORDER BY ` + order
-	switch {
+	switch mq, margs, ok := r.martList(f); {
+	case ok: // a supplier's or a year's page, prepared at publish (read_marts.go)
+		q, args = mq, margs
 	case f.Limit > 0 && r.mode == Tables:
 		// A page is chosen on the sort columns alone, then only its rows
 		// are read whole: sorting every matching row with all its columns
