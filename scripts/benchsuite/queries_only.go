@@ -12,10 +12,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/deschis/deschis/release"
@@ -60,6 +62,16 @@ func mainQueriesOnly(args []string) error {
 		return err
 	}
 	defer pg.Stop()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() { // an interrupt stops PostgreSQL and removes the work too
+		<-sig
+		pg.Stop()
+		if *work == "" {
+			os.RemoveAll(dir)
+		}
+		os.Exit(1)
+	}()
 	opt.pg = pg
 	run := &Run{Started: time.Now().UTC(), Scales: list, Commit: commit()}
 	load0 := loadavg()
