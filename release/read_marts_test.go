@@ -71,9 +71,10 @@ func listPages(n int64) []int {
 // A supplier's page and an institution's year, 50 contracts by date newest
 // first, are the same rows in the same order read from the prepared lookups
 // (publish_marts.go) as from the procurement table of a release published
-// before them, which still opens; and they are read from the lookups: a
-// supplier or a year taken out of a lookup has an empty page, while any
-// other order or filter is still read from the procurement table.
+// before them, which still opens, and so are a supplier's totals and years;
+// and they are read from the lookups: a supplier or a year taken out of a
+// lookup has an empty page (and the supplier no totals), while any other
+// order or filter is still read from the procurement table.
 func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 	ctx := context.Background()
 	cur, err := release.Open(ctx, demoReleaseDir(t), release.Tables)
@@ -136,6 +137,21 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 		}
 	}
 	t.Logf("%d lists, %d rows compared", len(lists), compared)
+	for _, l := range lists { // a supplier's page's totals and years
+		if l.f.SupplierCUI == "" {
+			continue
+		}
+		a, errA := older.ContractTotals(ctx, l.f)
+		b, errB := cur.ContractTotals(ctx, l.f)
+		if errA != nil || errB != nil || a != b || b.Rows != l.n {
+			t.Errorf("%+v totals: from the procurement table %+v (%v), from the lookup %+v (%v), want %d rows", l.f, a, errA, b, errB, l.n)
+		}
+		ya, errA := older.ContractsByYear(ctx, l.f)
+		yb, errB := cur.ContractsByYear(ctx, l.f)
+		if errA != nil || errB != nil || fmt.Sprint(ya) != fmt.Sprint(yb) || len(yb) == 0 {
+			t.Errorf("%+v by year: from the procurement table %v (%v), from the lookup %v (%v)", l.f, ya, errA, yb, errB)
+		}
+	}
 
 	sup, year := lists[0], lists[0]
 	for _, l := range lists {
@@ -157,6 +173,20 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 		f.Limit = 50
 		if got, err := cut.Contracts(ctx, f); err != nil || len(got) != 0 {
 			t.Errorf("%+v: %d rows (%v) with its rows taken out of the lookup: not read from it", f, len(got), err)
+		}
+		if l.f.SupplierCUI != "" {
+			tot, err := cut.ContractTotals(ctx, l.f)
+			years, errY := cut.ContractsByYear(ctx, l.f)
+			if err != nil || errY != nil || tot.Rows != 0 || len(years) != 0 {
+				t.Errorf("%+v: totals %+v (%v), years %v (%v) with its rows taken out of the lookup: not read from it", l.f, tot, err, years, errY)
+			}
+			with := l.f
+			with.Year = year.f.Year // another filter: read from the contracts
+			a, errA := older.ContractTotals(ctx, with)
+			b, errB := cut.ContractTotals(ctx, with)
+			if errA != nil || errB != nil || a != b {
+				t.Errorf("%+v totals: from the procurement table %+v (%v), from the edited release %+v (%v)", with, a, errA, b, errB)
+			}
 		}
 		for _, g := range []models.ContractFilter{{Sort: models.SortValueDesc}, {Sort: models.SortDateAsc}, {Kind: "direct_purchase"}, {Limit: -1}} {
 			o := f

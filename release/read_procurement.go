@@ -127,6 +127,9 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 // ContractTotals sums the rows a filter selects.
 func (r *DB) ContractTotals(ctx context.Context, f models.ContractFilter) (s models.ContractSummary, err error) {
 	defer models.Wrap(&err, "totaluri contracte")
+	if r.martSupplier(f) { // a supplier's page (read_marts.go)
+		return r.supplierTotals(ctx, f.SupplierCUI)
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return s, err
@@ -218,6 +221,9 @@ func (r *DB) Supplier(ctx context.Context, cui string) (s models.Supplier, err e
 // (framework agreements included), Value only what enters totals.
 func (r *DB) ContractsByYear(ctx context.Context, f models.ContractFilter) (out []models.ContractGroup, err error) {
 	defer models.Wrap(&err, "contracte pe ani")
+	if r.martSupplier(f) { // a supplier's page (read_marts.go)
+		return r.supplierYears(ctx, f.SupplierCUI)
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return nil, err
