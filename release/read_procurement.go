@@ -93,7 +93,9 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 		return nil, err
 	}
 	q := `SELECT ` + contractColumns + ` FROM procurement WHERE ` + w + ` ORDER BY ` + order
-	switch {
+	switch mq, margs, ok := r.martList(f); {
+	case ok: // a supplier's or a year's page, prepared at publish (read_marts.go)
+		q, args = mq, margs
 	case f.Limit > 0 && r.mode == Tables:
 		// A page is chosen on the sort columns alone, then only its rows
 		// are read whole: sorting every matching row with all its columns
@@ -125,6 +127,9 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 // ContractTotals sums the rows a filter selects.
 func (r *DB) ContractTotals(ctx context.Context, f models.ContractFilter) (s models.ContractSummary, err error) {
 	defer models.Wrap(&err, "totaluri contracte")
+	if r.martSupplier(f) { // a supplier's page (read_marts.go)
+		return r.supplierTotals(ctx, f.SupplierCUI)
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return s, err
@@ -216,6 +221,9 @@ func (r *DB) Supplier(ctx context.Context, cui string) (s models.Supplier, err e
 // (framework agreements included), Value only what enters totals.
 func (r *DB) ContractsByYear(ctx context.Context, f models.ContractFilter) (out []models.ContractGroup, err error) {
 	defer models.Wrap(&err, "contracte pe ani")
+	if r.martSupplier(f) { // a supplier's page (read_marts.go)
+		return r.supplierYears(ctx, f.SupplierCUI)
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return nil, err

@@ -49,6 +49,9 @@ type DB struct {
 	suppliers *supplierIndex
 	cube      bool
 	memo      cubeMemo
+	// marts: the release's file has the prepared lookups of the contract
+	// lists (publish_marts.go).
+	marts bool
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -268,6 +271,9 @@ func (r *DB) readLookups(ctx context.Context) error {
 			return err
 		}
 		r.cube = n == 1
+	}
+	if err := r.readMarts(ctx); err != nil {
+		return err
 	}
 	r.years = map[string]map[string][]int{}
 	for _, q := range datasetYears {

@@ -89,7 +89,7 @@ func (e *exitList) run() {
 // subcommand runs the children this program is re-run as (the baselines of
 // ingest and publish, the static server); false when args name none.
 func subcommand(args []string) (bool, error) {
-	if len(args) < 2 {
+	if len(args) == 0 || len(args) < 2 && args[0] != "queries" {
 		return false, nil
 	}
 	if args[0] == "summary" {
@@ -103,6 +103,8 @@ func subcommand(args []string) (bool, error) {
 	case "serve-static":
 		benchkit.ServeStatic(args[1])
 		return true, nil
+	case "queries": // the queries section alone (queries_only.go)
+		return true, mainQueriesOnly(args[1:])
 	}
 	return false, nil
 }
