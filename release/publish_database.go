@@ -60,13 +60,14 @@ func databaseTables(access string) (names, orders []string) {
 // from the datasets' tables so that no page scans a dataset for them: the
 // supplier-name search (supplierNamesSQL), the years of each dataset by
 // entity (datasetYears, read at open) and the procedure types (the filter
-// of /achizitii), and the contracts' aggregate of publish_search.go.
-var searchTables = []string{contractCube, "dataset_years", "procedures", "supplier_names"}
+// of /achizitii), the contracts' aggregate of publish_search.go and their
+// index (publish_contract_index.go).
+var searchTables = []string{contractCube, contractIndexTable, contractIndexDicts, "dataset_years", "procedures", "supplier_names"}
 
 // laterSearchTables are the searchTables a release published before they
 // existed does not have: such a release still opens, and its reader answers
-// from the datasets' tables instead (DB.cube false).
-var laterSearchTables = []string{contractCube}
+// from the datasets' tables instead (DB.cube false, DB.index nil).
+var laterSearchTables = []string{contractCube, contractIndexTable, contractIndexDicts}
 
 // searchTablesSQL makes searchTables in the catalog prefix names.
 func searchTablesSQL(prefix string) []string {
@@ -136,6 +137,9 @@ func writeDatabase(ctx context.Context, conn *sql.Conn, dir string, man *models.
 			if _, err := conn.ExecContext(ctx, q); err != nil {
 				return models.ReleaseFile{}, fmt.Errorf("structurile de căutare: %w", err)
 			}
+		}
+		if err := writeContractIndex(ctx, conn, alias+"."); err != nil {
+			return models.ReleaseFile{}, fmt.Errorf("indexul contractelor: %w", err)
 		}
 	}
 	attached = false

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,6 +89,14 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 	if !ok {
 		return nil, fmt.Errorf("%w: ordine necunoscută", models.ErrInvalid)
 	}
+	if r.index != nil && f.Limit > 0 {
+		// The page's rows chosen on the index, then read by rowid.
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return r.contractsAt(ctx, r.index.page(a.q, f.Sort, f.Limit, f.Offset))
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return nil, err
@@ -108,23 +117,62 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 		args = append(args, f.Limit, f.Offset)
 	}
 	err = queryRows(ctx, r.db, q, args, func(rows *sql.Rows) error {
-		var c models.Contract
-		var award sql.NullTime
-		if err := rows.Scan(&c.BuyerCUI, &c.BuyerName, &c.ContractID, &c.Kind, &c.ParentID, &c.SupplierCUI, &c.SupplierName, &c.Title,
-			&c.CPV, &c.CPVDivision, &c.CPVDivisionName, &c.Value, &c.Currency, &award, &c.Year,
-			&c.Procedure, &c.Offers, &c.EUFunded, &c.InvestmentCode, &c.CountsInTotal); err != nil {
-			return err
-		}
-		c.AwardDate = dateOrZero(award)
+		c, err := scanContract(rows)
 		out = append(out, c)
-		return nil
+		return err
 	})
+	return out, err
+}
+
+func scanContract(rows *sql.Rows, more ...any) (models.Contract, error) {
+	var c models.Contract
+	var award sql.NullTime
+	err := rows.Scan(append([]any{&c.BuyerCUI, &c.BuyerName, &c.ContractID, &c.Kind, &c.ParentID, &c.SupplierCUI, &c.SupplierName, &c.Title,
+		&c.CPV, &c.CPVDivision, &c.CPVDivisionName, &c.Value, &c.Currency, &award, &c.Year,
+		&c.Procedure, &c.Offers, &c.EUFunded, &c.InvestmentCode, &c.CountsInTotal}, more...)...)
+	c.AwardDate = dateOrZero(award)
+	return c, err
+}
+
+// contractsAt reads the contracts at rowids, in their order: one query
+// whose rowid range and list DuckDB pushes into the scan, so it reads only
+// the row groups' vectors that hold them.
+func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, error) {
+	if len(at) == 0 {
+		return nil, nil
+	}
+	lo, hi := slices.Min(at), slices.Max(at)
+	list := make([]string, len(at))
+	place := make(map[int64]int, len(at))
+	for i, a := range at {
+		list[i], place[int64(a)] = strconv.FormatUint(uint64(a), 10), i
+	}
+	out := make([]models.Contract, len(at))
+	q := `SELECT ` + contractColumns + `, rowid FROM procurement WHERE rowid BETWEEN ? AND ? AND rowid IN (` + strings.Join(list, ",") + `)`
+	n := 0
+	err := queryRows(ctx, r.db, q, []any{int64(lo), int64(hi)}, func(rows *sql.Rows) error {
+		var rowid int64
+		c, err := scanContract(rows, &rowid)
+		out[place[rowid]] = c
+		n++
+		return err
+	})
+	if err == nil && n != len(at) {
+		err = fmt.Errorf("indexul contractelor nu se potrivește cu tabelul: %d rânduri din %d", n, len(at))
+	}
 	return out, err
 }
 
 // ContractTotals sums the rows a filter selects.
 func (r *DB) ContractTotals(ctx context.Context, f models.ContractFilter) (s models.ContractSummary, err error) {
 	defer models.Wrap(&err, "totaluri contracte")
+	if r.index != nil {
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return s, err
+		}
+		return a.tot, nil
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return s, err
@@ -155,6 +203,13 @@ func (r *DB) ContractsBy(ctx context.Context, f models.ContractFilter, dim model
 	d, ok := contractDims[dim]
 	if !ok {
 		return nil, errInvalidDim(string(dim))
+	}
+	if r.index != nil {
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return slices.Clone(a.by[dim]), nil
 	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
@@ -216,6 +271,13 @@ func (r *DB) Supplier(ctx context.Context, cui string) (s models.Supplier, err e
 // (framework agreements included), Value only what enters totals.
 func (r *DB) ContractsByYear(ctx context.Context, f models.ContractFilter) (out []models.ContractGroup, err error) {
 	defer models.Wrap(&err, "contracte pe ani")
+	if r.index != nil {
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return slices.Clone(a.years), nil
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return nil, err

@@ -49,6 +49,9 @@ type DB struct {
 	suppliers *supplierIndex
 	cube      bool
 	memo      cubeMemo
+	// index: the release's contract index (read_contract_index.go), nil
+	// for a release without one.
+	index *contractIndex
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -257,6 +260,9 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.main = r.entities[0].CUI
 	}
 	if err := r.readSupplierIndex(ctx); err != nil {
+		return err
+	}
+	if err := r.readContractIndex(ctx); err != nil {
 		return err
 	}
 	// Built at open, or written at publish (checkTables holds the file to
