@@ -124,38 +124,57 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 	return out, err
 }
 
-func scanContract(rows *sql.Rows, more ...any) (models.Contract, error) {
+func scanContract(rows *sql.Rows) (models.Contract, error) {
 	var c models.Contract
 	var award sql.NullTime
-	err := rows.Scan(append([]any{&c.BuyerCUI, &c.BuyerName, &c.ContractID, &c.Kind, &c.ParentID, &c.SupplierCUI, &c.SupplierName, &c.Title,
+	err := rows.Scan(&c.BuyerCUI, &c.BuyerName, &c.ContractID, &c.Kind, &c.ParentID, &c.SupplierCUI, &c.SupplierName, &c.Title,
 		&c.CPV, &c.CPVDivision, &c.CPVDivisionName, &c.Value, &c.Currency, &award, &c.Year,
-		&c.Procedure, &c.Offers, &c.EUFunded, &c.InvestmentCode, &c.CountsInTotal}, more...)...)
+		&c.Procedure, &c.Offers, &c.EUFunded, &c.InvestmentCode, &c.CountsInTotal)
 	c.AwardDate = dateOrZero(award)
 	return c, err
 }
 
-// contractsAt reads the contracts at rowids, in their order: one query
+// contractsAt reads the contracts at rowids, in their order: what the
+// index holds (codes, names, value, date) from it, the rest with one query
 // whose rowid range and list DuckDB pushes into the scan, so it reads only
-// the row groups' vectors that hold them.
+// the vectors that hold them, of those nine columns only.
 func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, error) {
 	if len(at) == 0 {
 		return nil, nil
 	}
+	x := r.index
 	lo, hi := slices.Min(at), slices.Max(at)
 	list := make([]string, len(at))
 	place := make(map[int64]int, len(at))
+	out := make([]models.Contract, len(at))
 	for i, a := range at {
 		list[i], place[int64(a)] = strconv.FormatUint(uint64(a), 10), i
+		c := &out[i]
+		c.BuyerCUI, c.Kind, c.SupplierCUI, c.SupplierName = x.code("buyer", x.buyer[a]), x.code("kind", uint32(x.kind[a])), x.code("cui", x.cui[a]), x.code("name", x.name[a])
+		c.CPV, c.CPVDivision, c.Procedure, c.InvestmentCode = x.code("cpv", x.cpv[a]), x.code("division", uint32(x.divisn[a])), x.code("procedure", uint32(x.procedure[a])), x.code("investment", x.investment[a])
+		c.Year = int(x.year[a])
+		if x.flags[a]&flagValue != 0 {
+			c.Value = models.Amount(x.value[a])
+		}
+		if x.flags[a]&flagDate != 0 {
+			c.AwardDate = time.Unix(int64(x.date[a])*86400, 0).UTC()
+		}
 	}
-	out := make([]models.Contract, len(at))
-	q := `SELECT ` + contractColumns + `, rowid FROM procurement WHERE rowid BETWEEN ? AND ? AND rowid IN (` + strings.Join(list, ",") + `)`
+	q := `SELECT coalesce(buyer_name, ''), contract_id, coalesce(parent_id, ''), coalesce(title, ''), coalesce(cpv_division_name, ''),
+		coalesce(currency, ''), coalesce(offers, 0), coalesce(eu_funded, false), coalesce(counts_in_total, true), rowid
+		FROM procurement WHERE rowid BETWEEN ? AND ? AND rowid IN (` + strings.Join(list, ",") + `)`
 	n := 0
 	err := queryRows(ctx, r.db, q, []any{int64(lo), int64(hi)}, func(rows *sql.Rows) error {
 		var rowid int64
-		c, err := scanContract(rows, &rowid)
-		out[place[rowid]] = c
+		var c models.Contract
+		if err := rows.Scan(&c.BuyerName, &c.ContractID, &c.ParentID, &c.Title, &c.CPVDivisionName, &c.Currency, &c.Offers, &c.EUFunded, &c.CountsInTotal, &rowid); err != nil {
+			return err
+		}
+		o := &out[place[rowid]]
+		o.BuyerName, o.ContractID, o.ParentID, o.Title, o.CPVDivisionName = c.BuyerName, c.ContractID, c.ParentID, c.Title, c.CPVDivisionName
+		o.Currency, o.Offers, o.EUFunded, o.CountsInTotal = c.Currency, c.Offers, c.EUFunded, c.CountsInTotal
 		n++
-		return err
+		return nil
 	})
 	if err == nil && n != len(at) {
 		err = fmt.Errorf("indexul contractelor nu se potrivește cu tabelul: %d rânduri din %d", n, len(at))

@@ -288,6 +288,11 @@ func (r *DB) indexAnswerOf(ctx context.Context, f models.ContractFilter) (*cubeA
 	if a := r.memo.get(key); a != nil {
 		return a, nil
 	}
+	// A pass is bounded by the contracts, not interruptible: a request
+	// past its time (the page's limit, a 503) starts none.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	q := indexFilter{none: true}
 	var m *supplierMatch
 	s := strings.TrimSpace(f.Supplier)

@@ -122,6 +122,33 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 	if err := contractReadsAgainstPlainSQL(t, older, p); err != nil {
 		t.Fatalf("without the index: %v", err)
 	}
+	// A page's rows, every column (part read from the index, part from the
+	// table), are those the table gives whole, in the same order.
+	ctx := context.Background()
+	year := r.DefaultYear("9991004")
+	rows := 0
+	for _, f := range []models.ContractFilter{{Buyer: "9991004", Year: year}, {Buyer: "9991004", Supplier: "construct"}, {CPV: "45"}, {Supplier: "vest"}} {
+		for _, sort := range []models.ContractSort{models.SortDateDesc, models.SortDateAsc, models.SortValueDesc, models.SortValueAsc} {
+			for _, offset := range []int{0, 150} {
+				f.Sort, f.Limit, f.Offset = sort, 50, offset
+				got, err := r.Contracts(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := older.Contracts(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+					t.Fatalf("%+v: the index's page\n%+v\nthe table's\n%+v", f, got, want)
+				}
+				rows += len(got)
+			}
+		}
+	}
+	if rows < 500 {
+		t.Fatalf("the pages compared hold %d rows", rows)
+	}
 }
 
 // The grid catches an index that is wrong: one that counts framework
