@@ -8,7 +8,8 @@ func ContractIndexLoaded(r *DB) bool { return r.index != nil }
 
 // BreakContractIndex makes r's contract index wrong as how says: "counts",
 // every contract counted in totals (framework agreements too); "tiebreak",
-// the contract_id order that ends every sort reversed.
+// the contract_id order that ends every sort reversed; "pages", each
+// contract's row in contract_pages that of the next.
 func BreakContractIndex(r *DB, how string) {
 	x := r.index
 	for i := range x.n {
@@ -17,6 +18,8 @@ func BreakContractIndex(r *DB, how string) {
 			x.flags[i] |= flagCounts
 		case "tiebreak":
 			x.ord[i] = uint32(x.n-1) - x.ord[i]
+		case "pages":
+			x.pageRow[i] = x.pageRow[(i+1)%x.n]
 		}
 	}
 }

@@ -21,6 +21,11 @@ import (
 // contractIndexPart rows.
 const (
 	contractIndexTable = "contract_index"
+	// contractPages is the columns of a page's rows the index does not
+	// hold (pageColumns), the contracts sorted by supplier name, then as
+	// procurement is: a supplier search's rows are together there, where in
+	// procurement they are spread over an institution's year.
+	contractPages      = "contract_pages"
 	contractIndexDicts = "contract_index_dict"
 	contractIndexPart  = 1 << 18
 	// contractIndexVersion is the layout's version: a reader loads only a
@@ -73,11 +78,22 @@ func contractIndexDictSQL(prefix string) []string {
 	}
 }
 
+// pageColumns are the columns of a page's rows read from the database
+// (contractsAt); the others come from the index.
+const pageColumns = `coalesce(buyer_name, ''), contract_id, coalesce(parent_id, ''), coalesce(title, ''), coalesce(cpv_division_name, ''),
+	coalesce(currency, ''), coalesce(offers, 0), coalesce(eu_funded, false), coalesce(counts_in_total, true)`
+
+// contractPagesOrder is contractPages' order.
+const contractPagesOrder = `supplier_name, buyer_cui, year, award_date, contract_id, rowid`
+
 // writeContractIndex writes contractIndexTable in the catalog prefix names
-// (its dictionaries written first): one pass over the contracts in their
-// row order, packed here.
+// (its dictionaries and contractPages written first): one pass over the
+// contracts in their row order, packed here.
 func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) error {
-	for _, q := range contractIndexDictSQL(prefix) {
+	queries := append(contractIndexDictSQL(prefix), `CREATE TABLE `+prefix+contractPages+` AS SELECT rowid AS source_rowid,
+		buyer_name, contract_id, parent_id, title, cpv_division_name, currency, offers, eu_funded, counts_in_total
+		FROM `+prefix+`procurement ORDER BY `+contractPagesOrder)
+	for _, q := range queries {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -93,7 +109,8 @@ func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) erro
 	q := `SELECT ` + strings.Join(sel, ", ") + `, coalesce(c.year, 0),
 		coalesce(CAST(round(c.value * 100) AS BIGINT), 0), coalesce(date_diff('day', DATE '1970-01-01', c.award_date), 0),
 		(CASE WHEN c.counts_in_total THEN 1 ELSE 0 END) + (CASE WHEN c.value IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN c.award_date IS NOT NULL THEN 4 ELSE 0 END),
-		row_number() OVER (ORDER BY c.contract_id, c.rowid) - 1, c.rowid
+		row_number() OVER (ORDER BY c.contract_id, c.rowid) - 1,
+		row_number() OVER (ORDER BY ` + pagesOrderOf("c") + `) - 1, c.rowid
 		FROM ` + prefix + `procurement c ` + strings.Join(joins, " ") + ` ORDER BY c.rowid`
 	rows, err := conn.QueryContext(ctx, q)
 	if err != nil {
@@ -107,8 +124,8 @@ func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) erro
 	for i := range ids {
 		dest = append(dest, &ids[i])
 	}
-	var year, value, date, flags, ord, rowid int64
-	dest = append(dest, &year, &value, &date, &flags, &ord, &rowid)
+	var year, value, date, flags, ord, page, rowid int64
+	dest = append(dest, &year, &value, &date, &flags, &ord, &page, &rowid)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
@@ -127,6 +144,7 @@ func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) erro
 		cols["date"] = binary.LittleEndian.AppendUint32(cols["date"], uint32(int32(date)))
 		cols["flags"] = append(cols["flags"], uint8(flags))
 		cols["ord"] = binary.LittleEndian.AppendUint32(cols["ord"], uint32(ord))
+		cols["page"] = binary.LittleEndian.AppendUint32(cols["page"], uint32(page))
 		n++
 	}
 	if err := rows.Err(); err != nil {
@@ -162,7 +180,16 @@ func contractIndexWidth(col string) int {
 	case "flags":
 		return 1
 	}
-	return 4 // date, ord, version
+	return 4 // date, ord, page, version
+}
+
+// pagesOrderOf is contractPagesOrder of the table alias a.
+func pagesOrderOf(a string) string {
+	var out []string
+	for _, c := range strings.Split(contractPagesOrder, ", ") {
+		out = append(out, a+"."+c)
+	}
+	return strings.Join(out, ", ")
 }
 
 func appendWidth(b []byte, v uint64, width int) []byte {

@@ -62,12 +62,12 @@ func databaseTables(access string) (names, orders []string) {
 // entity (datasetYears, read at open) and the procedure types (the filter
 // of /achizitii), the contracts' aggregate of publish_search.go and their
 // index (publish_contract_index.go).
-var searchTables = []string{contractCube, contractIndexTable, contractIndexDicts, "dataset_years", "procedures", "supplier_names"}
+var searchTables = []string{contractCube, contractIndexTable, contractIndexDicts, contractPages, "dataset_years", "procedures", "supplier_names"}
 
 // laterSearchTables are the searchTables a release published before they
 // existed does not have: such a release still opens, and its reader answers
 // from the datasets' tables instead (DB.cube false, DB.index nil).
-var laterSearchTables = []string{contractCube, contractIndexTable, contractIndexDicts}
+var laterSearchTables = []string{contractCube, contractIndexTable, contractIndexDicts, contractPages}
 
 // searchTablesSQL makes searchTables in the catalog prefix names.
 func searchTablesSQL(prefix string) []string {

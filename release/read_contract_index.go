@@ -5,12 +5,13 @@ package release
 // of a page's rows are computed here, in Go, over int-packed columns; only
 // the page's rows are then read from the database, by rowid.
 //
-// Memory: 45 bytes per contract for the columns (five 4-byte ids, three
-// 2-byte ids, the year, the value in bani, the date, the flags and the
-// tie-break rank) and 8 for the postings of supplier names and fiscal codes,
-// so 53 bytes per contract (20 MB for the 379.753 contracts of the demo at
-// scale 10); the dictionaries grow with the distinct values, and nothing
-// grows with the requests but the answer memo's fixed 256 entries.
+// Memory: 49 bytes per contract for the columns (five 4-byte ids, three
+// 2-byte ids, the year, the value in bani, the date, the flags, the
+// tie-break rank and the row in contractPages) and 8 for the postings of
+// supplier names and fiscal codes, so 57 bytes per contract (22 MB for the
+// 379.753 contracts of the demo at scale 10); the dictionaries grow with
+// the distinct values, and nothing grows with the requests but the answer
+// memo's fixed 256 entries.
 
 import (
 	"cmp"
@@ -39,6 +40,7 @@ type contractIndex struct {
 	date                    []int32
 	flags                   []uint8
 	ord                     []uint32
+	pageRow                 []uint32            // the row in contractPages
 	codes                   map[string][]string // dim -> code of id i+1
 	ids                     map[string]map[string]uint32
 	divisionName            []string // by division id, "" for 0
@@ -82,8 +84,8 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 		return nil
 	}
 	var n int
-	if err := r.db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE database_name = 'site' AND table_name IN (?, ?)`,
-		contractIndexTable, contractIndexDicts).Scan(&n); err != nil || n != 2 {
+	if err := r.db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE database_name = 'site' AND table_name IN (?, ?, ?)`,
+		contractIndexTable, contractIndexDicts, contractPages).Scan(&n); err != nil || n != 3 {
 		return err
 	}
 	cols := map[string][]byte{}
@@ -147,7 +149,7 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 	}
 	x.buyer, x.name, x.cui, x.cpv, x.investment = u32("buyer"), u32("name"), u32("cui"), u32("cpv"), u32("investment")
 	x.kind, x.procedure, x.divisn, x.year = u16("kind"), u16("procedure"), u16("division"), u16("year")
-	x.ord = u32("ord")
+	x.ord, x.pageRow = u32("ord"), u32("page")
 	x.flags = cols["flags"]
 	x.date = make([]int32, len(cols["date"])/4)
 	for i := range x.date {
@@ -158,7 +160,7 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 		x.value[i] = int64(binary.LittleEndian.Uint64(cols["value"][8*i:]))
 	}
 	for _, l := range []int{len(x.buyer), len(x.name), len(x.cui), len(x.cpv), len(x.investment), len(x.kind), len(x.procedure),
-		len(x.divisn), len(x.year), len(x.ord), len(x.flags), len(x.date), len(x.value)} {
+		len(x.divisn), len(x.year), len(x.ord), len(x.pageRow), len(x.flags), len(x.date), len(x.value)} {
 		if l != x.n {
 			return &CheckError{Dataset: SiteDatabase, Reason: fmt.Sprintf("indexul contractelor are %d rânduri, manifestul %d", l, x.n)}
 		}
@@ -212,6 +214,14 @@ type indexFilter struct {
 	from, to                         *int32
 	hasBuyer, hasCUI, hasYear        bool
 	hasKind, hasProcedure, hasInvest bool
+}
+
+// code is the code of id in dim's dictionary, "" for 0 (NULL).
+func (x *contractIndex) code(dim string, id uint32) string {
+	if id == 0 {
+		return ""
+	}
+	return x.codes[dim][id-1]
 }
 
 func (x *contractIndex) id(dim, code string) (uint32, bool) {
@@ -566,4 +576,23 @@ func (x *contractIndex) page(q *indexFilter, s models.ContractSort, limit, offse
 		out = append(out, e.row)
 	}
 	return out
+}
+
+// pageRows are rows' rows in contractPages.
+func (x *contractIndex) pageRows(rows []uint32) []uint32 {
+	out := make([]uint32, len(rows))
+	for i, r := range rows {
+		out[i] = x.pageRow[r]
+	}
+	return out
+}
+
+// vectors counts the DuckDB vectors (2.048 rows) that hold rows.
+func vectors(rows []uint32) int {
+	v := make([]uint32, len(rows))
+	for i, r := range rows {
+		v[i] = r / 2048
+	}
+	slices.Sort(v)
+	return len(slices.Compact(v))
 }

@@ -355,7 +355,7 @@ func TestATamperedDatabaseFileIsRefused(t *testing.T) {
 func TestAReleaseFileWithoutTheContractCubeStillOpens(t *testing.T) {
 	ctx := context.Background()
 	// A file published before the cube has no contract index either.
-	older := openWithout(t, "contract_cube", "contract_index", "contract_index_dict")
+	older := openWithout(t, "contract_cube", "contract_index", "contract_index_dict", "contract_pages")
 	if n := scalar[int64](t, older, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'contract_cube'`); n != 0 {
 		t.Fatalf("the cube is still there (%d)", n)
 	}

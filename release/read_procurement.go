@@ -135,20 +135,25 @@ func scanContract(rows *sql.Rows) (models.Contract, error) {
 }
 
 // contractsAt reads the contracts at rowids, in their order: what the
-// index holds (codes, names, value, date) from it, the rest with one query
-// whose rowid range and list DuckDB pushes into the scan, so it reads only
-// the vectors that hold them, of those nine columns only.
+// index holds (codes, names, value, date) from it, pageColumns with one
+// query whose rowid range and list DuckDB pushes into the scan, so it reads
+// only the vectors (2.048 rows) that hold them, from procurement or from
+// contractPages, whichever has them in fewer vectors (a search's rows are
+// together in contractPages, an institution's year in procurement).
 func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, error) {
 	if len(at) == 0 {
 		return nil, nil
 	}
 	x := r.index
-	lo, hi := slices.Min(at), slices.Max(at)
+	table, key, rowids := "procurement", "rowid", at
+	if pages := x.pageRows(at); vectors(pages) < vectors(at) {
+		table, key, rowids = contractPages, "source_rowid", pages
+	}
 	list := make([]string, len(at))
 	place := make(map[int64]int, len(at))
 	out := make([]models.Contract, len(at))
 	for i, a := range at {
-		list[i], place[int64(a)] = strconv.FormatUint(uint64(a), 10), i
+		list[i], place[int64(a)] = strconv.FormatUint(uint64(rowids[i]), 10), i
 		c := &out[i]
 		c.BuyerCUI, c.Kind, c.SupplierCUI, c.SupplierName = x.code("buyer", x.buyer[a]), x.code("kind", uint32(x.kind[a])), x.code("cui", x.cui[a]), x.code("name", x.name[a])
 		c.CPV, c.CPVDivision, c.Procedure, c.InvestmentCode = x.code("cpv", x.cpv[a]), x.code("division", uint32(x.divisn[a])), x.code("procedure", uint32(x.procedure[a])), x.code("investment", x.investment[a])
@@ -160,24 +165,26 @@ func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, e
 			c.AwardDate = time.Unix(int64(x.date[a])*86400, 0).UTC()
 		}
 	}
-	q := `SELECT coalesce(buyer_name, ''), contract_id, coalesce(parent_id, ''), coalesce(title, ''), coalesce(cpv_division_name, ''),
-		coalesce(currency, ''), coalesce(offers, 0), coalesce(eu_funded, false), coalesce(counts_in_total, true), rowid
-		FROM procurement WHERE rowid BETWEEN ? AND ? AND rowid IN (` + strings.Join(list, ",") + `)`
-	n := 0
-	err := queryRows(ctx, r.db, q, []any{int64(lo), int64(hi)}, func(rows *sql.Rows) error {
+	q := `SELECT ` + pageColumns + `, ` + key + ` FROM ` + table + ` WHERE rowid BETWEEN ? AND ? AND rowid IN (` + strings.Join(list, ",") + `)`
+	seen := make([]bool, len(at))
+	err := queryRows(ctx, r.db, q, []any{int64(slices.Min(rowids)), int64(slices.Max(rowids))}, func(rows *sql.Rows) error {
 		var rowid int64
 		var c models.Contract
 		if err := rows.Scan(&c.BuyerName, &c.ContractID, &c.ParentID, &c.Title, &c.CPVDivisionName, &c.Currency, &c.Offers, &c.EUFunded, &c.CountsInTotal, &rowid); err != nil {
 			return err
 		}
-		o := &out[place[rowid]]
+		i, ok := place[rowid]
+		if !ok || seen[i] {
+			return fmt.Errorf("indexul contractelor nu se potrivește cu tabelul %s: rândul %d", table, rowid)
+		}
+		seen[i] = true
+		o := &out[i]
 		o.BuyerName, o.ContractID, o.ParentID, o.Title, o.CPVDivisionName = c.BuyerName, c.ContractID, c.ParentID, c.Title, c.CPVDivisionName
 		o.Currency, o.Offers, o.EUFunded, o.CountsInTotal = c.Currency, c.Offers, c.EUFunded, c.CountsInTotal
-		n++
 		return nil
 	})
-	if err == nil && n != len(at) {
-		err = fmt.Errorf("indexul contractelor nu se potrivește cu tabelul: %d rânduri din %d", n, len(at))
+	if err == nil && slices.Contains(seen, false) {
+		err = fmt.Errorf("indexul contractelor nu se potrivește cu tabelul %s", table)
 	}
 	return out, err
 }

@@ -115,7 +115,7 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 	if err := contractReadsAgainstPlainSQL(t, r, p); err != nil {
 		t.Fatal(err)
 	}
-	older := openWithout(t, "contract_index", "contract_index_dict")
+	older := openWithout(t, "contract_index", "contract_index_dict", "contract_pages")
 	if release.ContractIndexLoaded(older) {
 		t.Fatal("a release without the index tables has an index")
 	}
@@ -152,9 +152,10 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 }
 
 // The grid catches an index that is wrong: one that counts framework
-// agreements in totals, one whose orders break ties the wrong way.
+// agreements in totals, one whose orders break ties the wrong way, one
+// whose rows in contract_pages are not the contracts'.
 func TestContractReadsCatchAWrongIndex(t *testing.T) {
-	for _, how := range []string{"counts", "tiebreak"} {
+	for _, how := range []string{"counts", "tiebreak", "pages"} {
 		r, p := openDemo(t)
 		release.BreakContractIndex(r, how)
 		if err := contractReadsAgainstPlainSQL(t, r, p); err == nil {
@@ -218,7 +219,7 @@ func contractReadsAgainstPlainSQL(t *testing.T, r *release.DB, p *parquetSQL) er
 		w, args := oracleWhere(f)
 		tot, err := r.ContractTotals(ctx, f)
 		if err != nil {
-			t.Fatal(name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		want := oracleRows(t, p.db, `SELECT count(*), count(*) FILTER (WHERE counts_in_total),
 			CAST(round(coalesce(sum(value) FILTER (WHERE counts_in_total), 0) * 100) AS BIGINT) FROM procurement WHERE `+w, args...)
@@ -233,7 +234,7 @@ func contractReadsAgainstPlainSQL(t *testing.T, r *release.DB, p *parquetSQL) er
 		for dim, code := range dims {
 			gs, err := r.ContractsBy(ctx, f, dim)
 			if err != nil {
-				t.Fatal(name, err)
+				return fmt.Errorf("%s: %w", name, err)
 			}
 			order := "4 DESC, code"
 			if dim == models.ContractsByMonth {
@@ -251,7 +252,7 @@ func contractReadsAgainstPlainSQL(t *testing.T, r *release.DB, p *parquetSQL) er
 		}
 		years, err := r.ContractsByYear(ctx, f)
 		if err != nil {
-			t.Fatal(name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		want = oracleRows(t, p.db, `SELECT CAST(year AS VARCHAR), '', count(*), CAST(round(coalesce(sum(value) FILTER (WHERE counts_in_total), 0) * 100) AS BIGINT)
 			FROM procurement WHERE `+w+` AND year IS NOT NULL GROUP BY year ORDER BY year`, args...)
@@ -264,7 +265,7 @@ func contractReadsAgainstPlainSQL(t *testing.T, r *release.DB, p *parquetSQL) er
 				f.Sort, f.Limit, f.Offset = sort, 50, offset
 				page, err := r.Contracts(ctx, f)
 				if err != nil {
-					t.Fatal(name, err)
+					return fmt.Errorf("%s: %w", name, err)
 				}
 				// The list's order ends with contract_id; rows that tie on it
 				// (one notice, two lots) may come in either order, so a page
