@@ -7,7 +7,9 @@ package release
 // instead of folding and scanning every name again in each of a page's
 // queries, and a term that matches no supplier answers with no query at all.
 // Totals, breakdowns and counts by year are sums over contractCube
-// (publish_search.go) when the filter names only what the cube is grouped by.
+// (publish_search.go) when the filter names only what the cube is grouped by;
+// a release with the contract index answers them all from it, in Go
+// (read_contract_index.go, indexAnswerOf).
 
 import (
 	"cmp"

@@ -15,7 +15,9 @@
 //     of the main entity, no other filter.
 //
 // Runs alternate baseline and candidate (--runs each), and it prints one
-// JSON line a run. The Lua script is wrkScript below, with the URLs'
+// JSON line a run, with the server's CPU time per request (from
+// /proc/<pid>/stat): a figure the machine's load changes less than the
+// requests a second. The Lua script is wrkScript below, with the URLs'
 // tails as a table before it.
 //
 //	go run ./scripts/searchbench --base-site /tmp/main/publicsite --base-releases /tmp/rel-main \
@@ -104,16 +106,21 @@ func main() {
 		for run := range *runs {
 			for _, s := range servers {
 				c := children[s.name]
+				cpu0 := cpuSeconds(c.Cmd.Process.Pid)
 				res, err := benchkit.WrkScript(*wrk, c.URL+tails[0], luaTable(tails)+wrkScript,
 					[]string{"2", strconv.FormatInt(offset, 10)}, 2, *conns, *d)
 				if err != nil {
 					log.Fatal(err)
 				}
 				offset += res.Requests + int64(*conns)
+				cpuMS := 0.0
+				if res.Requests > 0 {
+					cpuMS = (cpuSeconds(c.Cmd.Process.Pid) - cpu0) * 1000 / float64(res.Requests)
+				}
 				load, _ := os.ReadFile("/proc/loadavg")
 				line, _ := json.Marshal(map[string]any{"target": target, "site": s.name, "run": run + 1, "urls": len(tails),
 					"rps": fmt.Sprintf("%.0f", res.RPS()), "p50_ms": float64(res.P50US) / 1000, "p99_ms": float64(res.P99US) / 1000,
-					"errors": res.Errors(), "requests": res.Requests, "rss_mib": fmt.Sprintf("%.0f", benchkit.RSSMiB(c.Cmd.Process.Pid)),
+					"errors": res.Errors(), "requests": res.Requests, "server_cpu_ms_per_request": fmt.Sprintf("%.2f", cpuMS), "rss_mib": fmt.Sprintf("%.0f", benchkit.RSSMiB(c.Cmd.Process.Pid)),
 					"loadavg": strings.Join(strings.Fields(string(load))[:3], " ")})
 				fmt.Println(string(line))
 			}
@@ -185,6 +192,20 @@ func urlTails(dir string) (map[string][]string, error) {
 		rnd.Shuffle(len(l), func(i, j int) { l[i], l[j] = l[j], l[i] })
 	}
 	return out, nil
+}
+
+// cpuSeconds is the CPU time (user and system) a process has used, from
+// /proc/<pid>/stat.
+func cpuSeconds(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+	utime, _ := strconv.ParseFloat(f[11], 64)
+	stime, _ := strconv.ParseFloat(f[12], 64)
+	return (utime + stime) / 100 // clock ticks (USER_HZ, 100 on Linux)
 }
 
 // luaTable is the Lua table tails of the URL tails.
