@@ -60,14 +60,16 @@ func databaseTables(access string) (names, orders []string) {
 // from the datasets' tables so that no page scans a dataset for them: the
 // supplier-name search (supplierNamesSQL), the years of each dataset by
 // entity (datasetYears, read at open) and the procedure types (the filter
-// of /achizitii), the contracts' aggregate of publish_search.go and the
-// prepared lookups of the contract lists of publish_marts.go.
-var searchTables = append([]string{contractCube, "dataset_years", "procedures", "supplier_names"}, martTables...)
+// of /achizitii), the contracts' aggregate of publish_search.go, their
+// index (publish_contract_index.go) and the prepared lookups of the
+// contract lists of publish_marts.go.
+var searchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages, "dataset_years", "procedures", "supplier_names"}, martTables...)
 
 // laterSearchTables are the searchTables a release published before they
 // existed does not have: such a release still opens, and its reader answers
-// from the datasets' tables instead (DB.cube false).
-var laterSearchTables = append([]string{contractCube}, martTables...)
+// from the datasets' tables instead (DB.cube false, DB.index nil, DB.marts
+// false).
+var laterSearchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages}, martTables...)
 
 // searchTablesSQL makes searchTables in the catalog prefix names.
 func searchTablesSQL(prefix string) []string {
@@ -143,6 +145,9 @@ func writeDatabase(ctx context.Context, conn *sql.Conn, dir string, man *models.
 			if _, err := conn.ExecContext(ctx, q); err != nil {
 				return models.ReleaseFile{}, fmt.Errorf("structurile de căutare: %w", err)
 			}
+		}
+		if err := writeContractIndex(ctx, conn, alias+"."); err != nil {
+			return models.ReleaseFile{}, fmt.Errorf("indexul contractelor: %w", err)
 		}
 	}
 	attached = false

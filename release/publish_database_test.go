@@ -40,7 +40,7 @@ func TestDatabaseTablesHoldTheirRowsInTheirOrder(t *testing.T) {
 		table := ds.Access + "." + ds.Name
 		var stored, sorted string
 		var n int64
-		if err := db.QueryRow("SELECT count(*), md5(string_agg(t::VARCHAR, '|' ORDER BY t.rowid)) FROM " + table + " t").Scan(&n, &stored); err != nil {
+		if err := db.QueryRow("SELECT count(*), md5(string_agg(t::VARCHAR, '|' ORDER BY t.rowid)) FROM "+table+" t").Scan(&n, &stored); err != nil {
 			t.Fatalf("%s: %v", table, err)
 		}
 		if err := db.QueryRow("SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY " + order + ")) FROM " + table + " t").Scan(&sorted); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,14 +89,25 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 	if !ok {
 		return nil, fmt.Errorf("%w: ordine necunoscută", models.ErrInvalid)
 	}
+	if mq, margs, ok := r.martList(f); ok {
+		// A supplier's or a year's page, prepared at publish
+		// (read_marts.go): its rows numbered in the list's order.
+		return r.contractRows(ctx, mq, margs)
+	}
+	if r.index != nil && f.Limit > 0 {
+		// The page's rows chosen on the index, then read by rowid.
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return r.contractsAt(ctx, r.index.page(a.q, f.Sort, f.Limit, f.Offset))
+	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return nil, err
 	}
 	q := `SELECT ` + contractColumns + ` FROM procurement WHERE ` + w + ` ORDER BY ` + order
-	switch mq, margs, ok := r.martList(f); {
-	case ok: // a supplier's or a year's page, prepared at publish (read_marts.go)
-		q, args = mq, margs
+	switch {
 	case f.Limit > 0 && r.mode == Tables:
 		// A page is chosen on the sort columns alone, then only its rows
 		// are read whole: sorting every matching row with all its columns
@@ -109,24 +121,94 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)
 	}
+	return r.contractRows(ctx, q, args)
+}
+
+// contractRows runs a query of contractColumns.
+func (r *DB) contractRows(ctx context.Context, q string, args []any) (out []models.Contract, err error) {
 	err = queryRows(ctx, r.db, q, args, func(rows *sql.Rows) error {
+		c, err := scanContract(rows)
+		out = append(out, c)
+		return err
+	})
+	return out, err
+}
+
+func scanContract(rows *sql.Rows) (models.Contract, error) {
+	var c models.Contract
+	var award sql.NullTime
+	err := rows.Scan(&c.BuyerCUI, &c.BuyerName, &c.ContractID, &c.Kind, &c.ParentID, &c.SupplierCUI, &c.SupplierName, &c.Title,
+		&c.CPV, &c.CPVDivision, &c.CPVDivisionName, &c.Value, &c.Currency, &award, &c.Year,
+		&c.Procedure, &c.Offers, &c.EUFunded, &c.InvestmentCode, &c.CountsInTotal)
+	c.AwardDate = dateOrZero(award)
+	return c, err
+}
+
+// contractsAt reads the contracts at rowids, in their order: what the
+// index holds (codes, names, value, date) from it, pageColumns with one
+// query whose rowid range and list DuckDB pushes into the scan, so it reads
+// only the vectors (2.048 rows) that hold them, from procurement or from
+// contractPages, whichever has them in fewer vectors (a search's rows are
+// together in contractPages, an institution's year in procurement).
+func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, error) {
+	if len(at) == 0 {
+		return nil, nil
+	}
+	x := r.index
+	table, key, rowids := "procurement", "rowid", at
+	if pages := x.pageRows(at); vectors(pages) < vectors(at) {
+		table, key, rowids = contractPages, "source_rowid", pages
+	}
+	list := make([]string, len(at))
+	place := make(map[int64]int, len(at))
+	out := make([]models.Contract, len(at))
+	for i, a := range at {
+		list[i], place[int64(a)] = strconv.FormatUint(uint64(rowids[i]), 10), i
+		c := &out[i]
+		c.BuyerCUI, c.Kind, c.SupplierCUI, c.SupplierName = x.code("buyer", x.buyer[a]), x.code("kind", uint32(x.kind[a])), x.code("cui", x.cui[a]), x.code("name", x.name[a])
+		c.CPV, c.CPVDivision, c.Procedure, c.InvestmentCode = x.code("cpv", x.cpv[a]), x.code("division", uint32(x.divisn[a])), x.code("procedure", uint32(x.procedure[a])), x.code("investment", x.investment[a])
+		c.Year = int(x.year[a])
+		if x.flags[a]&flagValue != 0 {
+			c.Value = models.Amount(x.value[a])
+		}
+		if x.flags[a]&flagDate != 0 {
+			c.AwardDate = time.Unix(int64(x.date[a])*86400, 0).UTC()
+		}
+	}
+	q := `SELECT ` + pageColumns + `, ` + key + ` FROM ` + table + ` WHERE rowid BETWEEN ? AND ? AND rowid IN (` + strings.Join(list, ",") + `)`
+	seen := make([]bool, len(at))
+	err := queryRows(ctx, r.db, q, []any{int64(slices.Min(rowids)), int64(slices.Max(rowids))}, func(rows *sql.Rows) error {
+		var rowid int64
 		var c models.Contract
-		var award sql.NullTime
-		if err := rows.Scan(&c.BuyerCUI, &c.BuyerName, &c.ContractID, &c.Kind, &c.ParentID, &c.SupplierCUI, &c.SupplierName, &c.Title,
-			&c.CPV, &c.CPVDivision, &c.CPVDivisionName, &c.Value, &c.Currency, &award, &c.Year,
-			&c.Procedure, &c.Offers, &c.EUFunded, &c.InvestmentCode, &c.CountsInTotal); err != nil {
+		if err := rows.Scan(&c.BuyerName, &c.ContractID, &c.ParentID, &c.Title, &c.CPVDivisionName, &c.Currency, &c.Offers, &c.EUFunded, &c.CountsInTotal, &rowid); err != nil {
 			return err
 		}
-		c.AwardDate = dateOrZero(award)
-		out = append(out, c)
+		i, ok := place[rowid]
+		if !ok || seen[i] {
+			return fmt.Errorf("indexul contractelor nu se potrivește cu tabelul %s: rândul %d", table, rowid)
+		}
+		seen[i] = true
+		o := &out[i]
+		o.BuyerName, o.ContractID, o.ParentID, o.Title, o.CPVDivisionName = c.BuyerName, c.ContractID, c.ParentID, c.Title, c.CPVDivisionName
+		o.Currency, o.Offers, o.EUFunded, o.CountsInTotal = c.Currency, c.Offers, c.EUFunded, c.CountsInTotal
 		return nil
 	})
+	if err == nil && slices.Contains(seen, false) {
+		err = fmt.Errorf("indexul contractelor nu se potrivește cu tabelul %s", table)
+	}
 	return out, err
 }
 
 // ContractTotals sums the rows a filter selects.
 func (r *DB) ContractTotals(ctx context.Context, f models.ContractFilter) (s models.ContractSummary, err error) {
 	defer models.Wrap(&err, "totaluri contracte")
+	if r.index != nil {
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return s, err
+		}
+		return a.tot, nil
+	}
 	if r.martSupplier(f) { // a supplier's page (read_marts.go)
 		return r.supplierTotals(ctx, f.SupplierCUI)
 	}
@@ -160,6 +242,13 @@ func (r *DB) ContractsBy(ctx context.Context, f models.ContractFilter, dim model
 	d, ok := contractDims[dim]
 	if !ok {
 		return nil, errInvalidDim(string(dim))
+	}
+	if r.index != nil {
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return slices.Clone(a.by[dim]), nil
 	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
@@ -221,6 +310,13 @@ func (r *DB) Supplier(ctx context.Context, cui string) (s models.Supplier, err e
 // (framework agreements included), Value only what enters totals.
 func (r *DB) ContractsByYear(ctx context.Context, f models.ContractFilter) (out []models.ContractGroup, err error) {
 	defer models.Wrap(&err, "contracte pe ani")
+	if r.index != nil {
+		a, err := r.indexAnswerOf(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return slices.Clone(a.years), nil
+	}
 	if r.martSupplier(f) { // a supplier's page (read_marts.go)
 		return r.supplierYears(ctx, f.SupplierCUI)
 	}

@@ -7,7 +7,9 @@ package release
 // instead of folding and scanning every name again in each of a page's
 // queries, and a term that matches no supplier answers with no query at all.
 // Totals, breakdowns and counts by year are sums over contractCube
-// (publish_search.go) when the filter names only what the cube is grouped by.
+// (publish_search.go) when the filter names only what the cube is grouped by;
+// a release with the contract index answers them all from it, in Go
+// (read_contract_index.go, indexAnswerOf).
 
 import (
 	"cmp"
@@ -18,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/deschis/deschis/models"
@@ -74,6 +77,8 @@ type supplierMatch struct {
 	// separated: no name holds nameSeparator, so the names can be sent
 	// joined by it.
 	separated bool
+	// at: the names' positions in the supplierIndex.
+	at []int
 }
 
 // nameSeparator joins the matched names sent to a query (ASCII's unit
@@ -98,7 +103,7 @@ func (r *DB) matchSupplier(ctx context.Context, term string) (supplierMatch, err
 	m := supplierMatch{cui: ix.cuis[term], separated: ix.separated}
 	for i, f := range ix.folded {
 		if strings.Contains(f, folded) {
-			m.names = append(m.names, ix.names[i])
+			m.names, m.at = append(m.names, ix.names[i]), append(m.at, i)
 		}
 	}
 	return m, nil
@@ -165,6 +170,11 @@ func (r *DB) cubeServes(f models.ContractFilter) bool {
 type cubeAnswer struct {
 	tot models.ContractSummary
 	by  map[models.ContractDim][]models.ContractGroup
+	// years: the counts by year, the breakdown by ContractsByMonth and
+	// the compiled filter q, in an answer of the contract index
+	// (read_contract_index.go) only.
+	years []models.ContractGroup
+	q     *indexFilter
 }
 
 // cubeMemo keeps the last cubeMemoSize answers, so a page's totals and
@@ -192,16 +202,13 @@ var cubeDims = []struct{ dim models.ContractDim }{
 // cubeAnswerOf answers a filter cubeServes from the memo or one query.
 func (r *DB) cubeAnswerOf(ctx context.Context, f models.ContractFilter, w string, args []any) (*cubeAnswer, error) {
 	key := cubeKey(f)
-	r.memo.mu.Lock()
-	a := r.memo.m[key]
-	r.memo.mu.Unlock()
-	if a != nil {
+	if a := r.memo.get(key); a != nil {
 		return a, nil
 	}
 	// One group per (procedure, CPV division, kind), a few hundred at most,
 	// summed here into the totals and each breakdown: the sums are exact
 	// (whole bani), and one GROUP BY costs less than grouping sets.
-	a = &cubeAnswer{by: map[models.ContractDim][]models.ContractGroup{}}
+	a := &cubeAnswer{by: map[models.ContractDim][]models.ContractGroup{}}
 	groups := make([]map[string]*models.ContractGroup, len(cubeDims))
 	for i := range groups {
 		groups[i] = map[string]*models.ContractGroup{}
@@ -249,18 +256,77 @@ func (r *DB) cubeAnswerOf(ctx context.Context, f models.ContractFilter, w string
 			return strings.Compare(x.Code, y.Code)
 		})
 	}
-	r.memo.mu.Lock()
-	defer r.memo.mu.Unlock()
-	if r.memo.m == nil {
-		r.memo.m = map[string]*cubeAnswer{}
-	}
-	if _, ok := r.memo.m[key]; !ok {
-		if len(r.memo.keys) == cubeMemoSize {
-			delete(r.memo.m, r.memo.keys[0])
-			r.memo.keys = r.memo.keys[1:]
-		}
-		r.memo.keys = append(r.memo.keys, key)
-		r.memo.m[key] = a
-	}
+	r.memo.put(key, a)
 	return a, nil
+}
+
+func (m *cubeMemo) get(key string) *cubeAnswer {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.m[key]
+}
+
+func (m *cubeMemo) put(key string, a *cubeAnswer) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = map[string]*cubeAnswer{}
+	}
+	if _, ok := m.m[key]; !ok {
+		if len(m.keys) == cubeMemoSize {
+			delete(m.m, m.keys[0])
+			m.keys = m.keys[1:]
+		}
+		m.keys = append(m.keys, key)
+		m.m[key] = a
+	}
+}
+
+// indexAnswerOf answers a filter from the contract index (r.index, not
+// nil): from the memo, or one pass over the rows it selects. The answer
+// keeps the filter compiled, for its pages.
+func (r *DB) indexAnswerOf(ctx context.Context, f models.ContractFilter) (*cubeAnswer, error) {
+	key := indexKey(f)
+	if a := r.memo.get(key); a != nil {
+		return a, nil
+	}
+	// A pass is bounded by the contracts, not interruptible: a request
+	// past its time (the page's limit, a 503) starts none.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	q := indexFilter{none: true}
+	var m *supplierMatch
+	s := strings.TrimSpace(f.Supplier)
+	if s != "" && r.suppliers != nil {
+		got, err := r.matchSupplier(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		m = &got
+	}
+	if m == nil || !m.empty() {
+		var at []int
+		if m != nil {
+			at = m.at
+		}
+		q = r.index.compile(f, m, at)
+	}
+	a := r.index.answer(&q)
+	a.q = &q
+	r.memo.put(key, a)
+	return a, nil
+}
+
+// indexKey is the memo's key of a filter answered by the index: all it
+// selects by (not its order or page), apart from cubeKey's.
+func indexKey(f models.ContractFilter) string {
+	amount := func(a *models.Amount) string {
+		if a == nil {
+			return "-"
+		}
+		return a.String()
+	}
+	return strings.Join([]string{"index", cubeKey(f), f.InvestmentCode, amount(f.Min), amount(f.Max),
+		f.From.Format(time.DateOnly), f.To.Format(time.DateOnly)}, "\x00")
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/deschis/deschis/models"
+	"github.com/deschis/deschis/release"
 )
 
 // oracleWhere is a filter as plain SQL over the release's Parquet file, the
@@ -39,11 +40,20 @@ func oracleWhere(f models.ContractFilter) (string, []any) {
 	if f.Kind != "" {
 		add("kind = ?", f.Kind)
 	}
+	if f.InvestmentCode != "" {
+		add("investment_code = ?", f.InvestmentCode)
+	}
 	if f.Min != nil {
 		add("value >= CAST(? AS DECIMAL(18,2))", f.Min.String())
 	}
+	if f.Max != nil {
+		add("value <= CAST(? AS DECIMAL(18,2))", f.Max.String())
+	}
 	if !f.From.IsZero() {
 		add("award_date >= CAST(? AS DATE)", f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		add("award_date <= CAST(? AS DATE)", f.To.Format(time.DateOnly))
 	}
 	return strings.Join(w, " AND "), args
 }
@@ -92,19 +102,87 @@ func groupRows(gs []models.ContractGroup, withName bool) []string {
 }
 
 // Every filter of /achizitii and of the supplier page answers, through the
-// resolved supplier term and the prepared aggregate, exactly what plain SQL
-// over the release's Parquet file answers: totals, every breakdown, the
-// counts by year and the pages of the list in each order.
+// contract index (read_contract_index.go), exactly what plain SQL over the
+// release's Parquet file answers: totals, every breakdown, the counts by
+// year and the pages of the list in each order; and so does a release
+// without the index, through the resolved supplier term and the prepared
+// aggregate (a file published before the index).
 func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 	r, p := openDemo(t)
+	if !release.ContractIndexLoaded(r) {
+		t.Fatal("the demo release opens without its contract index")
+	}
+	if err := contractReadsAgainstPlainSQL(t, r, p); err != nil {
+		t.Fatal(err)
+	}
+	older := openWithout(t, "contract_index", "contract_index_dict", "contract_pages")
+	if release.ContractIndexLoaded(older) {
+		t.Fatal("a release without the index tables has an index")
+	}
+	if err := contractReadsAgainstPlainSQL(t, older, p); err != nil {
+		t.Fatalf("without the index: %v", err)
+	}
+	// A page's rows, every column (part read from the index, part from the
+	// table), are those the table gives whole, in the same order.
+	ctx := context.Background()
+	year := r.DefaultYear("9991004")
+	rows := 0
+	for _, f := range []models.ContractFilter{{Buyer: "9991004", Year: year}, {Buyer: "9991004", Supplier: "construct"}, {CPV: "45"}, {Supplier: "vest"}} {
+		for _, sort := range []models.ContractSort{models.SortDateDesc, models.SortDateAsc, models.SortValueDesc, models.SortValueAsc} {
+			for _, offset := range []int{0, 150} {
+				f.Sort, f.Limit, f.Offset = sort, 50, offset
+				got, err := r.Contracts(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := older.Contracts(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+					t.Fatalf("%+v: the index's page\n%+v\nthe table's\n%+v", f, got, want)
+				}
+				rows += len(got)
+			}
+		}
+	}
+	if rows < 500 {
+		t.Fatalf("the pages compared hold %d rows", rows)
+	}
+}
+
+// The grid catches an index that is wrong: one that counts framework
+// agreements in totals, one whose orders break ties the wrong way, one
+// whose rows in contract_pages are not the contracts'.
+func TestContractReadsCatchAWrongIndex(t *testing.T) {
+	for _, how := range []string{"counts", "tiebreak", "pages"} {
+		r, p := openDemo(t)
+		release.BreakContractIndex(r, how)
+		if err := contractReadsAgainstPlainSQL(t, r, p); err == nil {
+			t.Errorf("an index broken by %q answers as plain SQL does", how)
+		} else {
+			t.Logf("broken by %q: %.200s", how, err)
+		}
+	}
+}
+
+// contractReadsAgainstPlainSQL is the first read of r over the grid of
+// filters that differs from plain SQL, nil if none does.
+func contractReadsAgainstPlainSQL(t *testing.T, r *release.DB, p *parquetSQL) error {
+	t.Helper()
 	ctx := context.Background()
 	var procedure, supplierCUI string
 	if err := p.db.QueryRow(`SELECT procedure, supplier_cui FROM procurement WHERE buyer_cui = '9991004' AND procedure IS NOT NULL
 		GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`).Scan(&procedure, &supplierCUI); err != nil {
 		t.Fatal(err)
 	}
+	var investment string
+	if err := p.db.QueryRow(`SELECT investment_code FROM procurement WHERE buyer_cui = '9991004' AND investment_code IS NOT NULL
+		GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`).Scan(&investment); err != nil {
+		t.Fatal(err)
+	}
 	year := r.DefaultYear("9991004")
-	min := models.Amount(1000000)
+	min, max := models.Amount(1000000), models.Amount(5000000)
 	var filters []models.ContractFilter
 	for _, term := range []string{"", "vest", "  Construcții ", "CONSTRUCTII", supplierCUI, "nimeni-nu-se-numește-așa", "a_b%", "ș"} {
 		for _, cpv := range []string{"", "45", "4", "452"} {
@@ -118,7 +196,10 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 			models.ContractFilter{Buyer: "9991004", Year: year, Supplier: term, From: time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC)},
 		)
 	}
-	filters = append(filters, models.ContractFilter{SupplierCUI: supplierCUI}, models.ContractFilter{SupplierCUI: supplierCUI, Year: year})
+	filters = append(filters, models.ContractFilter{SupplierCUI: supplierCUI}, models.ContractFilter{SupplierCUI: supplierCUI, Year: year},
+		models.ContractFilter{Buyer: "9991004", InvestmentCode: investment},
+		models.ContractFilter{Buyer: "9991004", Year: year, Min: &min, Max: &max, To: time.Date(year, 9, 30, 0, 0, 0, 0, time.UTC)},
+		models.ContractFilter{Buyer: "9991004", Year: year, Procedure: "nu-există"}, models.ContractFilter{Buyer: "0"})
 
 	dims := map[models.ContractDim]string{
 		models.ContractsByProcedure:   "coalesce(procedure, '')",
@@ -138,12 +219,12 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 		w, args := oracleWhere(f)
 		tot, err := r.ContractTotals(ctx, f)
 		if err != nil {
-			t.Fatal(name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		want := oracleRows(t, p.db, `SELECT count(*), count(*) FILTER (WHERE counts_in_total),
 			CAST(round(coalesce(sum(value) FILTER (WHERE counts_in_total), 0) * 100) AS BIGINT) FROM procurement WHERE `+w, args...)
 		if got := fmt.Sprintf("%d|%d|%d", tot.Rows, tot.Count, int64(tot.Value)); got != want[0] {
-			t.Fatalf("%s: totals %s, plain SQL %s", name, got, want[0])
+			return fmt.Errorf("%s: totals %s, plain SQL %s", name, got, want[0])
 		}
 		if tot.Rows == 0 {
 			empty++
@@ -153,7 +234,7 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 		for dim, code := range dims {
 			gs, err := r.ContractsBy(ctx, f, dim)
 			if err != nil {
-				t.Fatal(name, err)
+				return fmt.Errorf("%s: %w", name, err)
 			}
 			order := "4 DESC, code"
 			if dim == models.ContractsByMonth {
@@ -166,25 +247,25 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 			want := oracleRows(t, p.db, `SELECT `+code+` AS code, `+name+`, count(*), CAST(round(coalesce(sum(value), 0) * 100) AS BIGINT)
 				FROM procurement WHERE `+w+` AND counts_in_total GROUP BY code ORDER BY `+order, args...)
 			if got := groupRows(gs, true); !slices.Equal(got, want) {
-				t.Fatalf("%+v by %s:\n got %v\nwant %v", f, dim, got, want)
+				return fmt.Errorf("%+v by %s:\n got %v\nwant %v", f, dim, got, want)
 			}
 		}
 		years, err := r.ContractsByYear(ctx, f)
 		if err != nil {
-			t.Fatal(name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		want = oracleRows(t, p.db, `SELECT CAST(year AS VARCHAR), '', count(*), CAST(round(coalesce(sum(value) FILTER (WHERE counts_in_total), 0) * 100) AS BIGINT)
 			FROM procurement WHERE `+w+` AND year IS NOT NULL GROUP BY year ORDER BY year`, args...)
 		if got := groupRows(years, false); !slices.Equal(got, want) {
-			t.Fatalf("%s by year:\n got %v\nwant %v", name, got, want)
+			return fmt.Errorf("%s by year:\n got %v\nwant %v", name, got, want)
 		}
 		for sort, order := range orders {
-			for _, offset := range []int{0, 50} {
+			for _, offset := range []int{0, 50, 2000} {
 				f := f
 				f.Sort, f.Limit, f.Offset = sort, 50, offset
 				page, err := r.Contracts(ctx, f)
 				if err != nil {
-					t.Fatal(name, err)
+					return fmt.Errorf("%s: %w", name, err)
 				}
 				// The list's order ends with contract_id; rows that tie on it
 				// (one notice, two lots) may come in either order, so a page
@@ -208,7 +289,7 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 					return out
 				}
 				if !slices.Equal(keys(got), keys(want)) {
-					t.Fatalf("%s sorted %v from %d:\n got %v\nwant %v", name, sort, offset, got, want)
+					return fmt.Errorf("%s sorted %v from %d:\n got %v\nwant %v", name, sort, offset, got, want)
 				}
 			}
 		}
@@ -218,6 +299,7 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 	if nonEmpty < len(filters)/2 || empty < 5 {
 		t.Fatalf("the grid does not exercise the reads: %d filters with contracts, %d without", nonEmpty, empty)
 	}
+	return nil
 }
 
 // The publish-time aggregate holds every contract once: its groups add up

@@ -52,6 +52,9 @@ type DB struct {
 	// marts: the release's file has the prepared lookups of the contract
 	// lists (publish_marts.go).
 	marts bool
+	// index: the release's contract index (read_contract_index.go), nil
+	// for a release without one.
+	index *contractIndex
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -260,6 +263,9 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.main = r.entities[0].CUI
 	}
 	if err := r.readSupplierIndex(ctx); err != nil {
+		return err
+	}
+	if err := r.readContractIndex(ctx); err != nil {
 		return err
 	}
 	// Built at open, or written at publish (checkTables holds the file to
