@@ -299,6 +299,16 @@ func FuzzSQLPathCellRules(f *testing.F) {
 	f.Add("Call_Off", "AC1", "RO4270740", "1800101221144", "Şcoala", "45233140-2 Lucrări", "1.5E3", "2025-02-30", "-1", "X")
 	f.Add("procedură", "", "04270740", "RO 14399840", "\u00a0Beta\u2003", "", "-0.005", "0999-01-01", "007", "maybe")
 	f.Add("framework_agreement", "", "4270741", "", "Gamma", "4523314-2", "12,5", "2025-1-5", "1.0", "")
+	// The folding, check-digit and date rules' edges (load_csv_rules.sql):
+	// white space runs and control spaces inside an enum, upper case,
+	// diacritics, a letter outside ASCII; codes of 2 and 10 digits, zeros,
+	// a check digit of 10 (written 0); the first and last years.
+	f.Add("Direct  Purchase", "", "19", "", "A", "", "1", "1000-01-01", "0", "DA")
+	f.Add("direct\tpurchase", "", "0000000000", "", "B", "", "1", "0999-12-31", "1", "Nu")
+	f.Add("PROCEDURE_AWARD", "", "9999999999", "", "C", "", "1", "9999-12-31", "2", "x")
+	f.Add("achiziție_directă", "", "10", "", "D", "", "1", "2024-02-29", "3", "ÎN")
+	f.Add("direct_purchasé", "", "1000000012", "", "E", "", "1", "2023-02-29", "4", " yes ")
+	f.Add("direct_\u00a0purchase", "", "00000000019", "", "F", "", "1", "1000-1-01", "5", "y\n")
 	dir := f.TempDir()
 	tw := newTwin(f)
 	ents := filepath.Join(dir, "entities.csv")
