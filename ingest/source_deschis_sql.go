@@ -43,6 +43,14 @@ type CanonicalCSV struct {
 	NoEdgeSpaces, NoCedillas bool
 	// Rows is the number of records after the header.
 	Rows int64
+	// LineSpans are the records after the header that span more than one
+	// physical line (a quoted cell holds a line break), in file order: the
+	// SQL path numbers its rows by their order of insertion and adds these
+	// lines (warehouse's numberLines). ManySpans: there were more than
+	// MaxLineSpans of them and LineSpans is empty; the SQL path then counts
+	// each row's lines in SQL (a window over the file, on one thread).
+	LineSpans []LineSpan
+	ManySpans bool
 	// Row applies the Go value rules to one row's cells, starting at the
 	// physical line given: the record the Go path would give (nil for a row
 	// the reader skips, counted by Skipped).
@@ -93,8 +101,20 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	}
 	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
 		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
-		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, Rows: s.rows, Row: c.record}, nil
+		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, Rows: s.rows, LineSpans: s.spans, ManySpans: s.manySpans,
+		Row: c.record}, nil
 }
+
+// LineSpan is a record that spans more than one physical line: its number
+// (1 for the first record after the header) and the lines it has beyond its
+// first.
+type LineSpan struct {
+	Record int64
+	Extra  int64
+}
+
+// MaxLineSpans bounds the LineSpans a scan keeps (16 MiB of them).
+const MaxLineSpans = 1 << 20
 
 // csvShape is what scanCSV learnt of a file.
 type csvShape struct {
@@ -103,6 +123,8 @@ type csvShape struct {
 	rows                       int64
 	crlf, quotedNL, crInQuotes bool
 	edgeSpaces, cedillas       bool
+	spans                      []LineSpan
+	manySpans                  bool
 }
 
 // maxSQLRowBytes bounds a row the SQL path reads (DuckDB's max_line_size
@@ -172,6 +194,12 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 		}
 		if records == 0 {
 			sh.headerLines = recLines
+		} else if recLines > 1 {
+			if len(sh.spans) < MaxLineSpans && !sh.manySpans {
+				sh.spans = append(sh.spans, LineSpan{Record: int64(records), Extra: int64(recLines - 1)})
+			} else {
+				sh.spans, sh.manySpans = nil, true
+			}
 		}
 		records++
 		fields, recBytes, recLines, state = 0, 0, 1, fieldStart

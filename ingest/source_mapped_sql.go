@@ -69,6 +69,9 @@ type CSVShape struct {
 	HeaderLines                      int
 	Rows                             int64
 	CRLF, QuotedNewlines, CRInQuotes bool
+	// LineSpans, ManySpans: the records spanning lines (CanonicalCSV's).
+	LineSpans []LineSpan
+	ManySpans bool
 }
 
 // ScanCSV scans UTF-8 delimited text from its header on, as CanonicalSQL
@@ -80,5 +83,5 @@ func ScanCSV(r io.Reader, width int, delim byte) (CSVShape, error) {
 		return CSVShape{}, err
 	}
 	return CSVShape{Regular: true, HeaderLines: s.headerLines, Rows: s.rows, CRLF: s.crlf,
-		QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes}, nil
+		QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes, LineSpans: s.spans, ManySpans: s.manySpans}, nil
 }

@@ -63,7 +63,11 @@ type CSVFile struct {
 	// of the SQL. The zero value applies them.
 	NoEdgeSpaces, NoCedillas bool
 	Rows                     int64
-	Row                      func(line int, cells []string) *models.Record
+	// LineSpans, ManySpans: the records that span more than one physical
+	// line (ingest.CanonicalCSV's), for numberLines.
+	LineSpans []LineSpan
+	ManySpans bool
+	Row       func(line int, cells []string) *models.Record
 	// MappedCSV: a file of the csv format with a mapping (load_csv_mapped.go).
 	MappedCSV
 }
@@ -90,7 +94,10 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	if f.Transcoded != "" {
 		defer os.Remove(f.Transcoded)
 	}
-	res, err := conn.ExecContext(ctx, csvFactInsert(dataset, fileNo, loadID, asOf, f), f.readPath())
+	// The rows are numbered after the insert (numberLines) unless the file
+	// has too many records spanning lines to list (ManySpans).
+	numbered := f.QuotedNewlines && f.ManySpans
+	res, err := conn.ExecContext(ctx, csvFactInsert(dataset, fileNo, loadID, asOf, f, numbered), f.readPath())
 	if err != nil {
 		return 0, fmt.Errorf("citire SQL %s: %w", f.Path, err)
 	}
@@ -100,29 +107,29 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	}
 	var (
 		recs   []*models.Record
-		handed int64 // rows given to the Go rules, skipped ones included
+		handed []int64 // the record numbers of the rows given to the Go rules, skipped ones included
 	)
 	if inserted < f.Rows {
 		// The rows the macros did not pass go to the Go rules.
-		rows, err := conn.QueryContext(ctx, `SELECT line, raw FROM (`+csvSelect(dataset, f)+`) WHERE NOT ok ORDER BY line`, f.readPath())
+		rows, err := conn.QueryContext(ctx, `SELECT rn, line, raw FROM (`+csvSelect(dataset, f, true)+`) WHERE NOT ok ORDER BY rn`, f.readPath())
 		if err != nil {
 			return 0, err
 		}
 		for rows.Next() {
-			handed++
 			var (
-				line int
-				raw  []any
+				rn, line int64
+				raw      []any
 			)
-			if err := rows.Scan(&line, &raw); err != nil {
+			if err := rows.Scan(&rn, &line, &raw); err != nil {
 				rows.Close()
 				return 0, err
 			}
+			handed = append(handed, rn)
 			cells := make([]string, len(raw))
 			for i, c := range raw {
 				cells[i], _ = c.(string)
 			}
-			if rec := f.Row(line, cells); rec != nil { // nil: a row the mapping skips
+			if rec := f.Row(int(line), cells); rec != nil { // nil: a row the mapping skips
 				recs = append(recs, rec)
 			}
 		}
@@ -133,8 +140,13 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	}
 	// read_csv must have read the records the scan counted: else the two
 	// readers disagree on the file and no line number can be trusted.
-	if n := inserted + handed; n != f.Rows {
+	if n := inserted + int64(len(handed)); n != f.Rows {
 		return 0, fmt.Errorf("citire SQL %s: read_csv a citit %d rânduri, scanarea fișierului %d", f.Path, n, f.Rows)
+	}
+	if !numbered {
+		if err := numberLines(ctx, conn, dataset, loadID, f, inserted, handed); err != nil {
+			return 0, err
+		}
 	}
 	if err := stageNames(ctx, conn, dataset, loadID, f); err != nil {
 		return 0, err
@@ -162,7 +174,7 @@ func stageNames(ctx context.Context, conn *sql.Conn, dataset string, loadID int6
 		return err
 	}
 	_, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO stg_names SELECT %[1]q, %[2]q, count(*) FROM (%[3]s)
-		WHERE ok AND %[1]q NOT IN (SELECT cui FROM dim_entity) GROUP BY ALL`, entity, name, csvSelect(dataset, f)), f.readPath())
+		WHERE ok AND %[1]q NOT IN (SELECT cui FROM dim_entity) GROUP BY ALL`, entity, name, csvSelect(dataset, f, false)), f.readPath())
 	return err
 }
 
@@ -191,20 +203,21 @@ func sqlList(vals []string) string {
 }
 
 // csvFactInsert is the statement that reads f into the dataset's fact table
-// as rows of the load loadID: the rows of csvSelect every rule passes.
-func csvFactInsert(dataset string, fileNo int, loadID int64, asOf string, f *CSVFile) string {
+// as rows of the load loadID: the rows of csvSelect every rule passes, with
+// their line when numbered, else without (numberLines sets it).
+func csvFactInsert(dataset string, fileNo int, loadID int64, asOf string, f *CSVFile, numbered bool) string {
 	ft := factTables[dataset]
 	return fmt.Sprintf(`INSERT INTO %s (%s, load_id, source_file, source_line) SELECT %s, %d, %s, line FROM (%s) WHERE ok`,
-		ft.table, strings.Join(ft.columns(), ", "), strings.Join(ft.exprs(asOf), ", "), loadID, sqlString(f.Path), csvSelect(dataset, f))
+		ft.table, strings.Join(ft.columns(), ", "), strings.Join(ft.exprs(asOf), ", "), loadID, sqlString(f.Path), csvSelect(dataset, f, numbered))
 }
 
 // csvSelect is the query that reads f (its one parameter, the path):
-// read_csv with the file's dialect, each row's physical line (the header's
-// lines, the record number, and the line breaks inside the cells of the rows
-// before), each field typed by its macro under the field's name, ok when
+// read_csv with the file's dialect; when numbered, each row's record number
+// rn and physical line (the header's lines, the record number, and the line
+// breaks inside the cells of the rows before; NULL otherwise); each field typed by its macro under the field's name, ok when
 // every field and the dataset's cross-field rules pass (the typed values are
 // the row's only then), and raw, the row's cells for the Go rules.
-func csvSelect(dataset string, f *CSVFile) string {
+func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 	fields := models.SourceFields[dataset]
 	var cols, cells []string
 	for i := range f.Width {
@@ -222,7 +235,12 @@ func csvSelect(dataset string, f *CSVFile) string {
 		strings.Join(cols, ", "), f.delim(), f.SkipLines)
 	line := fmt.Sprintf("rn + %d", f.HeaderLines+f.SkipLines)
 	src := "SELECT row_number() OVER () AS rn, * FROM " + read
-	if f.QuotedNewlines {
+	if !numbered {
+		// No window over read_csv: DuckDB reads the file and applies the
+		// macros on every thread, the insert keeps the file's order, and
+		// numberLines derives each row's line from its place.
+		src, line = "SELECT NULL::BIGINT AS rn, * FROM "+read, "NULL::BIGINT"
+	} else if f.QuotedNewlines {
 		var nl []string
 		for i := range f.Width {
 			nl = append(nl, fmt.Sprintf("(strlen(coalesce(c%[1]d, '')) - strlen(replace(coalesce(c%[1]d, ''), chr(10), '')))", i))
@@ -230,7 +248,7 @@ func csvSelect(dataset string, f *CSVFile) string {
 		src = fmt.Sprintf(`SELECT *, %s AS nl FROM (%s)`, strings.Join(nl, " + "), src)
 		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines+f.SkipLines)
 	}
-	lined := fmt.Sprintf(`SELECT %s AS line, %s FROM (%s)`, line, strings.Join(cells, ", "), src)
+	lined := fmt.Sprintf(`SELECT rn, %s AS line, %s FROM (%s)`, line, strings.Join(cells, ", "), src)
 
 	// t_i: the trimmed cell of field i (NULL when empty or absent).
 	var trimmed []string
@@ -255,7 +273,7 @@ func csvSelect(dataset string, f *CSVFile) string {
 	for i := range f.Width {
 		all = append(all, fmt.Sprintf("c%d", i))
 	}
-	withT := fmt.Sprintf(`SELECT line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(trimmed, ", "), lined)
+	withT := fmt.Sprintf(`SELECT rn, line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(trimmed, ", "), lined)
 
 	// v_i: the typed value; k_i: whether the cell passes.
 	var typed []string
@@ -319,7 +337,7 @@ func csvSelect(dataset string, f *CSVFile) string {
 			withN = fmt.Sprintf(`SELECT *, try_cast(t%[1]d AS BIGINT) AS n%[1]d FROM (%[2]s)`, i, withN)
 		}
 	}
-	withV := fmt.Sprintf(`SELECT line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(typed, ", "), withN)
+	withV := fmt.Sprintf(`SELECT rn, line, %s, %s FROM (%s)`, strings.Join(all, ", "), strings.Join(typed, ", "), withN)
 
 	// The cross-field rules (ingest.validateRecord) on rows whose cells all
 	// passed, and the values they fill.
@@ -382,6 +400,6 @@ func csvSelect(dataset string, f *CSVFile) string {
 	for i, fd := range fields {
 		out[i] = fmt.Sprintf("%s AS %q", out[i], fd.Name)
 	}
-	return fmt.Sprintf(`SELECT line, ok, %s, [%s] AS raw FROM (SELECT *, coalesce(%s, false) AS ok FROM (%s))`,
+	return fmt.Sprintf(`SELECT rn, line, ok, %s, [%s] AS raw FROM (SELECT *, coalesce(%s, false) AS ok FROM (%s))`,
 		strings.Join(out, ", "), strings.Join(all, ", "), strings.Join(checks, " AND "), withV)
 }

@@ -20,12 +20,17 @@ func sqlFiles(t *testing.T, dataset string, goRows *[]int, paths ...string) []Lo
 			if c == nil || err != nil {
 				t.Fatalf("%s is not read by the SQL path (%v)", p, err)
 			}
-			return &CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf, EntityField: c.EntityField,
+			f := &CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf, EntityField: c.EntityField,
 				Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines, CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows,
+				ManySpans: c.ManySpans,
 				Row: func(line int, cells []string) *models.Record {
 					*goRows = append(*goRows, line)
 					return c.Row(line, cells)
-				}}, nil
+				}}
+			for _, s := range c.LineSpans {
+				f.LineSpans = append(f.LineSpans, LineSpan{Record: s.Record, Extra: s.Extra})
+			}
+			return f, nil
 		}
 	}
 	return files

@@ -80,7 +80,8 @@ func SQLFile(opt ingest.Options, tmpDir string, wrap func(io.Reader) io.Reader) 
 	fields := models.SourceFields[opt.Dataset]
 	out := &ingest.CanonicalCSV{Path: opt.File, Width: width, HeaderLines: sc.shape.HeaderLines,
 		ColOf: make([]int, len(fields)), EntityField: p.entity, Entity: opt.Entity,
-		CRLF: sc.shape.CRLF, QuotedNewlines: sc.shape.QuotedNewlines, CRInQuotes: sc.shape.CRInQuotes, Rows: sc.shape.Rows}
+		CRLF: sc.shape.CRLF, QuotedNewlines: sc.shape.QuotedNewlines, CRInQuotes: sc.shape.CRInQuotes, Rows: sc.shape.Rows,
+		LineSpans: sc.shape.LineSpans, ManySpans: sc.shape.ManySpans}
 	out.Delim, out.SkipLines, out.SkipBlank, out.Terms, out.Transcoded = byte(delim), headerLine-1, m.Source.SkipBlankRows, m.Terms, sc.transcoded
 	out.Fields = make([]*ingest.MappedField, len(fields))
 	for i := range fields {
