@@ -5,11 +5,10 @@
 -- anything else, which is then not an error but a row handed to the Go
 -- reader. Temporary: created on the load's connection.
 
--- Reader's cell: strings.TrimSpace, and the texts flattened exports write for
--- a missing field (missingCell) read as ''.
+-- Reader's cell, after strings.TrimSpace (deschis_trim): the texts flattened
+-- exports write for a missing field (missingCell) read as ''.
 CREATE OR REPLACE TEMP MACRO deschis_sicap_missing(t) AS CASE t
     WHEN 'NA' THEN '' WHEN 'N/A' THEN '' WHEN 'null' THEN '' WHEN 'NULL' THEN '' WHEN 'None' THEN '' ELSE t END;
-CREATE OR REPLACE TEMP MACRO deschis_sicap_cell(c) AS deschis_sicap_missing(deschis_trim(c));
 
 -- strings.Join(strings.Fields(s), " ") of a trimmed cell: each run of white
 -- space (unicode.IsSpace) as one space.
@@ -29,24 +28,22 @@ CREATE OR REPLACE TEMP MACRO deschis_sicap_name_of(s) AS
 CREATE OR REPLACE TEMP MACRO deschis_sicap_cpv(s) AS
     CASE WHEN regexp_full_match(s, '[0-9]{8}-[0-9]') OR regexp_matches(s, '^[0-9]{8}-[0-9] ') THEN left(s, 10) END;
 
--- contractTypeOf on the text compact gives (folded, letters and digits
--- kept): NULL when the fold is not ASCII (deschis_fold) or the text is none
--- of the known ways a contract is concluded.
+-- contractTypeOf on the text compact gives (deschis_fold, then letters and
+-- digits kept; load_csv_sicap.go computes it once): NULL when the fold is
+-- not ASCII or the text is none of the known ways a contract is concluded.
 CREATE OR REPLACE TEMP MACRO deschis_sicap_kind_compact(k) AS CASE
     WHEN k = '' THEN 'procedure_award'
     WHEN strpos(k, 'subsecvent') > 0 THEN 'call_off'
     WHEN strpos(k, 'acordcadru') > 0 OR strpos(k, 'acorduricadru') > 0 THEN 'framework_agreement'
     WHEN starts_with(k, 'contract') OR k = 'comanda' OR strpos(k, 'sistemdinamic') > 0 THEN 'procedure_award'
     END;
-CREATE OR REPLACE TEMP MACRO deschis_sicap_kind(s) AS
-    deschis_sicap_kind_compact(regexp_replace(deschis_fold(s), '[^a-z0-9]', '', 'g'));
 
--- euFundNamed: the name of the European fund, '-' and the ways of saying
--- none read as false; 'true' or 'false' for deschis_bool, NULL when the fold
--- is not ASCII.
-CREATE OR REPLACE TEMP MACRO deschis_sicap_fund(s) AS CASE deschis_fold(s)
+-- euFundNamed on the fund's name folded (deschis_fold): '-' and the ways of
+-- saying none read as false; 'true' or 'false' for deschis_bool, NULL when
+-- the fold is not ASCII.
+CREATE OR REPLACE TEMP MACRO deschis_sicap_fund(f) AS CASE f
     WHEN '-' THEN 'false' WHEN 'nu' THEN 'false' WHEN 'niciunul' THEN 'false' WHEN 'nu este cazul' THEN 'false'
-    WHEN 'false' THEN 'false' WHEN '0' THEN 'false' ELSE CASE WHEN deschis_fold(s) IS NOT NULL THEN 'true' END END;
+    WHEN 'false' THEN 'false' WHEN '0' THEN 'false' ELSE CASE WHEN f IS NOT NULL THEN 'true' END END;
 
 -- The currency cell (value's): upper-cased, missing, LEI or RON is RON, a
 -- code of three letters is itself; NULL for anything else (not ASCII
@@ -58,10 +55,9 @@ CREATE OR REPLACE TEMP MACRO deschis_sicap_currency(t) AS CASE
     END;
 
 -- parseDate: rules.Date in the ISO then the Romanian notation, on the plain
--- shapes of deschis_iso_date and deschis_dmy_date (decided as the Go rule),
--- and the day within 1990–2100.
-CREATE OR REPLACE TEMP MACRO deschis_sicap_day(d) AS CASE WHEN d BETWEEN DATE '1990-01-01' AND DATE '2100-12-31' THEN d END;
-CREATE OR REPLACE TEMP MACRO deschis_sicap_date(t) AS deschis_sicap_day(CASE
+-- shapes of deschis_iso_date and deschis_dmy_date (decided as the Go rule);
+-- load_csv_sicap.go tests the window 1990–2100.
+CREATE OR REPLACE TEMP MACRO deschis_sicap_date(t) AS (CASE
     WHEN deschis_iso_date(t) IS NOT NULL THEN deschis_iso_date(t) WHEN NOT deschis_iso_decided(t) THEN NULL
     WHEN deschis_dmy_date(t) IS NOT NULL THEN deschis_dmy_date(t) WHEN NOT deschis_dmy_decided(t) THEN NULL
     END);

@@ -44,25 +44,49 @@ type SicapCSV struct {
 	Awarded                                 []string
 }
 
-// sicapCol is the reader's cell of column k (trimmed, "NA" as ''), '' for
-// a column the file does not have.
+// sicapCol is the reader's cell of column k (trimmed, "NA" as empty:
+// s<k>, computed once by sicapLined), empty for a column the file does not
+// have.
 func sicapCol(k int) string {
 	if k < 0 {
 		return "''"
 	}
-	return fmt.Sprintf("deschis_sicap_cell(c%d)", k)
+	return fmt.Sprintf("s%d", k)
 }
 
-// sicapKind is the kind of a row, NULL when SQL cannot decide it.
-func (f *CSVFile) sicapKind() string {
-	if s := f.Sicap; s.Kind != "" {
-		return sqlString(s.Kind)
+// sicapLined adds to the query of a file's cells (c<k>) the reader's cell
+// of each column the shape uses (s<k>), the folded state and fund name and
+// the kind, each computed once per row: a macro's argument is copied where
+// the macro uses it, and DuckDB does not share what repeats inside a CASE.
+func (f *CSVFile) sicapLined(lined string) string {
+	s := f.Sicap
+	used := map[int]bool{}
+	for _, k := range []int{s.Notice, s.ContractNo, s.BuyerCUI, s.BuyerName, s.BuyerNameAndCUI, s.SupplierCUI, s.SupplierName,
+		s.Title, s.CPV, s.AwardDate, s.NoticeDate, s.Procedure, s.Offers, s.EU, s.EUFund, s.ContractType, s.Parent, s.Investment,
+		s.State, s.Value} {
+		if k >= 0 {
+			used[k] = true
+		}
 	}
-	return fmt.Sprintf("deschis_sicap_kind(%s)", sicapCol(f.Sicap.ContractType))
+	var trim, missing []string
+	for k := range f.Width {
+		if used[k] {
+			trim = append(trim, fmt.Sprintf("deschis_trim(c%d) AS s%d", k, k))
+			missing = append(missing, fmt.Sprintf("deschis_sicap_missing(s%d) AS s%d", k, k))
+		}
+	}
+	q := fmt.Sprintf("SELECT * REPLACE (%s) FROM (SELECT *, %s FROM (%s))", strings.Join(missing, ", "), strings.Join(trim, ", "), lined)
+	kind := sqlString(s.Kind)
+	if s.Kind == "" {
+		kind = "deschis_sicap_kind_compact(sk_compact)"
+	}
+	q = fmt.Sprintf("SELECT *, deschis_fold(%s) AS sk_state, deschis_fold(%s) AS sk_fund, regexp_replace(deschis_fold(%s), '[^a-z0-9]', '', 'g') AS sk_compact FROM (%s)",
+		sicapCol(s.State), sicapCol(s.EUFund), sicapCol(s.ContractType), q)
+	return fmt.Sprintf("SELECT *, %s AS sk_kind FROM (%s)", kind, q)
 }
 
 // sicapCell is the text field i of a SICAP export takes before its type is
-// read, as nullif(text, ”) AS t<i>, and b<i>, true when SQL cannot decide
+// read, as nullif(text, empty) AS t<i>, and b<i>, true when SQL cannot decide
 // it as the Go reader (the row-level tests, the award state, are field 0's).
 func (f *CSVFile) sicapCell(i int) string {
 	s := f.Sicap
@@ -76,13 +100,12 @@ func (f *CSVFile) sicapCell(i int) string {
 			for _, a := range s.Awarded {
 				when = append(when, fmt.Sprintf("WHEN %s THEN false", sqlString(a)))
 			}
-			st := sicapCol(s.State)
-			b = fmt.Sprintf("(%s <> '' AND CASE deschis_fold(%s) %s ELSE true END)", st, st, strings.Join(when, " "))
+			b = fmt.Sprintf("(%s <> '' AND CASE sk_state %s ELSE true END)", sicapCol(s.State), strings.Join(when, " "))
 		}
 	case "kind":
-		x = f.sicapKind()
+		x = "sk_kind"
 	case "parent_id":
-		x = fmt.Sprintf("CASE WHEN %s = %s THEN %s END", f.sicapKind(), sqlString(string(models.CallOff)), sicapCol(s.Parent))
+		x = fmt.Sprintf("CASE WHEN sk_kind = %s THEN %s END", sqlString(string(models.CallOff)), sicapCol(s.Parent))
 	case "buyer_cui":
 		cui, nac := sicapCol(s.BuyerCUI), sicapCol(s.BuyerNameAndCUI)
 		none := "''" // the shape has no buyer column: the file is --entity's
@@ -97,7 +120,7 @@ func (f *CSVFile) sicapCell(i int) string {
 		// A comma (several winners), a label or a foreign code go to the
 		// Go reader.
 		x = fmt.Sprintf("deschis_sicap_supplier(%s)", sicapCol(s.SupplierCUI))
-		b = x + " IS NULL"
+		b = fmt.Sprintf("(t%d IS NULL AND %s <> '')", i, sicapCol(s.SupplierCUI))
 	case "supplier_name":
 		x = fmt.Sprintf("deschis_sicap_words(%s)", sicapCol(s.SupplierName))
 	case "title":
@@ -105,14 +128,14 @@ func (f *CSVFile) sicapCell(i int) string {
 	case "cpv":
 		// SICAP gives every notice a code: an empty one is a reject.
 		x = fmt.Sprintf("deschis_sicap_cpv(%s)", sicapCol(s.CPV))
-		b = x + " IS NULL"
+		b = fmt.Sprintf("t%d IS NULL", i) // the alias: DuckDB reads one of the same select list
 	case "value":
 		x = sicapCol(s.Value)
 	case "currency":
 		x = "'RON'"
 		if s.Currency >= 0 {
 			x = fmt.Sprintf("deschis_sicap_currency(deschis_trim(c%d))", s.Currency)
-			b = x + " IS NULL"
+			b = fmt.Sprintf("t%d IS NULL", i)
 		}
 	case "award_date":
 		x = fmt.Sprintf("CASE WHEN %[1]s <> '' THEN %[1]s ELSE %[2]s END", sicapCol(s.AwardDate), sicapCol(s.NoticeDate))
@@ -124,8 +147,8 @@ func (f *CSVFile) sicapCell(i int) string {
 		// A yes/no cell (several lots joined by commas go to the Go
 		// reader), else the name of the fund.
 		eu, fund := sicapCol(s.EU), sicapCol(s.EUFund)
-		x = fmt.Sprintf("CASE WHEN %[1]s <> '' THEN %[1]s WHEN %[2]s <> '' THEN deschis_sicap_fund(%[2]s) END", eu, fund)
-		b = fmt.Sprintf("(%[1]s <> '' AND strpos(%[1]s, ',') > 0 OR %[1]s = '' AND %[2]s <> '' AND deschis_sicap_fund(%[2]s) IS NULL)", eu, fund)
+		x = fmt.Sprintf("CASE WHEN %[1]s <> '' THEN %[1]s WHEN %[2]s <> '' THEN deschis_sicap_fund(sk_fund) END", eu, fund)
+		b = fmt.Sprintf("(%[1]s <> '' AND strpos(%[1]s, ',') > 0 OR %[1]s = '' AND %[2]s <> '' AND sk_fund IS NULL)", eu, fund)
 	case "investment_code":
 		x = sicapCol(s.Investment)
 	}
@@ -142,7 +165,8 @@ func (f *CSVFile) sicapTyped(i int, fd models.Field) (v, pass string, ok bool) {
 	case fd.Type == models.TypeAmount && f.Sicap.Numbers != "":
 		v = fmt.Sprintf("deschis_%s_amount(%s, 1)", f.Sicap.Numbers, t)
 	case fd.Type == models.TypeDate:
-		v = fmt.Sprintf("deschis_sicap_date(%s)", t)
+		// The window is the test, so that the day is computed once.
+		return fmt.Sprintf("deschis_sicap_date(%s)", t), fmt.Sprintf("v%d BETWEEN DATE '1990-01-01' AND DATE '2100-12-31'", i), true
 	default:
 		return "", "", false
 	}

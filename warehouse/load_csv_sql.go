@@ -233,6 +233,9 @@ func csvSelect(dataset string, f *CSVFile) string {
 		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines+f.SkipLines)
 	}
 	lined := fmt.Sprintf(`SELECT %s AS line, %s FROM (%s)`, line, strings.Join(cells, ", "), src)
+	if f.Sicap != nil {
+		lined = f.sicapLined(lined)
+	}
 
 	// t_i: the trimmed cell of field i (NULL when empty or absent).
 	var trimmed []string

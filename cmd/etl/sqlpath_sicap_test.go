@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/models"
@@ -132,4 +138,227 @@ func TestSicapSQLPathMatchesGoReader(t *testing.T) {
 	}
 	tw.sameStatus(t)
 	tw2.sameStatus(t)
+}
+
+// The three header generations the cell tests and the fuzz target write:
+// the API's direct-purchase award notices (the sample's, ","), the
+// data.gov.ro contracts from 2020 (";", Windows-1250, amounts in the
+// notation of the head) and the API's procedure award notices (the buyer as
+// "CUI - denumire", a contract number, a currency, how the contract was
+// concluded).
+var sicapShapes = []struct {
+	header  []string
+	delim   string
+	cp1250  bool
+	rowOf   func(c sicapCells) []string
+	cleanOf func(i int) sicapCells
+}{
+	{
+		header: []string{"item.noticeNo", "item.publicationDate", "details.finalizationDate", "details.sysNoticeState.text",
+			"details.sysEuropeanFund.text", "item.awardedValue", "item.contractObject", "item.cpvCode", "authority.fiscalNumber",
+			"authority.entityName", "details.noticeEntityAddress.fiscalNumber", "details.noticeEntityAddress.organization"},
+		delim: ",",
+		rowOf: func(c sicapCells) []string {
+			return []string{c.notice, c.date2, c.date1, c.state, c.eu, c.value, c.title, c.cpv, c.buyer, c.buyerName, c.supplier, c.supplierName}
+		},
+	},
+	{
+		header: []string{"Autoritate contractantă", "CUI autoritate contractantă", "Număr anunţ atribuire", "Data publicare", "Cod CPV",
+			"Număr contract", "Data contract", "Denumire contract", "Valoare contract (RON)", "Ofertant câştigător", "CUI ofertant câştigător",
+			"Tip încheiere contract", "Fonduri comunitare", "Număr anunţ atribuire acord cadru"},
+		delim: ";", cp1250: true,
+		rowOf: func(c sicapCells) []string {
+			return []string{c.buyerName, c.buyer, c.notice, c.date2, c.cpv, c.contractNo, c.date1, c.title, c.value, c.supplierName, c.supplier, c.kind, c.eu, c.parent}
+		},
+	},
+	{
+		header: []string{"item.noticeNo", "item.sysProcedureState.text", "item.contractingAuthorityNameAndFN", "item.sysContractAssigmentType.text",
+			"item.cpvCodeAndName", "item.noticeStateDate", "noticeContracts.items.contractNo", "noticeContracts.items.contractDate",
+			"noticeContracts.items.contractTitle", "noticeContracts.items.contractValue", "noticeContracts.items.currency.text",
+			"noticeContracts.items.winner.name", "noticeContracts.items.winner.fiscalNumber", "publicNotice.x.descriptionList.isEUFunded"},
+		delim: ",",
+		rowOf: func(c sicapCells) []string {
+			both := c.buyerName
+			if c.buyer != "" {
+				both = c.buyer + " - " + c.buyerName
+			}
+			return []string{c.notice, c.state, both, c.kind, c.cpv, c.date2, c.contractNo, c.date1, c.title, c.value, c.currency, c.supplierName, c.supplier, c.eu}
+		},
+	},
+}
+
+// sicapCells are the cells of one contract, whichever shape writes them.
+type sicapCells struct {
+	notice, contractNo, state, buyer, buyerName, supplier, supplierName string
+	title, cpv, value, currency, date1, date2, kind, eu, parent         string
+}
+
+// cleanSicap is a plain contract of the city for shape k.
+func cleanSicap(k, i int) sicapCells {
+	c := sicapCells{notice: fmt.Sprintf("DAN%d", 1000+i), contractNo: fmt.Sprint(i), buyer: cityCUI, buyerName: "MUNICIPIUL SIBIU",
+		supplier: "14399840", supplierName: "Alfa SRL", title: "Lucrări de întreținere", cpv: "45233140-2 - Lucrari de drumuri (Rev.2)",
+		value: fmt.Sprintf("%d.5", 100+i), date1: "2024-11-01", date2: "2024-11-02"}
+	switch k {
+	case 0:
+		c.state, c.eu = "Publicat", "-"
+	case 1:
+		c.value, c.date1, c.date2, c.cpv, c.kind, c.eu = fmt.Sprintf("%d,5", 100+i), "01.11.2024", "02.11.2024", "45233140-2", "Contract", "NU"
+	case 2:
+		c.state, c.currency, c.kind, c.eu = "Atribuita", "RON", "Contract", "false"
+	}
+	return c
+}
+
+// writeSicap writes the rows of shape k to a file in dir: rows, then n
+// clean ones (so that a few rejects stay under the refusal threshold and
+// the rows are compared too).
+func writeSicap(t testing.TB, dir, name string, k int, rows []sicapCells, n int) string {
+	t.Helper()
+	s := sicapShapes[k]
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Comma = rune(s.delim[0])
+	w.UseCRLF = k == 2
+	w.Write(s.header)
+	for _, r := range rows {
+		w.Write(s.rowOf(r))
+	}
+	for i := range n {
+		w.Write(s.rowOf(cleanSicap(k, i)))
+	}
+	w.Flush()
+	data := []byte(b.String())
+	if s.cp1250 { // with the cedilla ş ţ of legacy programs; what Windows-1250 cannot write becomes ?
+		enc := charmap.Windows1250.NewEncoder()
+		var out bytes.Buffer
+		for _, r := range strings.NewReplacer("ș", "ş", "ț", "ţ", "Ș", "Ş", "Ț", "Ţ").Replace(b.String()) {
+			e, err := enc.String(string(r))
+			if err != nil {
+				e = "?"
+			}
+			out.WriteString(e)
+		}
+		data = out.Bytes()
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestSicapSQLPathHandsWhatIsNotPlainToTheGoReader: files of the three
+// shapes with what the plain shapes do not cover (missing cells written NA,
+// several winners, decorated and foreign codes, states that are not an
+// award, day-first and out-of-window dates, amounts in the other notation,
+// cedilla letters, runs of white space, a quoted line break, kinds and
+// currencies of every sort, a private person as supplier) load alike by both
+// paths, with and without --only-entity, and the SQL path reads them.
+func TestSicapSQLPathHandsWhatIsNotPlainToTheGoReader(t *testing.T) {
+	dir := t.TempDir()
+	odd := []sicapCells{
+		{buyerName: "NA", supplier: "14399840, 4267117", eu: "Nu este cazul"},
+		{state: "Anulat", eu: "FEDR"},
+		{state: "  publicat ", supplier: "RO 14399840", supplierName: "Alfa \t  SRL", title: "Reparaţii\ncurte", eu: "DA,NU"},
+		{date1: "01.11.2024", date2: "NA", supplier: "1800101221144", supplierName: "Ion Popescu", kind: "Acord cadru"},
+		{date1: "1989-12-31", value: "1.234,5", kind: "Contract subsecvent", parent: "AC-1"},
+		{date1: "", date2: "2024-11-05 10:00", cpv: "NA", kind: "Contract subsecvent", currency: "eur"},
+		{buyer: "RO4270740", value: "1234567", currency: "LEI", kind: "Comandă", eu: "nu"},
+		{buyer: "4267117", buyerName: "MUNICIPIUL TIMIȘOARA", supplier: "DE 123", currency: "XX1", kind: "Concesiune"},
+		{buyer: "", buyerName: "4270740 MUNICIPIUL SIBIU", value: "-3", currency: "None", eu: "yes"},
+		{notice: "NA", contractNo: "NA", supplier: "R4278337", value: "12.345.678,9", cpv: "45233140-23"},
+	}
+	for k := range sicapShapes {
+		var rows []sicapCells
+		for i, o := range odd {
+			c := cleanSicap(k, 500+i)
+			for _, f := range []struct {
+				dst *string
+				v   string
+			}{{&c.state, o.state}, {&c.buyer, o.buyer}, {&c.buyerName, o.buyerName}, {&c.supplier, o.supplier}, {&c.supplierName, o.supplierName},
+				{&c.title, o.title}, {&c.cpv, o.cpv}, {&c.value, o.value}, {&c.currency, o.currency}, {&c.date1, o.date1}, {&c.date2, o.date2},
+				{&c.kind, o.kind}, {&c.eu, o.eu}, {&c.parent, o.parent}, {&c.notice, o.notice}, {&c.contractNo, o.contractNo}} {
+				if f.v != "" {
+					*f.dst = f.v
+				}
+			}
+			if o.date1 == "" && o.date2 != "" {
+				c.date1 = ""
+			}
+			if o.buyer == "" && o.buyerName != "" && strings.HasPrefix(o.buyerName, "4270740") {
+				c.buyer = ""
+			}
+			rows = append(rows, c)
+		}
+		p := writeSicap(t, dir, fmt.Sprintf("shape%d.csv", k), k, rows, 300)
+		for _, c := range []sicapCase{{file: p, sql: true}, {file: p, entity: cityCUI, only: true, sql: true}} {
+			tw := newSicapTwin(t)
+			writeEntities(t, tw, dir)
+			out := tw.sameSicap(t, c)
+			if out.Result.Outcome != "loaded" || len(out.Facts) < 300 {
+				t.Fatalf("shape %d (%+v): %+v %s, %d rows", k, c, out.Result, out.Err, len(out.Facts))
+			}
+			if tw.handed == 0 || tw.handed > len(odd) {
+				t.Fatalf("shape %d (%+v): %d rows handed to the Go rules, want 1 to %d", k, c, tw.handed, len(odd))
+			}
+			t.Logf("shape %d (only %v): %d handed; %+v; %d rejects", k, c.only, tw.handed, out.Result.Files[0], len(out.Rejects))
+			tw.sameStatus(t)
+		}
+	}
+}
+
+// FuzzSicapSQLCellRules fuzzes the cells of one contract written in each of
+// sicapShapes between clean rows (every cell quoted by encoding/csv where it
+// must be, so the file stays one the SQL path reads), loaded with or without
+// --only-entity, and holds the SQL path to the SICAP reader: NA cells,
+// states, codes with and without decorations, several winners, names with
+// white space, CPV codes with their names, amounts in both notations, dates
+// in and out of the window, kinds, currencies, yes/no and fund names. The
+// seeds are rows of the real sample.
+func FuzzSicapSQLCellRules(f *testing.F) {
+	sample, err := os.ReadFile(sicapSample)
+	if err != nil {
+		f.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(sample)).ReadAll()
+	if err != nil {
+		f.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	for i, r := range recs[1:] {
+		if i%10 != 0 {
+			continue
+		}
+		g := func(h string) string { return r[col[h]] }
+		f.Add(uint8(i), g("item.noticeNo"), g("item.daAwardNoticeId"), g("details.sysNoticeState.text"), g("authority.fiscalNumber"),
+			g("authority.entityName"), g("details.noticeEntityAddress.fiscalNumber"), g("details.noticeEntityAddress.organization"),
+			g("item.contractObject"), g("item.cpvCode"), g("item.awardedValue"), "RON", g("details.finalizationDate"),
+			g("item.publicationDate"), g("details.sysAcquisitionContractType.text"), g("details.sysEuropeanFund.text"))
+	}
+	f.Add(uint8(1), "CAN1", "7", "Atribuita", "", "4270740 - MUNICIPIUL SIBIU", "RO 14399840", "Şcoala  Ţara", "Lot", "45233140-2 Lucrări", "1.234,56", "eur", "15.01.2025", "NA", "Acord-cadru", "DA")
+	f.Add(uint8(2), "CAN2", "NA", "atribuită", "RO4270740", "", "14399840,4267117", "Beta", "Lot", "NA", "1.234", "lei", "2025-02-30", "2025-02-01", "Contract subsecvent", "DA,NU")
+	f.Add(uint8(4), "CAN3", "", "Anulata", "4270740", "X", "1800101221144", "Ion", "Lot", "45233140-23", "-1", "XX", "1989-01-01", "", "Comandă", "niciunul")
+	dir := f.TempDir()
+	tw := newSicapTwin(f)
+	ents := filepath.Join(dir, "entities.csv")
+	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
+		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	opt := ingest.Options{Dataset: models.DatasetEntities}
+	tw.loadOne(f, tw.sql, false, opt, ents)
+	tw.loadOne(f, tw.goPath, false, opt, ents)
+	n := 0
+	f.Fuzz(func(t *testing.T, which uint8, notice, contractNo, state, buyer, buyerName, supplier, supplierName, title, cpv, value, currency, date1, date2, kind, eu string) {
+		n++
+		k := int(which) % len(sicapShapes)
+		c := sicapCells{notice: notice, contractNo: contractNo, state: state, buyer: buyer, buyerName: buyerName, supplier: supplier,
+			supplierName: supplierName, title: title, cpv: cpv, value: value, currency: currency, date1: date1, date2: date2, kind: kind, eu: eu, parent: contractNo}
+		p := writeSicap(t, dir, fmt.Sprintf("c%d.csv", n), k, []sicapCells{c}, 3)
+		tw.same(t, ingest.Options{Dataset: models.DatasetProcurement, Entity: map[bool]string{true: cityCUI}[which/3%2 == 1], OnlyEntity: which/3%2 == 1}, p)
+		os.Remove(p)
+	})
 }
