@@ -69,9 +69,12 @@ CREATE OR REPLACE TEMP MACRO deschis_sicap_ro(s) AS
     CASE WHEN regexp_full_match(s, 'RO? ?[0-9]{2,10}') THEN regexp_replace(s, '^RO? ?', '') ELSE s END;
 
 -- rules.SupplierCode: plain digits stay as written (a valid fiscal code is
--- its digits, any other code keeps them); a decorated code is its digits
--- when they are a valid fiscal code. NULL for anything else (several
--- winners, a foreign code, a label): the Go rule reads it.
+-- its digits, any other code keeps them), and so do digits with / - _
+-- (a foreign code such as 49/740/01441: never a fiscal code, and without
+-- white space to remove); a decorated code is its digits when they are a
+-- valid fiscal code. NULL for anything else (several winners, a code with
+-- letters or a label): the Go rule reads it.
 CREATE OR REPLACE TEMP MACRO deschis_sicap_supplier_digits(s, d) AS
-    CASE WHEN regexp_full_match(s, '[0-9]*') THEN s WHEN d <> s AND deschis_cui_ok(d, try_cast(d AS BIGINT)) THEN d END;
+    CASE WHEN regexp_full_match(s, '[0-9]*') OR regexp_full_match(s, '[0-9/_-]*[/_-][0-9/_-]*') THEN s
+    WHEN d <> s AND deschis_cui_ok(d, try_cast(d AS BIGINT)) THEN d END;
 CREATE OR REPLACE TEMP MACRO deschis_sicap_supplier(s) AS deschis_sicap_supplier_digits(s, deschis_sicap_ro(s));
