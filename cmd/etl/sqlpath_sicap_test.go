@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -127,6 +129,19 @@ func TestSicapSQLPathMatchesGoReader(t *testing.T) {
 			}
 			tw.sameStatus(t)
 		}
+	}
+	// The export `go run ./scripts/bench ingest-sicap` writes for the
+	// measurement (the sample's rows repeated and varied): all of it read
+	// by SQL, alike.
+	cmd := exec.Command("go", "run", "../../scripts/bench", "ingest-sicap", "--rows", "3000", "--dir", filepath.Join(dir, "bench"), "--sample", sicapSample)
+	cmd.Stderr = os.Stderr
+	gen, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("bench ingest-sicap: %v", err)
+	}
+	tw = fresh()
+	if o := tw.sameSicap(t, sicapCase{file: strings.TrimSpace(string(gen)), sql: true}); len(o.Facts) != 3000 || tw.handed != 0 {
+		t.Fatalf("bench export: %d rows loaded, %d handed to the Go rules; want 3000 and none (%+v)", len(o.Facts), tw.handed, o.Result)
 	}
 	// Every CSV of ../shared/data offered as a SICAP export: read or
 	// refused alike.
@@ -373,4 +388,36 @@ func legacyCP1250(text string) []byte {
 		out.WriteString(e)
 	}
 	return out.Bytes()
+}
+
+// TestSicapSQLSwitch: etl load --sicap-sql and --sicap-sql=false load the
+// sample alike (the same JSON result but for its times and ids), and the
+// flag refuses what is not a yes or no.
+func TestSicapSQLSwitch(t *testing.T) {
+	dir := t.TempDir()
+	var results []map[string]any
+	for i, flag := range []string{"--sicap-sql", "--sicap-sql=false"} {
+		db := filepath.Join(dir, fmt.Sprintf("w%d.duckdb", i))
+		code, stdout, stderr := run(t, "load", "--db", db, "--dataset", "procurement", "--format", "sicap", flag, sicapSample, "--json")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", flag, code, stderr)
+		}
+		var r map[string]any
+		if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"load_id", "seconds", "steps"} {
+			delete(r, k)
+		}
+		results = append(results, r)
+	}
+	if !reflect.DeepEqual(results[0], results[1]) {
+		t.Fatalf("--sicap-sql and --sicap-sql=false differ:\n%v\n%v", results[0], results[1])
+	}
+	if f := results[0]["files"].([]any)[0].(map[string]any); f["rows_loaded"] != float64(105) {
+		t.Fatalf("sample: %v", f)
+	}
+	if code, _, stderr := run(t, "load", "--db", filepath.Join(dir, "x.duckdb"), "--dataset", "procurement", "--format", "sicap", "--sicap-sql=poate", sicapSample); code != 2 || !strings.Contains(stderr, "sicap-sql") {
+		t.Fatalf("--sicap-sql=poate: exit %d, %s", code, stderr)
+	}
 }
