@@ -59,7 +59,7 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	maxShare := fs.Float64("max-reject-share", warehouse.DefaultMaxRejectShare, "partea maximă de rânduri respinse (0–1) peste care încărcarea e refuzată")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON, pentru scripturi")
 	mappedSQL := fs.Bool("mapped-sql", false, "citește formatul csv cu corespondență în DuckDB (calea SQL; experimental: azi mai lentă decât cititorul Go)")
-	sicapSQL := fs.Bool("sicap-sql", sicapSQLDefault, "citește formatul sicap în DuckDB (calea SQL); --sicap-sql=false îl citește cu cititorul Go")
+	sicapSQL := fs.Bool("sicap-sql", sicapSQLDefault, "citește formatul sicap în DuckDB (calea SQL; experimental: azi mai lentă decât cititorul Go; --sicap-sql=false: cititorul Go)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
