@@ -60,6 +60,9 @@ type CanonicalCSV struct {
 	// SQLFile) also says how it is written and how each field is read; the
 	// canonical format leaves these zero. See MappedCSV.
 	MappedCSV
+	// Sicap, for a SICAP export (ingest/sicap's SQLFile), is its shape's
+	// columns; nil for the other formats. See SicapCSV.
+	Sicap *SicapCSV
 }
 
 // CanonicalSQL prepares a canonical file for the SQL load path. The header is

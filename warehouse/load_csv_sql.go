@@ -70,6 +70,8 @@ type CSVFile struct {
 	Row       func(line int, cells []string) *models.Record
 	// MappedCSV: a file of the csv format with a mapping (load_csv_mapped.go).
 	MappedCSV
+	// Sicap: a SICAP export, its shape's columns (load_csv_sicap.go).
+	Sicap *SicapCSV
 }
 
 // sqlDatasets are the datasets the SQL path compiles (the largest files);
@@ -88,7 +90,7 @@ func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset)
 // whose records go to stg_rows like the Go path's. It returns the rows
 // read.
 func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile) (int64, error) {
-	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL); err != nil {
+	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL+csvRulesSicapSQL); err != nil {
 		return 0, fmt.Errorf("reguli SQL: %w", err)
 	}
 	if f.Transcoded != "" {
@@ -249,10 +251,17 @@ func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 		line = fmt.Sprintf("rn + %d + coalesce(sum(nl) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)", f.HeaderLines+f.SkipLines)
 	}
 	lined := fmt.Sprintf(`SELECT rn, %s AS line, %s FROM (%s)`, line, strings.Join(cells, ", "), src)
+	if f.Sicap != nil {
+		lined = f.sicapLined(lined)
+	}
 
 	// t_i: the trimmed cell of field i (NULL when empty or absent).
 	var trimmed []string
 	for i := range fields {
+		if f.Sicap != nil {
+			trimmed = append(trimmed, f.sicapCell(i))
+			continue
+		}
 		if f.Fields != nil {
 			trimmed = append(trimmed, f.mappedCell(i))
 			continue
@@ -284,6 +293,12 @@ func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 			if mv, mok, mapped := f.mappedTyped(i, fd); mapped {
 				v, ok = mv, mok
 				fd.Type = "" // typed by the mapping's notation
+			}
+		}
+		if f.Sicap != nil {
+			if sv, sok, typed := f.sicapTyped(i, fd); typed {
+				v, ok = sv, sok
+				fd.Type = "" // typed by the shape's notation
 			}
 		}
 		switch fd.Type {
@@ -324,7 +339,7 @@ func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 		} else {
 			ok = fmt.Sprintf("(%s IS NULL OR %s)", t, ok)
 		}
-		if f.Fields != nil {
+		if f.Fields != nil || f.Sicap != nil {
 			ok = fmt.Sprintf("(NOT b%d AND %s)", i, ok)
 		}
 		typed = append(typed, fmt.Sprintf("%s AS v%d, coalesce(%s, false) AS k%d", v, i, ok, i))

@@ -59,6 +59,7 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	maxShare := fs.Float64("max-reject-share", warehouse.DefaultMaxRejectShare, "partea maximă de rânduri respinse (0–1) peste care încărcarea e refuzată")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON, pentru scripturi")
 	mappedSQL := fs.Bool("mapped-sql", false, "citește formatul csv cu corespondență în DuckDB (calea SQL; experimental: azi mai lentă decât cititorul Go)")
+	sicapSQL := fs.Bool("sicap-sql", sicapSQLDefault, "citește formatul sicap în DuckDB (calea SQL; experimental: azi mai lentă decât cititorul Go; --sicap-sql=false: cititorul Go)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -123,7 +124,11 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 		}
 	}
 	bar := m.progress(total, "încărcare "+*dataset, *asJSON)
-	res, err := w.Load(ctx, loadSpec(*format, opt, *maxShare), loadFiles(paths, *format, opt, bar, filepath.Dir(*db), *mappedSQL))
+	files := loadFiles(paths, *format, opt, bar, filepath.Dir(*db), *mappedSQL)
+	if *sicapSQL {
+		offerSicapSQL(files, *format, opt, bar, filepath.Dir(*db))
+	}
+	res, err := w.Load(ctx, loadSpec(*format, opt, *maxShare), files)
 	bar.Finish()
 	if res == nil {
 		return err
@@ -227,6 +232,10 @@ func csvFile(c *ingest.CanonicalCSV) *warehouse.CSVFile {
 		ManySpans: c.ManySpans}
 	for _, s := range c.LineSpans {
 		f.LineSpans = append(f.LineSpans, warehouse.LineSpan{Record: s.Record, Extra: s.Extra})
+	}
+	if c.Sicap != nil {
+		s := warehouse.SicapCSV(*c.Sicap)
+		f.Sicap = &s
 	}
 	f.MappedCSV = warehouse.MappedCSV{Delim: c.Delim, SkipLines: c.SkipLines, SkipBlank: c.SkipBlank, Terms: c.Terms,
 		Transcoded: c.Transcoded, Skipped: c.Skipped}

@@ -24,6 +24,10 @@ type twin struct {
 	sqlUsed int
 	// dir holds the warehouses (and the SQL path's UTF-8 copies).
 	dir string
+	// format, when set, is the format of the files (sqlpath_sicap_test.go);
+	// handed counts the rows the SQL path gave to the Go rules.
+	format string
+	handed int
 }
 
 func newTwin(t testing.TB) *twin {
@@ -60,13 +64,19 @@ func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt i
 	if opt.Mapping != "" { // the csv format with a mapping (sqlpath_mapped_test.go)
 		format = "csv"
 	}
+	if tw.format != "" {
+		format = tw.format
+	}
 	files := loadFiles([]string{path}, format, opt, noProgress{}, tw.dir, true)
+	offerSicapSQL(files, format, opt, noProgress{}, tw.dir)
 	if useSQL {
 		sql := files[0].SQL
 		files[0].SQL = func() (*warehouse.CSVFile, error) {
 			c, err := sql()
 			if c != nil {
 				tw.sqlUsed++
+				row := c.Row
+				c.Row = func(line int, cells []string) *models.Record { tw.handed++; return row(line, cells) }
 			}
 			return c, err
 		}

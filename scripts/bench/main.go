@@ -46,6 +46,9 @@ func main() {
 		case "ingest-register":
 			mainIngestRegister(os.Args[2:])
 			return
+		case "ingest-sicap":
+			mainIngestSicap(os.Args[2:])
+			return
 		case "read-csv":
 			mainReadCSV(os.Args[2:])
 			return
