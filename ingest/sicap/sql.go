@@ -53,7 +53,8 @@ func SQLFile(opt ingest.Options, tmpDir string, wrap func(io.Reader) io.Reader) 
 	fields := models.SourceFields[models.DatasetProcurement]
 	out := &ingest.CanonicalCSV{Path: opt.File, Width: width, HeaderLines: shape.HeaderLines, ColOf: make([]int, len(fields)),
 		EntityField: models.FieldIndex(models.DatasetProcurement, "buyer_cui"), Entity: c.opt.Entity,
-		CRLF: shape.CRLF, QuotedNewlines: shape.QuotedNewlines, CRInQuotes: shape.CRInQuotes, Rows: shape.Rows}
+		CRLF: shape.CRLF, QuotedNewlines: shape.QuotedNewlines, CRInQuotes: shape.CRInQuotes, Rows: shape.Rows,
+		LineSpans: shape.LineSpans, ManySpans: shape.ManySpans}
 	for i := range out.ColOf {
 		out.ColOf[i] = -1
 	}
