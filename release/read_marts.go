@@ -2,14 +2,13 @@ package release
 
 // The contract lists read from the prepared lookups of publish_marts.go:
 // a supplier's page (SupplierCUI alone) and an institution's year (Buyer and
-// Year alone), by date newest first, a page at a time, and a supplier's
-// totals and years. A release file
-// published before them (DB.marts false), or a release copied into memory,
-// answers from the procurement table as before.
+// Year alone), by date newest first, a page at a time (the page's totals and
+// years come from the contract index, read_contract_index.go). A release
+// file published before them (DB.marts false), or a release copied into
+// memory, answers from the index or the procurement table as before.
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/deschis/deschis/models"
@@ -54,35 +53,4 @@ func (r *DB) martList(f models.ContractFilter) (q string, args []any, ok bool) {
 			ORDER BY ` + dateDescOrder, []any{f.Buyer, f.Year, f.Buyer, f.Year, first, last}, true
 	}
 	return "", nil, false
-}
-
-// martSupplier reports whether f asks one supplier's contracts and nothing
-// else (its page's totals and years), which supplierContracts holds
-// together: zone maps skip every other supplier's row groups, where the
-// procurement table and contractCube, sorted by buyer, hold them scattered.
-func (r *DB) martSupplier(f models.ContractFilter) bool {
-	rest := f
-	rest.SupplierCUI, rest.Sort, rest.Limit, rest.Offset = "", 0, 0, 0
-	return r.marts && f.SupplierCUI != "" && rest == (models.ContractFilter{})
-}
-
-// supplierTotals is ContractTotals of one supplier, from supplierContracts.
-func (r *DB) supplierTotals(ctx context.Context, cui string) (s models.ContractSummary, err error) {
-	err = r.db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE counts_in_total),
-		`+bani("sum(value) FILTER (WHERE counts_in_total)")+` FROM `+supplierContracts+` WHERE supplier_cui = ?`, cui).Scan(&s.Rows, &s.Count, &s.Value)
-	return s, err
-}
-
-// supplierYears is ContractsByYear of one supplier, from supplierContracts.
-func (r *DB) supplierYears(ctx context.Context, cui string) (out []models.ContractGroup, err error) {
-	err = queryRows(ctx, r.db, `SELECT CAST(year AS VARCHAR) AS code, count(*), `+bani("sum(value) FILTER (WHERE counts_in_total)")+`
-		FROM `+supplierContracts+` WHERE supplier_cui = ? AND year IS NOT NULL GROUP BY year ORDER BY year`, []any{cui}, func(rows *sql.Rows) error {
-		var g models.ContractGroup
-		if err := rows.Scan(&g.Code, &g.Count, &g.Value); err != nil {
-			return err
-		}
-		out = append(out, g)
-		return nil
-	})
-	return out, err
 }

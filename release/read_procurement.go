@@ -209,9 +209,6 @@ func (r *DB) ContractTotals(ctx context.Context, f models.ContractFilter) (s mod
 		}
 		return a.tot, nil
 	}
-	if r.martSupplier(f) { // a supplier's page (read_marts.go)
-		return r.supplierTotals(ctx, f.SupplierCUI)
-	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
 		return s, err
@@ -316,9 +313,6 @@ func (r *DB) ContractsByYear(ctx context.Context, f models.ContractFilter) (out 
 			return nil, err
 		}
 		return slices.Clone(a.years), nil
-	}
-	if r.martSupplier(f) { // a supplier's page (read_marts.go)
-		return r.supplierYears(ctx, f.SupplierCUI)
 	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {
