@@ -85,3 +85,37 @@ func ParseWrk(out []byte) (WrkResult, error) {
 	}
 	return r, nil
 }
+
+// WrkCycle is a wrk script for WrkScript (its args: the threads, then an
+// offset o) whose thread t of N asks paths[o+t], paths[o+t+N], paths[o+t+2N]…
+// in turn: no path is asked twice while a run, and the runs before it that
+// o counts, ask fewer than len(paths). Each path is written as a Lua string
+// (ASCII: escape what a URL must, first).
+func WrkCycle(paths []string) string {
+	var b strings.Builder
+	b.WriteString("paths = {")
+	for i, p := range paths {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(strconv.Quote(p))
+	}
+	b.WriteString("}\n")
+	b.WriteString(`
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+function init(args)
+  nthreads = tonumber(args[1])
+  i = id + tonumber(args[2])
+end
+request = function()
+  local p = paths[(i % #paths) + 1]
+  i = i + nthreads
+  return wrk.format("GET", p)
+end
+`)
+	return b.String()
+}

@@ -46,27 +46,6 @@ var targets = []target{
 	{ID: "download-procurement-parquet", Path: "/date/procurement.parquet"},
 }
 
-// wrkSearch makes each request a different supplier search: thread n of
-// N takes terms o+n, o+n+N, o+n+2N… (the list is the release's name
-// fragments; o, the offset, is the requests of the runs before plus one,
-// so no run asks what an earlier one or the probe asked).
-const wrkSearch = `
-local counter = 0
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-end
-function init(args)
-  nthreads = tonumber(args[1])
-  i = id + tonumber(args[2])
-end
-request = function()
-  local t = terms[(i % #terms) + 1]
-  i = i + nthreads
-  return wrk.format("GET", prefix .. t)
-end
-`
-
 // runWrk runs wrk with a script (lua, before benchkit's done(); the
 // threads and the offset are its init's arguments).
 func (s *scaleRun) runWrk(url, lua string, offset int64) (benchkit.WrkResult, error) {
@@ -85,18 +64,16 @@ func get(url string) (int, []byte, error) {
 	return resp.StatusCode, b, err
 }
 
-// luaStrings is a Lua table of strings, each URL-escaped.
-func luaStrings(xs []any) string {
-	var sb strings.Builder
-	sb.WriteString("terms = {")
-	for i, x := range xs {
-		if i > 0 {
-			sb.WriteString(",")
-		}
-		fmt.Fprintf(&sb, "%q", url.QueryEscape(fmt.Sprint(x)))
+// searchPaths are the search's URLs, one per term (escaped): thread n of N
+// asks terms o+n, o+n+N, o+n+2N… (benchkit.WrkCycle; o, the offset, is the
+// requests of the runs before plus one, so no run asks what an earlier one
+// or the probe asked).
+func searchPaths(path string, terms []any) []string {
+	out := make([]string, len(terms))
+	for i, x := range terms {
+		out[i] = path + url.QueryEscape(fmt.Sprint(x))
 	}
-	sb.WriteString("}\n")
-	return sb.String()
+	return out
 }
 
 func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) {
@@ -166,7 +143,7 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 		}
 		lua := ""
 		if t.search {
-			lua = luaStrings(p.term) + fmt.Sprintf("prefix = %q\n", path) + wrkSearch
+			lua = benchkit.WrkCycle(searchPaths(path, p.term))
 		}
 		var siteRuns, staticRuns []benchkit.WrkResult
 		offset := int64(1) // the probe asked term 0

@@ -17,8 +17,8 @@
 // Runs alternate baseline and candidate (--runs each), and it prints one
 // JSON line a run, with the server's CPU time per request (from
 // /proc/<pid>/stat): a figure the machine's load changes less than the
-// requests a second. The Lua script is wrkScript below, with the URLs'
-// tails as a table before it.
+// requests a second. The Lua script is benchkit.WrkCycle of the URLs'
+// tails.
 //
 //	go run ./scripts/searchbench --base-site /tmp/main/publicsite --base-releases /tmp/rel-main \
 //	    --site bin/publicsite --releases /tmp/rel-new
@@ -43,26 +43,6 @@ import (
 	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/scripts/benchkit"
 )
-
-// wrkScript makes request n of thread t the URL tails[(t + n*threads) %
-// #tails], starting at the offset given: no URL is asked twice while the
-// run asks fewer than #tails.
-const wrkScript = `
-local counter = 0
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-end
-function init(args)
-  nthreads = tonumber(args[1])
-  i = id + tonumber(args[2])
-end
-request = function()
-  local t = tails[(i % #tails) + 1]
-  i = i + nthreads
-  return wrk.format("GET", t)
-end
-`
 
 func main() {
 	baseSite := flag.String("base-site", "", "the baseline's publicsite binary")
@@ -107,7 +87,7 @@ func main() {
 			for _, s := range servers {
 				c := children[s.name]
 				cpu0 := cpuSeconds(c.Cmd.Process.Pid)
-				res, err := benchkit.WrkScript(*wrk, c.URL+tails[0], luaTable(tails)+wrkScript,
+				res, err := benchkit.WrkScript(*wrk, c.URL+tails[0], benchkit.WrkCycle(tails),
 					[]string{"2", strconv.FormatInt(offset, 10)}, 2, *conns, *d)
 				if err != nil {
 					log.Fatal(err)
@@ -206,15 +186,4 @@ func cpuSeconds(pid int) float64 {
 	utime, _ := strconv.ParseFloat(f[11], 64)
 	stime, _ := strconv.ParseFloat(f[12], 64)
 	return (utime + stime) / 100 // clock ticks (USER_HZ, 100 on Linux)
-}
-
-// luaTable is the Lua table tails of the URL tails.
-func luaTable(xs []string) string {
-	var b strings.Builder
-	b.WriteString("tails = {")
-	for _, x := range xs {
-		b.WriteString(strconv.Quote(x) + ",")
-	}
-	b.WriteString("}\n")
-	return b.String()
 }
