@@ -385,42 +385,9 @@ func TestAReleaseFileWithoutTheContractCubeStillOpens(t *testing.T) {
 // as the older publish did.
 func openWithout(t *testing.T, tables ...string) *release.DB {
 	t.Helper()
-	dir := copyRelease(t)
-	path := filepath.Join(dir, release.SiteDatabase)
-	db, err := sql.Open("duckdb", path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	var drops []string
 	for _, table := range tables {
-		if _, err := db.Exec(`DROP TABLE ` + table); err != nil {
-			t.Fatal(err)
-		}
+		drops = append(drops, `DROP TABLE `+table)
 	}
-	if _, err := db.Exec(`CHECKPOINT`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	man, err := release.ReadManifest(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range man.Databases {
-		if man.Databases[i].Path == release.SiteDatabase {
-			man.Databases[i].Bytes = st.Size()
-		}
-	}
-	b, _ := json.Marshal(man)
-	if err := os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	r, err := release.Open(context.Background(), dir, release.Tables)
-	if err != nil {
-		t.Fatalf("a release without %v: %v", tables, err)
-	}
-	t.Cleanup(func() { r.Close() })
-	return r
+	return editedRelease(t, drops...)
 }
