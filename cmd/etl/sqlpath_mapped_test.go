@@ -219,14 +219,7 @@ func FuzzMappedSQLCellRules(f *testing.F) {
 	f.Add(uint8(2), "", "", "4270740", "14399840", "Theta", "45233140-2", "1.234,5", "23-11-2025", "1,000,000", "0", "C6")
 	dir := f.TempDir()
 	tw := newTwin(f)
-	ents := filepath.Join(dir, "entities.csv")
-	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
-		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
-		f.Fatal(err)
-	}
-	opt := ingest.Options{Dataset: models.DatasetEntities}
-	tw.loadOne(f, tw.sql, false, opt, ents)
-	tw.loadOne(f, tw.goPath, false, opt, ents)
+	tw.loadCity(f, dir)
 	var mappings []string
 	for i, m := range fuzzMappings {
 		mappings = append(mappings, filepath.Join(dir, fmt.Sprintf("m%d.yaml", i)))

@@ -354,14 +354,7 @@ func FuzzSicapSQLCellRules(f *testing.F) {
 	f.Add(uint8(4), "CAN3", "", "Anulata", "4270740", "X", "1800101221144", "Ion", "Lot", "45233140-23", "-1", "XX", "1989-01-01", "", "Comandă", "niciunul")
 	dir := f.TempDir()
 	tw := newSicapTwin(f)
-	ents := filepath.Join(dir, "entities.csv")
-	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
-		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
-		f.Fatal(err)
-	}
-	opt := ingest.Options{Dataset: models.DatasetEntities}
-	tw.loadOne(f, tw.sql, false, opt, ents)
-	tw.loadOne(f, tw.goPath, false, opt, ents)
+	tw.loadCity(f, dir)
 	n := 0
 	f.Fuzz(func(t *testing.T, which uint8, notice, contractNo, state, buyer, buyerName, supplier, supplierName, title, cpv, value, currency, date1, date2, kind, eu string) {
 		n++

@@ -57,6 +57,20 @@ func factTable(dataset string) string {
 	return map[string]string{models.DatasetProcurement: "fact_procurement", models.DatasetRequests: "fact_request"}[dataset]
 }
 
+// loadCity loads the city (cityCUI) into both warehouses, as the fuzz
+// targets' files name it.
+func (tw *twin) loadCity(t testing.TB, dir string) {
+	t.Helper()
+	ents := filepath.Join(dir, "entities.csv")
+	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
+		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := ingest.Options{Dataset: models.DatasetEntities}
+	tw.loadOne(t, tw.sql, false, opt, ents)
+	tw.loadOne(t, tw.goPath, false, opt, ents)
+}
+
 func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt ingest.Options, path string) loadOutcome {
 	t.Helper()
 	opt.File = path
@@ -276,14 +290,7 @@ func FuzzSQLPathMatchesGoRules(f *testing.F) {
 		"X1,procedure_award,4270740,14399840,Alfa,Lot,1.5,2025-01-01\nX2,framework_agreement,4270740,14399840,Beta,Lot,2,2025-01-02\n"))
 	dir := f.TempDir()
 	tw := newTwin(f)
-	ents := filepath.Join(dir, "entities.csv")
-	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
-		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
-		f.Fatal(err)
-	}
-	opt := ingest.Options{Dataset: models.DatasetEntities}
-	tw.loadOne(f, tw.sql, false, opt, ents)
-	tw.loadOne(f, tw.goPath, false, opt, ents)
+	tw.loadCity(f, dir)
 	n := 0
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n++
@@ -321,14 +328,7 @@ func FuzzSQLPathCellRules(f *testing.F) {
 	f.Add("direct_\u00a0purchase", "", "00000000019", "", "F", "", "1", "1000-1-01", "5", "y\n")
 	dir := f.TempDir()
 	tw := newTwin(f)
-	ents := filepath.Join(dir, "entities.csv")
-	if err := os.WriteFile(ents, []byte("cui,siruta,name,kind,parent_cui,county,population_year,population\n"+
-		cityCUI+",143450,Municipiul Sibiu,municipiu,,SB,2025,133900\n"), 0o644); err != nil {
-		f.Fatal(err)
-	}
-	opt := ingest.Options{Dataset: models.DatasetEntities}
-	tw.loadOne(f, tw.sql, false, opt, ents)
-	tw.loadOne(f, tw.goPath, false, opt, ents)
+	tw.loadCity(f, dir)
 	n := 0
 	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 	f.Fuzz(func(t *testing.T, kind, parent, buyer, supplier, name, cpv, value, date, offers, eu string) {
