@@ -274,8 +274,15 @@ func (r *DB) ContractsBy(ctx context.Context, f models.ContractFilter, dim model
 	return out, err
 }
 
-// Procedures lists the procedure types of the release, for the filter.
-func (r *DB) Procedures(ctx context.Context) (out []string, err error) {
+// Procedures lists the procedure types of the release, for the filter:
+// read once when the release opens (readProcedures), as every /achizitii
+// page lists them.
+func (r *DB) Procedures(ctx context.Context) ([]string, error) {
+	return slices.Clone(r.procedures), nil
+}
+
+// readProcedures reads the procedure types of the release.
+func (r *DB) readProcedures(ctx context.Context) (out []string, err error) {
 	defer models.Wrap(&err, "proceduri")
 	q := `SELECT DISTINCT procedure FROM procurement WHERE procedure IS NOT NULL ORDER BY 1`
 	if r.file { // prepared at publish (publish_database.go): no scan of the contracts per page

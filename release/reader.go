@@ -55,6 +55,8 @@ type DB struct {
 	// index: the release's contract index (read_contract_index.go), nil
 	// for a release without one.
 	index *contractIndex
+	// procedures are the release's procedure types (Procedures), read once.
+	procedures []string
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -279,6 +281,9 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.cube = n == 1
 	}
 	if err := r.readMarts(ctx); err != nil {
+		return err
+	}
+	if r.procedures, err = r.readProcedures(ctx); err != nil {
 		return err
 	}
 	r.years = map[string]map[string][]int{}

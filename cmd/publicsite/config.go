@@ -46,6 +46,10 @@ type Config struct {
 	ReleaseMemoryMB int           `yaml:"release_memory_mb"`
 	LogLevel        string        `yaml:"log_level"` // debug, info, warn, error
 	PageTime        time.Duration `yaml:"page_time"` // a public page not made within this long answers 503
+	// Pprof is the profiling hook's address (net/http/pprof on a listener
+	// of its own; empty: off), loopback only unless PprofAnyAddress.
+	Pprof           string `yaml:"pprof"`
+	PprofAnyAddress bool   `yaml:"pprof_any_address"`
 
 	// The decision-maker dashboards (/admin).
 	Admin       string        `yaml:"admin"`        // on (public site and /admin), off (public only), only (/admin only)
@@ -146,6 +150,8 @@ var settings = append([]struct {
 	{"release-memory-mb", "DESCHIS_RELEASE_MEMORY_MB", "memoria maximă a DuckDB pentru o ediție citită din baza ei de date, MiB (16–1048576, implicit 512): blocurile citite de pagini și memoria interogărilor; peste ea blocurile sunt recitite din fișier"},
 	{"log-level", "DESCHIS_LOG_LEVEL", "debug, info, warn sau error"},
 	{"page-time", "DESCHIS_PAGE_TIME", "o pagină publică nerandată în atât timp răspunde 503, „încercați din nou”, în loc să aștepte la coadă (de ex. 5s)"},
+	{"pprof", "DESCHIS_PPROF", "adresa HOST:PORT a profilării Go (net/http/pprof, /debug/pprof/), pe un port al ei, niciodată pe cel al site-ului; implicit oprită; doar o adresă locală (127.0.0.1, ::1, localhost) fără --pprof-any-address"},
+	{"pprof-any-address", "DESCHIS_PPROF_ANY_ADDRESS", "permite profilării o adresă care nu este locală (de ex. într-o rețea privată protejată altfel)"},
 	{"admin", "DESCHIS_ADMIN", "on (site public și /admin), off (doar site public) sau only (doar /admin)"},
 	{"state", "DESCHIS_STATE", "directorul stării serverului: conturi, sesiuni, jurnal (implicit state lângă directorul edițiilor)"},
 	{"session-idle", "DESCHIS_SESSION_IDLE", "o sesiune nefolosită atât timp se încheie (de ex. 30m)"},
@@ -179,6 +185,8 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.IntVar(&flagCfg.ReleaseMemoryMB, "release-memory-mb", 0, "")
 	fs.StringVar(&flagCfg.LogLevel, "log-level", "", "")
 	fs.DurationVar(&flagCfg.PageTime, "page-time", 0, "")
+	fs.StringVar(&flagCfg.Pprof, "pprof", "", "")
+	fs.BoolVar(&flagCfg.PprofAnyAddress, "pprof-any-address", false, "")
 	fs.StringVar(&flagCfg.Admin, "admin", "", "")
 	fs.StringVar(&flagCfg.State, "state", "", "")
 	fs.DurationVar(&flagCfg.SessionIdle, "session-idle", 0, "")
@@ -271,6 +279,10 @@ func (c *Config) set(key, v string) error {
 		c.LogLevel = v
 	case "page-time":
 		c.PageTime, err = time.ParseDuration(v)
+	case "pprof":
+		c.Pprof = v
+	case "pprof-any-address":
+		c.PprofAnyAddress, err = strconv.ParseBool(v)
 	case "admin":
 		c.Admin = v
 	case "state":
@@ -348,6 +360,9 @@ func (c *Config) check() error {
 	case "debug", "info", "warn", "error":
 	default:
 		errs = append(errs, fmt.Errorf("log_level: %q; valorile posibile sunt debug, info, warn, error", c.LogLevel))
+	}
+	if err := c.checkPprof(); err != nil {
+		errs = append(errs, err)
 	}
 	switch c.Admin {
 	case "on", "off", "only":

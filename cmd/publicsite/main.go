@@ -47,6 +47,9 @@ type Main struct {
 	listener net.Listener
 	server   *http.Server
 	stop     chan struct{}
+	// the profiling hook (--pprof), on a listener of its own
+	pprofListener net.Listener
+	pprofServer   *http.Server
 }
 
 func main() {
@@ -234,6 +237,10 @@ func (m *Main) Run() error {
 	m.server = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	go m.server.Serve(m.listener)
+	if err := m.startPprof(); err != nil {
+		m.Close()
+		return err
+	}
 	return nil
 }
 
@@ -246,6 +253,9 @@ func (m *Main) Close() error {
 		close(m.stop)
 	}
 	var err error
+	if m.pprofServer != nil {
+		m.pprofServer.Close()
+	}
 	if m.server != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
