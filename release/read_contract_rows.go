@@ -119,8 +119,8 @@ func (s *contractRows) read(i int, buf *[]byte) (contractText, error) {
 		*buf = make([]byte, hi-lo)
 	}
 	b := (*buf)[:hi-lo]
-	if _, err := s.f.ReadAt(b, lo); err != nil && err != io.EOF {
-		return contractText{}, fmt.Errorf("depozitul contractelor, rândul %d: %w", i, err)
+	if n, err := s.f.ReadAt(b, lo); n != len(b) {
+		return contractText{}, fmt.Errorf("depozitul contractelor, rândul %d: %d din %d octeți (%v)", i, n, len(b), err)
 	}
 	return parseContractText(b, i)
 }
