@@ -74,7 +74,9 @@ type Manifest struct {
 	// Databases are the read-only DuckDB files the site reads the release
 	// from (release/publish_database.go): the public datasets as tables
 	// sorted for the pages, with the search structures, and apart, the
-	// internal ones for the dashboards. Their rows are the datasets' rows;
+	// internal ones for the dashboards, and the contracts' text store that
+	// completes the public one (release/contract_rows.go, format
+	// "deschis-contract-rows"). Their rows are the datasets' rows;
 	// their bytes are not promised reproducible, unlike Files. A release
 	// published before them has none (it is read from its Parquet files).
 	Databases []ReleaseFile `json:"databases,omitempty"`

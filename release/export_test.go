@@ -1,15 +1,34 @@
 package release
 
 // Hooks for the tests of package release_test: whether a reader loaded the
-// contract index, and the mistakes the index's tests must catch.
+// contract index and its text store, the mistakes the index's tests must
+// catch, and how a release published before the store was written.
+
+import (
+	"database/sql"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+)
 
 // ContractIndexLoaded reports whether r answers from its contract index.
 func ContractIndexLoaded(r *DB) bool { return r.index != nil }
 
+// ContractIndexVersion is the layout of r's contract index, 0 without one;
+// ContractRowsLoaded whether r reads a page's text from the store.
+func ContractIndexVersion(r *DB) uint32 {
+	if r.index == nil {
+		return 0
+	}
+	return r.index.version
+}
+
+func ContractRowsLoaded(r *DB) bool { return r.rows != nil }
+
 // BreakContractIndex makes r's contract index wrong as how says: "counts",
 // every contract counted in totals (framework agreements too); "tiebreak",
-// the contract_id order that ends every sort reversed; "pages", each
-// contract's row in contract_pages that of the next.
+// the contract_id order that ends every sort reversed; "pages" (version 1),
+// each contract's row in contract_pages that of the next.
 func BreakContractIndex(r *DB, how string) {
 	x := r.index
 	for i := range x.n {
@@ -22,4 +41,86 @@ func BreakContractIndex(r *DB, how string) {
 			x.pageRow[i] = x.pageRow[(i+1)%x.n]
 		}
 	}
+}
+
+// BreakContractRows makes r read its text from a store written in dir
+// whose record i is the next contract's: a store of the right size and
+// layout whose rows are not the index's.
+func BreakContractRows(r *DB, dir string) error {
+	var all []contractText
+	if err := r.rows.each(func(_ int, t contractText) error { all = append(all, t); return nil }); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, "shifted.bin")
+	err := writeContractRowsFile(path, int64(len(all)), make([]byte, 32), func(add func(contractText) error) error {
+		for i := range all {
+			if err := add(all[(i+1)%len(all)]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	st, _ := f.Stat()
+	r.rows = &contractRows{f: f, n: len(all), size: st.Size()}
+	return nil
+}
+
+// MartTablesSQL makes the prepared lookups (publish_marts.go) in a release
+// file opened on its own, as publish wrote them before the text store.
+func MartTablesSQL() []string { return martTablesSQL("") }
+
+// RewriteIndexAsVersion1 rewrites the contract index of the database file
+// at path as publish wrote it before the text store: version 1, with its
+// "page" column and contract_pages, without version 2's columns.
+func RewriteIndexAsVersion1(path string) error {
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	const order = `supplier_name, buyer_cui, year, award_date, contract_id, rowid`
+	for _, q := range []string{
+		`CREATE TABLE ` + contractPages + ` AS SELECT rowid AS source_rowid, buyer_name, contract_id, parent_id, title, cpv_division_name,
+			currency, offers, eu_funded, counts_in_total FROM procurement ORDER BY ` + order,
+		`DELETE FROM ` + contractIndexTable + ` WHERE col IN ('version', 'buyer_name', 'division_name', 'currency', 'offers')`,
+		`DELETE FROM ` + contractIndexDicts + ` WHERE dim IN ('buyer_name', 'division_name', 'currency')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			return err
+		}
+	}
+	var page []byte
+	rows, err := db.Query(`SELECT row_number() OVER (ORDER BY ` + order + `) - 1 FROM procurement ORDER BY rowid`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var p uint32
+		if err := rows.Scan(&p); err != nil {
+			rows.Close()
+			return err
+		}
+		page = binary.LittleEndian.AppendUint32(page, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for part, lo := 0, 0; lo < len(page) || part == 0; part, lo = part+1, lo+4*contractIndexPart {
+		if _, err := db.Exec(`INSERT INTO `+contractIndexTable+` VALUES ('page', ?, ?)`, part, page[lo:min(lo+4*contractIndexPart, len(page))]); err != nil {
+			return err
+		}
+	}
+	if _, err := db.Exec(`INSERT INTO `+contractIndexTable+` VALUES ('version', 0, ?)`, binary.LittleEndian.AppendUint32(nil, 1)); err != nil {
+		return err
+	}
+	_, err = db.Exec(`CHECKPOINT`)
+	return err
 }

@@ -21,16 +21,20 @@ import (
 // contractIndexPart rows.
 const (
 	contractIndexTable = "contract_index"
-	// contractPages is the columns of a page's rows the index does not
-	// hold (pageColumns), the contracts sorted by supplier name, then as
-	// procurement is: a supplier search's rows are together there, where in
-	// procurement they are spread over an institution's year.
+	// contractPages is the columns of a page's rows an index of version 1
+	// does not hold (pageColumns), the contracts sorted by supplier name,
+	// then as procurement is: a supplier search's rows are together there,
+	// where in procurement they are spread over an institution's year. A
+	// release published since version 2 has none (contract_rows.go).
 	contractPages      = "contract_pages"
 	contractIndexDicts = "contract_index_dict"
 	contractIndexPart  = 1 << 18
 	// contractIndexVersion is the layout's version: a reader loads only a
-	// layout it knows (the "version" column's only part).
-	contractIndexVersion = 1
+	// layout it knows (the "version" column's only part). Version 1 had
+	// the "page" column (each contract's row in contractPages) and none of
+	// the page's columns; version 2 holds every column of a page's rows but
+	// the text of contract_rows.go (ContractRowsFile), and no contractPages.
+	contractIndexVersion = 2
 )
 
 // contractIndexDims are the dictionary-coded columns: dim, the procurement
@@ -47,6 +51,10 @@ var contractIndexDims = []struct {
 	{"kind", "kind", 2},
 	{"procedure", "procedure", 2},
 	{"division", "cpv_division", 2},
+	// Since version 2: the page's few-valued columns.
+	{"buyer_name", "buyer_name", 4},
+	{"division_name", "cpv_division_name", 2},
+	{"currency", "currency", 2},
 }
 
 // contractIndexFlags are the bits of the "flags" column.
@@ -54,6 +62,8 @@ const (
 	flagCounts uint8 = 1 << iota // counts_in_total is true
 	flagValue                    // value is not NULL
 	flagDate                     // award_date is not NULL
+	flagEU                       // coalesce(eu_funded, false), since version 2
+	flagListed                   // coalesce(counts_in_total, true): what a page's row shows, since version 2
 )
 
 // contractIndexDictSQL makes the dictionaries in the catalog prefix names:
@@ -79,21 +89,15 @@ func contractIndexDictSQL(prefix string) []string {
 }
 
 // pageColumns are the columns of a page's rows read from the database
-// (contractsAt); the others come from the index.
+// (contractsAt) with an index of version 1; the others come from the index.
 const pageColumns = `coalesce(buyer_name, ''), contract_id, coalesce(parent_id, ''), coalesce(title, ''), coalesce(cpv_division_name, ''),
 	coalesce(currency, ''), coalesce(offers, 0), coalesce(eu_funded, false), coalesce(counts_in_total, true)`
 
-// contractPagesOrder is contractPages' order.
-const contractPagesOrder = `supplier_name, buyer_cui, year, award_date, contract_id, rowid`
-
 // writeContractIndex writes contractIndexTable in the catalog prefix names
-// (its dictionaries and contractPages written first): one pass over the
-// contracts in their row order, packed here.
+// (its dictionaries written first): one pass over the contracts in their
+// row order, packed here.
 func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) error {
-	queries := append(contractIndexDictSQL(prefix), `CREATE TABLE `+prefix+contractPages+` AS SELECT rowid AS source_rowid,
-		buyer_name, contract_id, parent_id, title, cpv_division_name, currency, offers, eu_funded, counts_in_total
-		FROM `+prefix+`procurement ORDER BY `+contractPagesOrder)
-	for _, q := range queries {
+	for _, q := range contractIndexDictSQL(prefix) {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -108,9 +112,9 @@ func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) erro
 	// ends every order of the list (contractOrder, then rowid).
 	q := `SELECT ` + strings.Join(sel, ", ") + `, coalesce(c.year, 0),
 		coalesce(CAST(round(c.value * 100) AS BIGINT), 0), coalesce(date_diff('day', DATE '1970-01-01', c.award_date), 0),
-		(CASE WHEN c.counts_in_total THEN 1 ELSE 0 END) + (CASE WHEN c.value IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN c.award_date IS NOT NULL THEN 4 ELSE 0 END),
-		row_number() OVER (ORDER BY c.contract_id, c.rowid) - 1,
-		row_number() OVER (ORDER BY ` + pagesOrderOf("c") + `) - 1, c.rowid
+		(CASE WHEN c.counts_in_total THEN 1 ELSE 0 END) + (CASE WHEN c.value IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN c.award_date IS NOT NULL THEN 4 ELSE 0 END)
+		+ (CASE WHEN coalesce(c.eu_funded, false) THEN 8 ELSE 0 END) + (CASE WHEN coalesce(c.counts_in_total, true) THEN 16 ELSE 0 END),
+		row_number() OVER (ORDER BY c.contract_id, c.rowid) - 1, coalesce(c.offers, 0), c.rowid
 		FROM ` + prefix + `procurement c ` + strings.Join(joins, " ") + ` ORDER BY c.rowid`
 	rows, err := conn.QueryContext(ctx, q)
 	if err != nil {
@@ -124,8 +128,8 @@ func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) erro
 	for i := range ids {
 		dest = append(dest, &ids[i])
 	}
-	var year, value, date, flags, ord, page, rowid int64
-	dest = append(dest, &year, &value, &date, &flags, &ord, &page, &rowid)
+	var year, value, date, flags, ord, offers, rowid int64
+	dest = append(dest, &year, &value, &date, &flags, &ord, &offers, &rowid)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
@@ -144,7 +148,7 @@ func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) erro
 		cols["date"] = binary.LittleEndian.AppendUint32(cols["date"], uint32(int32(date)))
 		cols["flags"] = append(cols["flags"], uint8(flags))
 		cols["ord"] = binary.LittleEndian.AppendUint32(cols["ord"], uint32(ord))
-		cols["page"] = binary.LittleEndian.AppendUint32(cols["page"], uint32(page))
+		cols["offers"] = binary.LittleEndian.AppendUint32(cols["offers"], uint32(int32(offers)))
 		n++
 	}
 	if err := rows.Err(); err != nil {
@@ -180,16 +184,7 @@ func contractIndexWidth(col string) int {
 	case "flags":
 		return 1
 	}
-	return 4 // date, ord, page, version
-}
-
-// pagesOrderOf is contractPagesOrder of the table alias a.
-func pagesOrderOf(a string) string {
-	var out []string
-	for _, c := range strings.Split(contractPagesOrder, ", ") {
-		out = append(out, a+"."+c)
-	}
-	return strings.Join(out, ", ")
+	return 4 // date, ord, offers, version
 }
 
 func appendWidth(b []byte, v uint64, width int) []byte {

@@ -60,9 +60,11 @@ func databaseTables(access string) (names, orders []string) {
 // from the datasets' tables so that no page scans a dataset for them: the
 // supplier-name search (supplierNamesSQL), the years of each dataset by
 // entity (datasetYears, read at open) and the procedure types (the filter
-// of /achizitii), the contracts' aggregate of publish_search.go, their
-// index (publish_contract_index.go) and the prepared lookups of the
-// contract lists of publish_marts.go.
+// of /achizitii), the contracts' aggregate of publish_search.go and their
+// index (publish_contract_index.go); a release published before the
+// contracts' text store (contract_rows.go) also has contractPages and the
+// prepared lookups of the contract lists of publish_marts.go, which the
+// index and the store now answer.
 var searchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages, "dataset_years", "procedures", "supplier_names"}, martTables...)
 
 // laterSearchTables are the searchTables a release published before they
@@ -78,13 +80,13 @@ func searchTablesSQL(prefix string) []string {
 		years = append(years, fmt.Sprintf("SELECT %s AS dataset, * FROM (%s)", sqlString(q.dataset),
 			strings.Replace(q.sql, " FROM ", " FROM "+prefix, 1)))
 	}
-	return append([]string{
+	return []string{
 		supplierNamesSQL(prefix),
 		`CREATE TABLE ` + prefix + `dataset_years(dataset VARCHAR, entity_cui VARCHAR, year INTEGER)`,
 		`INSERT INTO ` + prefix + `dataset_years SELECT * FROM (` + strings.Join(years, " UNION ALL ") + `) ORDER BY ALL`,
 		`CREATE TABLE ` + prefix + `procedures AS SELECT DISTINCT procedure FROM ` + prefix + `procurement WHERE procedure IS NOT NULL ORDER BY 1`,
 		contractCubeSQL(prefix),
-	}, martTablesSQL(prefix)...)
+	}
 }
 
 // publishDatabases writes and checks the release's database files in dir
@@ -100,6 +102,13 @@ func publishDatabases(ctx context.Context, conn *sql.Conn, dir string, man *mode
 			return nil, err
 		}
 		out = append(out, f)
+		if db.path == SiteDatabase { // the contracts' text store completes it (publish_contract_rows.go)
+			rows, err := writeContractRows(ctx, conn, dir, man, f)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", ContractRowsFile, err)
+			}
+			out = append(out, rows)
+		}
 	}
 	return out, nil
 }

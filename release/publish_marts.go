@@ -9,6 +9,12 @@ package release
 // page's order once, at publish, so a page is the rows numbered offset+1 to
 // offset+limit of one key: DuckDB's zone maps on the sorted key and number
 // skip every other row group, and no page sorts.
+//
+// Publish no longer writes them: since the contracts' text store
+// (contract_rows.go) the contract index answers a supplier's page and a
+// year's from memory and the store, faster. A release published before it
+// still has them and reads them (read_marts.go); martTablesSQL is how they
+// were written, which the tests use to rebuild such a release.
 
 // The prepared tables.
 const (

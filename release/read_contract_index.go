@@ -2,15 +2,19 @@ package release
 
 // The contract index loaded when a release opens (publish_contract_index.go
 // writes it): /achizitii's totals, breakdowns, counts by year and the choice
-// of a page's rows are computed here, in Go, over int-packed columns; only
-// the page's rows are then read from the database, by rowid.
+// of a page's rows are computed here, in Go, over int-packed columns. Since
+// version 2 it holds every column of a page's rows but their text, which is
+// read by position from the release's text store (read_contract_rows.go):
+// a page costs no database query. With version 1 (a release published
+// before the store) the page's other columns are read from the database,
+// by rowid.
 //
-// Memory: 49 bytes per contract for the columns (five 4-byte ids, three
-// 2-byte ids, the year, the value in bani, the date, the flags, the
-// tie-break rank and the row in contractPages) and 8 for the postings of
-// supplier names and fiscal codes, so 57 bytes per contract (22 MB for the
-// 379.753 contracts of the demo at scale 10); the dictionaries grow with
-// the distinct values, and nothing grows with the requests but the answer
+// Memory (version 2): 57 bytes per contract for the columns (six 4-byte
+// ids, five 2-byte ids, the year, the value in bani, the date, the offers,
+// the flags, the tie-break rank) and 8 for the postings of supplier names
+// and fiscal codes, so 65 bytes per contract (25 MB for the 379.753
+// contracts of the demo at scale 10); the dictionaries grow with the
+// distinct values, and nothing grows with the requests but the answer
 // memo's fixed 256 entries.
 
 import (
@@ -40,7 +44,7 @@ type contractIndex struct {
 	date                    []int32
 	flags                   []uint8
 	ord                     []uint32
-	pageRow                 []uint32            // the row in contractPages
+	pageRow                 []uint32            // version 1: the row in contractPages
 	codes                   map[string][]string // dim -> code of id i+1
 	ids                     map[string]map[string]uint32
 	divisionName            []string // by division id, "" for 0
@@ -48,6 +52,12 @@ type contractIndex struct {
 	blocks                  map[uint64][2]int // (buyer, year) -> rows [lo, hi) when each is one run
 	buyers                  map[uint32][2]int // buyer -> rows [lo, hi) when each is one run
 	supplierNames           []uint32          // supplierIndex position -> name id
+	// Version 2: a page's other columns (buyerName, divisNm, currency:
+	// dictionary ids; flagEU, flagListed), its text in DB.rows.
+	version           uint32
+	buyerName         []uint32
+	divisNm, currency []uint16
+	offers            []int32
 }
 
 // postings are the rows of each id: rows of id k are pos[start[k]:start[k+1]].
@@ -83,9 +93,10 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 	if !r.file || r.mode != Tables {
 		return nil
 	}
-	var n int
-	if err := r.db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE database_name = 'site' AND table_name IN (?, ?, ?)`,
-		contractIndexTable, contractIndexDicts, contractPages).Scan(&n); err != nil || n != 3 {
+	var n, pages int
+	if err := r.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE table_name IN (?, ?)), count(*) FILTER (WHERE table_name = ?)
+		FROM duckdb_tables() WHERE database_name = 'site'`,
+		contractIndexTable, contractIndexDicts, contractPages).Scan(&n, &pages); err != nil || n != 2 {
 		return err
 	}
 	cols := map[string][]byte{}
@@ -101,10 +112,27 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("indexul contractelor: %w", err)
 	}
-	if v := cols["version"]; len(v) != 4 || binary.LittleEndian.Uint32(v) != contractIndexVersion {
+	var version uint32
+	if v := cols["version"]; len(v) == 4 {
+		version = binary.LittleEndian.Uint32(v)
+	}
+	switch {
+	case version == 1 && pages == 1: // its page's rows read from contractPages or procurement
+	case version == contractIndexVersion:
+		// Its page's text is read from the store (read_contract_rows.go),
+		// which the manifest must list.
+		s, ok, err := openContractRows(r.dir, r.manifest)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return &CheckError{Dataset: SiteDatabase, Reason: fmt.Sprintf("indexul contractelor are versiunea %d, dar manifestul nu listează %s", version, ContractRowsFile)}
+		}
+		r.rows = s
+	default: // a layout this reader does not know: the reads answer in SQL
 		return nil
 	}
-	x := &contractIndex{codes: map[string][]string{}, ids: map[string]map[string]uint32{}}
+	x := &contractIndex{version: version, codes: map[string][]string{}, ids: map[string]map[string]uint32{}}
 	err = queryRows(ctx, r.db, `SELECT dim, id, code, coalesce(name, '') FROM `+contractIndexDicts+` ORDER BY dim, id`, nil, func(rows *sql.Rows) error {
 		var dim, code, name string
 		var id int
@@ -149,7 +177,19 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 	}
 	x.buyer, x.name, x.cui, x.cpv, x.investment = u32("buyer"), u32("name"), u32("cui"), u32("cpv"), u32("investment")
 	x.kind, x.procedure, x.divisn, x.year = u16("kind"), u16("procedure"), u16("division"), u16("year")
-	x.ord, x.pageRow = u32("ord"), u32("page")
+	x.ord = u32("ord")
+	lengths := []int{len(x.ord)}
+	if version == 1 {
+		x.pageRow = u32("page")
+		lengths = append(lengths, len(x.pageRow))
+	} else {
+		x.buyerName, x.divisNm, x.currency = u32("buyer_name"), u16("division_name"), u16("currency")
+		x.offers = make([]int32, len(cols["offers"])/4)
+		for i := range x.offers {
+			x.offers[i] = int32(binary.LittleEndian.Uint32(cols["offers"][4*i:]))
+		}
+		lengths = append(lengths, len(x.buyerName), len(x.divisNm), len(x.currency), len(x.offers))
+	}
 	x.flags = cols["flags"]
 	x.date = make([]int32, len(cols["date"])/4)
 	for i := range x.date {
@@ -159,8 +199,8 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 	for i := range x.value {
 		x.value[i] = int64(binary.LittleEndian.Uint64(cols["value"][8*i:]))
 	}
-	for _, l := range []int{len(x.buyer), len(x.name), len(x.cui), len(x.cpv), len(x.investment), len(x.kind), len(x.procedure),
-		len(x.divisn), len(x.year), len(x.ord), len(x.pageRow), len(x.flags), len(x.date), len(x.value)} {
+	for _, l := range append(lengths, len(x.buyer), len(x.name), len(x.cui), len(x.cpv), len(x.investment), len(x.kind), len(x.procedure),
+		len(x.divisn), len(x.year), len(x.flags), len(x.date), len(x.value)) {
 		if l != x.n {
 			return &CheckError{Dataset: SiteDatabase, Reason: fmt.Sprintf("indexul contractelor are %d rânduri, manifestul %d", l, x.n)}
 		}
@@ -578,7 +618,20 @@ func (x *contractIndex) page(q *indexFilter, s models.ContractSort, limit, offse
 	return out
 }
 
-// pageRows are rows' rows in contractPages.
+// fill sets what every version of the index holds of contract a.
+func (x *contractIndex) fill(c *models.Contract, a uint32) {
+	c.BuyerCUI, c.Kind, c.SupplierCUI, c.SupplierName = x.code("buyer", x.buyer[a]), x.code("kind", uint32(x.kind[a])), x.code("cui", x.cui[a]), x.code("name", x.name[a])
+	c.CPV, c.CPVDivision, c.Procedure, c.InvestmentCode = x.code("cpv", x.cpv[a]), x.code("division", uint32(x.divisn[a])), x.code("procedure", uint32(x.procedure[a])), x.code("investment", x.investment[a])
+	c.Year = int(x.year[a])
+	if x.flags[a]&flagValue != 0 {
+		c.Value = models.Amount(x.value[a])
+	}
+	if x.flags[a]&flagDate != 0 {
+		c.AwardDate = time.Unix(int64(x.date[a])*86400, 0).UTC()
+	}
+}
+
+// pageRows are rows' rows in contractPages (version 1).
 func (x *contractIndex) pageRows(rows []uint32) []uint32 {
 	out := make([]uint32, len(rows))
 	for i, r := range rows {

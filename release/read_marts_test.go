@@ -69,12 +69,14 @@ func listPages(n int64) []int {
 }
 
 // A supplier's page and an institution's year, 50 contracts by date newest
-// first, are the same rows in the same order read from the prepared lookups
-// (publish_marts.go) as from the procurement table of a release published
-// before them, which still opens, and so are a supplier's totals and years;
-// and they are read from the lookups: a supplier or a year taken out of a
-// lookup has an empty page (and the supplier no totals), while any other
-// order or filter is still read from the procurement table.
+// first, are the same rows in the same order read from the contract index
+// and its text store (a release published since the store has no prepared
+// lookups) as from the prepared lookups (publish_marts.go) of a release
+// published before the store, which still opens and reads them, and so are
+// a supplier's totals and years; and that release reads its pages from the
+// lookups: a supplier or a year taken out of a lookup has an empty page (and
+// the supplier's totals stay whole, from the index), while any other order
+// or filter is still read from the index.
 func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 	ctx := context.Background()
 	cur, err := release.Open(ctx, demoReleaseDir(t), release.Tables)
@@ -82,12 +84,12 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cur.Close()
-	older := editedRelease(t, `DROP TABLE supplier_contracts`, `DROP TABLE year_rows`)
-	if n := scalar[int64](t, older, `SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('supplier_contracts', 'year_rows')`); n != 0 {
-		t.Fatalf("the older release still has %d lookups", n)
+	older := editedRelease(t, release.MartTablesSQL()...)
+	if n := scalar[int64](t, older, `SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('supplier_contracts', 'year_rows')`); n != 2 {
+		t.Fatalf("the older release has %d of the 2 lookups", n)
 	}
-	if n := scalar[int64](t, cur, `SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('supplier_contracts', 'year_rows')`); n != 2 {
-		t.Fatalf("the release has %d of the 2 lookups", n)
+	if n := scalar[int64](t, cur, `SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('supplier_contracts', 'year_rows', 'contract_pages')`); n != 0 {
+		t.Fatalf("the release still has %d of the lookups and contract_pages", n)
 	}
 	type list struct {
 		f models.ContractFilter
@@ -130,7 +132,7 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 			a, errA := older.Contracts(ctx, f)
 			b, errB := cur.Contracts(ctx, f)
 			if want := min(50, int(l.n)-off); errA != nil || errB != nil || len(b) != want || fmt.Sprint(a) != fmt.Sprint(b) {
-				t.Fatalf("%+v (%d rows): from the procurement table %d rows (%v), from the lookups %d (%v), want %d\n%v\n%v",
+				t.Fatalf("%+v (%d rows): from the lookups %d rows (%v), from the index and the store %d (%v), want %d\n%v\n%v",
 					f, l.n, len(a), errA, len(b), errB, want, a, b)
 			}
 			compared += len(b)
@@ -144,12 +146,12 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 		a, errA := older.ContractTotals(ctx, l.f)
 		b, errB := cur.ContractTotals(ctx, l.f)
 		if errA != nil || errB != nil || a != b || b.Rows != l.n {
-			t.Errorf("%+v totals: from the procurement table %+v (%v), from the lookup %+v (%v), want %d rows", l.f, a, errA, b, errB, l.n)
+			t.Errorf("%+v totals: from the release with the lookups %+v (%v), from the index %+v (%v), want %d rows", l.f, a, errA, b, errB, l.n)
 		}
 		ya, errA := older.ContractsByYear(ctx, l.f)
 		yb, errB := cur.ContractsByYear(ctx, l.f)
 		if errA != nil || errB != nil || fmt.Sprint(ya) != fmt.Sprint(yb) || len(yb) == 0 {
-			t.Errorf("%+v by year: from the procurement table %v (%v), from the lookup %v (%v)", l.f, ya, errA, yb, errB)
+			t.Errorf("%+v by year: from the release with the lookups %v (%v), from the index %v (%v)", l.f, ya, errA, yb, errB)
 		}
 	}
 
@@ -166,8 +168,8 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 			break
 		}
 	}
-	cut := editedRelease(t, fmt.Sprintf(`DELETE FROM supplier_contracts WHERE supplier_cui = '%s'`, sup.f.SupplierCUI),
-		fmt.Sprintf(`DELETE FROM year_rows WHERE buyer_cui = '%s' AND year = %d`, year.f.Buyer, year.f.Year))
+	cut := editedRelease(t, append(release.MartTablesSQL(), fmt.Sprintf(`DELETE FROM supplier_contracts WHERE supplier_cui = '%s'`, sup.f.SupplierCUI),
+		fmt.Sprintf(`DELETE FROM year_rows WHERE buyer_cui = '%s' AND year = %d`, year.f.Buyer, year.f.Year))...)
 	for _, l := range []list{sup, year} {
 		f := l.f
 		f.Limit = 50
@@ -180,7 +182,7 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 			if a, errA := older.ContractTotals(ctx, l.f); true {
 				b, errB := cut.ContractTotals(ctx, l.f)
 				if errA != nil || errB != nil || a != b || b.Rows != l.n {
-					t.Errorf("%+v totals: from the procurement table %+v (%v), from the edited release %+v (%v)", l.f, a, errA, b, errB)
+					t.Errorf("%+v totals: from the release with the lookups %+v (%v), from the edited release %+v (%v)", l.f, a, errA, b, errB)
 				}
 			}
 			with := l.f
@@ -188,7 +190,7 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 			a, errA := older.ContractTotals(ctx, with)
 			b, errB := cut.ContractTotals(ctx, with)
 			if errA != nil || errB != nil || a != b {
-				t.Errorf("%+v totals: from the procurement table %+v (%v), from the edited release %+v (%v)", with, a, errA, b, errB)
+				t.Errorf("%+v totals: from the release with the lookups %+v (%v), from the edited release %+v (%v)", with, a, errA, b, errB)
 			}
 		}
 		for _, g := range []models.ContractFilter{{Sort: models.SortValueDesc}, {Sort: models.SortDateAsc}, {Kind: "direct_purchase"}, {Limit: -1}} {
@@ -201,7 +203,7 @@ func TestSupplierAndYearPagesReadThePreparedLookups(t *testing.T) {
 			a, errA := older.Contracts(ctx, o)
 			b, errB := cut.Contracts(ctx, o)
 			if errA != nil || errB != nil || fmt.Sprint(a) != fmt.Sprint(b) || (g.Kind == "" && len(b) == 0) {
-				t.Errorf("%+v: from the procurement table %d rows (%v), from the edited release %d (%v)", o, len(a), errA, len(b), errB)
+				t.Errorf("%+v: from the release with the lookups %d rows (%v), from the edited release %d (%v)", o, len(a), errA, len(b), errB)
 			}
 		}
 	}

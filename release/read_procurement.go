@@ -144,8 +144,10 @@ func scanContract(rows *sql.Rows) (models.Contract, error) {
 	return c, err
 }
 
-// contractsAt reads the contracts at rowids, in their order: what the
-// index holds (codes, names, value, date) from it, pageColumns with one
+// contractsAt reads the contracts at rowids, in their order: with an index
+// of version 2 every column from it and the store (contractsFromStore), no
+// query; with one of version 1 what the index holds (codes, names, value,
+// date) from it, pageColumns with one
 // query whose rowid range and list DuckDB pushes into the scan, so it reads
 // only the vectors (2.048 rows) that hold them, from procurement or from
 // contractPages, whichever has them in fewer vectors (a search's rows are
@@ -155,6 +157,9 @@ func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, e
 		return nil, nil
 	}
 	x := r.index
+	if x.version >= 2 {
+		return r.contractsFromStore(at)
+	}
 	table, key, rowids := "procurement", "rowid", at
 	if pages := x.pageRows(at); vectors(pages) < vectors(at) {
 		table, key, rowids = contractPages, "source_rowid", pages
@@ -164,16 +169,7 @@ func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, e
 	out := make([]models.Contract, len(at))
 	for i, a := range at {
 		list[i], place[int64(a)] = strconv.FormatUint(uint64(rowids[i]), 10), i
-		c := &out[i]
-		c.BuyerCUI, c.Kind, c.SupplierCUI, c.SupplierName = x.code("buyer", x.buyer[a]), x.code("kind", uint32(x.kind[a])), x.code("cui", x.cui[a]), x.code("name", x.name[a])
-		c.CPV, c.CPVDivision, c.Procedure, c.InvestmentCode = x.code("cpv", x.cpv[a]), x.code("division", uint32(x.divisn[a])), x.code("procedure", uint32(x.procedure[a])), x.code("investment", x.investment[a])
-		c.Year = int(x.year[a])
-		if x.flags[a]&flagValue != 0 {
-			c.Value = models.Amount(x.value[a])
-		}
-		if x.flags[a]&flagDate != 0 {
-			c.AwardDate = time.Unix(int64(x.date[a])*86400, 0).UTC()
-		}
+		x.fill(&out[i], a)
 	}
 	q := `SELECT ` + pageColumns + `, ` + key + ` FROM ` + table + ` WHERE rowid BETWEEN ? AND ? AND rowid IN (` + strings.Join(list, ",") + `)`
 	seen := make([]bool, len(at))
@@ -197,6 +193,26 @@ func (r *DB) contractsAt(ctx context.Context, at []uint32) ([]models.Contract, e
 		err = fmt.Errorf("indexul contractelor nu se potrivește cu tabelul %s", table)
 	}
 	return out, err
+}
+
+// contractsFromStore reads the contracts at rowids, in their order, from
+// the index (version 2) and the text store: two ReadAt calls a contract.
+func (r *DB) contractsFromStore(at []uint32) ([]models.Contract, error) {
+	x := r.index
+	out := make([]models.Contract, len(at))
+	var buf []byte
+	for i, a := range at {
+		c := &out[i]
+		x.fill(c, a)
+		c.BuyerName, c.CPVDivisionName, c.Currency = x.code("buyer_name", x.buyerName[a]), x.code("division_name", uint32(x.divisNm[a])), x.code("currency", uint32(x.currency[a]))
+		c.Offers, c.EUFunded, c.CountsInTotal = int64(x.offers[a]), x.flags[a]&flagEU != 0, x.flags[a]&flagListed != 0
+		t, err := r.rows.read(int(a), &buf)
+		if err != nil {
+			return nil, err
+		}
+		c.ContractID, c.ParentID, c.Title = t.id, t.parent, t.title
+	}
+	return out, nil
 }
 
 // ContractTotals sums the rows a filter selects.

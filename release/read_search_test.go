@@ -102,28 +102,38 @@ func groupRows(gs []models.ContractGroup, withName bool) []string {
 }
 
 // Every filter of /achizitii and of the supplier page answers, through the
-// contract index (read_contract_index.go), exactly what plain SQL over the
-// release's Parquet file answers: totals, every breakdown, the counts by
-// year and the pages of the list in each order; and so does a release
-// without the index, through the resolved supplier term and the prepared
-// aggregate (a file published before the index).
+// contract index (read_contract_index.go) and the text store
+// (read_contract_rows.go), exactly what plain SQL over the release's
+// Parquet file answers: totals, every breakdown, the counts by year and the
+// pages of the list in each order; and so do a release published before the
+// store (an index of version 1, contract_pages, the prepared lookups) and a
+// release without the index, through the resolved supplier term and the
+// prepared aggregate (a file published before the index).
 func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 	r, p := openDemo(t)
-	if !release.ContractIndexLoaded(r) {
-		t.Fatal("the demo release opens without its contract index")
+	if release.ContractIndexVersion(r) != 2 || !release.ContractRowsLoaded(r) {
+		t.Fatalf("the demo release opens with an index of version %d, the text store loaded: %v", release.ContractIndexVersion(r), release.ContractRowsLoaded(r))
 	}
 	if err := contractReadsAgainstPlainSQL(t, r, p); err != nil {
 		t.Fatal(err)
 	}
-	older := openWithout(t, "contract_index", "contract_index_dict", "contract_pages")
+	v1 := releaseBeforeTheStore(t)
+	if release.ContractIndexVersion(v1) != 1 || release.ContractRowsLoaded(v1) {
+		t.Fatalf("the release published before the store opens with an index of version %d, the store loaded: %v", release.ContractIndexVersion(v1), release.ContractRowsLoaded(v1))
+	}
+	if err := contractReadsAgainstPlainSQL(t, v1, p); err != nil {
+		t.Fatalf("published before the store: %v", err)
+	}
+	older := openWithout(t, "contract_index", "contract_index_dict")
 	if release.ContractIndexLoaded(older) {
 		t.Fatal("a release without the index tables has an index")
 	}
 	if err := contractReadsAgainstPlainSQL(t, older, p); err != nil {
 		t.Fatalf("without the index: %v", err)
 	}
-	// A page's rows, every column (part read from the index, part from the
-	// table), are those the table gives whole, in the same order.
+	// A page's rows, every column (read from the index and the store; from
+	// the index and the table with version 1), are those the table gives
+	// whole, in the same order.
 	ctx := context.Background()
 	year := r.DefaultYear("9991004")
 	rows := 0
@@ -142,6 +152,13 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 				if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
 					t.Fatalf("%+v: the index's page\n%+v\nthe table's\n%+v", f, got, want)
 				}
+				before, err := v1.Contracts(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprintf("%+v", before) != fmt.Sprintf("%+v", want) {
+					t.Fatalf("%+v: the version 1 index's page\n%+v\nthe table's\n%+v", f, before, want)
+				}
 				rows += len(got)
 			}
 		}
@@ -152,12 +169,23 @@ func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 }
 
 // The grid catches an index that is wrong: one that counts framework
-// agreements in totals, one whose orders break ties the wrong way, one
+// agreements in totals, one whose orders break ties the wrong way, a text
+// store whose records are not the index's contracts, and (version 1) one
 // whose rows in contract_pages are not the contracts'.
 func TestContractReadsCatchAWrongIndex(t *testing.T) {
-	for _, how := range []string{"counts", "tiebreak", "pages"} {
+	for _, how := range []string{"counts", "tiebreak", "store", "pages"} {
 		r, p := openDemo(t)
-		release.BreakContractIndex(r, how)
+		switch how {
+		case "store":
+			if err := release.BreakContractRows(r, t.TempDir()); err != nil {
+				t.Fatal(err)
+			}
+		case "pages":
+			r = releaseBeforeTheStore(t)
+			fallthrough
+		default:
+			release.BreakContractIndex(r, how)
+		}
 		if err := contractReadsAgainstPlainSQL(t, r, p); err == nil {
 			t.Errorf("an index broken by %q answers as plain SQL does", how)
 		} else {

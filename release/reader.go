@@ -57,6 +57,9 @@ type DB struct {
 	index *contractIndex
 	// procedures are the release's procedure types (Procedures), read once.
 	procedures []string
+	// rows: the contracts' text store the index's version 2 reads a page's
+	// text from (read_contract_rows.go), nil without one.
+	rows *contractRows
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -208,6 +211,9 @@ func supplierNamesSQL(prefix string) string {
 // Close frees the database. Callers make sure no query is running.
 func (r *DB) Close() error {
 	err := r.db.Close()
+	if r.rows != nil {
+		r.rows.Close()
+	}
 	if cerr := r.connector.Close(); err == nil {
 		err = cerr
 	}
@@ -373,7 +379,7 @@ func bani(expr string) string {
 }
 
 // queryRows runs query and scans each row with scan.
-func queryRows(ctx context.Context, db *sql.DB, query string, args []any, scan func(*sql.Rows) error) error {
+func queryRows(ctx context.Context, db querier, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err

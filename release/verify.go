@@ -66,6 +66,11 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 					problems = append(problems, VerifyProblem{f.Path, err.Error()})
 				}
 			}
+			if f.Format == FormatContractRows { // every record read back (publish_contract_rows.go)
+				if err := checkContractRows(releaseDir, man); err != nil {
+					problems = append(problems, VerifyProblem{f.Path, err.Error()})
+				}
+			}
 			if f.Format == "parquet" {
 				var n int64
 				if err := db.QueryRowContext(ctx, `SELECT count(*) FROM read_parquet(?)`, path).Scan(&n); err != nil {
