@@ -62,14 +62,15 @@ func databaseTables(access string) (names, orders []string) {
 // entity (datasetYears, read at open) and the procedure types (the filter
 // of /achizitii), the contracts' aggregate of publish_search.go, their
 // index (publish_contract_index.go) and the prepared lookups of the
-// contract lists of publish_marts.go.
-var searchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages, "dataset_years", "procedures", "supplier_names"}, martTables...)
+// contract lists of publish_marts.go and the whole release's aggregates of
+// publish_aggregates.go.
+var searchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages, "dataset_years", "procedures", "supplier_names"}, slices.Concat(martTables, aggregateTables)...)
 
 // laterSearchTables are the searchTables a release published before they
 // existed does not have: such a release still opens, and its reader answers
 // from the datasets' tables instead (DB.cube false, DB.index nil, DB.marts
 // false).
-var laterSearchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages}, martTables...)
+var laterSearchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages}, slices.Concat(martTables, aggregateTables)...)
 
 // searchTablesSQL makes searchTables in the catalog prefix names.
 func searchTablesSQL(prefix string) []string {
@@ -84,7 +85,7 @@ func searchTablesSQL(prefix string) []string {
 		`INSERT INTO ` + prefix + `dataset_years SELECT * FROM (` + strings.Join(years, " UNION ALL ") + `) ORDER BY ALL`,
 		`CREATE TABLE ` + prefix + `procedures AS SELECT DISTINCT procedure FROM ` + prefix + `procurement WHERE procedure IS NOT NULL ORDER BY 1`,
 		contractCubeSQL(prefix),
-	}, martTablesSQL(prefix)...)
+	}, append(martTablesSQL(prefix), aggregateTablesSQL(prefix)...)...)
 }
 
 // publishDatabases writes and checks the release's database files in dir

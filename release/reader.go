@@ -55,6 +55,9 @@ type DB struct {
 	// index: the release's contract index (read_contract_index.go), nil
 	// for a release without one.
 	index *contractIndex
+	// aggs: the whole release's contract aggregates (read_aggregates.go),
+	// nil for a release without them.
+	aggs *contractAggregates
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -279,6 +282,9 @@ func (r *DB) readLookups(ctx context.Context) error {
 		r.cube = n == 1
 	}
 	if err := r.readMarts(ctx); err != nil {
+		return err
+	}
+	if err := r.readAggregates(ctx); err != nil {
 		return err
 	}
 	r.years = map[string]map[string][]int{}
