@@ -42,14 +42,21 @@ type BuyerYearTotal struct {
 	ContractAggregate
 }
 
-// TopSuppliersMax is how many suppliers the release keeps ranked.
-const TopSuppliersMax = 100
+// TopSuppliersMax is how many suppliers the release keeps ranked;
+// TopSuppliersOfYearMax, how many of each institution's year.
+const (
+	TopSuppliersMax       = 100
+	TopSuppliersOfYearMax = 10
+)
 
 // ContractAggregator reads the whole release's contract aggregates.
 type ContractAggregator interface {
 	// TopSuppliers are the n (at most TopSuppliersMax) suppliers with the
 	// largest value, then by fiscal code and name (a missing one last).
 	TopSuppliers(ctx context.Context, n int) ([]SupplierRank, error)
+	// TopSuppliersOf are the n (at most TopSuppliersOfYearMax) suppliers
+	// that won most of an institution's year, in the same order.
+	TopSuppliersOf(ctx context.Context, buyer string, year, n int) ([]SupplierRank, error)
 	// ContractsByMonth are the months in order, the undated last.
 	ContractsByMonth(ctx context.Context) ([]MonthTotal, error)
 	// ContractsByBuyerYear are the institutions' years by fiscal code and

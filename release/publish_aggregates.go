@@ -5,7 +5,8 @@ package release
 // when the release opens (read_aggregates.go): the suppliers ranked by what
 // they won, the contracts by month of award and by institution and year.
 // They are small (TopSuppliersMax suppliers, one row a month, one an
-// institution's year), whatever the number of contracts. Only contracts
+// institution's year and its TopSuppliersOfYearMax suppliers), whatever the
+// number of contracts. Only contracts
 // that enter totals are counted and summed (counts_in_total: never a
 // framework agreement); a group none of whose contracts has a value has a
 // NULL total (a missing figure, not 0).
@@ -26,12 +27,16 @@ const (
 	aggMonths = "agg_months"
 	// aggBuyerYears: (buyer_cui, year, contracts, total).
 	aggBuyerYears = "agg_buyer_years"
+	// aggBuyerYearSuppliers: (buyer_cui, year, rank, supplier_cui,
+	// supplier_name, contracts, total) of the TopSuppliersOfYearMax
+	// suppliers that won most of each institution's year.
+	aggBuyerYearSuppliers = "agg_buyer_year_suppliers"
 )
 
 // aggregateTables are the tables of aggregateTablesSQL, all of them later
 // search tables (laterSearchTables): a release published before them still
 // opens, and answers from its procurement table (aggregateSQL).
-var aggregateTables = []string{aggTopSuppliers, aggMonths, aggBuyerYears}
+var aggregateTables = []string{aggTopSuppliers, aggMonths, aggBuyerYears, aggBuyerYearSuppliers}
 
 // aggregateTotal is a group's value in bani, NULL when none has a value.
 const aggregateTotal = `CAST(round(sum(value) * 100) AS BIGINT)`
@@ -49,6 +54,10 @@ func aggregateSQL(prefix string) map[string]string {
 			GROUP BY 1 ORDER BY 1 NULLS LAST`,
 		aggBuyerYears: `SELECT buyer_cui, year, count(*) AS contracts, ` + aggregateTotal + ` AS total` + from + `
 			GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`,
+		aggBuyerYearSuppliers: `SELECT buyer_cui, year, row_number() OVER (PARTITION BY buyer_cui, year
+				ORDER BY total DESC NULLS LAST, supplier_cui NULLS LAST, supplier_name NULLS LAST) AS rank, supplier_cui, supplier_name, contracts, total FROM (
+			SELECT buyer_cui, year, supplier_cui, supplier_name, count(*) AS contracts, ` + aggregateTotal + ` AS total` + from + `
+			GROUP BY ALL) QUALIFY rank <= ` + strconv.Itoa(models.TopSuppliersOfYearMax) + ` ORDER BY buyer_cui, year NULLS LAST, rank`,
 	}
 }
 

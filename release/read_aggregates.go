@@ -11,6 +11,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/deschis/deschis/models"
@@ -21,6 +23,13 @@ type contractAggregates struct {
 	suppliers  []models.SupplierRank
 	months     []models.MonthTotal
 	buyerYears []models.BuyerYearTotal
+	// yearSuppliers are each institution's year's suppliers ranked.
+	yearSuppliers map[buyerYear][]models.SupplierRank
+}
+
+type buyerYear struct {
+	buyer string
+	year  int
 }
 
 var _ models.ContractAggregator = (*DB)(nil)
@@ -32,8 +41,12 @@ func (r *DB) readAggregates(ctx context.Context) error {
 		return nil
 	}
 	var n int
-	if err := r.db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE database_name = 'site' AND table_name IN (?, ?, ?)`,
-		aggTopSuppliers, aggMonths, aggBuyerYears).Scan(&n); err != nil {
+	args := make([]any, len(aggregateTables))
+	for i, t := range aggregateTables {
+		args[i] = t
+	}
+	if err := r.db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE database_name = 'site' AND table_name IN (?`+strings.Repeat(", ?", len(args)-1)+`)`,
+		args...).Scan(&n); err != nil {
 		return fmt.Errorf("agregatele ediției: %w", err)
 	}
 	if n != len(aggregateTables) {
@@ -43,6 +56,8 @@ func (r *DB) readAggregates(ctx context.Context) error {
 		aggTopSuppliers: `SELECT supplier_cui, supplier_name, contracts, total FROM ` + aggTopSuppliers + ` ORDER BY rank`,
 		aggMonths:       `SELECT month, contracts, total FROM ` + aggMonths + ` ORDER BY month NULLS LAST`,
 		aggBuyerYears:   `SELECT buyer_cui, year, contracts, total FROM ` + aggBuyerYears + ` ORDER BY buyer_cui, year NULLS LAST`,
+		aggBuyerYearSuppliers: `SELECT buyer_cui, year, supplier_cui, supplier_name, contracts, total FROM ` + aggBuyerYearSuppliers + `
+			ORDER BY buyer_cui, year NULLS LAST, rank`,
 	}, aggregateTables)
 	if err != nil {
 		return fmt.Errorf("agregatele ediției: %w", err)
@@ -54,8 +69,17 @@ func (r *DB) readAggregates(ctx context.Context) error {
 	return nil
 }
 
+// queryAggregatesWith reads table's rows with query and its args.
+func (r *DB) queryAggregatesWith(ctx context.Context, table, query string, args ...any) (*contractAggregates, error) {
+	return r.queryAggregatesArgs(ctx, map[string]string{table: query}, []string{table}, args)
+}
+
 // queryAggregates reads the aggregates of tables with qs, the query of each.
 func (r *DB) queryAggregates(ctx context.Context, qs map[string]string, tables []string) (*contractAggregates, error) {
+	return r.queryAggregatesArgs(ctx, qs, tables, nil)
+}
+
+func (r *DB) queryAggregatesArgs(ctx context.Context, qs map[string]string, tables []string, args []any) (*contractAggregates, error) {
 	a := &contractAggregates{}
 	scanGroup := func(rows *sql.Rows, key []any, g *models.ContractAggregate) error {
 		var total sql.NullInt64
@@ -66,7 +90,7 @@ func (r *DB) queryAggregates(ctx context.Context, qs map[string]string, tables [
 		return nil
 	}
 	for _, t := range tables {
-		err := queryRows(ctx, r.db, qs[t], nil, func(rows *sql.Rows) error {
+		err := queryRows(ctx, r.db, qs[t], args, func(rows *sql.Rows) error {
 			switch t {
 			case aggTopSuppliers:
 				var cui, name sql.NullString
@@ -95,6 +119,19 @@ func (r *DB) queryAggregates(ctx context.Context, qs map[string]string, tables [
 				}
 				b.BuyerCUI, b.Year = cui.String, int(year.Int64)
 				a.buyerYears = append(a.buyerYears, b)
+			case aggBuyerYearSuppliers:
+				var buyer, cui, name sql.NullString
+				var year sql.NullInt64
+				var s models.SupplierRank
+				if err := scanGroup(rows, []any{&buyer, &year, &cui, &name}, &s.ContractAggregate); err != nil {
+					return err
+				}
+				s.CUI, s.Name = cui.String, name.String
+				if a.yearSuppliers == nil {
+					a.yearSuppliers = map[buyerYear][]models.SupplierRank{}
+				}
+				k := buyerYear{buyer.String, int(year.Int64)}
+				a.yearSuppliers[k] = append(a.yearSuppliers[k], s)
 			}
 			return nil
 		})
@@ -105,11 +142,19 @@ func (r *DB) queryAggregates(ctx context.Context, qs map[string]string, tables [
 	return a, nil
 }
 
+// yearSuppliersSQL is the ranking of one institution's year from the
+// procurement table: a release without the aggregate tables.
+const yearSuppliersSQL = `SELECT buyer_cui, year, supplier_cui, supplier_name, count(*) AS contracts, ` + aggregateTotal + ` AS total
+	FROM procurement WHERE counts_in_total AND buyer_cui = ? AND year = ? GROUP BY ALL
+	ORDER BY total DESC NULLS LAST, supplier_cui NULLS LAST, supplier_name NULLS LAST LIMIT ?`
+
 // fromProcurement reads the aggregate of table from the procurement table:
 // a release without the aggregate tables.
 func (r *DB) fromProcurement(ctx context.Context, table string) (*contractAggregates, error) {
 	qs := aggregateSQL("")
 	qs[aggTopSuppliers] = `SELECT supplier_cui, supplier_name, contracts, total FROM (` + qs[aggTopSuppliers] + `) ORDER BY rank`
+	qs[aggBuyerYearSuppliers] = `SELECT buyer_cui, year, supplier_cui, supplier_name, contracts, total FROM (` + qs[aggBuyerYearSuppliers] + `)
+		ORDER BY buyer_cui, year NULLS LAST, rank`
 	return r.queryAggregates(ctx, qs, []string{table})
 }
 
@@ -128,6 +173,25 @@ func (r *DB) TopSuppliers(ctx context.Context, n int) (_ []models.SupplierRank, 
 		}
 	}
 	return append([]models.SupplierRank{}, a.suppliers[:min(n, len(a.suppliers))]...), nil
+}
+
+// TopSuppliersOf are the n suppliers that won most of an institution's
+// year (at most models.TopSuppliersOfYearMax; n < 1 is none).
+func (r *DB) TopSuppliersOf(ctx context.Context, buyer string, year, n int) (_ []models.SupplierRank, err error) {
+	defer models.Wrap(&err, "furnizorii de top ai %s în %d", buyer, year)
+	n = min(n, models.TopSuppliersOfYearMax)
+	if n < 1 {
+		return []models.SupplierRank{}, nil
+	}
+	if a := r.aggs; a != nil {
+		top := a.yearSuppliers[buyerYear{buyer, year}]
+		return append([]models.SupplierRank{}, top[:min(n, len(top))]...), nil
+	}
+	a, err := r.queryAggregatesWith(ctx, aggBuyerYearSuppliers, yearSuppliersSQL, buyer, year, n)
+	if err != nil {
+		return nil, err
+	}
+	return append([]models.SupplierRank{}, a.yearSuppliers[buyerYear{buyer, year}]...), nil
 }
 
 // ContractsByMonth are the release's contracts by month of award.
@@ -222,6 +286,9 @@ func (x *contractIndex) checkAggregates(a *contractAggregates) error {
 			}
 		}
 	}
+	if err := x.checkYearSuppliers(a); err != nil {
+		return err
+	}
 	for k, s := range a.suppliers {
 		cui, _ := x.id("cui", s.CUI)
 		name, _ := x.id("name", s.Name)
@@ -260,4 +327,59 @@ func groupsOf[T any](ts []T, g func(T) models.ContractAggregate) []models.Contra
 		out[i] = g(t)
 	}
 	return out
+}
+
+// checkYearSuppliers holds each institution's year's ranking to its rows of
+// the index: each supplier's sum from its postings within the year's run,
+// in order, and the institutions' years of the ranking those of
+// aggBuyerYears.
+func (x *contractIndex) checkYearSuppliers(a *contractAggregates) error {
+	wrong := func(format string, args ...any) error {
+		return &CheckError{Dataset: SiteDatabase, Reason: "agregatul " + aggBuyerYearSuppliers + " nu se potrivește cu indexul contractelor: " + fmt.Sprintf(format, args...)}
+	}
+	if len(a.yearSuppliers) != len(a.buyerYears) {
+		return wrong("are %d ani de instituții, %s %d", len(a.yearSuppliers), aggBuyerYears, len(a.buyerYears))
+	}
+	if x.blocks == nil {
+		return nil
+	}
+	for k, top := range a.yearSuppliers {
+		if len(top) == 0 || len(top) > models.TopSuppliersOfYearMax {
+			return wrong("%s în %d are %d furnizori", k.buyer, k.year, len(top))
+		}
+		id, _ := x.id("buyer", k.buyer)
+		b := x.blocks[uint64(id)<<16|uint64(k.year)]
+		for i, s := range top {
+			cui, _ := x.id("cui", s.CUI)
+			name, _ := x.id("name", s.Name)
+			list, match := x.byCUI.of(cui), func(p uint32) bool { return x.name[p] == name }
+			if s.CUI == "" {
+				list, match = x.byName.of(name), func(p uint32) bool { return x.cui[p] == 0 }
+			}
+			// The postings are in row order: the year's rows are one run.
+			lo, _ := slices.BinarySearch(list, uint32(b[0]))
+			var want models.ContractAggregate
+			for _, p := range list[lo:] {
+				if int(p) >= b[1] {
+					break
+				}
+				if match(p) && x.flags[p]&flagCounts != 0 {
+					want.Contracts++
+					if x.flags[p]&flagValue != 0 {
+						want.Value += models.Amount(x.value[p])
+						want.Valued = true
+					}
+				}
+			}
+			if want != s.ContractAggregate {
+				return wrong("%s în %d, furnizorul %s (%s) are %+v, indexul %+v", k.buyer, k.year, s.CUI, s.Name, s.ContractAggregate, want)
+			}
+			if i > 0 {
+				if p := top[i-1]; !p.Valued && s.Valued || p.Valued && s.Valued && p.Value < s.Value {
+					return wrong("%s în %d, furnizorul %d (%s) are mai mult decât cel dinaintea lui", k.buyer, k.year, i+1, s.CUI)
+				}
+			}
+		}
+	}
+	return nil
 }

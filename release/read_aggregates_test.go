@@ -31,12 +31,7 @@ var aggregateSQL = map[string]string{
 func aggregateRows(t *testing.T, r *release.DB, which string, n int) [][]string {
 	t.Helper()
 	ctx := context.Background()
-	total := func(g models.ContractAggregate) string {
-		if !g.Valued {
-			return ""
-		}
-		return fmt.Sprint(int64(g.Value))
-	}
+	total := aggTotal
 	var out [][]string
 	switch which {
 	case "suppliers":
@@ -75,6 +70,14 @@ func aggregateRows(t *testing.T, r *release.DB, which string, n int) [][]string 
 	return out
 }
 
+// aggTotal is a total as the plain SQL's cell: "" when NULL.
+func aggTotal(g models.ContractAggregate) string {
+	if !g.Valued {
+		return ""
+	}
+	return fmt.Sprint(int64(g.Value))
+}
+
 // plainRows are the plain SQL's answer of which.
 func plainRows(t *testing.T, p *parquetSQL, which string, n int) [][]string {
 	t.Helper()
@@ -82,7 +85,13 @@ func plainRows(t *testing.T, p *parquetSQL, which string, n int) [][]string {
 	if which == "suppliers" {
 		args = append(args, n)
 	}
-	rows, err := p.db.Query(aggregateSQL[which], args...)
+	return plainRowsOf(t, p, aggregateSQL[which], args...)
+}
+
+// plainRowsOf are query's rows as text cells.
+func plainRowsOf(t *testing.T, p *parquetSQL, query string, args ...any) [][]string {
+	t.Helper()
+	rows, err := p.db.Query(query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +135,7 @@ func TestContractAggregatesAreThePlainSQLsRows(t *testing.T) {
 	if !release.AggregatesLoaded(r) {
 		t.Fatal("the demo release's aggregates are not held in memory")
 	}
-	older := openWithout(t, "agg_top_suppliers", "agg_months", "agg_buyer_years")
+	older := openWithout(t, "agg_top_suppliers", "agg_months", "agg_buyer_years", "agg_buyer_year_suppliers")
 	if release.AggregatesLoaded(older) {
 		t.Fatal("a release without the aggregate tables holds aggregates")
 	}
@@ -148,6 +157,53 @@ func TestContractAggregatesAreThePlainSQLsRows(t *testing.T) {
 				break
 			}
 		}
+	}
+	// Each institution's year's suppliers, 10 and 3 of them, and a year
+	// the institution has no contract of.
+	years, err := p.db.Query(`SELECT DISTINCT buyer_cui, year FROM procurement WHERE counts_in_total AND year IS NOT NULL ORDER BY 1, 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type buyerYear struct {
+		buyer string
+		year  int
+	}
+	var bys []buyerYear
+	for years.Next() {
+		var b buyerYear
+		if err := years.Scan(&b.buyer, &b.year); err != nil {
+			t.Fatal(err)
+		}
+		bys = append(bys, b)
+	}
+	years.Close()
+	if len(bys) < 2 {
+		t.Fatalf("the demo has %d institutions' years", len(bys))
+	}
+	compared := 0
+	for _, b := range append(bys, buyerYear{bys[0].buyer, 1990}) {
+		for _, n := range []int{models.TopSuppliersOfYearMax, 3} {
+			want := plainRowsOf(t, p, `SELECT supplier_cui, supplier_name, count(*), CAST(round(sum(value) * 100) AS BIGINT) AS total
+				FROM procurement WHERE counts_in_total AND buyer_cui = ? AND year = ? GROUP BY supplier_cui, supplier_name
+				ORDER BY total DESC NULLS LAST, supplier_cui NULLS LAST, supplier_name NULLS LAST LIMIT ?`, b.buyer, b.year, n)
+			compared += len(want)
+			for name, rel := range map[string]*release.DB{"the release": r, "the release without the tables": older} {
+				gs, err := rel.TopSuppliersOf(context.Background(), b.buyer, b.year, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got [][]string
+				for _, g := range gs {
+					got = append(got, []string{g.CUI, g.Name, fmt.Sprint(g.Contracts), aggTotal(g.ContractAggregate)})
+				}
+				if !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("%s in %d (%d) from %s:\n%q\nthe plain SQL:\n%q", b.buyer, b.year, n, name, got, want)
+				}
+			}
+		}
+	}
+	if compared < 2*len(bys) {
+		t.Errorf("%d suppliers of institutions' years compared", compared)
 	}
 	// Over the maximum, the ranking keeps its maximum; nothing asked, none.
 	if got := aggregateRows(t, r, "suppliers", models.TopSuppliersMax+50); len(got) != min(models.TopSuppliersMax, len(plainRows(t, p, "suppliers", models.TopSuppliersMax+50))) {
@@ -174,6 +230,8 @@ func TestAWrongAggregateTableFailsTheOpen(t *testing.T) {
 		"agg_buyer_years": `UPDATE agg_buyer_years SET total = CASE WHEN rowid = (SELECT min(rowid) FROM agg_buyer_years) THEN (SELECT total FROM agg_buyer_years ORDER BY rowid LIMIT 1 OFFSET 1)
 			ELSE (SELECT total FROM agg_buyer_years ORDER BY rowid LIMIT 1) END WHERE rowid IN (SELECT rowid FROM agg_buyer_years ORDER BY rowid LIMIT 2)`,
 		"agg_top_suppliers": `UPDATE agg_top_suppliers SET total = total + 100 WHERE rank = 3`,
+		"agg_buyer_year_suppliers": `UPDATE agg_buyer_year_suppliers SET contracts = contracts + 1
+			WHERE rowid = (SELECT rowid FROM agg_buyer_year_suppliers WHERE rank = 2 ORDER BY buyer_cui, year LIMIT 1)`,
 	} {
 		t.Run(table, func(t *testing.T) {
 			dir := editedDir(t, stmt)
