@@ -172,6 +172,8 @@ var messages = map[string][2]string{
 	"sort.valoare_asc":         {"valoarea cea mai mică întâi", "smallest value first"},
 	"proc.by.procedure":        {"Contracte pe modalități de atribuire", "Contracts by award procedure"},
 	"proc.by.cpv":              {"Contracte pe diviziuni CPV", "Contracts by CPV division"},
+	"proc.top":                 {"Contractanții care au câștigat cel mai mult în %d", "The contractors that won most in %d"},
+	"proc.top.note":            {"Contractele instituției din tot anul, fără filtrele de mai sus; acordurile-cadru nu intră în totaluri.", "The institution's contracts of the whole year, without the filters above; framework agreements are not in the totals."},
 	"proc.list":                {"Contractele (%s – %s din %s)", "Contracts (%s – %s of %s)"},
 	"proc.count.note":          {"Lista are %s: cele %s și %s, care nu intră în total.", "The list has %s: the %s and %s, which are not in the totals."},
 	"proc.list.empty":          {"Contractele", "Contracts"},

@@ -8,6 +8,7 @@ package opendata
 //	GET /api/v1/openapi.json      the OpenAPI 3.1 document of these routes (openapi.go)
 //	GET /api/v1/datasets/{name}/rows  a page of a dataset's rows: filters, sort, fields, cursor, formats (rows.go)
 //	GET /api/v1/aggregate/budget  the budgets summed as babbage does: cells and summary (api_aggregate.go)
+//	GET /api/v1/aggregate/procurement  the contracts summed by supplier, month or institution and year (api_aggregate_procurement.go)
 //	GET /api/v1/ocds/releases.json  procurement as an OCDS 1.1 release package (ocds.go)
 //
 // Titles and texts: `title` is Romanian and `title_en` English; every
@@ -103,6 +104,7 @@ func (s *Server) API() chi.Router {
 		handler http.HandlerFunc
 	}{{"/datasets", s.apiDatasets}, {"/datasets/{name}", s.apiDataset}, {"/openapi.json", serveOpenAPI},
 		{"/aggregate/budget", s.apiAggregateBudget},
+		{"/aggregate/procurement", s.apiAggregateProcurement},
 		{"/ocds/releases.json", s.apiOCDS},
 
 		{"/datasets/{name}/rows", s.apiRows}} {

@@ -499,6 +499,9 @@ func examples(path, status string, m *models.Manifest) []string {
 	if path == "/aggregate/budget" {
 		return aggregateExamples[status]
 	}
+	if path == "/aggregate/procurement" {
+		return procurementAggregateExamples[status]
+	}
 	if !strings.Contains(path, "{name}") {
 		return []string{path}
 	}

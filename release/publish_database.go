@@ -60,18 +60,19 @@ func databaseTables(access string) (names, orders []string) {
 // from the datasets' tables so that no page scans a dataset for them: the
 // supplier-name search (supplierNamesSQL), the years of each dataset by
 // entity (datasetYears, read at open) and the procedure types (the filter
-// of /achizitii), the contracts' aggregate of publish_search.go and their
-// index (publish_contract_index.go); a release published before the
-// contracts' text store (contract_rows.go) also has contractPages and the
-// prepared lookups of the contract lists of publish_marts.go, which the
-// index and the store now answer.
-var searchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages, "dataset_years", "procedures", "supplier_names"}, martTables...)
+// of /achizitii), the contracts' aggregate of publish_search.go, their
+// index (publish_contract_index.go) and the whole release's aggregates of
+// publish_aggregates.go; a release published before the contracts' text
+// store (contract_rows.go) also has contractPages and the prepared lookups
+// of the contract lists of publish_marts.go, which the index and the store
+// now answer.
+var searchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages, "dataset_years", "procedures", "supplier_names"}, slices.Concat(martTables, aggregateTables)...)
 
 // laterSearchTables are the searchTables a release published before they
 // existed does not have: such a release still opens, and its reader answers
 // from the datasets' tables instead (DB.cube false, DB.index nil, DB.marts
 // false).
-var laterSearchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages}, martTables...)
+var laterSearchTables = append([]string{contractCube, contractIndexTable, contractIndexDicts, contractPages}, slices.Concat(martTables, aggregateTables)...)
 
 // searchTablesSQL makes searchTables in the catalog prefix names.
 func searchTablesSQL(prefix string) []string {
@@ -80,13 +81,13 @@ func searchTablesSQL(prefix string) []string {
 		years = append(years, fmt.Sprintf("SELECT %s AS dataset, * FROM (%s)", sqlString(q.dataset),
 			strings.Replace(q.sql, " FROM ", " FROM "+prefix, 1)))
 	}
-	return []string{
+	return append([]string{
 		supplierNamesSQL(prefix),
 		`CREATE TABLE ` + prefix + `dataset_years(dataset VARCHAR, entity_cui VARCHAR, year INTEGER)`,
 		`INSERT INTO ` + prefix + `dataset_years SELECT * FROM (` + strings.Join(years, " UNION ALL ") + `) ORDER BY ALL`,
 		`CREATE TABLE ` + prefix + `procedures AS SELECT DISTINCT procedure FROM ` + prefix + `procurement WHERE procedure IS NOT NULL ORDER BY 1`,
 		contractCubeSQL(prefix),
-	}
+	}, aggregateTablesSQL(prefix)...)
 }
 
 // publishDatabases writes and checks the release's database files in dir

@@ -18,6 +18,17 @@ import (
 // manifest listing the file's new size: what Open then reads.
 func editedRelease(t *testing.T, stmts ...string) *release.DB {
 	t.Helper()
+	r, err := release.Open(context.Background(), editedDir(t, stmts...), release.Tables)
+	if err != nil {
+		t.Fatalf("the edited release: %v", err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+// editedDir is the directory of editedRelease's copy, not opened.
+func editedDir(t *testing.T, stmts ...string) string {
+	t.Helper()
 	dir := copyRelease(t)
 	path := filepath.Join(dir, release.SiteDatabase)
 	db, err := sql.Open("duckdb", path)
@@ -47,12 +58,7 @@ func editedRelease(t *testing.T, stmts ...string) *release.DB {
 	if err := os.WriteFile(filepath.Join(dir, release.ManifestFile), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r, err := release.Open(context.Background(), dir, release.Tables)
-	if err != nil {
-		t.Fatalf("the edited release: %v", err)
-	}
-	t.Cleanup(func() { r.Close() })
-	return r
+	return dir
 }
 
 // listPages are the pages a list of n rows is read by: the first, the

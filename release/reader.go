@@ -60,6 +60,9 @@ type DB struct {
 	// rows: the contracts' text store the index's version 2 reads a page's
 	// text from (read_contract_rows.go), nil without one.
 	rows *contractRows
+	// aggs: the whole release's contract aggregates (read_aggregates.go),
+	// nil for a release without them.
+	aggs *contractAggregates
 }
 
 // Mode says how Open makes the datasets queryable.
@@ -290,6 +293,9 @@ func (r *DB) readLookups(ctx context.Context) error {
 		return err
 	}
 	if r.procedures, err = r.readProcedures(ctx); err != nil {
+		return err
+	}
+	if err := r.readAggregates(ctx); err != nil {
 		return err
 	}
 	r.years = map[string]map[string][]int{}

@@ -327,6 +327,11 @@ func (s *Server) county(q *request) (string, any, error) {
 	if len(d.units) > 0 {
 		v.Charts = countyCharts(lang, d)
 	}
+	if c, ok, err := countySuppliersChart(q.ctx(), lang, rel); err != nil {
+		return "", nil, err
+	} else if ok {
+		v.Charts = append(v.Charts, c)
+	}
 	return "county", v, nil
 }
 

@@ -13,6 +13,7 @@ type procurementView struct {
 	KPIs        []dashboards.KPI
 	ByProcedure dashboards.Chart
 	ByCPV       dashboards.Chart
+	Suppliers   *dashboards.Chart // the year's top suppliers (supplier_ranking.go), nil: none
 	Table       ContractsTable
 	Pager       dashboards.Pager
 }
@@ -106,6 +107,12 @@ func (s *Server) procurement(q *request) (string, any, error) {
 			}
 			return dashboards.DataCell(lang, g.Code+" "+g.Name)
 		})
+
+	if c, ok, err := yearSuppliersChart(ctx, lang, rel, e, y); err != nil {
+		return "", nil, err
+	} else if ok {
+		v.Suppliers = &c
+	}
 
 	// The list, a page at a time.
 	rows, page, pages, err := contractPage(q, &f, tot.Rows)

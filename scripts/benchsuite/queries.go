@@ -83,10 +83,32 @@ var queries = []query{
 			return contractRows(rel.Contracts(ctx, models.ContractFilter{Buyer: a.buyer, Year: a.year, Sort: models.SortDateDesc, Limit: pageRows}))
 		},
 		SQL: `SELECT ` + contractCols + ` FROM procurement WHERE buyer_cui = $1 AND year = $2 ` + listOrder},
-	{ID: "top-10-suppliers", SQL: `SELECT supplier_cui, supplier_name, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
+	{ID: "top-10-suppliers", Read: "DB.TopSuppliers(10), the whole release's suppliers ranked (/api/v1/aggregate/procurement?by=supplier), held in memory from agg_top_suppliers",
+		Site: func(ctx context.Context, rel *release.DB, _ arg) ([][]string, error) {
+			gs, err := rel.TopSuppliers(ctx, 10)
+			var out [][]string
+			for _, g := range gs {
+				out = append(out, []string{g.CUI, g.Name, fmt.Sprint(g.Contracts), aggregateTotal(g.ContractAggregate)})
+			}
+			return out, err
+		},
+		SQL: `SELECT supplier_cui, supplier_name, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
 		FROM procurement WHERE counts_in_total GROUP BY supplier_cui, supplier_name
 		ORDER BY total DESC NULLS LAST, supplier_cui NULLS LAST, supplier_name NULLS LAST LIMIT 10`},
-	{ID: "totals-by-month", SQL: `SELECT date_trunc('month', award_date) AS month, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
+	{ID: "totals-by-month", Read: "DB.ContractsByMonth, the whole release's contracts by month (/api/v1/aggregate/procurement?by=month), held in memory from agg_months",
+		Site: func(ctx context.Context, rel *release.DB, _ arg) ([][]string, error) {
+			gs, err := rel.ContractsByMonth(ctx)
+			var out [][]string
+			for _, g := range gs {
+				month := ""
+				if !g.Month.IsZero() {
+					month = g.Month.Format(time.DateOnly)
+				}
+				out = append(out, []string{month, fmt.Sprint(g.Contracts), aggregateTotal(g.ContractAggregate)})
+			}
+			return out, err
+		},
+		SQL: `SELECT date_trunc('month', award_date) AS month, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
 		FROM procurement WHERE counts_in_total GROUP BY 1 ORDER BY 1 NULLS LAST`},
 	{ID: "totals-by-cpv-division", Args: []string{"buyer", "year"},
 		Read: "DB.ContractsBy(cpv_division), the CPV chart of /achizitii (an institution's year)",
@@ -100,7 +122,20 @@ var queries = []query{
 		},
 		SQL: `SELECT coalesce(cpv_division, '') AS code, count(*) AS contracts, CAST(round(coalesce(sum(value), 0) * 100) AS BIGINT) AS total
 		FROM procurement WHERE buyer_cui = $1 AND year = $2 AND counts_in_total GROUP BY 1 ORDER BY 3 DESC, 1`},
-	{ID: "sum-by-buyer-and-year", SQL: `SELECT buyer_cui, year, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
+	{ID: "sum-by-buyer-and-year", Read: "DB.ContractsByBuyerYear, the whole release's totals by institution and year (/api/v1/aggregate/procurement?by=buyer_year), held in memory from agg_buyer_years",
+		Site: func(ctx context.Context, rel *release.DB, _ arg) ([][]string, error) {
+			gs, err := rel.ContractsByBuyerYear(ctx)
+			var out [][]string
+			for _, g := range gs {
+				year := ""
+				if g.Year != 0 {
+					year = fmt.Sprint(g.Year)
+				}
+				out = append(out, []string{g.BuyerCUI, year, fmt.Sprint(g.Contracts), aggregateTotal(g.ContractAggregate)})
+			}
+			return out, err
+		},
+		SQL: `SELECT buyer_cui, year, count(*) AS contracts, CAST(round(sum(value) * 100) AS BIGINT) AS total
 		FROM procurement WHERE counts_in_total GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`},
 	{ID: "kpi-procurement-year", Args: []string{"buyer", "year"},
 		Read: "DB.ContractTotals, the contracts' KPI cards of the home page and /achizitii (an institution's year)",
@@ -111,6 +146,15 @@ var queries = []query{
 		SQL: `SELECT count(*) AS rows, count(*) FILTER (WHERE counts_in_total) AS contracts,
 		CAST(round(coalesce(sum(value) FILTER (WHERE counts_in_total), 0) * 100) AS BIGINT) AS total
 		FROM procurement WHERE buyer_cui = $1 AND year = $2`},
+}
+
+// aggregateTotal is an aggregate's total in bani as compared: "" (NULL)
+// when none of its contracts has a value.
+func aggregateTotal(g models.ContractAggregate) string {
+	if !g.Valued {
+		return ""
+	}
+	return fmt.Sprint(int64(g.Value))
 }
 
 // contractRows are a contract list's rows as compared (contractKey).
