@@ -88,8 +88,8 @@ func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset)
 // rows the macros do not pass are read again, only when there are any (the
 // insert wrote fewer rows than the file has), and handed to the Go rules,
 // whose records go to stg_rows like the Go path's. It returns the rows
-// read.
-func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile) (int64, error) {
+// read; phase traces the steps.
+func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile, phase func(string)) (int64, error) {
 	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL+csvRulesSicapSQL); err != nil {
 		return 0, fmt.Errorf("reguli SQL: %w", err)
 	}
@@ -107,6 +107,7 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	if err != nil {
 		return 0, err
 	}
+	phase("insert")
 	var (
 		recs   []*models.Record
 		handed []int64 // the record numbers of the rows given to the Go rules, skipped ones included
@@ -139,6 +140,7 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 		if err := rows.Err(); err != nil {
 			return 0, err
 		}
+		phase("left to Go")
 	}
 	// read_csv must have read the records the scan counted: else the two
 	// readers disagree on the file and no line number can be trusted.
@@ -149,14 +151,17 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 		if err := numberLines(ctx, conn, dataset, loadID, f, inserted, handed); err != nil {
 			return 0, err
 		}
+		phase("lines")
 	}
 	if err := stageNames(ctx, conn, dataset, loadID, f); err != nil {
 		return 0, err
 	}
+	phase("names")
 	if len(recs) > 0 {
 		if err := stageRecords(ctx, conn, dataset, fileNo, &recordList{recs: recs}); err != nil {
 			return 0, err
 		}
+		phase("Go rules")
 	}
 	return f.Rows, nil
 }
