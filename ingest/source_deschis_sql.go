@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,6 +52,13 @@ type CanonicalCSV struct {
 	// each row's lines in SQL (a window over the file, on one thread).
 	LineSpans []LineSpan
 	ManySpans bool
+	// Numbered is a copy of the file (UTF-8, no BOM) in which every record
+	// starts with one more cell, its physical line (the header's is
+	// "line"): read_csv reads each row's line with its cells, on every core,
+	// and the rows are written once (no numbering after the insert). The
+	// file's reader removes it; "" when there is none (LineSpans then
+	// number the rows).
+	Numbered string
 	// Row applies the Go value rules to one row's cells, starting at the
 	// physical line given: the record the Go path would give (nil for a row
 	// the reader skips, counted by Skipped).
@@ -95,17 +103,35 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	if wrap != nil {
 		r = wrap(f)
 	}
-	s, err := scanCSV(r, len(c.header), ',')
+	out, err := os.CreateTemp("", "deschis-lines-*.csv")
+	if err != nil {
+		return nil, err
+	}
+	keep := false
+	defer func() {
+		if !keep {
+			os.Remove(out.Name())
+		}
+	}()
+	w := bufio.NewWriterSize(out, 1<<20)
+	s, err := scanCSV(r, len(c.header), ',', w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return nil, err
 	}
 	if !s.regular || s.rows == 0 {
 		return nil, nil
 	}
+	keep = true
 	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
 		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
 		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, Rows: s.rows, LineSpans: s.spans, ManySpans: s.manySpans,
-		Row: c.record}, nil
+		Numbered: out.Name(), Row: c.record}, nil
 }
 
 // LineSpan is a record that spans more than one physical line: its number
@@ -136,8 +162,10 @@ const maxSQLRowBytes = 1 << 20
 
 // scanCSV reads RFC 4180 CSV (a UTF-8 BOM skipped) delimited by delim and
 // says whether every record has width cells and nothing in it reads
-// differently in DuckDB's read_csv and Go's encoding/csv.
-func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
+// differently in DuckDB's read_csv and Go's encoding/csv. numbered, when
+// not nil, receives the text (without the BOM) with each record's physical
+// line as a first cell ("line" for the header): CanonicalCSV.Numbered.
+func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, error) {
 	const (
 		fieldStart = iota
 		unquoted
@@ -154,14 +182,35 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 		ending    = 0 // 0 unknown, 1 \n, 2 \r\n
 		pendingCR = false
 		carry     []byte // an incomplete rune at the end of a block
-		first     = true
 		buf       = make([]byte, 1<<20)
 		// The current cell's content: its length, its first bytes and its
 		// last four (the edges' runes, for NoEdgeSpaces).
 		cellLen int
 		head    [utf8.UTFMax]byte
 		tail    uint32
+		// The numbered copy: the physical line of the next record, whether
+		// its first byte is still to come (its line is written before it),
+		// and where the block's bytes not yet copied start.
+		line     int64 = 1
+		toNumber       = true
+		from     int
+		num      []byte
 	)
+	// number writes the next record's line before b[i], the bytes of the
+	// block from the last copied up to it first.
+	number := func(b []byte, i int) error {
+		toNumber = false
+		num = append(num[:0], b[from:i]...)
+		if line == 1 {
+			num = append(num, "line"...)
+		} else {
+			num = strconv.AppendInt(num, line, 10)
+		}
+		num = append(num, delim)
+		from = i
+		_, err := numbered.Write(num)
+		return err
+	}
 	// content notes one byte of a cell's content.
 	content := func(c byte) {
 		if cellLen < len(head) {
@@ -195,6 +244,8 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 		if ending != e || fields+1 != width {
 			return false
 		}
+		line += int64(recLines)
+		toNumber = true
 		if records == 0 {
 			sh.headerLines = recLines
 		} else if recLines > 1 {
@@ -209,15 +260,12 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 		return true
 	}
 	br := bufio.NewReaderSize(r, 1<<16)
+	if bom, _ := br.Peek(3); string(bom) == "\xEF\xBB\xBF" {
+		br.Discard(3)
+	}
 	for {
 		n, err := br.Read(buf)
 		b := buf[:n]
-		if first && n > 0 {
-			first = false
-			if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-				b = b[3:]
-			}
-		}
 		// UTF-8 validity, block by block with the rune cut at the end.
 		chk := append(carry, b...)
 		end := len(chk)
@@ -233,7 +281,13 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 			return irregular()
 		}
 		carry = append(carry[:0], chk[end:]...)
-		for _, c := range b {
+		from = 0
+		for i, c := range b {
+			if toNumber && numbered != nil && !pendingCR {
+				if err := number(b, i); err != nil {
+					return csvShape{}, err
+				}
+			}
 			if pendingCR {
 				pendingCR = false
 				if c != '\n' {
@@ -309,6 +363,11 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 				default:
 					return irregular() // text after a closing quote
 				}
+			}
+		}
+		if numbered != nil && from < len(b) {
+			if _, err := numbered.Write(b[from:]); err != nil {
+				return csvShape{}, err
 			}
 		}
 		if err == io.EOF {
