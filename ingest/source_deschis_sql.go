@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"os"
 	"strconv"
@@ -156,6 +157,9 @@ type csvShape struct {
 	manySpans                  bool
 }
 
+// cedillaTail reports whether c, after 0xC5, makes ş ţ Ş Ţ.
+func cedillaTail(c byte) bool { return c == 0x9F || c == 0xA3 || c == 0x9E || c == 0xA2 }
+
 // maxSQLRowBytes bounds a row the SQL path reads (DuckDB's max_line_size
 // is set above it).
 const maxSQLRowBytes = 1 << 20
@@ -216,11 +220,41 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 		if cellLen < len(head) {
 			head[cellLen] = c
 		}
-		if !sh.cedillas && byte(tail) == 0xC5 && (c == 0x9F || c == 0xA3 || c == 0x9E || c == 0xA2) { // ş ţ Ş Ţ
+		if !sh.cedillas && byte(tail) == 0xC5 && cedillaTail(c) {
 			sh.cedillas = true
 		}
 		tail = tail<<8 | uint32(c)
 		cellLen++
+	}
+	// contentSpan is content for each byte of s, a run at once.
+	contentSpan := func(s []byte) {
+		for k := 0; cellLen+k < len(head) && k < len(s); k++ {
+			head[cellLen+k] = s[k]
+		}
+		if !sh.cedillas {
+			sh.cedillas = byte(tail) == 0xC5 && cedillaTail(s[0])
+			for rest := s; !sh.cedillas; {
+				k := bytes.IndexByte(rest, 0xC5)
+				if k < 0 || k+1 >= len(rest) {
+					break
+				}
+				sh.cedillas = cedillaTail(rest[k+1])
+				rest = rest[k+1:]
+			}
+		}
+		if n := len(s); n >= 4 {
+			tail = uint32(s[n-4])<<24 | uint32(s[n-3])<<16 | uint32(s[n-2])<<8 | uint32(s[n-1])
+		} else {
+			for _, c := range s {
+				tail = tail<<8 | uint32(c)
+			}
+		}
+		cellLen += len(s)
+	}
+	// special are the bytes that end a run of an unquoted cell's content.
+	var special [256]bool
+	for _, c := range []byte{delim, '\n', '\r', '"', 0} {
+		special[c] = true
 	}
 	// endCell looks at the edges of the cell that ends.
 	endCell := func() {
@@ -282,11 +316,32 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 		}
 		carry = append(carry[:0], chk[end:]...)
 		from = 0
-		for i, c := range b {
+		for i := 0; i < len(b); i++ {
+			c := b[i]
 			if toNumber && numbered != nil && !pendingCR {
 				if err := number(b, i); err != nil {
 					return csvShape{}, err
 				}
+			}
+			if state == quoted && c != '"' {
+				// A quoted cell's content up to the next quote, at once.
+				run := b[i:]
+				if k := bytes.IndexByte(run, '"'); k >= 0 {
+					run = run[:k]
+				}
+				if recBytes += len(run); recBytes > maxSQLRowBytes || bytes.IndexByte(run, 0) >= 0 {
+					return irregular()
+				}
+				if n := bytes.Count(run, []byte{'\n'}); n > 0 {
+					sh.quotedNL = true
+					recLines += n
+				}
+				if !sh.crInQuotes && bytes.IndexByte(run, '\r') >= 0 {
+					sh.crInQuotes = true
+				}
+				contentSpan(run)
+				i += len(run) - 1
+				continue
 			}
 			if pendingCR {
 				pendingCR = false
@@ -328,7 +383,17 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 					}
 					state = quoted
 				default:
-					content(c)
+					// An unquoted cell's content up to the next special
+					// byte, at once.
+					k := i + 1
+					for k < len(b) && !special[b[k]] {
+						k++
+					}
+					if recBytes += k - i - 1; recBytes > maxSQLRowBytes {
+						return irregular()
+					}
+					contentSpan(b[i:k])
+					i = k - 1
 					state = unquoted
 				}
 			case quoted:

@@ -32,12 +32,23 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 		{`a,paş,ţ`, false, true},
 		{`a,"x""",c`, false, false},
 	} {
-		s, err := scanCSV(strings.NewReader("x,y,z\n"+c.cells+"\n"), 3, ',', nil)
-		if err != nil || !s.regular {
-			t.Fatalf("%q: not regular (%v)", c.cells, err)
+		// At once, and a byte at a time (the scan reads runs of a cell's
+		// bytes at once: every run cut).
+		for _, r := range []io.Reader{strings.NewReader("x,y,z\n" + c.cells + "\n"), iotest.OneByteReader(strings.NewReader("x,y,z\n" + c.cells + "\n"))} {
+			s, err := scanCSV(r, 3, ',', nil)
+			if err != nil || !s.regular {
+				t.Fatalf("%q: not regular (%v)", c.cells, err)
+			}
+			if s.edgeSpaces != c.edge || s.cedillas != c.cedillaRow {
+				t.Errorf("%q: edge spaces %v, cedillas %v; want %v, %v", c.cells, s.edgeSpaces, s.cedillas, c.edge, c.cedillaRow)
+			}
 		}
-		if s.edgeSpaces != c.edge || s.cedillas != c.cedillaRow {
-			t.Errorf("%q: edge spaces %v, cedillas %v; want %v, %v", c.cells, s.edgeSpaces, s.cedillas, c.edge, c.cedillaRow)
+	}
+	// A NUL byte inside a quoted cell or an unquoted one: the Go path reads
+	// the file.
+	for _, cells := range []string{"a,\"b\x00c\",d", "a,b\x00c,d"} {
+		if s, err := scanCSV(strings.NewReader("x,y,z\n"+cells+"\n"), 3, ',', nil); err != nil || s.regular {
+			t.Errorf("%q: regular %v (%v), want not", cells, s.regular, err)
 		}
 	}
 	// The last cell of a file without a final line break.
