@@ -135,6 +135,12 @@ func (w *Warehouse) checkStaged(ctx context.Context, conn *sql.Conn, dataset str
 // 7,1 s at 5 M).
 func duplicateKeyRejects(key []string, rows string) string {
 	keyCols := strings.Join(key, ", ")
+	// A key may hold NULLs (a revenue line has no economic code): NULL
+	// matches NULL, as in GROUP BY and PARTITION BY.
+	var same []string
+	for _, k := range key {
+		same = append(same, fmt.Sprintf("r.%[1]s IS NOT DISTINCT FROM dup.%[1]s", k))
+	}
 	return fmt.Sprintf(`INSERT INTO stg_rejects
 		WITH r AS (SELECT file_no, line, %[1]s FROM (%[3]s)),
 		     dup AS (SELECT %[1]s FROM r GROUP BY ALL HAVING count(*) > 1)
@@ -142,9 +148,9 @@ func duplicateKeyRejects(key []string, rows string) string {
 		       CASE WHEN d.first_file = d.file_no THEN 'linia ' || d.first_line ELSE fp.path || ' linia ' || d.first_line END
 		FROM (SELECT file_no, line, row_number() OVER k AS n, first_value(file_no) OVER k AS first_file,
 		             first_value(line) OVER k AS first_line
-		      FROM r SEMI JOIN dup USING (%[1]s) WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
+		      FROM r SEMI JOIN dup ON %[4]s WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
 		JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
-		WHERE d.n > 1`, keyCols, key[len(key)-1], rows)
+		WHERE d.n > 1`, keyCols, key[len(key)-1], rows, strings.Join(same, " AND "))
 }
 
 // mergeDirect merges the load's rows, already in the fact table, with the
