@@ -2,8 +2,10 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"os"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,6 +53,13 @@ type CanonicalCSV struct {
 	// each row's lines in SQL (a window over the file, on one thread).
 	LineSpans []LineSpan
 	ManySpans bool
+	// Numbered is a copy of the file (UTF-8, no BOM) in which every record
+	// starts with one more cell, its physical line (the header's is
+	// "line"): read_csv reads each row's line with its cells, on every core,
+	// and the rows are written once (no numbering after the insert). The
+	// file's reader removes it; "" when there is none (LineSpans then
+	// number the rows).
+	Numbered string
 	// Row applies the Go value rules to one row's cells, starting at the
 	// physical line given: the record the Go path would give (nil for a row
 	// the reader skips, counted by Skipped).
@@ -95,17 +104,35 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	if wrap != nil {
 		r = wrap(f)
 	}
-	s, err := scanCSV(r, len(c.header), ',')
+	out, err := os.CreateTemp("", "deschis-lines-*.csv")
+	if err != nil {
+		return nil, err
+	}
+	keep := false
+	defer func() {
+		if !keep {
+			os.Remove(out.Name())
+		}
+	}()
+	w := bufio.NewWriterSize(out, 1<<20)
+	s, err := scanCSV(r, len(c.header), ',', w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return nil, err
 	}
 	if !s.regular || s.rows == 0 {
 		return nil, nil
 	}
+	keep = true
 	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
 		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
 		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, Rows: s.rows, LineSpans: s.spans, ManySpans: s.manySpans,
-		Row: c.record}, nil
+		Numbered: out.Name(), Row: c.record}, nil
 }
 
 // LineSpan is a record that spans more than one physical line: its number
@@ -130,14 +157,19 @@ type csvShape struct {
 	manySpans                  bool
 }
 
+// cedillaTail reports whether c, after 0xC5, makes ş ţ Ş Ţ.
+func cedillaTail(c byte) bool { return c == 0x9F || c == 0xA3 || c == 0x9E || c == 0xA2 }
+
 // maxSQLRowBytes bounds a row the SQL path reads (DuckDB's max_line_size
 // is set above it).
 const maxSQLRowBytes = 1 << 20
 
 // scanCSV reads RFC 4180 CSV (a UTF-8 BOM skipped) delimited by delim and
 // says whether every record has width cells and nothing in it reads
-// differently in DuckDB's read_csv and Go's encoding/csv.
-func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
+// differently in DuckDB's read_csv and Go's encoding/csv. numbered, when
+// not nil, receives the text (without the BOM) with each record's physical
+// line as a first cell ("line" for the header): CanonicalCSV.Numbered.
+func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, error) {
 	const (
 		fieldStart = iota
 		unquoted
@@ -154,24 +186,75 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 		ending    = 0 // 0 unknown, 1 \n, 2 \r\n
 		pendingCR = false
 		carry     []byte // an incomplete rune at the end of a block
-		first     = true
 		buf       = make([]byte, 1<<20)
 		// The current cell's content: its length, its first bytes and its
 		// last four (the edges' runes, for NoEdgeSpaces).
 		cellLen int
 		head    [utf8.UTFMax]byte
 		tail    uint32
+		// The numbered copy: the physical line of the next record, whether
+		// its first byte is still to come (its line is written before it),
+		// and where the block's bytes not yet copied start.
+		line     int64 = 1
+		toNumber       = true
+		from     int
+		num      []byte
 	)
+	// number writes the next record's line before b[i], the bytes of the
+	// block from the last copied up to it first.
+	number := func(b []byte, i int) error {
+		toNumber = false
+		num = append(num[:0], b[from:i]...)
+		if line == 1 {
+			num = append(num, "line"...)
+		} else {
+			num = strconv.AppendInt(num, line, 10)
+		}
+		num = append(num, delim)
+		from = i
+		_, err := numbered.Write(num)
+		return err
+	}
 	// content notes one byte of a cell's content.
 	content := func(c byte) {
 		if cellLen < len(head) {
 			head[cellLen] = c
 		}
-		if !sh.cedillas && byte(tail) == 0xC5 && (c == 0x9F || c == 0xA3 || c == 0x9E || c == 0xA2) { // ş ţ Ş Ţ
+		if !sh.cedillas && byte(tail) == 0xC5 && cedillaTail(c) {
 			sh.cedillas = true
 		}
 		tail = tail<<8 | uint32(c)
 		cellLen++
+	}
+	// contentSpan is content for each byte of s, a run at once.
+	contentSpan := func(s []byte) {
+		for k := 0; cellLen+k < len(head) && k < len(s); k++ {
+			head[cellLen+k] = s[k]
+		}
+		if !sh.cedillas {
+			sh.cedillas = byte(tail) == 0xC5 && cedillaTail(s[0])
+			for rest := s; !sh.cedillas; {
+				k := bytes.IndexByte(rest, 0xC5)
+				if k < 0 || k+1 >= len(rest) {
+					break
+				}
+				sh.cedillas = cedillaTail(rest[k+1])
+				rest = rest[k+1:]
+			}
+		}
+		if n := len(s); n >= 4 {
+			tail = uint32(s[n-4])<<24 | uint32(s[n-3])<<16 | uint32(s[n-2])<<8 | uint32(s[n-1])
+		} else {
+			for _, c := range s {
+				tail = tail<<8 | uint32(c)
+			}
+		}
+		cellLen += len(s)
+	}
+	// special are the bytes that end a run of an unquoted cell's content.
+	var special [256]bool
+	for _, c := range []byte{delim, '\n', '\r', '"', 0} {
+		special[c] = true
 	}
 	// endCell looks at the edges of the cell that ends.
 	endCell := func() {
@@ -195,6 +278,8 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 		if ending != e || fields+1 != width {
 			return false
 		}
+		line += int64(recLines)
+		toNumber = true
 		if records == 0 {
 			sh.headerLines = recLines
 		} else if recLines > 1 {
@@ -209,15 +294,12 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 		return true
 	}
 	br := bufio.NewReaderSize(r, 1<<16)
+	if bom, _ := br.Peek(3); string(bom) == "\xEF\xBB\xBF" {
+		br.Discard(3)
+	}
 	for {
 		n, err := br.Read(buf)
 		b := buf[:n]
-		if first && n > 0 {
-			first = false
-			if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-				b = b[3:]
-			}
-		}
 		// UTF-8 validity, block by block with the rune cut at the end.
 		chk := append(carry, b...)
 		end := len(chk)
@@ -233,7 +315,34 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 			return irregular()
 		}
 		carry = append(carry[:0], chk[end:]...)
-		for _, c := range b {
+		from = 0
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if toNumber && numbered != nil && !pendingCR {
+				if err := number(b, i); err != nil {
+					return csvShape{}, err
+				}
+			}
+			if state == quoted && c != '"' {
+				// A quoted cell's content up to the next quote, at once.
+				run := b[i:]
+				if k := bytes.IndexByte(run, '"'); k >= 0 {
+					run = run[:k]
+				}
+				if recBytes += len(run); recBytes > maxSQLRowBytes || bytes.IndexByte(run, 0) >= 0 {
+					return irregular()
+				}
+				if n := bytes.Count(run, []byte{'\n'}); n > 0 {
+					sh.quotedNL = true
+					recLines += n
+				}
+				if !sh.crInQuotes && bytes.IndexByte(run, '\r') >= 0 {
+					sh.crInQuotes = true
+				}
+				contentSpan(run)
+				i += len(run) - 1
+				continue
+			}
 			if pendingCR {
 				pendingCR = false
 				if c != '\n' {
@@ -274,7 +383,17 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 					}
 					state = quoted
 				default:
-					content(c)
+					// An unquoted cell's content up to the next special
+					// byte, at once.
+					k := i + 1
+					for k < len(b) && !special[b[k]] {
+						k++
+					}
+					if recBytes += k - i - 1; recBytes > maxSQLRowBytes {
+						return irregular()
+					}
+					contentSpan(b[i:k])
+					i = k - 1
 					state = unquoted
 				}
 			case quoted:
@@ -309,6 +428,11 @@ func scanCSV(r io.Reader, width int, delim byte) (csvShape, error) {
 				default:
 					return irregular() // text after a closing quote
 				}
+			}
+		}
+		if numbered != nil && from < len(b) {
+			if _, err := numbered.Write(b[from:]); err != nil {
+				return csvShape{}, err
 			}
 		}
 		if err == io.EOF {

@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // TestScanCSVNotesWhatTheSQLRulesMaySkip: the scan says whether some cell
@@ -30,16 +32,51 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 		{`a,paş,ţ`, false, true},
 		{`a,"x""",c`, false, false},
 	} {
-		s, err := scanCSV(strings.NewReader("x,y,z\n"+c.cells+"\n"), 3, ',')
-		if err != nil || !s.regular {
-			t.Fatalf("%q: not regular (%v)", c.cells, err)
+		// At once, and a byte at a time (the scan reads runs of a cell's
+		// bytes at once: every run cut).
+		for _, r := range []io.Reader{strings.NewReader("x,y,z\n" + c.cells + "\n"), iotest.OneByteReader(strings.NewReader("x,y,z\n" + c.cells + "\n"))} {
+			s, err := scanCSV(r, 3, ',', nil)
+			if err != nil || !s.regular {
+				t.Fatalf("%q: not regular (%v)", c.cells, err)
+			}
+			if s.edgeSpaces != c.edge || s.cedillas != c.cedillaRow {
+				t.Errorf("%q: edge spaces %v, cedillas %v; want %v, %v", c.cells, s.edgeSpaces, s.cedillas, c.edge, c.cedillaRow)
+			}
 		}
-		if s.edgeSpaces != c.edge || s.cedillas != c.cedillaRow {
-			t.Errorf("%q: edge spaces %v, cedillas %v; want %v, %v", c.cells, s.edgeSpaces, s.cedillas, c.edge, c.cedillaRow)
+	}
+	// A NUL byte inside a quoted cell or an unquoted one: the Go path reads
+	// the file.
+	for _, cells := range []string{"a,\"b\x00c\",d", "a,b\x00c,d"} {
+		if s, err := scanCSV(strings.NewReader("x,y,z\n"+cells+"\n"), 3, ',', nil); err != nil || s.regular {
+			t.Errorf("%q: regular %v (%v), want not", cells, s.regular, err)
 		}
 	}
 	// The last cell of a file without a final line break.
-	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3, ','); err != nil || !s.regular || !s.edgeSpaces {
+	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3, ',', nil); err != nil || !s.regular || !s.edgeSpaces {
 		t.Errorf("a last cell with a space and no line break: %+v, %v", s, err)
+	}
+}
+
+// TestScanCSVNumbersEveryRecordByItsLine: the numbered copy is the text
+// without its BOM, every record led by the physical line it starts on
+// (quoted line breaks, \r\n endings, a header spanning lines and a last row
+// without a line break counted), the header by "line".
+func TestScanCSVNumbersEveryRecordByItsLine(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"x,y\na,b\nc,d\n", "line,x,y\n2,a,b\n3,c,d\n"},
+		{"\xEF\xBB\xBFx,\"y\r\nz\"\r\na,\"b\r\n\r\nb\"\r\nc,d", "line,x,\"y\r\nz\"\r\n3,a,\"b\r\n\r\nb\"\r\n6,c,d"},
+		{"x,y\n\"a\n\",b\nc,\"\"\"d\n\"\n", "line,x,y\n2,\"a\n\",b\n4,c,\"\"\"d\n\"\n"},
+	} {
+		// Read at once, and a byte at a time (a record cut between blocks).
+		for _, r := range []io.Reader{strings.NewReader(c.in), iotest.OneByteReader(strings.NewReader(c.in))} {
+			var out strings.Builder
+			s, err := scanCSV(r, 2, ',', &out)
+			if err != nil || !s.regular {
+				t.Fatalf("scanCSV(%q): %+v, %v", c.in, s, err)
+			}
+			if out.String() != c.want {
+				t.Errorf("scanCSV(%q) numbered\n%q, want\n%q", c.in, out.String(), c.want)
+			}
+		}
 	}
 }

@@ -78,7 +78,7 @@ type CSVShape struct {
 // scans a canonical file: whether every record has width cells and nothing
 // reads differently in DuckDB and in Go.
 func ScanCSV(r io.Reader, width int, delim byte) (CSVShape, error) {
-	s, err := scanCSV(r, width, delim)
+	s, err := scanCSV(r, width, delim, nil)
 	if err != nil || !s.regular {
 		return CSVShape{}, err
 	}

@@ -160,7 +160,7 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 		}
 		res.Files = append(res.Files, fr)
 		fresh = append(fresh, len(res.Files)-1)
-		if err := stageFile(ctx, conn, spec.Dataset, i+1, loadID, asOf, f, &res.Files[len(res.Files)-1]); err != nil {
+		if err := stageFile(ctx, conn, spec.Dataset, i+1, loadID, asOf, f, &res.Files[len(res.Files)-1], w.tracer("stage "+f.Path)); err != nil {
 			var fe *models.FileError
 			if errors.As(err, &fe) {
 				conn.ExecContext(ctx, "ROLLBACK")

@@ -9,7 +9,9 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 )
 
-// The physical lines of the SQL load path's rows, set after the insert.
+// The physical lines of the SQL load path's rows, set after the insert when
+// the file has no numbered copy (CSVFile.Numbered: a canonical file's rows
+// carry their line from read_csv; a mapped or SICAP file's do not).
 // Numbering the rows inside the insert (row_number() OVER () over read_csv)
 // is a streaming window: DuckDB then reads the file, applies every macro and
 // inserts on one thread. So the insert leaves source_line NULL and runs on

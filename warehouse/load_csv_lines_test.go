@@ -42,8 +42,17 @@ func TestLineFixes(t *testing.T) {
 // loaded into a fact table that already holds rows, some of them deleted
 // by an earlier load's replacements and some replaced by this load: every
 // row carries the physical line where it starts (each contract's id is its
-// line, written by the generator).
+// line, written by the generator). Both ways of numbering: read from the
+// scan's numbered copy (a canonical file; the copy is removed after the
+// load) and derived after the insert (a mapped file).
 func TestSQLPathLinesAfterEarlierLoadsAndDeletions(t *testing.T) {
+	t.Run("numbered copy", func(t *testing.T) { testSQLPathLines(t, true) })
+	t.Run("numbered after the insert", func(t *testing.T) { testSQLPathLines(t, false) })
+}
+
+func testSQLPathLines(t *testing.T, numbered bool) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	w := openTemp(t)
 	dir := t.TempDir()
 	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
@@ -83,9 +92,12 @@ func TestSQLPathLinesAfterEarlierLoadsAndDeletions(t *testing.T) {
 	var goRows []int
 	loadSQL := func(p string) *LoadResult {
 		t.Helper()
-		res, err := w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}, sqlFiles(t, models.DatasetProcurement, &goRows, p))
+		res, err := w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}, sqlFilesNumbered(t, models.DatasetProcurement, &goRows, numbered, p))
 		if err != nil || res.Outcome != "loaded" {
 			t.Fatalf("load %s: %+v, %v", p, res, err)
+		}
+		if left, _ := os.ReadDir(tmp); len(left) > 0 {
+			t.Fatalf("the load left %s in $TMPDIR", left[0].Name())
 		}
 		return res
 	}

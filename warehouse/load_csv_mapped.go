@@ -63,6 +63,9 @@ func (f *CSVFile) delim() string {
 
 // readPath is the file read_csv reads.
 func (f *CSVFile) readPath() string {
+	if f.Numbered != "" {
+		return f.Numbered
+	}
 	if f.Transcoded != "" {
 		return f.Transcoded
 	}

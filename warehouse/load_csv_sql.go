@@ -67,7 +67,11 @@ type CSVFile struct {
 	// line (ingest.CanonicalCSV's), for numberLines.
 	LineSpans []LineSpan
 	ManySpans bool
-	Row       func(line int, cells []string) *models.Record
+	// Numbered: the file with each record's physical line as a first cell
+	// (ingest.CanonicalCSV's), which read_csv reads instead; the load
+	// removes it. Then no row is numbered after the insert.
+	Numbered string
+	Row      func(line int, cells []string) *models.Record
 	// MappedCSV: a file of the csv format with a mapping (load_csv_mapped.go).
 	MappedCSV
 	// Sicap: a SICAP export, its shape's columns (load_csv_sicap.go).
@@ -88,17 +92,21 @@ func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset)
 // rows the macros do not pass are read again, only when there are any (the
 // insert wrote fewer rows than the file has), and handed to the Go rules,
 // whose records go to stg_rows like the Go path's. It returns the rows
-// read.
-func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile) (int64, error) {
+// read; phase traces the steps.
+func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile, phase func(string)) (int64, error) {
 	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL+csvRulesSicapSQL); err != nil {
 		return 0, fmt.Errorf("reguli SQL: %w", err)
 	}
 	if f.Transcoded != "" {
 		defer os.Remove(f.Transcoded)
 	}
-	// The rows are numbered after the insert (numberLines) unless the file
-	// has too many records spanning lines to list (ManySpans).
-	numbered := f.QuotedNewlines && f.ManySpans
+	if f.Numbered != "" {
+		defer os.Remove(f.Numbered)
+	}
+	// The rows of a numbered copy carry their line; the others are numbered
+	// after the insert (numberLines) unless the file has too many records
+	// spanning lines to list (ManySpans).
+	numbered := f.Numbered != "" || f.QuotedNewlines && f.ManySpans
 	res, err := conn.ExecContext(ctx, csvFactInsert(dataset, fileNo, loadID, asOf, f, numbered), f.readPath())
 	if err != nil {
 		return 0, fmt.Errorf("citire SQL %s: %w", f.Path, err)
@@ -107,6 +115,7 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	if err != nil {
 		return 0, err
 	}
+	phase("insert")
 	var (
 		recs   []*models.Record
 		handed []int64 // the record numbers of the rows given to the Go rules, skipped ones included
@@ -139,6 +148,7 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 		if err := rows.Err(); err != nil {
 			return 0, err
 		}
+		phase("left to Go")
 	}
 	// read_csv must have read the records the scan counted: else the two
 	// readers disagree on the file and no line number can be trusted.
@@ -149,14 +159,17 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 		if err := numberLines(ctx, conn, dataset, loadID, f, inserted, handed); err != nil {
 			return 0, err
 		}
+		phase("lines")
 	}
 	if err := stageNames(ctx, conn, dataset, loadID, f); err != nil {
 		return 0, err
 	}
+	phase("names")
 	if len(recs) > 0 {
 		if err := stageRecords(ctx, conn, dataset, fileNo, &recordList{recs: recs}); err != nil {
 			return 0, err
 		}
+		phase("Go rules")
 	}
 	return f.Rows, nil
 }
@@ -215,8 +228,9 @@ func csvFactInsert(dataset string, fileNo int, loadID int64, asOf string, f *CSV
 
 // csvSelect is the query that reads f (its one parameter, the path):
 // read_csv with the file's dialect; when numbered, each row's record number
-// rn and physical line (the header's lines, the record number, and the line
-// breaks inside the cells of the rows before; NULL otherwise); each field typed by its macro under the field's name, ok when
+// rn and physical line (the numbered copy's first cell, else the header's
+// lines, the record number, and the line breaks inside the cells of the
+// rows before; NULL otherwise); each field typed by its macro under the field's name, ok when
 // every field and the dataset's cross-field rules pass (the typed values are
 // the row's only then), and raw, the row's cells for the Go rules.
 func csvSelect(dataset string, f *CSVFile, numbered bool) string {
@@ -232,12 +246,19 @@ func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 	}
 	// The line ending is left to read_csv (one per file, ingest.CanonicalSQL
 	// checks): DuckDB 1.5.6 reads no row of a \r\n file given new_line.
+	skip := f.SkipLines
+	if f.Numbered != "" {
+		cols, skip = append([]string{"'line': 'BIGINT'"}, cols...), 0
+	}
 	read := fmt.Sprintf(`read_csv(?, header = true, auto_detect = false, columns = {%s}, delim = %s, quote = '"', escape = '"',
 		strict_mode = true, null_padding = false, allow_quoted_nulls = false, max_line_size = 4194304, encoding = 'utf-8', skip = %d)`,
-		strings.Join(cols, ", "), f.delim(), f.SkipLines)
+		strings.Join(cols, ", "), f.delim(), skip)
 	line := fmt.Sprintf("rn + %d", f.HeaderLines+f.SkipLines)
 	src := "SELECT row_number() OVER () AS rn, * FROM " + read
-	if !numbered {
+	if f.Numbered != "" {
+		// Each row's line is its first cell: no window, every core.
+		src, line = "SELECT line AS rn, * EXCLUDE (line) FROM "+read, "rn"
+	} else if !numbered {
 		// No window over read_csv: DuckDB reads the file and applies the
 		// macros on every thread, the insert keeps the file's order, and
 		// numberLines derives each row's line from its place.

@@ -124,23 +124,14 @@ func directUnknownEntities(dataset string, loadID int64) string {
 // leaves the fact table.
 func (w *Warehouse) checkDirect(ctx context.Context, conn *sql.Conn, dataset string, loadID int64) error {
 	r, t := rules[dataset], factTables[dataset].table
-	keyCols := strings.Join(r.key, ", ")
 	q := []string{
 		fmt.Sprintf(`INSERT INTO stg_rejects
 			SELECT f.file_no, f.path, s.source_line, '%[1]s', s.%[1]s,
 			       'instituție necunoscută: încărcați-o întâi cu etl load --dataset entities'
 			FROM %[2]s s JOIN stg_files f ON f.path = s.source_file
 			WHERE s.load_id = %[3]d AND s.%[1]s NOT IN (SELECT cui FROM dim_entity)`, r.entity, t, loadID),
-		fmt.Sprintf(`INSERT INTO stg_rejects
-			SELECT d.file_no, f.path, d.line, '%[2]s', '', 'cheie duplicată în încărcare (%[1]s): aceeași cheie apare la ' ||
-			       CASE WHEN d.first_file = d.file_no THEN 'linia ' || d.first_line ELSE fp.path || ' linia ' || d.first_line END
-			FROM (SELECT file_no, line, row_number() OVER k AS n, first_value(file_no) OVER k AS first_file,
-			             first_value(line) OVER k AS first_line
-			      FROM (SELECT f.file_no, s.source_line AS line, s.* EXCLUDE (source_line) FROM %[3]s s JOIN stg_files f ON f.path = s.source_file
-			            WHERE s.load_id = %[4]d)
-			      WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
-			JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
-			WHERE d.n > 1`, keyCols, r.key[len(r.key)-1], t, loadID),
+		duplicateKeyRejects(r.key, fmt.Sprintf(`SELECT f.file_no, s.source_line AS line, s.* EXCLUDE (source_line) FROM %s s
+			JOIN stg_files f ON f.path = s.source_file WHERE s.load_id = %d`, t, loadID)),
 	}
 	phase := w.tracer("check " + dataset)
 	for i, s := range q {

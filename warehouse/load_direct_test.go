@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"errors"
+	"os"
 	"reflect"
 	"testing"
 
@@ -13,16 +14,27 @@ import (
 // sqlFiles offers each path to the SQL load path (as cmd/etl does), counting
 // in goRows the rows handed to the Go rules.
 func sqlFiles(t *testing.T, dataset string, goRows *[]int, paths ...string) []LoadFile {
+	return sqlFilesNumbered(t, dataset, goRows, true, paths...)
+}
+
+// sqlFilesNumbered is sqlFiles with the scan's numbered copy read (as
+// cmd/etl does for a canonical file) or, numbered false, left out: the rows
+// are then numbered after the insert, as a mapped file's are.
+func sqlFilesNumbered(t *testing.T, dataset string, goRows *[]int, numbered bool, paths ...string) []LoadFile {
 	files := canonicalFiles(dataset, "", paths...)
 	for i, p := range paths {
 		files[i].SQL = func() (*CSVFile, error) {
 			c, err := ingest.CanonicalSQL(ingest.Options{Dataset: dataset, File: p}, nil)
-			if c == nil || err != nil {
+			if c == nil || err != nil || c.Numbered == "" {
 				t.Fatalf("%s is not read by the SQL path (%v)", p, err)
+			}
+			if !numbered {
+				os.Remove(c.Numbered)
+				c.Numbered = ""
 			}
 			f := &CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf, EntityField: c.EntityField,
 				Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines, CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows,
-				ManySpans: c.ManySpans,
+				ManySpans: c.ManySpans, Numbered: c.Numbered,
 				Row: func(line int, cells []string) *models.Record {
 					*goRows = append(*goRows, line)
 					return c.Row(line, cells)

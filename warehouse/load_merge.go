@@ -111,15 +111,7 @@ func (w *Warehouse) checkStaged(ctx context.Context, conn *sql.Conn, dataset str
 			WHERE s.ok AND s.parent_cui IS NOT NULL
 			  AND s.parent_cui NOT IN (SELECT cui FROM dim_entity UNION SELECT cui FROM stg_rows WHERE ok)`)
 	}
-	keyCols := strings.Join(r.key, ", ")
-	q = append(q, fmt.Sprintf(`INSERT INTO stg_rejects
-		SELECT d.file_no, f.path, d.line, '%[2]s', '', 'cheie duplicată în încărcare (%[1]s): aceeași cheie apare la ' ||
-		       CASE WHEN d.first_file = d.file_no THEN 'linia ' || d.first_line ELSE fp.path || ' linia ' || d.first_line END
-		FROM (SELECT file_no, line, row_number() OVER k AS n, first_value(file_no) OVER k AS first_file,
-		             first_value(line) OVER k AS first_line
-		      FROM stg_rows WHERE ok WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
-		JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
-		WHERE d.n > 1`, keyCols, r.key[len(r.key)-1]))
+	q = append(q, duplicateKeyRejects(r.key, `SELECT * FROM stg_rows WHERE ok`))
 	phase := w.tracer("check " + dataset)
 	for i, s := range q {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
@@ -132,6 +124,33 @@ func (w *Warehouse) checkStaged(ctx context.Context, conn *sql.Conn, dataset str
 		}
 	}
 	return nil
+}
+
+// duplicateKeyRejects is the statement that rejects the rows of a load whose
+// key an earlier row of the load has (by file, then line), naming that
+// first row. rows is the load's rows: file_no, line and the key's columns.
+// The keys that repeat are found first, by a hash aggregate that grows with
+// the rows; only their rows are then ordered (a window over every row of
+// the load, partitioned by key, grew faster than the rows: 0,75 s at 1 M,
+// 7,1 s at 5 M).
+func duplicateKeyRejects(key []string, rows string) string {
+	keyCols := strings.Join(key, ", ")
+	// A key may hold NULLs (a revenue line has no economic code): NULL
+	// matches NULL, as in GROUP BY and PARTITION BY.
+	var same []string
+	for _, k := range key {
+		same = append(same, fmt.Sprintf("r.%[1]s IS NOT DISTINCT FROM dup.%[1]s", k))
+	}
+	return fmt.Sprintf(`INSERT INTO stg_rejects
+		WITH r AS (SELECT file_no, line, %[1]s FROM (%[3]s)),
+		     dup AS (SELECT %[1]s FROM r GROUP BY ALL HAVING count(*) > 1)
+		SELECT d.file_no, f.path, d.line, '%[2]s', '', 'cheie duplicată în încărcare (%[1]s): aceeași cheie apare la ' ||
+		       CASE WHEN d.first_file = d.file_no THEN 'linia ' || d.first_line ELSE fp.path || ' linia ' || d.first_line END
+		FROM (SELECT file_no, line, row_number() OVER k AS n, first_value(file_no) OVER k AS first_file,
+		             first_value(line) OVER k AS first_line
+		      FROM r SEMI JOIN dup ON %[4]s WINDOW k AS (PARTITION BY %[1]s ORDER BY file_no, line)) d
+		JOIN stg_files f ON f.file_no = d.file_no JOIN stg_files fp ON fp.file_no = d.first_file
+		WHERE d.n > 1`, keyCols, key[len(key)-1], rows, strings.Join(same, " AND "))
 }
 
 // mergeDirect merges the load's rows, already in the fact table, with the

@@ -37,8 +37,9 @@ type stageChunk struct {
 // stg_rejects). The chunk files live in a private temporary directory
 // ($TMPDIR) that is removed whatever happens.
 // A file the SQL path reads goes straight into the fact table, as rows of
-// the load loadID (load_direct.go), asOf the day of the load.
-func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f LoadFile, fr *FileResult) error {
+// the load loadID (load_direct.go), asOf the day of the load. phase
+// traces the steps (Warehouse.tracer).
+func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f LoadFile, fr *FileResult, phase func(string)) error {
 	if _, err := conn.ExecContext(ctx, `INSERT INTO stg_files VALUES (?, ?)`, fileNo, f.Path); err != nil {
 		return err
 	}
@@ -47,8 +48,9 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 		if err != nil {
 			return err
 		}
+		phase("pre-scan")
 		if c != nil {
-			_, err := stageCSV(ctx, conn, dataset, fileNo, loadID, asOf, c)
+			_, err := stageCSV(ctx, conn, dataset, fileNo, loadID, asOf, c, phase)
 			if err == nil && c.Skipped != nil {
 				addSkips(fr, c.Skipped())
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -250,5 +251,76 @@ func TestFileWithoutDataRowsIsAWarningNotALoad(t *testing.T) {
 	}
 	if n := count(t, w, `SELECT count(*) FROM loads WHERE load_id = ?`, res.LoadID); n != 1 {
 		t.Fatalf("the load records %d files, want only the one with rows", n)
+	}
+}
+
+// TestDuplicateKeysAreRejectedNamingTheFirstRow: a key may appear once in a
+// load; every later row of it, in the same file or in a later one, is
+// rejected with a message naming the first row's line (and file, when it is
+// another), on the SQL path and the Go path of a dataset staged into its
+// fact table (checkDirect) and on a dataset staged in stg_rows
+// (checkStaged). The rows of keys that repeat are the only ones rejected.
+func TestDuplicateKeysAreRejectedNamingTheFirstRow(t *testing.T) {
+	row := func(id, title string) string {
+		return id + ",direct_purchase,," + cityCUI + "," + cui("7654321") + ",Beta SRL," + title + ",79341000-6,10.00,RON,2025-02-03,,,,"
+	}
+	const msg = "cheie duplicată în încărcare (buyer_cui, contract_id): aceeași cheie apare la "
+	for _, sqlPath := range []bool{true, false} {
+		w := openTemp(t)
+		loadEntities(t, w)
+		dir := t.TempDir()
+		a := writeCSV(t, dir, "a.csv", procurementHeader,
+			row("K1", "Servicii"),                 // line 2
+			row("K2", "\"Titlu pe\ndouă linii\""), // lines 3-4
+			row("K1", "Servicii"),                 // line 5: K1 again
+			row("K3", "Servicii"))                 // line 6
+		b := writeCSV(t, dir, "b.csv", procurementHeader,
+			row("K2", "Servicii"), // line 2: K2 of a.csv
+			row("K1", "Servicii"), // line 3: K1 of a.csv
+			row("K4", "Servicii"), // line 4
+			row("K4", "Servicii")) // line 5: K4 again
+		files := canonicalFiles(models.DatasetProcurement, "", a, b)
+		if sqlPath {
+			var goRows []int
+			files = sqlFiles(t, models.DatasetProcurement, &goRows, a, b)
+		}
+		res, err := w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis", MaxRejectShare: 0.9}, files)
+		if err != nil || res.Outcome != "loaded" {
+			t.Fatalf("SQL path %v: %+v, %v", sqlPath, res, err)
+		}
+		want := []models.RowError{
+			{File: a, Line: 5, Column: "contract_id", Reason: msg + "linia 2"},
+			{File: b, Line: 2, Column: "contract_id", Reason: msg + a + " linia 3"},
+			{File: b, Line: 3, Column: "contract_id", Reason: msg + a + " linia 2"},
+			{File: b, Line: 5, Column: "contract_id", Reason: msg + "linia 4"},
+		}
+		if !reflect.DeepEqual(res.Rejects, want) {
+			t.Errorf("SQL path %v: rejects\n%+v, want\n%+v", sqlPath, res.Rejects, want)
+		}
+		got := map[string]int64{}
+		for _, f := range res.Files {
+			got[filepath.Base(f.Path)] = f.RowsLoaded
+		}
+		if got["a.csv"] != 3 || got["b.csv"] != 1 {
+			t.Errorf("SQL path %v: rows loaded %v, want a.csv 3, b.csv 1", sqlPath, got)
+		}
+		if n := count(t, w, `SELECT count(DISTINCT contract_id) FILTER (WHERE source_line IN (2, 3, 4, 6)) + count(*) FROM fact_procurement WHERE load_id = ?`, res.LoadID); n != 8 {
+			t.Errorf("SQL path %v: the fact table does not hold K1 to K4 once each at their first lines (%d)", sqlPath, n)
+		}
+	}
+
+	w := openTemp(t)
+	p := writeCSV(t, t.TempDir(), "entities.csv", "cui,name,kind,county,population_year,population",
+		cityCUI+",Municipiul Sibiu,municipiu,SB,2024,134309",
+		cityCUI+",Municipiul Sibiu,municipiu,SB,2025,133900",
+		cityCUI+",Municipiul Sibiu,municipiu,SB,2024,134000")
+	res, err := w.Load(context.Background(), LoadSpec{Dataset: models.DatasetEntities, Format: "deschis", MaxRejectShare: 0.9}, canonicalFiles(models.DatasetEntities, "", p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []models.RowError{{File: p, Line: 4, Column: "population_year",
+		Reason: "cheie duplicată în încărcare (cui, population_year): aceeași cheie apare la linia 2"}}
+	if !reflect.DeepEqual(res.Rejects, want) {
+		t.Errorf("entities: rejects %+v, want %+v", res.Rejects, want)
 	}
 }

@@ -229,7 +229,7 @@ func csvFile(c *ingest.CanonicalCSV) *warehouse.CSVFile {
 	f := &warehouse.CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf,
 		EntityField: c.EntityField, Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines,
 		CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows, Row: c.Row,
-		ManySpans: c.ManySpans}
+		ManySpans: c.ManySpans, Numbered: c.Numbered}
 	for _, s := range c.LineSpans {
 		f.LineSpans = append(f.LineSpans, warehouse.LineSpan{Record: s.Record, Extra: s.Extra})
 	}
