@@ -27,6 +27,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -150,6 +152,33 @@ func writeAPIError(w http.ResponseWriter, status int, code string, msg models.Te
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(APIError{Error: APIErrorBody{Code: code, Message: msg, Available: available}})
+}
+
+// refuseQuery answers 400 and is true when a query could not be parsed
+// (err), names a parameter not in allowed, or gives one twice (repeated:
+// what to do then, for the parameter's name).
+func refuseQuery(w http.ResponseWriter, values url.Values, err error, allowed []string, repeated func(name string) models.Text) bool {
+	if err != nil {
+		writeAPIError(w, http.StatusBadRequest, "invalid_query", models.Text{
+			RO: "Adresa are o secvență %-codată greșită (" + err.Error() + "): codați % ca %25.",
+			EN: "The query has a malformed %-escape (" + err.Error() + "): encode % as %25.",
+		}, nil)
+		return true
+	}
+	for name, vs := range values {
+		if !slices.Contains(allowed, name) {
+			writeAPIError(w, http.StatusBadRequest, "unknown_parameter", models.Text{
+				RO: "Parametrul „" + name + "” nu există. Parametrii sunt: " + strings.Join(allowed, ", ") + ".",
+				EN: "There is no parameter “" + name + "”. The parameters are: " + strings.Join(allowed, ", ") + ".",
+			}, allowed)
+			return true
+		}
+		if len(vs) > 1 {
+			writeAPIError(w, http.StatusBadRequest, "repeated_parameter", repeated(name), nil)
+			return true
+		}
+	}
+	return false
 }
 
 // writeAPI writes v with etag, answering 304 to a client that has it.

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/deschis/deschis/models"
@@ -45,28 +44,13 @@ type APIAggregate struct {
 func (s *Server) apiAggregateBudget(w http.ResponseWriter, r *http.Request) {
 	rel := s.release(r)
 	values, err := babbageQuery(r.URL.RawQuery)
-	if err != nil {
-		writeAPIError(w, http.StatusBadRequest, "invalid_query", models.Text{
-			RO: "Adresa are o secvență %-codată greșită (" + err.Error() + "): codați % ca %25.",
-			EN: "The query has a malformed %-escape (" + err.Error() + "): encode % as %25.",
-		}, nil)
+	if refuseQuery(w, values, err, aggregateParams, func(name string) models.Text {
+		return models.Text{
+			RO: "Parametrul " + name + " apare de mai multe ori: dați-l o dată, cu valorile unite prin | (de ex. drilldown=year|chapter_code).",
+			EN: "The parameter " + name + " is given several times: give it once, its values joined by | (e.g. drilldown=year|chapter_code).",
+		}
+	}) {
 		return
-	}
-	for name, vs := range values {
-		if !slices.Contains(aggregateParams, name) {
-			writeAPIError(w, http.StatusBadRequest, "unknown_parameter", models.Text{
-				RO: "Parametrul „" + name + "” nu există. Parametrii sunt: " + strings.Join(aggregateParams, ", ") + ".",
-				EN: "There is no parameter “" + name + "”. The parameters are: " + strings.Join(aggregateParams, ", ") + ".",
-			}, aggregateParams)
-			return
-		}
-		if len(vs) > 1 {
-			writeAPIError(w, http.StatusBadRequest, "repeated_parameter", models.Text{
-				RO: "Parametrul " + name + " apare de mai multe ori: dați-l o dată, cu valorile unite prin | (de ex. drilldown=year|chapter_code).",
-				EN: "The parameter " + name + " is given several times: give it once, its values joined by | (e.g. drilldown=year|chapter_code).",
-			}, nil)
-			return
-		}
 	}
 	agg, ok := rel.Reader.(budgetAggregator)
 	if !ok {

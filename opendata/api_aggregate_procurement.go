@@ -19,7 +19,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/deschis/deschis/models"
 )
@@ -50,28 +49,13 @@ var procurementAggregateNote = models.Text{
 func (s *Server) apiAggregateProcurement(w http.ResponseWriter, r *http.Request) {
 	rel := s.release(r)
 	q, err := url.ParseQuery(r.URL.RawQuery)
-	if err != nil {
-		writeAPIError(w, http.StatusBadRequest, "invalid_query", models.Text{
-			RO: "Adresa are o secvență %-codată greșită (" + err.Error() + "): codați % ca %25.",
-			EN: "The query has a malformed %-escape (" + err.Error() + "): encode % as %25.",
-		}, nil)
+	if refuseQuery(w, q, err, procurementAggregateParams, func(name string) models.Text {
+		return models.Text{
+			RO: "Parametrul " + name + " apare de mai multe ori: dați-l o dată.",
+			EN: "The parameter " + name + " is given several times: give it once.",
+		}
+	}) {
 		return
-	}
-	for name, vs := range q {
-		if !slices.Contains(procurementAggregateParams, name) {
-			writeAPIError(w, http.StatusBadRequest, "unknown_parameter", models.Text{
-				RO: "Parametrul „" + name + "” nu există. Parametrii sunt: " + strings.Join(procurementAggregateParams, ", ") + ".",
-				EN: "There is no parameter “" + name + "”. The parameters are: " + strings.Join(procurementAggregateParams, ", ") + ".",
-			}, procurementAggregateParams)
-			return
-		}
-		if len(vs) > 1 {
-			writeAPIError(w, http.StatusBadRequest, "repeated_parameter", models.Text{
-				RO: "Parametrul " + name + " apare de mai multe ori: dați-l o dată.",
-				EN: "The parameter " + name + " is given several times: give it once.",
-			}, nil)
-			return
-		}
 	}
 	by := q.Get("by")
 	if !slices.Contains(procurementAggregateBy, by) {

@@ -1,9 +1,7 @@
 package opendata
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"math/big"
 	"slices"
@@ -35,19 +33,7 @@ var procurementAggregateExamples = map[string][]string{
 // procurementAggregate gets by's rows, sums as json.Number.
 func procurementAggregate(t *testing.T, s apiSite, query string) APIProcurementAggregate {
 	t.Helper()
-	resp, body := do(t, s.srv, "GET", "/api/v1/aggregate/procurement?"+query)
-	if resp.StatusCode != 200 {
-		t.Fatalf("%s: %d %s", query, resp.StatusCode, body)
-	}
-	checkJSONHeaders(t, query, resp)
-	var out APIProcurementAggregate
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&out); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return out
+	return decodeAPI[APIProcurementAggregate](t, s, "/api/v1/aggregate/procurement?"+query)
 }
 
 // csvGroup is a group of the procurement download's rows summed in Go.

@@ -37,17 +37,24 @@ var aggregateExamples = map[string][]string{
 // aggregate gets an aggregate query and decodes it, sums as json.Number.
 func aggregate(t *testing.T, s apiSite, query string) APIAggregate {
 	t.Helper()
-	resp, body := do(t, s.srv, "GET", "/api/v1/aggregate/budget?"+query)
+	return decodeAPI[APIAggregate](t, s, "/api/v1/aggregate/budget?"+query)
+}
+
+// decodeAPI gets path, which must answer 200 with the API's headers, and
+// decodes it allowing no unknown field, numbers as json.Number.
+func decodeAPI[T any](t *testing.T, s apiSite, path string) T {
+	t.Helper()
+	resp, body := do(t, s.srv, "GET", path)
 	if resp.StatusCode != 200 {
-		t.Fatalf("%s: %d %s", query, resp.StatusCode, body)
+		t.Fatalf("%s: %d %s", path, resp.StatusCode, body)
 	}
-	checkJSONHeaders(t, query, resp)
-	var out APIAggregate
+	checkJSONHeaders(t, path, resp)
+	var out T
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&out); err != nil {
-		t.Fatalf("%s: %v", query, err)
+		t.Fatalf("%s: %v", path, err)
 	}
 	return out
 }
