@@ -126,6 +126,8 @@ func TestInterruptedLoadLeavesTheWarehouseAsBefore(t *testing.T) {
 
 func child(t *testing.T, db, file string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "DESCHIS_ETL_CHILD="+strings.Join([]string{"load", "--db", db, "--dataset", "procurement", "--format", "deschis", file}, "\x1f"))
+	// A killed load leaves its temporary copies (the numbered copy of the
+	// file) in $TMPDIR: the test's own directory, removed after it.
+	cmd.Env = append(os.Environ(), "TMPDIR="+t.TempDir(), "DESCHIS_ETL_CHILD="+strings.Join([]string{"load", "--db", db, "--dataset", "procurement", "--format", "deschis", file}, "\x1f"))
 	return cmd
 }
