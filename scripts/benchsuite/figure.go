@@ -133,7 +133,7 @@ func (r *Run) tables(w io.Writer) {
 			group = g
 			fmt.Fprintf(w, "\n## %s\n\n| figure | scale | value | baseline | ratio | runs | errors |\n|---|---:|---:|---:|---:|---:|---:|\n", g)
 		}
-		ratio := fmt.Sprintf("%.2fx", f.Ratio)
+		ratio := ratioText(f.Ratio)
 		if f.Ratio > 1.5 {
 			ratio = "**" + ratio + "**"
 		}
@@ -156,6 +156,16 @@ func (r *Run) tables(w io.Writer) {
 		}
 	}
 	flush()
+}
+
+// ratioText is a ratio as the summary shows it: two decimals, and below
+// 0.1 its two significant digits and how many times faster than the
+// baseline it is (an aggregate read from memory is 0.0003x, never "0.00x").
+func ratioText(r float64) string {
+	if r > 0 && r < 0.095 {
+		return fmt.Sprintf("%.2gx (%sx faster)", r, num(1/r))
+	}
+	return fmt.Sprintf("%.2fx", r)
 }
 
 func num(x float64) string {
