@@ -159,11 +159,11 @@ func (r *Run) tables(w io.Writer) {
 }
 
 // ratioText is a ratio as the summary shows it: two decimals, and below
-// 0.1 its two significant digits and how many times faster than the
-// baseline it is (an aggregate read from memory is 0.0003x, never "0.00x").
+// 0.1 as one over how many times faster than the baseline it is (an
+// aggregate read from memory is 1/2706x, never "0.00x").
 func ratioText(r float64) string {
 	if r > 0 && r < 0.095 {
-		return fmt.Sprintf("%.2gx (%sx faster)", r, num(1/r))
+		return "1/" + num(1/r) + "x"
 	}
 	return fmt.Sprintf("%.2fx", r)
 }
