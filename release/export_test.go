@@ -124,3 +124,8 @@ func RewriteIndexAsVersion1(path string) error {
 	_, err = db.Exec(`CHECKPOINT`)
 	return err
 }
+
+// SetContractRowsChunk sets how many rowids one query of the text store's
+// writer reads, so a test release of a few thousand contracts is written
+// in many ranges.
+func SetContractRowsChunk(n int64) { contractRowsChunk = n }
