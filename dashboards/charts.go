@@ -3,18 +3,17 @@ package dashboards
 import (
 	"encoding/json"
 	"html/template"
+	"math"
 	"strconv"
-
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/deschis/deschis/models"
 )
 
 // Chart is a chart with the same numbers as an accessible table and a link
 // to the dataset they come from. Options is the ECharts option object as
-// JSON (built with go-echarts); the page carries it in a non-executed
-// <script type="application/json"> that /static/charts.js draws from.
+// JSON (go-echarts' bytes, written by BarOptions, LineOptions and
+// PieOptions); the page carries it in a non-executed <script
+// type="application/json"> that /static/charts.js draws from.
 type Chart struct {
 	Name, Caption string
 	Options       template.JS
@@ -67,86 +66,177 @@ type Series struct {
 // Lei is an amount in lei, for a chart series.
 func Lei(a models.Amount) float64 { return float64(a) / 100 }
 
-// optionsJSON turns a go-echarts chart into the option JSON. json.Marshal
-// escapes <, > and &, so the text cannot end the <script> element.
-func optionsJSON(c interface {
-	Validate()
-	JSON() map[string]any
-}) template.JS {
-	c.Validate()
-	obj := c.JSON()
-	// go-echarts adds an empty toolbox and its own defaults; the site needs
-	// neither (the PNG is static/charts.js's button; no data view).
-	delete(obj, "toolbox")
-	b, err := json.Marshal(obj)
-	if err != nil {
+// The options are the JSON go-echarts wrote for these charts (its
+// defaults, its key order), written directly: building a go-echarts chart
+// filled its defaults by reflection and marshalled a map, a tenth of the
+// CPU of an uncached /achizitii with its three charts.
+// charts_options_test.go holds the bytes to go-echarts' own. Texts are
+// JSON strings as json.Marshal writes them, escaping <, > and &, so a
+// text cannot end the <script> element; a number JSON cannot hold (NaN,
+// ±Inf) makes the options {} as before.
+
+const optionsHead = `{"animation":false,"color":["#5470c6","#91cc75","#fac858","#ee6666","#73c0de","#3ba272","#fc8452","#9a60b4","#ea7ccc"],`
+
+// axisHead is the options' beginning for a chart over categories: the
+// grid, the legend (shown for more than one series).
+func axisHead(b []byte, legend bool) []byte {
+	b = append(b, optionsHead...)
+	b = append(b, `"grid":[{"left":"2%","top":"4%","right":"4%","bottom":"12%","containLabel":true}],"legend":{"show":`...)
+	b = strconv.AppendBool(b, legend)
+	return append(b, `,"bottom":"0"},`...)
+}
+
+// jsonString appends s as json.Marshal writes a string.
+func jsonString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always marshals
+	return append(b, q...)
+}
+
+// jsonNumber appends f as json.Marshal writes a float64; ok is false for
+// NaN and ±Inf, which it refuses.
+func jsonNumber(b []byte, f float64) ([]byte, bool) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return b, false
+	}
+	abs, format := math.Abs(f), byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' { // 1e-07 is written 1e-7
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, true
+}
+
+// axisSeries appends the series of a bar or line chart; ok is false when
+// a value is not a JSON number.
+func axisSeries(b []byte, kind string, ss []Series) ([]byte, bool) {
+	if ss == nil {
+		return append(b, `"series":null,`...), true
+	}
+	b = append(b, `"series":[`...)
+	ok := true
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '{')
+		if s.Name != "" {
+			b = append(b, `"name":`...)
+			b = jsonString(b, s.Name)
+			b = append(b, ',')
+		}
+		b = append(b, `"type":"`+kind+`","data":[`...)
+		for j, v := range s.Values {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			if j < len(s.Missing) && s.Missing[j] {
+				b = append(b, `{"value":"-"}`...) // no bar, a break in a line: never 0
+				continue
+			}
+			b = append(b, `{"value":`...)
+			var good bool
+			if b, good = jsonNumber(b, v); !good {
+				ok = false
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+		if kind == "line" {
+			b = append(b, `,"animation":false`...)
+		}
+		b = append(b, '}')
+	}
+	return append(b, "],"...), ok
+}
+
+// categoryData appends "data" and the categories.
+func categoryData(b []byte, categories []string) []byte {
+	b = append(b, `"data":`...)
+	if categories == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, c := range categories {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonString(b, c)
+	}
+	return append(b, ']')
+}
+
+const axisTooltip = `"title":{},"tooltip":{"show":true,"trigger":"axis"},`
+
+func options(b []byte, ok bool) template.JS {
+	if !ok {
 		return template.JS("{}")
 	}
 	return template.JS(b)
 }
 
-func commonOpts(showLegend bool) []charts.GlobalOpts {
-	return []charts.GlobalOpts{
-		charts.WithAnimation(false),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(showLegend), Bottom: "0"}),
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%", Top: "4%", Bottom: "12%"}),
-	}
-}
-
 // BarOptions is a bar chart; horizontal for long category names.
 func BarOptions(categories []string, horizontal bool, ss ...Series) template.JS {
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(commonOpts(len(ss) > 1)...)
+	b := make([]byte, 0, 512+64*len(categories))
+	b = axisHead(b, len(ss) > 1)
+	b, ok := axisSeries(b, "bar", ss)
+	b = append(b, axisTooltip...)
 	if horizontal {
-		bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-			charts.WithXAxisOpts(opts.XAxis{Type: "value"}))
+		b = append(b, `"xAxis":[{"type":"value"}],"yAxis":[{"type":"category","inverse":true,`...)
+		b = categoryData(b, categories)
+		b = append(b, "}]}"...)
+	} else {
+		b = append(b, `"xAxis":[{`...)
+		b = categoryData(b, categories)
+		b = append(b, `}],"yAxis":[{}]}`...)
 	}
-	bar.SetXAxis(categories)
-	for _, s := range ss {
-		data := make([]opts.BarData, len(s.Values))
-		for i, v := range s.Values {
-			data[i] = opts.BarData{Value: v}
-			if i < len(s.Missing) && s.Missing[i] {
-				data[i].Value = "-" // no bar, never a bar of 0
-			}
-		}
-		bar.AddSeries(s.Name, data)
-	}
-	if horizontal {
-		bar.XYReversal()
-	}
-	return optionsJSON(bar)
+	return options(b, ok)
 }
 
 // LineOptions is a line chart over categories (months, years).
 func LineOptions(categories []string, ss ...Series) template.JS {
-	line := charts.NewLine()
-	line.SetGlobalOptions(commonOpts(len(ss) > 1)...)
-	line.SetXAxis(categories)
-	for _, s := range ss {
-		data := make([]opts.LineData, len(s.Values))
-		for i, v := range s.Values {
-			data[i] = opts.LineData{Value: v}
-			if i < len(s.Missing) && s.Missing[i] {
-				data[i].Value = "-" // ECharts' empty point
-			}
-		}
-		line.AddSeries(s.Name, data)
-	}
-	return optionsJSON(line)
+	b := make([]byte, 0, 512+64*len(categories))
+	b = axisHead(b, len(ss) > 1)
+	b, ok := axisSeries(b, "line", ss)
+	b = append(b, axisTooltip+`"xAxis":[{`...)
+	b = categoryData(b, categories)
+	b = append(b, `}],"yAxis":[{}]}`...)
+	return options(b, ok)
 }
 
 // PieOptions is a pie (the shares of a whole).
 func PieOptions(name string, labels []string, values []float64) template.JS {
-	pie := charts.NewPie()
-	pie.SetGlobalOptions(charts.WithAnimation(false),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
-	data := make([]opts.PieData, len(values))
-	for i, v := range values {
-		data[i] = opts.PieData{Name: labels[i], Value: v}
+	b := make([]byte, 0, 256+64*len(values))
+	b = append(b, optionsHead+`"legend":{"show":false},"series":[{`...)
+	if name != "" {
+		b = append(b, `"name":`...)
+		b = jsonString(b, name)
+		b = append(b, ',')
 	}
-	pie.AddSeries(name, data)
-	return optionsJSON(pie)
+	b = append(b, `"type":"pie","data":[`...)
+	ok := true
+	for i, v := range values {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '{')
+		if labels[i] != "" {
+			b = append(b, `"name":`...)
+			b = jsonString(b, labels[i])
+			b = append(b, ',')
+		}
+		b = append(b, `"value":`...)
+		var good bool
+		if b, good = jsonNumber(b, v); !good {
+			ok = false
+		}
+		b = append(b, '}')
+	}
+	b = append(b, `]}],"title":{},"tooltip":{"show":true,"trigger":"item"}}`...)
+	return options(b, ok)
 }

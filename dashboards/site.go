@@ -118,6 +118,7 @@ func (s *Site) funcs() template.FuncMap {
 		"pct":      FormatPercentBasis,
 		"rawpct":   RawPercentBasis,
 		"asset":    s.assets.URL,
+		"kpis":     KPIsHTML,
 		"isodate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

@@ -49,14 +49,46 @@ var procedureAliases = map[string]string{
 // means ("Cumparare directa", "licitație deschisă"); false for a text the
 // vocabulary does not know, which pages show as the source typed it.
 func LookupProcedure(typed string) (AwardProcedure, bool) {
-	key := FoldRomanian(typed)
-	name, ok := procedureAliases[key]
+	if p, ok := procedureExact[typed]; ok { // a name of the law as written: no folding
+		return p, true
+	}
+	return lookupFolded(FoldRomanian(typed))
+}
+
+// lookupFolded finds the modality of a folded text: an alias's, else the
+// first whose folded name it is.
+func lookupFolded(key string) (AwardProcedure, bool) {
+	if name, ok := procedureAliases[key]; ok {
+		p, found := procedureByName[name]
+		return p, found
+	}
+	p, ok := procedureByKey[key]
+	return p, ok
+}
+
+// procedureByName and procedureByKey are AwardProcedures by name and by
+// folded name (the first of each), and procedureExact what each name means
+// (lookupFolded of it), built once: a page looks up the modality of every
+// contract it lists, most of them written as the law names them.
+var procedureByName, procedureByKey, procedureExact = func() (byName, byKey, exact map[string]AwardProcedure) {
+	byName, byKey, exact = map[string]AwardProcedure{}, map[string]AwardProcedure{}, map[string]AwardProcedure{}
 	for _, p := range AwardProcedures {
-		if ok && p.Name.RO == name || !ok && FoldRomanian(p.Name.RO) == key {
-			return p, true
+		if _, ok := byName[p.Name.RO]; !ok {
+			byName[p.Name.RO] = p
+		}
+		if k := FoldRomanian(p.Name.RO); byKey[k] == (AwardProcedure{}) {
+			byKey[k] = p
 		}
 	}
-	return AwardProcedure{}, false
+	return byName, byKey, exact
+}()
+
+func init() {
+	for _, p := range AwardProcedures {
+		if found, ok := lookupFolded(FoldRomanian(p.Name.RO)); ok {
+			procedureExact[p.Name.RO] = found
+		}
+	}
 }
 
 // FoldRomanian is s in lower case without Romanian diacritics (both the

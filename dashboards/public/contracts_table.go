@@ -102,10 +102,9 @@ func (t ContractsTable) Body() template.HTML {
 	return template.HTML(b.String())
 }
 
-// escapeHTML escapes text for a text node or a quoted attribute value the
-// way html/template does (its htmlReplacementTable: NUL, ", &, ', +, <, >;
-// template.HTMLEscapeString leaves + as it is).
-var escapeHTML = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;").Replace
+// escapeHTML escapes text as html/template does (dashboards.EscapeHTML,
+// the Go partials' escaping).
+var escapeHTML = dashboards.EscapeHTML
 
 func contractsTable(lang, caption string, rows []ContractListRow) ContractsTable {
 	return ContractsTable{Lang: lang, Caption: caption, Rows: rows}

@@ -226,13 +226,27 @@ func (s *Server) render(r *http.Request, rel models.Reader, h pageFunc) (*cached
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := s.pages[name].ExecuteTemplate(&buf, "layout.html", view); err != nil {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			renderBuffers.Put(buf)
+		}
+	}()
+	buf.Reset()
+	if err := s.pages[name].ExecuteTemplate(buf, "layout.html", view); err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(buf.Bytes())
-	return &cachedPage{key: pageKey(r), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, body: buf.Bytes()}, nil
+	return &cachedPage{key: pageKey(r), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, body: bytes.Clone(buf.Bytes())}, nil
 }
+
+// renderBuffers are the buffers pages are written into: a page grows one
+// to its size once, not by doubling on every request; the page keeps a
+// copy of its exact size (the cache holds it). A buffer a very large page
+// grew is not kept.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledBuffer = 1 << 20
 
 // cacheFor returns the page cache of a release, starting a new one when
 // there is none. Two are kept: the live release's and the one before it or
