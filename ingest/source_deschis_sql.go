@@ -83,7 +83,9 @@ type CanonicalCSV struct {
 // header (Go rejects the row), mixed line endings, a lone \r, a NUL byte,
 // invalid UTF-8 (Go rejects the cell), a row over 1 MiB. It returns nil (and
 // no error) for such a file and for a file without rows: the Go path reads
-// them. wrap, when not nil, sees the bytes scanned (the progress bar).
+// them. wrap, when not nil, sees the bytes scanned (the progress bar); an
+// error its reader returns (a cancelled load's) ends the scan, and the
+// numbered copy is removed.
 func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, error) {
 	f, err := os.Open(opt.File)
 	if err != nil {
