@@ -83,7 +83,9 @@ type CanonicalCSV struct {
 // header (Go rejects the row), mixed line endings, a lone \r, a NUL byte,
 // invalid UTF-8 (Go rejects the cell), a row over 1 MiB. It returns nil (and
 // no error) for such a file and for a file without rows: the Go path reads
-// them. wrap, when not nil, sees the bytes scanned (the progress bar).
+// them. wrap, when not nil, sees the bytes scanned (the progress bar); an
+// error its reader returns (a cancelled load's) ends the scan, and the
+// numbered copy is removed.
 func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, error) {
 	f, err := os.Open(opt.File)
 	if err != nil {
@@ -204,7 +206,13 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 	// block from the last copied up to it first.
 	number := func(b []byte, i int) error {
 		toNumber = false
-		num = append(num[:0], b[from:i]...)
+		// The bytes before go out as they are (no copy into num).
+		if from < i {
+			if _, err := numbered.Write(b[from:i]); err != nil {
+				return err
+			}
+		}
+		num = num[:0]
 		if line == 1 {
 			num = append(num, "line"...)
 		} else {
@@ -258,7 +266,9 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 	}
 	// endCell looks at the edges of the cell that ends.
 	endCell := func() {
-		if cellLen > 0 && !sh.edgeSpaces {
+		// Most cells start and end with a printable ASCII byte, which is
+		// no space: then no rune is decoded.
+		if cellLen > 0 && !sh.edgeSpaces && !(head[0] > ' ' && head[0] < utf8.RuneSelf && byte(tail) > ' ' && byte(tail) < utf8.RuneSelf) {
 			first, _ := utf8.DecodeRune(head[:min(cellLen, len(head))])
 			t := [4]byte{byte(tail >> 24), byte(tail >> 16), byte(tail >> 8), byte(tail)}
 			last, _ := utf8.DecodeLastRune(t[4-min(cellLen, 4):])

@@ -34,8 +34,9 @@ type LoadFile struct {
 	// SQL, when set, offers the file to the SQL load path (load_csv_sql.go)
 	// for the datasets it compiles (SQLPath): it returns the file's CSV
 	// shape, or nil when only Open reads it alike. Called at most once,
-	// instead of Open when it returns a file.
-	SQL func() (*CSVFile, error)
+	// instead of Open when it returns a file, with the load's context: a
+	// cancelled load stops the pre-scan, which then leaves no copy behind.
+	SQL func(ctx context.Context) (*CSVFile, error)
 }
 
 // LoadSpec describes one load: one dataset, one or more files, one transaction.

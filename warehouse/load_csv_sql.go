@@ -94,14 +94,16 @@ func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset)
 // whose records go to stg_rows like the Go path's. It returns the rows
 // read; phase traces the steps.
 func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile, phase func(string)) (int64, error) {
-	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL+csvRulesSicapSQL); err != nil {
-		return 0, fmt.Errorf("reguli SQL: %w", err)
-	}
+	// The copies go whatever happens, a load cancelled before its first
+	// statement included.
 	if f.Transcoded != "" {
 		defer os.Remove(f.Transcoded)
 	}
 	if f.Numbered != "" {
 		defer os.Remove(f.Numbered)
+	}
+	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL+csvRulesSicapSQL); err != nil {
+		return 0, fmt.Errorf("reguli SQL: %w", err)
 	}
 	// The rows of a numbered copy carry their line; the others are numbered
 	// after the insert (numberLines) unless the file has too many records

@@ -23,7 +23,7 @@ func sqlFiles(t *testing.T, dataset string, goRows *[]int, paths ...string) []Lo
 func sqlFilesNumbered(t *testing.T, dataset string, goRows *[]int, numbered bool, paths ...string) []LoadFile {
 	files := canonicalFiles(dataset, "", paths...)
 	for i, p := range paths {
-		files[i].SQL = func() (*CSVFile, error) {
+		files[i].SQL = func(context.Context) (*CSVFile, error) {
 			c, err := ingest.CanonicalSQL(ingest.Options{Dataset: dataset, File: p}, nil)
 			if c == nil || err != nil || c.Numbered == "" {
 				t.Fatalf("%s is not read by the SQL path (%v)", p, err)
@@ -112,5 +112,50 @@ func TestSQLPathStagesStraightIntoTheFactTable(t *testing.T) {
 	}
 	if got := facts(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("after the refused load: %v, want %v", got, want)
+	}
+}
+
+// TestSQLPathCancelledAfterThePreScanRemovesItsCopy: a load cancelled
+// between the pre-scan and the insert (SIGTERM as the scan ends) fails with
+// the context's error, leaves the warehouse as it was and removes the
+// numbered copy the pre-scan wrote.
+func TestSQLPathCancelledAfterThePreScanRemovesItsCopy(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	w := openTemp(t)
+	dir := t.TempDir()
+	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
+	p := writeCSV(t, dir, "p.csv", "contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date",
+		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10.5,2025-01-01")
+	var goRows []int
+	files := sqlFiles(t, models.DatasetProcurement, &goRows, p)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	scan, numbered := files[0].SQL, ""
+	files[0].SQL = func(ctx context.Context) (*CSVFile, error) {
+		c, err := scan(ctx)
+		if c != nil {
+			numbered = c.Numbered
+			if _, err := os.Stat(numbered); err != nil {
+				t.Fatalf("the pre-scan wrote no numbered copy: %v", err)
+			}
+		}
+		cancel()
+		return c, err
+	}
+	if _, err := w.Load(ctx, LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}, files); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a cancelled load: %v, want context.Canceled", err)
+	}
+	if numbered == "" {
+		t.Fatal("the load did not run the pre-scan")
+	}
+	if _, err := os.Stat(numbered); !os.IsNotExist(err) {
+		t.Fatalf("the cancelled load left its numbered copy %s (%v)", numbered, err)
+	}
+	var facts, loads int64
+	if err := w.DB().QueryRow(`SELECT (SELECT count(*) FROM fact_procurement), (SELECT count(*) FROM loads WHERE dataset = 'procurement')`).Scan(&facts, &loads); err != nil {
+		t.Fatal(err)
+	}
+	if facts != 0 || loads != 0 {
+		t.Fatalf("the cancelled load left %d contracts and %d loads", facts, loads)
 	}
 }

@@ -44,7 +44,7 @@ func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, 
 		return err
 	}
 	if f.SQL != nil && SQLPath(dataset) {
-		c, err := f.SQL()
+		c, err := f.SQL(ctx)
 		if err != nil {
 			return err
 		}

@@ -199,13 +199,13 @@ func loadFiles(paths []string, format string, opt ingest.Options, bar progress, 
 			return ingest.OpenFile(format, opt, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
 		}}
 		if format == "deschis" && !opt.OnlyEntity && opt.Keep == nil { // the Go reader applies both filters
-			files[i].SQL = func() (*warehouse.CSVFile, error) {
-				return canonicalSQL(opt, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
+			files[i].SQL = func(ctx context.Context) (*warehouse.CSVFile, error) {
+				return canonicalSQL(opt, func(r io.Reader) io.Reader { return &countingReader{ctx: ctx, r: r, bar: bar} })
 			}
 		}
 		if mappedSQL && format == tabular.FormatCSV && !opt.OnlyEntity && opt.Keep == nil {
-			files[i].SQL = func() (*warehouse.CSVFile, error) {
-				c, err := tabular.SQLFile(opt, dir, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
+			files[i].SQL = func(ctx context.Context) (*warehouse.CSVFile, error) {
+				c, err := tabular.SQLFile(opt, dir, func(r io.Reader) io.Reader { return &countingReader{ctx: ctx, r: r, bar: bar} })
 				return csvFile(c), err
 			}
 		}
@@ -254,12 +254,19 @@ func csvFile(c *ingest.CanonicalCSV) *warehouse.CSVFile {
 	return f
 }
 
+// countingReader counts the bytes read for the progress bar and, with a
+// context (a SQL path's pre-scan), stops reading when the context ends: the
+// scan then fails and removes the copy it was writing.
 type countingReader struct {
+	ctx context.Context
 	r   io.Reader
 	bar progress
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
+	if c.ctx != nil && c.ctx.Err() != nil {
+		return 0, c.ctx.Err()
+	}
 	n, err := c.r.Read(p)
 	c.bar.Add(n)
 	return n, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 
 	"github.com/deschis/deschis/ingest"
@@ -29,8 +30,8 @@ func offerSicapSQL(files []warehouse.LoadFile, format string, opt ingest.Options
 	for i := range files {
 		opt := opt
 		opt.File = files[i].Path
-		files[i].SQL = func() (*warehouse.CSVFile, error) {
-			c, err := sicap.SQLFile(opt, dir, func(r io.Reader) io.Reader { return &countingReader{r: r, bar: bar} })
+		files[i].SQL = func(ctx context.Context) (*warehouse.CSVFile, error) {
+			c, err := sicap.SQLFile(opt, dir, func(r io.Reader) io.Reader { return &countingReader{ctx: ctx, r: r, bar: bar} })
 			return csvFile(c), err
 		}
 	}

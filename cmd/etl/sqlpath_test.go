@@ -85,8 +85,8 @@ func (tw *twin) loadOne(t testing.TB, w *warehouse.Warehouse, useSQL bool, opt i
 	offerSicapSQL(files, format, opt, noProgress{}, tw.dir)
 	if useSQL {
 		sql := files[0].SQL
-		files[0].SQL = func() (*warehouse.CSVFile, error) {
-			c, err := sql()
+		files[0].SQL = func(ctx context.Context) (*warehouse.CSVFile, error) {
+			c, err := sql(ctx)
 			if c != nil {
 				tw.sqlUsed++
 				row := c.Row
