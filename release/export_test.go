@@ -5,10 +5,12 @@ package release
 // catch, and how a release published before the store was written.
 
 import (
+	"context"
 	"database/sql"
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ContractIndexLoaded reports whether r answers from its contract index.
@@ -129,3 +131,28 @@ func RewriteIndexAsVersion1(path string) error {
 // writer reads, so a test release of a few thousand contracts is written
 // in many ranges.
 func SetContractRowsChunk(n int64) { contractRowsChunk = n }
+
+// SupplierTermNames are the supplier names r's search resolves a term to
+// (matchSupplier: the name index, or the scan of a short term), in the
+// index's order.
+func SupplierTermNames(ctx context.Context, r *DB, term string) ([]string, error) {
+	m, err := r.matchSupplier(ctx, term)
+	var out []string
+	for _, i := range m.at {
+		out = append(out, r.suppliers.names[i])
+	}
+	return out, err
+}
+
+// NameSearchBothWays is what the name index of folded names (nameSearch)
+// answers for a folded term, whether it answered, and the positions
+// strings.Contains finds by scanning every name.
+func NameSearchBothWays(folded []string, term string) (index []int, indexed bool, scan []int) {
+	index, indexed = newNameSearch(folded).matches(term, nil)
+	for i, f := range folded {
+		if strings.Contains(f, term) {
+			scan = append(scan, i)
+		}
+	}
+	return index, indexed, scan
+}

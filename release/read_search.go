@@ -35,6 +35,9 @@ type supplierIndex struct {
 	names, folded []string
 	cuis          map[string]bool
 	separated     bool // no name holds nameSeparator
+	// search finds the folded names that contain a term
+	// (read_supplier_names.go); nil: every term is scanned.
+	search *nameSearch
 }
 
 // readSupplierIndex reads the index from supplier_names.
@@ -64,13 +67,15 @@ func (r *DB) readSupplierIndex(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	ix.search = newNameSearch(ix.folded)
 	r.suppliers = ix
 	return nil
 }
 
 // supplierMatch is what a supplier term selects: the contracts of the
 // supplier whose fiscal code it is (cui), and those of every supplier whose
-// name contains it, folded (names).
+// name contains it, folded (at; names, their names, set by whereOf for the
+// SQL path only: the contract index needs only at).
 type supplierMatch struct {
 	cui   bool
 	names []string
@@ -86,7 +91,7 @@ type supplierMatch struct {
 // release whose names do is sent a list instead).
 const nameSeparator = "\x1f"
 
-func (m supplierMatch) empty() bool { return !m.cui && len(m.names) == 0 }
+func (m supplierMatch) empty() bool { return !m.cui && len(m.at) == 0 }
 
 // matchSupplier resolves a trimmed, non-empty term. The term is folded as
 // the names were (strip_accents(lower(…)) in DuckDB); an ASCII term's fold
@@ -101,9 +106,12 @@ func (r *DB) matchSupplier(ctx context.Context, term string) (supplierMatch, err
 		return supplierMatch{}, err
 	}
 	m := supplierMatch{cui: ix.cuis[term], separated: ix.separated}
-	for i, f := range ix.folded {
-		if strings.Contains(f, folded) {
-			m.names, m.at = append(m.names, ix.names[i]), append(m.at, i)
+	var indexed bool
+	if m.at, indexed = ix.search.matches(folded, nil); !indexed {
+		for i, f := range ix.folded {
+			if strings.Contains(f, folded) {
+				m.at = append(m.at, i)
+			}
 		}
 	}
 	return m, nil
@@ -130,6 +138,9 @@ func (r *DB) whereOf(ctx context.Context, f models.ContractFilter) (w string, ar
 		}
 		if got.empty() {
 			return "", nil, true, nil
+		}
+		for _, i := range got.at {
+			got.names = append(got.names, r.suppliers.names[i])
 		}
 		m = &got
 	}
