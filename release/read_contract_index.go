@@ -392,8 +392,11 @@ func (x *contractIndex) each(q *indexFilter, fn func(i int)) {
 	}
 	best := hi - lo
 	var lists [][]uint32
+	// A postings list is ascending, so its rows in [lo, hi) (the buyer's
+	// run) are found by two binary searches: a broad term over an
+	// institution's year costs its rows there, not its rows everywhere.
 	if q.hasCUI {
-		if l := x.byCUI.of(q.cui); len(l) < best {
+		if l := within(x.byCUI.of(q.cui), lo, hi); len(l) < best {
 			best, lists = len(l), [][]uint32{l}
 		}
 	}
@@ -401,13 +404,14 @@ func (x *contractIndex) each(q *indexFilter, fn func(i int)) {
 		var term [][]uint32
 		size := 0
 		if q.termCUI != 0 {
-			l := x.byCUI.of(q.termCUI)
+			l := within(x.byCUI.of(q.termCUI), lo, hi)
 			term, size = append(term, l), len(l)
 		}
 		for w, bits := range q.names {
 			for ; bits != 0 && size < best; bits &= bits - 1 {
-				l := x.byName.of(uint32(w*64 + bits64.TrailingZeros64(bits)))
-				term, size = append(term, l), size+len(l)
+				if l := within(x.byName.of(uint32(w*64+bits64.TrailingZeros64(bits))), lo, hi); len(l) > 0 {
+					term, size = append(term, l), size+len(l)
+				}
 			}
 		}
 		if size < best {
@@ -435,6 +439,16 @@ func (x *contractIndex) each(q *indexFilter, fn func(i int)) {
 			}
 		}
 	}
+}
+
+// within is the part of an ascending list of rows in [lo, hi).
+func within(l []uint32, lo, hi int) []uint32 {
+	if len(l) == 0 || int(l[0]) >= lo && int(l[len(l)-1]) < hi {
+		return l
+	}
+	a, _ := slices.BinarySearch(l, uint32(lo))
+	b, _ := slices.BinarySearch(l[a:], uint32(hi))
+	return l[a : a+b]
 }
 
 // indexAnswer is every aggregate of one filter: its totals, its breakdowns
