@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,4 +156,26 @@ func NameSearchBothWays(folded []string, term string) (index []int, indexed bool
 		}
 	}
 	return index, indexed, scan
+}
+
+// ContractRowsMapped reports whether r reads its text store from a
+// mapping of the file; ContractRowsReadBothWays reads every record from the
+// mapping and with ReadAt, and says the first that differs.
+func ContractRowsMapped(r *DB) bool { return r.rows != nil && r.rows.data != nil }
+
+func ContractRowsReadBothWays(r *DB) (records int, err error) {
+	file := &contractRows{f: r.rows.f, n: r.rows.n, size: r.rows.size}
+	var buf []byte
+	err = r.rows.each(func(i int, t contractText) error {
+		got, err := file.read(i, &buf)
+		if err != nil {
+			return err
+		}
+		if got != t {
+			return fmt.Errorf("record %d: mapped %+v, read %+v", i, t, got)
+		}
+		records++
+		return nil
+	})
+	return records, err
 }
