@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/deschis/deschis/models"
 )
 
 // ContractIndexLoaded reports whether r answers from its contract index.
@@ -179,3 +181,29 @@ func ContractRowsReadBothWays(r *DB) (records int, err error) {
 	})
 	return records, err
 }
+
+// SetKeptRowsMax sets how many rows an answer of the contract index keeps
+// for its pages (0: none, every page selects its rows again) and forgets
+// r's answers; it returns the previous bound.
+func SetKeptRowsMax(r *DB, n int) int {
+	old := keptRowsMax
+	keptRowsMax = n
+	r.memo = cubeMemo{}
+	return old
+}
+
+// AnswerKeptRows reports how many rows r's answer of f kept for its pages,
+// -1 when it kept none (too many, or no index).
+func AnswerKeptRows(ctx context.Context, r *DB, f models.ContractFilter) (int, error) {
+	if r.index == nil {
+		return -1, nil
+	}
+	a, err := r.indexAnswerOf(ctx, f)
+	if err != nil || !a.kept {
+		return -1, err
+	}
+	return len(a.rows), nil
+}
+
+// MonthOfDay is monthOfDay.
+func MonthOfDay(d int32) int { return monthOfDay(d) }

@@ -186,6 +186,10 @@ type cubeAnswer struct {
 	// (read_contract_index.go) only.
 	years []models.ContractGroup
 	q     *indexFilter
+	// rows: the rows q selects, in the pass's order, when kept (at most
+	// keptRowsMax), for the filter's pages (contractIndex.page).
+	rows []uint32
+	kept bool
 }
 
 // cubeMemo keeps the last cubeMemoSize answers, so a page's totals and
