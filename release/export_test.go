@@ -207,3 +207,10 @@ func AnswerKeptRows(ctx context.Context, r *DB, f models.ContractFilter) (int, e
 
 // MonthOfDay is monthOfDay.
 func MonthOfDay(d int32) int { return monthOfDay(d) }
+
+// SupplierNameIndexBuilt waits for r's supplier name index (built beside
+// the opening) and reports whether there is one.
+func SupplierNameIndexBuilt(r *DB) bool {
+	<-r.suppliers.built
+	return r.suppliers.search.Load() != nil
+}

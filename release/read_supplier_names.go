@@ -1,8 +1,10 @@
 package release
 
 // The supplier search's index of names: a suffix array (index/suffixarray)
-// of the folded names joined by a byte no name holds, built when the
-// release opens (readSupplierIndex), so a term of three bytes or more finds
+// of the folded names joined by a byte no name holds, built beside the
+// release's opening (readSupplierIndex starts it: 0,2-0,7 s and 16,8 MiB
+// for the 134.448 names of scale 100; a term asked before it is ready is
+// scanned, with the same answer), so a term of three bytes or more finds
 // the names that contain it by a binary search and the names' positions,
 // not by strings.Contains on every folded name. It answers exactly what the
 // scan answers (read_supplier_names_test.go); a shorter term, which matches
