@@ -14,6 +14,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"index/suffixarray"
 	"log"
 	"math/rand/v2"
 	"os"
@@ -46,6 +47,7 @@ func main() {
 	top := flag.Int("top", 15, "costliest terms listed")
 	repeat := flag.Int("repeat", 1, "times the terms are asked (each a new filter: the memo keeps 256)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured calls to this file")
+	memprofile := flag.String("memprofile", "", "write an allocation profile of the run to this file")
 	flag.Parse()
 	ctx := context.Background()
 	cur, err := filepath.EvalSymlinks(filepath.Join(*releases, "current"))
@@ -88,6 +90,20 @@ func main() {
 		}
 	}
 	rows.Close()
+	// The name index's bare cost (what readSupplierIndex builds at open:
+	// index/suffixarray over the folded names joined by NUL).
+	var heap0, heap1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&heap0)
+	t1 := time.Now()
+	text := []byte(strings.Join(folded, "\x00") + "\x00")
+	sa := suffixarray.New(text)
+	built := time.Since(t1)
+	runtime.GC()
+	runtime.ReadMemStats(&heap1)
+	fmt.Printf("name index: %d names, %d bytes of text, built in %s, %.1f MiB held\n", len(folded), len(text), built.Round(time.Microsecond),
+		float64(heap1.HeapAlloc-heap0.HeapAlloc)/(1<<20))
+	runtime.KeepAlive(sa)
 	rand.New(rand.NewPCG(1, 2)).Shuffle(len(terms), func(i, j int) { terms[i], terms[j] = terms[j], terms[i] })
 	if len(terms) > *n {
 		terms = terms[:*n]
@@ -150,6 +166,14 @@ func main() {
 	close(next)
 	wg.Wait()
 	wall := time.Since(start)
+	if *memprofile != "" {
+		f, err := os.Create(*memprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}
 	gc1 := gcSample()
 	for i := range costs {
 		for _, f := range folded {
