@@ -5,10 +5,15 @@ package release
 // catch, and how a release published before the store was written.
 
 import (
+	"context"
 	"database/sql"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/deschis/deschis/models"
 )
 
 // ContractIndexLoaded reports whether r answers from its contract index.
@@ -129,3 +134,83 @@ func RewriteIndexAsVersion1(path string) error {
 // writer reads, so a test release of a few thousand contracts is written
 // in many ranges.
 func SetContractRowsChunk(n int64) { contractRowsChunk = n }
+
+// SupplierTermNames are the supplier names r's search resolves a term to
+// (matchSupplier: the name index, or the scan of a short term), in the
+// index's order.
+func SupplierTermNames(ctx context.Context, r *DB, term string) ([]string, error) {
+	m, err := r.matchSupplier(ctx, term)
+	var out []string
+	for _, i := range m.at {
+		out = append(out, r.suppliers.names[i])
+	}
+	return out, err
+}
+
+// NameSearchBothWays is what the name index of folded names (nameSearch)
+// answers for a folded term, whether it answered, and the positions
+// strings.Contains finds by scanning every name.
+func NameSearchBothWays(folded []string, term string) (index []int, indexed bool, scan []int) {
+	index, indexed = newNameSearch(folded).matches(term, nil)
+	for i, f := range folded {
+		if strings.Contains(f, term) {
+			scan = append(scan, i)
+		}
+	}
+	return index, indexed, scan
+}
+
+// ContractRowsMapped reports whether r reads its text store from a
+// mapping of the file; ContractRowsReadBothWays reads every record from the
+// mapping and with ReadAt, and says the first that differs.
+func ContractRowsMapped(r *DB) bool { return r.rows != nil && r.rows.data != nil }
+
+func ContractRowsReadBothWays(r *DB) (records int, err error) {
+	file := &contractRows{f: r.rows.f, n: r.rows.n, size: r.rows.size}
+	var buf []byte
+	err = r.rows.each(func(i int, t contractText) error {
+		got, err := file.read(i, &buf)
+		if err != nil {
+			return err
+		}
+		if got != t {
+			return fmt.Errorf("record %d: mapped %+v, read %+v", i, t, got)
+		}
+		records++
+		return nil
+	})
+	return records, err
+}
+
+// SetKeptRowsMax sets how many rows an answer of the contract index keeps
+// for its pages (0: none, every page selects its rows again) and forgets
+// r's answers; it returns the previous bound.
+func SetKeptRowsMax(r *DB, n int) int {
+	old := keptRowsMax
+	keptRowsMax = n
+	r.memo = cubeMemo{}
+	return old
+}
+
+// AnswerKeptRows reports how many rows r's answer of f kept for its pages,
+// -1 when it kept none (too many, or no index).
+func AnswerKeptRows(ctx context.Context, r *DB, f models.ContractFilter) (int, error) {
+	if r.index == nil {
+		return -1, nil
+	}
+	a, err := r.indexAnswerOf(ctx, f)
+	if err != nil || !a.kept {
+		return -1, err
+	}
+	return len(a.rows), nil
+}
+
+// MonthOfDay is monthOfDay.
+func MonthOfDay(d int32) int { return monthOfDay(d) }
+
+// SupplierNameIndexBuilt waits for r's supplier name index (built beside
+// the opening) and reports whether there is one.
+func SupplierNameIndexBuilt(r *DB) bool {
+	<-r.suppliers.built
+	return r.suppliers.search.Load() != nil
+}

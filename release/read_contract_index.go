@@ -392,8 +392,11 @@ func (x *contractIndex) each(q *indexFilter, fn func(i int)) {
 	}
 	best := hi - lo
 	var lists [][]uint32
+	// A postings list is ascending, so its rows in [lo, hi) (the buyer's
+	// run) are found by two binary searches: a broad term over an
+	// institution's year costs its rows there, not its rows everywhere.
 	if q.hasCUI {
-		if l := x.byCUI.of(q.cui); len(l) < best {
+		if l := within(x.byCUI.of(q.cui), lo, hi); len(l) < best {
 			best, lists = len(l), [][]uint32{l}
 		}
 	}
@@ -401,13 +404,14 @@ func (x *contractIndex) each(q *indexFilter, fn func(i int)) {
 		var term [][]uint32
 		size := 0
 		if q.termCUI != 0 {
-			l := x.byCUI.of(q.termCUI)
+			l := within(x.byCUI.of(q.termCUI), lo, hi)
 			term, size = append(term, l), len(l)
 		}
 		for w, bits := range q.names {
 			for ; bits != 0 && size < best; bits &= bits - 1 {
-				l := x.byName.of(uint32(w*64 + bits64.TrailingZeros64(bits)))
-				term, size = append(term, l), size+len(l)
+				if l := within(x.byName.of(uint32(w*64+bits64.TrailingZeros64(bits))), lo, hi); len(l) > 0 {
+					term, size = append(term, l), size+len(l)
+				}
 			}
 		}
 		if size < best {
@@ -437,6 +441,41 @@ func (x *contractIndex) each(q *indexFilter, fn func(i int)) {
 	}
 }
 
+// keptRowsMax is how many rows an answer keeps for its filter's pages, so
+// a page walks them instead of selecting them again (4 bytes a row: 32 KiB
+// an answer, 8 MiB for the memo's 256 at most); a filter that selects more
+// is walked again by each page.
+var keptRowsMax = 8192
+
+// monthOfDay is the month (1-12) of a day counted from 1970-01-01, what
+// time.Unix(d*86400, 0).UTC().Month() is, by arithmetic (the civil calendar
+// from days: H. Hinnant's days_from_civil inverse).
+func monthOfDay(d int32) int {
+	z := int64(d) + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	if mp < 10 {
+		return int(mp + 3)
+	}
+	return int(mp - 9)
+}
+
+// within is the part of an ascending list of rows in [lo, hi).
+func within(l []uint32, lo, hi int) []uint32 {
+	if len(l) == 0 || int(l[0]) >= lo && int(l[len(l)-1]) < hi {
+		return l
+	}
+	a, _ := slices.BinarySearch(l, uint32(lo))
+	b, _ := slices.BinarySearch(l[a:], uint32(hi))
+	return l[a : a+b]
+}
+
 // indexAnswer is every aggregate of one filter: its totals, its breakdowns
 // and its counts by year.
 func (x *contractIndex) answer(q *indexFilter) *cubeAnswer {
@@ -445,24 +484,35 @@ func (x *contractIndex) answer(q *indexFilter) *cubeAnswer {
 	kind := make([]models.ContractGroup, len(x.codes["kind"])+1)
 	var month [13]models.ContractGroup
 	years := map[uint16]*models.ContractGroup{}
+	var year *models.ContractGroup // the last row's: a run of rows shares its year
+	var lastYear uint16
 	var seen [4][]bool
 	seen[0], seen[1], seen[2], seen[3] = make([]bool, len(procedure)), make([]bool, len(division)), make([]bool, len(kind)), make([]bool, 13)
-	a := &cubeAnswer{by: map[models.ContractDim][]models.ContractGroup{}}
+	a := &cubeAnswer{by: map[models.ContractDim][]models.ContractGroup{}, kept: true}
 	x.each(q, func(i int) {
 		a.tot.Rows++
+		if a.kept { // the rows, for the filter's pages (page), while few
+			if len(a.rows) < keptRowsMax {
+				a.rows = append(a.rows, uint32(i))
+			} else {
+				a.rows, a.kept = nil, false
+			}
+		}
 		counted := x.flags[i]&flagCounts != 0
 		var v models.Amount
 		if counted && x.flags[i]&flagValue != 0 {
 			v = models.Amount(x.value[i])
 		}
 		if y := x.year[i]; y != 0 {
-			g := years[y]
-			if g == nil {
-				g = &models.ContractGroup{Code: strconv.Itoa(int(y))}
-				years[y] = g
+			if year == nil || y != lastYear {
+				year, lastYear = years[y], y
+				if year == nil {
+					year = &models.ContractGroup{Code: strconv.Itoa(int(y))}
+					years[y] = year
+				}
 			}
-			g.Count++
-			g.Value += v
+			year.Count++
+			year.Value += v
 		}
 		if !counted {
 			return
@@ -471,7 +521,7 @@ func (x *contractIndex) answer(q *indexFilter) *cubeAnswer {
 		a.tot.Value += v
 		m := 0
 		if x.flags[i]&flagDate != 0 {
-			m = int(time.Unix(int64(x.date[i])*86400, 0).UTC().Month())
+			m = monthOfDay(x.date[i])
 		}
 		p, d, kd := x.procedure[i], x.divisn[i], x.kind[i]
 		procedure[p].Count, procedure[p].Value, seen[0][p] = procedure[p].Count+1, procedure[p].Value+v, true
@@ -563,13 +613,22 @@ type ranked struct {
 
 func lessRanked(a, b ranked) bool { return a.key < b.key || a.key == b.key && a.ord < b.ord }
 
-// page is the rows of a page of q in order s: those from offset, limit of
-// them. The first offset+limit are kept in a bounded heap (the largest on
-// top), so a page costs a pass over the rows q selects.
-func (x *contractIndex) page(q *indexFilter, s models.ContractSort, limit, offset int) []uint32 {
+// page is the rows of a page of a's filter in order s: those from offset,
+// limit of them. The first offset+limit are kept in a bounded heap (the
+// largest on top), so a page costs a pass over the rows a kept, or over
+// those its filter selects.
+func (x *contractIndex) page(a *cubeAnswer, s models.ContractSort, limit, offset int) []uint32 {
 	k := offset + limit
 	var h []ranked
-	x.each(q, func(i int) {
+	each := func(fn func(int)) { x.each(a.q, fn) }
+	if a.kept { // the rows the answer's pass kept: not selected again
+		each = func(fn func(int)) {
+			for _, i := range a.rows {
+				fn(int(i))
+			}
+		}
+	}
+	each(func(i int) {
 		e := ranked{x.sortKey(s, i), x.ord[i], uint32(i)}
 		if len(h) < k {
 			h = append(h, e)

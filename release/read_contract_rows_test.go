@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -95,6 +96,27 @@ func TestTheContractRowsStoreIsAFileOfTheRelease(t *testing.T) {
 	problems, err := release.Verify(context.Background(), dir)
 	if err != nil || len(problems) != 0 {
 		t.Fatalf("verify: %v %v", problems, err)
+	}
+}
+
+// On unix the store is read from a mapping of its file, and every record
+// read there is the one ReadAt reads; the store is refused or read the same
+// way whichever (TestAWrongContractRowsStoreIsRefused runs mapped).
+func TestTheContractRowsStoreIsReadMappedAsFromTheFile(t *testing.T) {
+	r, _ := openDemo(t)
+	if runtime.GOOS != "windows" && !release.ContractRowsMapped(r) {
+		t.Fatal("the text store is not mapped")
+	}
+	n, err := release.ContractRowsReadBothWays(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := r.Manifest(); n == 0 || want == nil {
+		t.Fatalf("%d records compared", n)
+	}
+	d, _ := r.Manifest().Dataset("procurement")
+	if int64(n) != d.Rows {
+		t.Fatalf("%d records compared, the release has %d contracts", n, d.Rows)
 	}
 }
 

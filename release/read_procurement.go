@@ -100,7 +100,7 @@ func (r *DB) Contracts(ctx context.Context, f models.ContractFilter) (out []mode
 		if err != nil {
 			return nil, err
 		}
-		return r.contractsAt(ctx, r.index.page(a.q, f.Sort, f.Limit, f.Offset))
+		return r.contractsAt(ctx, r.index.page(a, f.Sort, f.Limit, f.Offset))
 	}
 	w, args, none, err := r.whereOf(ctx, f)
 	if err != nil || none {

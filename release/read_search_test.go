@@ -225,6 +225,7 @@ func contractReadsAgainstPlainSQL(t *testing.T, r *release.DB, p *parquetSQL) er
 		)
 	}
 	filters = append(filters, models.ContractFilter{SupplierCUI: supplierCUI}, models.ContractFilter{SupplierCUI: supplierCUI, Year: year},
+		models.ContractFilter{Buyer: "9991004", SupplierCUI: supplierCUI}, models.ContractFilter{Buyer: "9991004", Year: year, SupplierCUI: supplierCUI},
 		models.ContractFilter{Buyer: "9991004", InvestmentCode: investment},
 		models.ContractFilter{Buyer: "9991004", Year: year, Min: &min, Max: &max, To: time.Date(year, 9, 30, 0, 0, 0, 0, time.UTC)},
 		models.ContractFilter{Buyer: "9991004", Year: year, Procedure: "nu-există"}, models.ContractFilter{Buyer: "0"})
