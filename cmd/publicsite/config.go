@@ -46,6 +46,7 @@ type Config struct {
 	ReleaseMemoryMB int           `yaml:"release_memory_mb"`
 	LogLevel        string        `yaml:"log_level"` // debug, info, warn, error
 	PageTime        time.Duration `yaml:"page_time"` // a public page not made within this long answers 503
+	Renders         int           `yaml:"renders"`   // public pages made at once, the others waiting their turn (0: one per CPU)
 	// Pprof is the profiling hook's address (net/http/pprof on a listener
 	// of its own; empty: off), loopback only unless PprofAnyAddress.
 	Pprof           string `yaml:"pprof"`
@@ -150,6 +151,7 @@ var settings = append([]struct {
 	{"release-memory-mb", "DESCHIS_RELEASE_MEMORY_MB", "memoria maximă a DuckDB pentru o ediție citită din baza ei de date, MiB (16–1048576, implicit 512): blocurile citite de pagini și memoria interogărilor; peste ea blocurile sunt recitite din fișier"},
 	{"log-level", "DESCHIS_LOG_LEVEL", "debug, info, warn sau error"},
 	{"page-time", "DESCHIS_PAGE_TIME", "o pagină publică nerandată în atât timp răspunde 503, „încercați din nou”, în loc să aștepte la coadă (de ex. 5s)"},
+	{"renders", "DESCHIS_RENDERS", "câte pagini publice se pregătesc deodată (0: câte una pe procesor, implicit); celelalte își așteaptă rândul în ordinea sosirii, fiecare cel mult --page-time; o pagină din memoria cache nu așteaptă"},
 	{"pprof", "DESCHIS_PPROF", "adresa HOST:PORT a profilării Go (net/http/pprof, /debug/pprof/), pe un port al ei, niciodată pe cel al site-ului; implicit oprită; doar o adresă locală (127.0.0.1, ::1, localhost) fără --pprof-any-address"},
 	{"pprof-any-address", "DESCHIS_PPROF_ANY_ADDRESS", "permite profilării o adresă care nu este locală (de ex. într-o rețea privată protejată altfel)"},
 	{"admin", "DESCHIS_ADMIN", "on (site public și /admin), off (doar site public) sau only (doar /admin)"},
@@ -185,6 +187,7 @@ func (m *Main) ParseFlags(args []string, getenv func(string) string, out io.Writ
 	fs.IntVar(&flagCfg.ReleaseMemoryMB, "release-memory-mb", 0, "")
 	fs.StringVar(&flagCfg.LogLevel, "log-level", "", "")
 	fs.DurationVar(&flagCfg.PageTime, "page-time", 0, "")
+	fs.IntVar(&flagCfg.Renders, "renders", 0, "")
 	fs.StringVar(&flagCfg.Pprof, "pprof", "", "")
 	fs.BoolVar(&flagCfg.PprofAnyAddress, "pprof-any-address", false, "")
 	fs.StringVar(&flagCfg.Admin, "admin", "", "")
@@ -279,6 +282,8 @@ func (c *Config) set(key, v string) error {
 		c.LogLevel = v
 	case "page-time":
 		c.PageTime, err = time.ParseDuration(v)
+	case "renders":
+		c.Renders, err = strconv.Atoi(v)
 	case "pprof":
 		c.Pprof = v
 	case "pprof-any-address":
@@ -346,6 +351,9 @@ func (c *Config) check() error {
 	}
 	if c.PageTime <= 0 {
 		errs = append(errs, errors.New("page_time: trebuie să fie pozitiv (de ex. 5s)"))
+	}
+	if c.Renders < 0 {
+		errs = append(errs, errors.New("renders: nu poate fi negativ (0: câte o pagină pe procesor)"))
 	}
 	if c.CacheEntries < 0 || c.CacheMB < 0 {
 		errs = append(errs, errors.New("cache_entries și cache_mb nu pot fi negative"))

@@ -119,6 +119,7 @@ func (m *Main) Handler() (http.Handler, error) {
 		CacheEntries: m.Config.CacheEntries,
 		CacheBytes:   int64(m.Config.CacheMB) << 20,
 		PageTime:     m.Config.PageTime,
+		Renders:      m.Config.Renders,
 		Versions:     func() ([]*models.Manifest, error) { return release.Manifests(live.Dir()) },
 		BaseURL:      m.Config.BaseURL,
 		APILimits: map[string]string{models.LimitMaxRows: strconv.Itoa(m.Config.APIMaxRows),

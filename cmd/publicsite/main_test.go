@@ -214,7 +214,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "publicsite.yaml")
 	os.WriteFile(file, []byte("releases: /srv/releases\naddr: 0.0.0.0:9000\ncache_entries: 10\nreload: 5s\nattention_due_days: 10\nattention_lag_points: 30\n"), 0o644)
-	env := map[string]string{"DESCHIS_ADDR": "127.0.0.1:9001", "DESCHIS_CACHE_MB": "8", "DESCHIS_ATTENTION_LAG_POINTS": "15", "DESCHIS_RELEASE_MEMORY_MB": "256", "DESCHIS_ATTENTION_PEER_PERCENT": "40"}
+	env := map[string]string{"DESCHIS_ADDR": "127.0.0.1:9001", "DESCHIS_CACHE_MB": "8", "DESCHIS_ATTENTION_LAG_POINTS": "15", "DESCHIS_RELEASE_MEMORY_MB": "256", "DESCHIS_ATTENTION_PEER_PERCENT": "40", "DESCHIS_RENDERS": "3"}
 	m := &Main{}
 	if err := m.ParseFlags([]string{"--config", file, "--cache-entries", "20", "--attention-stalled-months", "3"}, func(k string) string { return env[k] }, io.Discard); err != nil {
 		t.Fatal(err)
@@ -225,7 +225,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 	m.Config.AttentionDueDays, m.Config.AttentionLagPoints, m.Config.AttentionStalledMonths = 0, 0, 0
 	want := Config{Releases: "/srv/releases", Addr: "127.0.0.1:9001", Reload: 5 * time.Second, CacheEntries: 20, CacheMB: 8, ReleaseMode: "tables", ReleaseMemoryMB: 256, LogLevel: "info",
 		PageTime: 5 * time.Second, Admin: "on", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, OCIDPrefix: opendata.LocalOCIDPrefix,
-		APIMaxRows: 10000, APIQueryTimeout: 10 * time.Second, APIMaxResponseMB: 64, AttentionPeerPercent: 40}
+		APIMaxRows: 10000, APIQueryTimeout: 10 * time.Second, APIMaxResponseMB: 64, AttentionPeerPercent: 40, Renders: 3}
 	if m.Config != want {
 		t.Fatalf("config %+v, want %+v (defaults < file < env < flags)", m.Config, want)
 	}
@@ -241,6 +241,7 @@ func TestConfigFromFileEnvironmentAndFlags(t *testing.T) {
 		{"bad admin mode", []string{"--admin", "yes"}, ""},
 		{"bad session expiry", nil, "session_idle: 0s\n"},
 		{"no page time", []string{"--page-time", "0s"}, ""},
+		{"negative renders", []string{"--renders", "-1"}, ""},
 		{"missing file", []string{"--config", filepath.Join(dir, "nope.yaml")}, ""},
 		{"relative base URL", []string{"--base-url", "date.primarie.ro"}, ""},
 		{"base URL with a query", nil, "base_url: https://date.primarie.ro/?x=1\n"},

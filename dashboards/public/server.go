@@ -67,6 +67,12 @@ type Config struct {
 	// connection included: past it the page answers 503 (try again) rather
 	// than queueing. 0: no bound.
 	PageTime time.Duration
+	// Renders is how many pages are made at once (0: one per CPU,
+	// runtime.GOMAXPROCS): the others wait their turn in arrival order,
+	// each within its PageTime, so a page's time is the queue before it
+	// plus its own, not its own multiplied by every page being made
+	// beside it. A page from the cache never waits.
+	Renders int
 	// Versions are the manifests of the releases kept, newest first: the
 	// dataset pages list a dataset's earlier versions from them (nil: none).
 	Versions func() ([]*models.Manifest, error)
@@ -88,6 +94,8 @@ type Server struct {
 	// caches are the rendered pages of the last two releases (cacheFor).
 	cacheMu sync.Mutex
 	caches  []*pageCache
+	// renders holds a token for each page being made (Config.Renders).
+	renders chan struct{}
 }
 
 // NewServer parses every template once and fingerprints the static files.
@@ -100,6 +108,7 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, site: site}
+	s.renders = make(chan struct{}, renderTurns(cfg.Renders))
 	if s.pages, err = site.Pages(templateFS, template.FuncMap{"contractsTable": contractsTable}, "templates/partials.html"); err != nil {
 		return nil, err
 	}
@@ -192,7 +201,7 @@ func (s *Server) pageKeyed(h pageFunc, keyOf func(*http.Request) string) http.Ha
 			defer cancel()
 			r = r.WithContext(ctx)
 		}
-		p, err := s.render(r, rel, h)
+		p, err := s.renderInTurn(r, rel, h)
 		if err != nil {
 			if errors.Is(r.Context().Err(), context.DeadlineExceeded) {
 				// The query was interrupted at the deadline: whatever error
