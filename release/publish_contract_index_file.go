@@ -134,7 +134,9 @@ func writeContractIndexFile(path string, cols map[string][]byte, n, names, cuis 
 	return w.Flush()
 }
 
-func alignUp(at int64) int64 { return (at + contractIndexAlign - 1) / contractIndexAlign * contractIndexAlign }
+func alignUp(at int64) int64 {
+	return (at + contractIndexAlign - 1) / contractIndexAlign * contractIndexAlign
+}
 
 // sealContractIndexFile writes site's digest into the header of the file
 // of the release in dir and checks the file as etl verify does
