@@ -14,6 +14,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"unsafe"
@@ -159,6 +160,11 @@ func (r *DB) mapContractIndexFile(x *contractIndex) error {
 		f.Close()
 		return err
 	}
+	// The mapping is unmapped once the index is unreachable, not at Close:
+	// a request or a page prepared in the background may still read a
+	// release closed under it, and read a mapping that is gone (a fault),
+	// where a copy in the heap would still be there.
+	runtime.AddCleanup(x, func(f *indexFile) { f.Close() }, f)
 	r.indexFile = f
 	return nil
 }

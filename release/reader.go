@@ -61,7 +61,8 @@ type DB struct {
 	// text from (read_contract_rows.go), nil without one.
 	rows *contractRows
 	// indexFile: the mapped file index's version 3 is read from
-	// (read_contract_index_file.go), nil without one.
+	// (read_contract_index_file.go), nil without one; unmapped once the
+	// index is unreachable, not by Close.
 	indexFile *indexFile
 	// aggs: the whole release's contract aggregates (read_aggregates.go),
 	// nil for a release without them.
@@ -219,9 +220,6 @@ func (r *DB) Close() error {
 	err := r.db.Close()
 	if r.rows != nil {
 		r.rows.Close()
-	}
-	if r.indexFile != nil { // after the database: no query reads the index any more
-		r.indexFile.Close()
 	}
 	if cerr := r.connector.Close(); err == nil {
 		err = cerr
