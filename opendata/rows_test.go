@@ -582,9 +582,9 @@ func TestRowsOfAPrunedRelease(t *testing.T) {
 	dst := filepath.Join(out, s.man.ReleaseID)
 	os.MkdirAll(filepath.Join(dst, models.Public), 0o755)
 	files, _ := filepath.Glob(filepath.Join(src, models.Public, "*.parquet"))
-	// The site reads the release from its database file and the contracts' text store; the API's rows from the Parquet files.
+	// The site reads the release from its database file, the contract index's file and the contracts' text store; the API's rows from the Parquet files.
 	for _, f := range append(files, filepath.Join(src, "manifest.json"), filepath.Join(src, filepath.FromSlash(release.SiteDatabase)),
-		filepath.Join(src, filepath.FromSlash(release.ContractRowsFile))) {
+		filepath.Join(src, filepath.FromSlash(release.ContractIndexFile)), filepath.Join(src, filepath.FromSlash(release.ContractRowsFile))) {
 		rel, _ := filepath.Rel(src, f)
 		if err := os.Link(f, filepath.Join(dst, rel)); err != nil {
 			t.Fatal(err)

@@ -11,7 +11,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/deschis/deschis/models"
 )
@@ -36,6 +39,9 @@ func ContractRowsLoaded(r *DB) bool { return r.rows != nil }
 // each contract's row in contract_pages that of the next.
 func BreakContractIndex(r *DB, how string) {
 	x := r.index
+	// The columns may be views of the read-only mapping of the index's
+	// file: the broken ones are copies.
+	x.flags, x.ord = slices.Clone(x.flags), slices.Clone(x.ord)
 	for i := range x.n {
 		switch how {
 		case "counts":
@@ -213,4 +219,97 @@ func MonthOfDay(d int32) int { return monthOfDay(d) }
 func SupplierNameIndexBuilt(r *DB) bool {
 	<-r.suppliers.built
 	return r.suppliers.search.Load() != nil
+}
+
+// WriteIndexInDatabase rewrites the release in dir as publish wrote it
+// before the index's file: its site database's contract index written by
+// the same writer as version 2 (the columns in the table's parts), the file
+// removed from the release and its manifest, the database's new size
+// listed (its digest kept, which the text store names).
+func WriteIndexInDatabase(dir string) error {
+	site := filepath.Join(dir, filepath.FromSlash(SiteDatabase))
+	db, err := sql.Open("duckdb", site)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	for _, q := range []string{`DROP TABLE ` + contractIndexTable, `DROP TABLE ` + contractIndexDicts} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	if err := writeContractIndex(ctx, conn, "", ""); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, `CHECKPOINT`); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(ContractIndexFile))); err != nil {
+		return err
+	}
+	st, err := os.Stat(site)
+	if err != nil {
+		return err
+	}
+	man, err := ReadManifest(dir)
+	if err != nil {
+		return err
+	}
+	var keep []models.ReleaseFile
+	for _, f := range man.Databases {
+		if f.Path == SiteDatabase {
+			f.Bytes = st.Size()
+		}
+		if f.Path != ContractIndexFile {
+			keep = append(keep, f)
+		}
+	}
+	man.Databases = keep
+	return writeManifest(filepath.Join(dir, ManifestFile), man)
+}
+
+// ContractIndexMapped reports whether r's index columns are views of the
+// mapping of the index's file (read_contract_index_file.go), not copies.
+func ContractIndexMapped(r *DB) bool {
+	f, x := r.indexFile, r.index
+	if f == nil || x == nil || x.n == 0 {
+		return false
+	}
+	lo, hi := uintptr(unsafe.Pointer(&f.data[0])), uintptr(unsafe.Pointer(&f.data[0]))+uintptr(len(f.data))
+	for _, p := range []unsafe.Pointer{unsafe.Pointer(&x.buyer[0]), unsafe.Pointer(&x.value[0]), unsafe.Pointer(&x.year[0]), unsafe.Pointer(&x.byName.pos[0])} {
+		if uintptr(p) < lo || uintptr(p) >= hi {
+			return false
+		}
+	}
+	return true
+}
+
+// SameContractIndex says how a's index and b's differ (their layouts'
+// versions aside), "" when they hold the same columns, postings and runs.
+func SameContractIndex(a, b *DB) string {
+	if a.index == nil || b.index == nil {
+		return "an index is missing"
+	}
+	x, y := *a.index, *b.index
+	x.version, y.version = 0, 0
+	for _, f := range []struct {
+		name string
+		a, b any
+	}{{"buyer", x.buyer, y.buyer}, {"name", x.name, y.name}, {"cui", x.cui, y.cui}, {"cpv", x.cpv, y.cpv}, {"value", x.value, y.value},
+		{"date", x.date, y.date}, {"flags", x.flags, y.flags}, {"ord", x.ord, y.ord}, {"byName", x.byName, y.byName}, {"byCUI", x.byCUI, y.byCUI},
+		{"blocks", x.blocks, y.blocks}, {"buyers", x.buyers, y.buyers}} {
+		if !reflect.DeepEqual(f.a, f.b) {
+			return f.name
+		}
+	}
+	if !reflect.DeepEqual(x, y) {
+		return "another column"
+	}
+	return ""
 }

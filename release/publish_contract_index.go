@@ -95,8 +95,11 @@ const pageColumns = `coalesce(buyer_name, ''), contract_id, coalesce(parent_id, 
 
 // writeContractIndex writes contractIndexTable in the catalog prefix names
 // (its dictionaries written first): one pass over the contracts in their
-// row order, packed here.
-func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) error {
+// row order, packed here. With file "" the columns are the table's parts
+// (version 2, as publish wrote them before the index's file); else they are
+// written to the file at that path (publish_contract_index_file.go) and the
+// table holds only the version, 3.
+func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix, file string) error {
 	for _, q := range contractIndexDictSQL(prefix) {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return err
@@ -155,7 +158,27 @@ func writeContractIndex(ctx context.Context, conn *sql.Conn, prefix string) erro
 		return err
 	}
 	rows.Close()
+	if file != "" {
+		sizes := map[string]int{}
+		err := queryRows(ctx, conn, `SELECT dim, count(*) FROM `+prefix+contractIndexDicts+` WHERE dim IN ('name', 'cui') GROUP BY dim`, nil, func(rows *sql.Rows) error {
+			var dim string
+			var k int
+			err := rows.Scan(&dim, &k)
+			sizes[dim] = k
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if err := writeContractIndexFile(file, cols, int(n), sizes["name"], sizes["cui"]); err != nil {
+			return fmt.Errorf("%s: %w", ContractIndexFile, err)
+		}
+		cols = map[string][]byte{}
+	}
 	cols["version"] = binary.LittleEndian.AppendUint32(nil, contractIndexVersion)
+	if file != "" {
+		cols["version"] = binary.LittleEndian.AppendUint32(nil, contractIndexFileVersion)
+	}
 	for col, data := range cols {
 		width := contractIndexWidth(col)
 		step := contractIndexPart * width

@@ -109,6 +109,11 @@ func publishDatabases(ctx context.Context, conn *sql.Conn, dir string, man *mode
 				return nil, fmt.Errorf("%s: %w", ContractRowsFile, err)
 			}
 			out = append(out, rows)
+			index, err := sealContractIndexFile(dir, man, f) // the index's file too (publish_contract_index_file.go)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", ContractIndexFile, err)
+			}
+			out = append(out, index)
 		}
 	}
 	return out, nil
@@ -156,7 +161,7 @@ func writeDatabase(ctx context.Context, conn *sql.Conn, dir string, man *models.
 				return models.ReleaseFile{}, fmt.Errorf("structurile de căutare: %w", err)
 			}
 		}
-		if err := writeContractIndex(ctx, conn, alias+"."); err != nil {
+		if err := writeContractIndex(ctx, conn, alias+".", filepath.Join(dir, filepath.FromSlash(ContractIndexFile))); err != nil {
 			return models.ReleaseFile{}, fmt.Errorf("indexul contractelor: %w", err)
 		}
 	}

@@ -118,7 +118,7 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 	}
 	switch {
 	case version == 1 && pages == 1: // its page's rows read from contractPages or procurement
-	case version == contractIndexVersion:
+	case version == contractIndexVersion || version == contractIndexFileVersion:
 		// Its page's text is read from the store (read_contract_rows.go),
 		// which the manifest must list.
 		s, ok, err := openContractRows(r.dir, r.manifest)
@@ -156,6 +156,13 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 		return fmt.Errorf("indexul contractelor: %w", err)
 	}
 	x.divisionName = append([]string{""}, x.divisionName...)
+	if version == contractIndexFileVersion { // its columns, postings and runs mapped from their file
+		if err := r.mapContractIndexFile(x); err != nil {
+			return err
+		}
+		r.setContractIndex(x)
+		return nil
+	}
 	if d, ok := r.manifest.Dataset("procurement"); ok {
 		x.n = int(d.Rows)
 	}
@@ -207,30 +214,33 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 	}
 	x.byName = makePostings(x.name, len(x.codes["name"]))
 	x.byCUI = makePostings(x.cui, len(x.codes["cui"]))
-	x.blocks, x.buyers = map[uint64][2]int{}, map[uint32][2]int{}
-	for lo := 0; lo < x.n; {
-		hi := lo + 1
-		for hi < x.n && x.buyer[hi] == x.buyer[lo] && x.year[hi] == x.year[lo] {
-			hi++
-		}
-		key := uint64(x.buyer[lo])<<16 | uint64(x.year[lo])
-		if _, seen := x.blocks[key]; seen {
-			x.blocks, x.buyers = nil, nil // not sorted by buyer and year: every read scans
-			break
-		}
-		x.blocks[key] = [2]int{lo, hi}
-		b, ok := x.buyers[x.buyer[lo]]
-		if ok && b[1] != lo {
-			x.blocks, x.buyers = nil, nil
-			break
-		}
+	x.blocks, x.buyers = blocksOf(contractRuns(x.buyer, x.year))
+	r.setContractIndex(x)
+	return nil
+}
+
+// blocksOf are the maps of the runs of contractRuns, nil when not sorted.
+func blocksOf(runs []uint32, sorted bool) (blocks map[uint64][2]int, buyers map[uint32][2]int) {
+	if !sorted {
+		return nil, nil // not sorted by buyer and year: every read scans
+	}
+	blocks, buyers = map[uint64][2]int{}, map[uint32][2]int{}
+	for k := 0; k < len(runs); k += 4 {
+		lo, hi := int(runs[k+2]), int(runs[k+3])
+		blocks[uint64(runs[k])<<16|uint64(runs[k+1])] = [2]int{lo, hi}
+		b, ok := buyers[runs[k]]
 		if !ok {
 			b[0] = lo
 		}
 		b[1] = hi
-		x.buyers[x.buyer[lo]] = b
-		lo = hi
+		buyers[runs[k]] = b
 	}
+	return blocks, buyers
+}
+
+// setContractIndex makes x the release's index, its supplier names those of
+// the supplier index.
+func (r *DB) setContractIndex(x *contractIndex) {
 	if ix := r.suppliers; ix != nil {
 		x.supplierNames = make([]uint32, len(ix.names))
 		for i, name := range ix.names {
@@ -238,7 +248,6 @@ func (r *DB) readContractIndex(ctx context.Context) error {
 		}
 	}
 	r.index = x
-	return nil
 }
 
 // indexFilter is a filter compiled against the index: each condition as

@@ -23,6 +23,9 @@ func releaseBeforeTheStore(t testing.TB) *release.DB {
 	t.Helper()
 	dir := copyRelease(t)
 	site := filepath.Join(dir, release.SiteDatabase)
+	if err := release.WriteIndexInDatabase(dir); err != nil {
+		t.Fatal(err)
+	}
 	if err := release.RewriteIndexAsVersion1(site); err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func groupRows(gs []models.ContractGroup, withName bool) []string {
 // prepared aggregate (a file published before the index).
 func TestContractReadsMatchPlainSQLForAGridOfFilters(t *testing.T) {
 	r, p := openDemo(t)
-	if release.ContractIndexVersion(r) != 2 || !release.ContractRowsLoaded(r) {
+	if release.ContractIndexVersion(r) != 3 || !release.ContractRowsLoaded(r) {
 		t.Fatalf("the demo release opens with an index of version %d, the text store loaded: %v", release.ContractIndexVersion(r), release.ContractRowsLoaded(r))
 	}
 	if err := contractReadsAgainstPlainSQL(t, r, p); err != nil {

@@ -60,6 +60,10 @@ type DB struct {
 	// rows: the contracts' text store the index's version 2 reads a page's
 	// text from (read_contract_rows.go), nil without one.
 	rows *contractRows
+	// indexFile: the mapped file index's version 3 is read from
+	// (read_contract_index_file.go), nil without one; unmapped once the
+	// index is unreachable, not by Close.
+	indexFile *indexFile
 	// aggs: the whole release's contract aggregates (read_aggregates.go),
 	// nil for a release without them.
 	aggs *contractAggregates

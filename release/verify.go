@@ -71,6 +71,11 @@ func Verify(ctx context.Context, releaseDir string) ([]VerifyProblem, error) {
 					problems = append(problems, VerifyProblem{f.Path, err.Error()})
 				}
 			}
+			if f.Format == FormatContractIndex { // every column against the others (read_contract_index_file.go)
+				if err := checkContractIndexFile(releaseDir, man); err != nil {
+					problems = append(problems, VerifyProblem{f.Path, err.Error()})
+				}
+			}
 			if f.Format == "parquet" {
 				var n int64
 				if err := db.QueryRowContext(ctx, `SELECT count(*) FROM read_parquet(?)`, path).Scan(&n); err != nil {
