@@ -34,7 +34,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -121,33 +120,23 @@ func urlTails(dir string) (map[string][]string, error) {
 		return nil, err
 	}
 	defer r.Close()
-	word := regexp.MustCompile(`^[A-Za-z]{4,}$`)
-	seen := map[string]bool{}
 	out := map[string][]string{}
 	rows, err := r.QueryContext(ctx, `SELECT supplier_name FROM supplier_names ORDER BY supplier_name`)
 	if err != nil {
 		return nil, err
 	}
+	var names []string
 	for rows.Next() {
 		var name string
 		if err := rows.Scan(&name); err != nil {
 			return nil, err
 		}
-		for _, w := range strings.Fields(name) {
-			if !word.MatchString(w) {
-				continue
-			}
-			for l := 4; l <= 6; l++ {
-				for i := 0; i+l <= len(w); i++ {
-					if t := strings.ToLower(w[i : i+l]); !seen[t] {
-						seen[t] = true
-						out["search"] = append(out["search"], "/achizitii?furnizor="+url.QueryEscape(t))
-					}
-				}
-			}
-		}
+		names = append(names, name)
 	}
 	rows.Close()
+	for _, t := range benchkit.SupplierTerms(names) {
+		out["search"] = append(out["search"], "/achizitii?furnizor="+url.QueryEscape(t))
+	}
 	rows, err = r.QueryContext(ctx, `SELECT DISTINCT left(cpv, n) FROM procurement, range(2, 9) t(n) WHERE cpv IS NOT NULL AND length(cpv) >= n ORDER BY 1`)
 	if err != nil {
 		return nil, err

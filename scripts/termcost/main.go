@@ -19,7 +19,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
@@ -61,10 +60,7 @@ func main() {
 	}
 	defer r.Close()
 	fmt.Printf("open: %s\n", time.Since(t0).Round(time.Millisecond))
-	var folded []string
-	word := regexp.MustCompile(`^[A-Za-z]{4,}$`)
-	seen := map[string]bool{}
-	var terms []string
+	var folded, names []string
 	rows, err := r.QueryContext(ctx, `SELECT supplier_name, folded FROM supplier_names ORDER BY supplier_name`)
 	if err != nil {
 		log.Fatal(err)
@@ -74,22 +70,10 @@ func main() {
 		if err := rows.Scan(&name, &f); err != nil {
 			log.Fatal(err)
 		}
-		folded = append(folded, f)
-		for _, w := range strings.Fields(name) {
-			if !word.MatchString(w) {
-				continue
-			}
-			for l := 4; l <= 6; l++ {
-				for i := 0; i+l <= len(w); i++ {
-					if t := strings.ToLower(w[i : i+l]); !seen[t] {
-						seen[t] = true
-						terms = append(terms, t)
-					}
-				}
-			}
-		}
+		folded, names = append(folded, f), append(names, name)
 	}
 	rows.Close()
+	terms := benchkit.SupplierTerms(names)
 	// The name index's bare cost (what readSupplierIndex builds at open:
 	// index/suffixarray over the folded names joined by NUL).
 	var heap0, heap1 runtime.MemStats
