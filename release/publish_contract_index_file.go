@@ -161,12 +161,5 @@ func sealContractIndexFile(dir string, man *models.Manifest, site models.Release
 	if err != nil {
 		return models.ReleaseFile{}, err
 	}
-	sum, size, err := models.FileSHA256(path)
-	if err != nil {
-		return models.ReleaseFile{}, err
-	}
-	entry := models.ReleaseFile{Path: ContractIndexFile, Format: FormatContractIndex, Bytes: size, SHA256: sum}
-	m := *man
-	m.Databases = []models.ReleaseFile{site, entry}
-	return entry, checkContractIndexFile(dir, &m)
+	return sealBeside(dir, ContractIndexFile, FormatContractIndex, man, site, checkContractIndexFile)
 }

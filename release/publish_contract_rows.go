@@ -63,14 +63,7 @@ func writeContractRows(ctx context.Context, conn *sql.Conn, dir string, man *mod
 	if err != nil {
 		return models.ReleaseFile{}, err
 	}
-	sum, size, err := models.FileSHA256(path)
-	if err != nil {
-		return models.ReleaseFile{}, err
-	}
-	entry := models.ReleaseFile{Path: ContractRowsFile, Format: FormatContractRows, Bytes: size, SHA256: sum}
-	m := *man
-	m.Databases = []models.ReleaseFile{site, entry}
-	return entry, checkContractRows(dir, &m)
+	return sealBeside(dir, ContractRowsFile, FormatContractRows, man, site, checkContractRows)
 }
 
 // writeContractRowsFile writes a store of n records at path: each record
@@ -146,4 +139,18 @@ func checkContractRows(dir string, man *models.Manifest) error {
 	}
 	defer s.Close()
 	return s.each(func(int, contractText) error { return nil })
+}
+
+// sealBeside lists the file rel a publish wrote beside the site database
+// site (the text store, the contract index) with its size and digest, and
+// checks it as a reader will, against a manifest listing the two.
+func sealBeside(dir, rel, format string, man *models.Manifest, site models.ReleaseFile, check func(string, *models.Manifest) error) (models.ReleaseFile, error) {
+	sum, size, err := models.FileSHA256(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return models.ReleaseFile{}, err
+	}
+	entry := models.ReleaseFile{Path: rel, Format: format, Bytes: size, SHA256: sum}
+	m := *man
+	m.Databases = []models.ReleaseFile{site, entry}
+	return entry, check(dir, &m)
 }
