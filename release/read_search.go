@@ -213,6 +213,11 @@ type cubeMemo struct {
 
 const cubeMemoSize = 256
 
+// AnswersKept is how many filters' answers a release keeps (cubeMemoSize,
+// the oldest forgotten first): a benchmark that asks a filter again only
+// after as many others is answered by a search, not from memory.
+const AnswersKept = cubeMemoSize
+
 // cubeKey is the memo's key of a filter: what the cube is filtered by.
 func cubeKey(f models.ContractFilter) string {
 	return strings.Join([]string{f.Buyer, f.SupplierCUI, strconv.Itoa(f.Year), strings.TrimSpace(f.Supplier), f.CPV, f.Procedure, f.Kind}, "\x00")

@@ -26,6 +26,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deschis/deschis/release"
 	"github.com/deschis/deschis/scripts/benchkit"
 )
 
@@ -178,7 +179,7 @@ func benchServe(s *scaleRun, releases, dir string, p *params) ([]Figure, error) 
 			}
 			// offset bounds the terms handed out (requests cut off at a run's end included)
 			measured = fmt.Sprintf("publicsite --cache-entries 0 (no page cache: every answer a search) %s<term>, each request the next of %d name fragments (%d requests in all runs, at most %d terms handed out: %s; %d bytes for %q)",
-				path, len(p.term), n, offset, map[bool]string{true: "no term asked twice", false: "terms repeat"}[offset <= int64(len(p.term))], len(body), p.term[0])
+				path, len(p.term), n, offset, termReuse(offset, len(p.term), s.opt.connections), len(body), p.term[0])
 		}
 		against := fmt.Sprintf("a static file of the same %d bytes (net/http FileServer)", len(body))
 		conn := fmt.Sprintf("wrk, %d connections, %s per run", s.opt.connections, s.opt.duration)
@@ -250,4 +251,20 @@ func benchCold(s *scaleRun, siteArgs []string) ([]Figure, error) {
 		s.logf("serve cold %-10s first %.2f ms, next %.2f ms (start to listening %.2f s)", pg.ID, f.Value, f.Baseline, benchkit.Median(opens))
 	}
 	return out, nil
+}
+
+// termReuse says whether the search run asked a term twice: never, when
+// the terms handed out were no more than there are; else whether each came
+// back only after more others than the reader keeps answers of
+// (release.AnswersKept; the connections' requests in flight counted), so
+// that every request was still a search, not an answer from memory.
+func termReuse(handed int64, terms, connections int) string {
+	switch {
+	case handed <= int64(terms):
+		return "no term asked twice"
+	case terms > release.AnswersKept+connections:
+		return fmt.Sprintf("the terms cycle, each asked again only after %d others, more than the %d answers the reader keeps: every request a search", terms-1, release.AnswersKept)
+	default:
+		return "terms repeat"
+	}
 }
