@@ -84,16 +84,12 @@ func databaseConnector(dir string, man *models.Manifest, opt ReadOptions) (*duck
 	if limit == "" {
 		limit = DefaultReadMemory
 	}
-	// Spilled intermediates go to a directory of this process, never
-	// beside the release's files, which stay as published.
-	// DuckDB makes only the last directory of temp_directory (and removes
-	// it with what it spilled when the database closes): the process's is
-	// made here, or a query over the limit fails with "Failed to create
-	// directory".
-	tmp := filepath.Join(os.TempDir(), "deschis-"+strconv.Itoa(os.Getpid()), man.ReleaseID)
-	if err := os.MkdirAll(filepath.Dir(tmp), 0o700); err != nil {
-		return nil, err
-	}
+	// Spilled intermediates go to a directory of this process and release,
+	// never beside the release's files, which stay as published. It is one
+	// level under the temporary directory: DuckDB makes only the last level
+	// of temp_directory (a deeper one failed every query over the limit with
+	// "Failed to create directory") and removes it when the database closes.
+	tmp := filepath.Join(os.TempDir(), "deschis-"+strconv.Itoa(os.Getpid())+"-"+man.ReleaseID)
 	dsn := "?" + url.Values{"threads": {"1"}, "memory_limit": {limit}, "temp_directory": {tmp}}.Encode()
 	boot := []string{`ATTACH IF NOT EXISTS ` + sqlString(path) + ` AS site (READ_ONLY)`}
 	search := "site.main"
