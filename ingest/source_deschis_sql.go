@@ -43,6 +43,11 @@ type CanonicalCSV struct {
 	// cedilla rule, which would change nothing; false (the zero value)
 	// applies them.
 	NoEdgeSpaces, NoCedillas bool
+	// EdgeSpaceCols, CedillaCols: by column, whether some cell of it (the
+	// header's included) starts or ends with white space, or holds a
+	// cedilla letter; the SQL path applies each rule to those columns only.
+	// nil: every column may.
+	EdgeSpaceCols, CedillaCols []bool
 	// Rows is the number of records after the header.
 	Rows int64
 	// LineSpans are the records after the header that span more than one
@@ -133,7 +138,7 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	keep = true
 	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
 		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
-		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, Rows: s.rows, LineSpans: s.spans, ManySpans: s.manySpans,
+		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, EdgeSpaceCols: s.edgeCols, CedillaCols: s.cedillaCols, Rows: s.rows, LineSpans: s.spans, ManySpans: s.manySpans,
 		Numbered: out.Name(), Row: c.record}, nil
 }
 
@@ -155,8 +160,10 @@ type csvShape struct {
 	rows                       int64
 	crlf, quotedNL, crInQuotes bool
 	edgeSpaces, cedillas       bool
-	spans                      []LineSpan
-	manySpans                  bool
+	// edgeCols, cedillaCols: the same by column (width of them).
+	edgeCols, cedillaCols []bool
+	spans                 []LineSpan
+	manySpans             bool
 }
 
 // cedillaTail reports whether c, after 0xC5, makes ş ţ Ş Ţ.
@@ -179,7 +186,7 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 		quoteInQuoted // a quote inside a quoted field: the end, or the first of ""
 	)
 	var (
-		sh        = csvShape{regular: true}
+		sh        = csvShape{regular: true, edgeCols: make([]bool, width), cedillaCols: make([]bool, width)}
 		state     = fieldStart
 		fields    = 0 // separators seen in the current record
 		recBytes  = 0
@@ -223,13 +230,16 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 		_, err := numbered.Write(num)
 		return err
 	}
+	// col is the current cell's column (the last one for a row with too
+	// many cells, which makes the file irregular anyway).
+	col := func() int { return min(fields, width-1) }
 	// content notes one byte of a cell's content.
 	content := func(c byte) {
 		if cellLen < len(head) {
 			head[cellLen] = c
 		}
-		if !sh.cedillas && byte(tail) == 0xC5 && cedillaTail(c) {
-			sh.cedillas = true
+		if byte(tail) == 0xC5 && cedillaTail(c) {
+			sh.cedillas, sh.cedillaCols[col()] = true, true
 		}
 		tail = tail<<8 | uint32(c)
 		cellLen++
@@ -239,15 +249,18 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 		for k := 0; cellLen+k < len(head) && k < len(s); k++ {
 			head[cellLen+k] = s[k]
 		}
-		if !sh.cedillas {
-			sh.cedillas = byte(tail) == 0xC5 && cedillaTail(s[0])
-			for rest := s; !sh.cedillas; {
+		if c := col(); !sh.cedillaCols[c] {
+			found := byte(tail) == 0xC5 && cedillaTail(s[0])
+			for rest := s; !found; {
 				k := bytes.IndexByte(rest, 0xC5)
 				if k < 0 || k+1 >= len(rest) {
 					break
 				}
-				sh.cedillas = cedillaTail(rest[k+1])
+				found = cedillaTail(rest[k+1])
 				rest = rest[k+1:]
+			}
+			if found {
+				sh.cedillas, sh.cedillaCols[c] = true, true
 			}
 		}
 		if n := len(s); n >= 4 {
@@ -268,15 +281,20 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 	endCell := func() {
 		// Most cells start and end with a printable ASCII byte, which is
 		// no space: then no rune is decoded.
-		if cellLen > 0 && !sh.edgeSpaces && !(head[0] > ' ' && head[0] < utf8.RuneSelf && byte(tail) > ' ' && byte(tail) < utf8.RuneSelf) {
+		if cellLen > 0 && !sh.edgeCols[col()] && !(head[0] > ' ' && head[0] < utf8.RuneSelf && byte(tail) > ' ' && byte(tail) < utf8.RuneSelf) {
 			first, _ := utf8.DecodeRune(head[:min(cellLen, len(head))])
 			t := [4]byte{byte(tail >> 24), byte(tail >> 16), byte(tail >> 8), byte(tail)}
 			last, _ := utf8.DecodeLastRune(t[4-min(cellLen, 4):])
-			sh.edgeSpaces = unicode.IsSpace(first) || unicode.IsSpace(last)
+			if unicode.IsSpace(first) || unicode.IsSpace(last) {
+				sh.edgeSpaces, sh.edgeCols[col()] = true, true
+			}
 		}
 		cellLen, tail = 0, 0
 	}
 	irregular := func() (csvShape, error) { return csvShape{}, nil }
+	if width < 1 {
+		return irregular()
+	}
 	endRecord := func(crlf bool) bool {
 		e := 1
 		if crlf {

@@ -8,30 +8,33 @@ import (
 	"testing/iotest"
 )
 
-// TestScanCSVNotesWhatTheSQLRulesMaySkip: the scan says whether some cell
-// starts or ends with white space (any unicode.IsSpace, inside quotes too,
-// a quoted line break included) and whether some cell holds ş ţ Ş Ţ; cells
-// with such runes inside, or with the comma-below letters, need neither.
+// TestScanCSVNotesWhatTheSQLRulesMaySkip: the scan says in which columns
+// some cell starts or ends with white space (any unicode.IsSpace, inside
+// quotes too, a quoted line break included) and in which some cell holds ş
+// ţ Ş Ţ; cells with such runes inside, or with the comma-below letters, need
+// neither. The file's flags are whether any column has them.
 func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 	for _, c := range []struct {
-		cells            string
-		edge, cedillaRow bool
+		cells     string
+		edge, ced string // by column, 1 where the rule applies
 	}{
-		{`a,b c,"d, e"`, false, false},
-		{`a,școală,ȚARA Ă`, false, false},
-		{`a, b,c`, true, false},
-		{`a,b ,c`, true, false},
-		{"a,\u00a0b,c", true, false},
-		{"a,b\u2003,c", true, false},
-		{"a,b,c\u3000", true, false},
-		{`a,"b ",c`, true, false},
-		{"a,\"b\nc\",d", false, false},
-		{"a,\"b\n\",d", true, false},
-		{"a,b\u00a0c,d", false, false},
-		{`a,Şcoala,c`, false, true},
-		{`a,"Ţara",c`, false, true},
-		{`a,paş,ţ`, false, true},
-		{`a,"x""",c`, false, false},
+		{`a,b c,"d, e"`, "000", "000"},
+		{`a,școală,ȚARA Ă`, "000", "000"},
+		{`a, b,c`, "010", "000"},
+		{`a,b ,c`, "010", "000"},
+		{"a,\u00a0b,c", "010", "000"},
+		{"a,b\u2003,c", "010", "000"},
+		{"a,b,c\u3000", "001", "000"},
+		{" a,b,c", "100", "000"},
+		{`a,"b ",c`, "010", "000"},
+		{"a,\"b\nc\",d", "000", "000"},
+		{"a,\"b\n\",d", "010", "000"},
+		{"a,b\u00a0c,d", "000", "000"},
+		{`a,Şcoala,c`, "000", "010"},
+		{`a,"Ţara",c`, "000", "010"},
+		{`a,paş,ţ`, "000", "011"},
+		{`ş,a,b`, "000", "100"},
+		{`a,"x""",c`, "000", "000"},
 	} {
 		// At once, and a byte at a time (the scan reads runs of a cell's
 		// bytes at once: every run cut).
@@ -40,8 +43,11 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 			if err != nil || !s.regular {
 				t.Fatalf("%q: not regular (%v)", c.cells, err)
 			}
-			if s.edgeSpaces != c.edge || s.cedillas != c.cedillaRow {
-				t.Errorf("%q: edge spaces %v, cedillas %v; want %v, %v", c.cells, s.edgeSpaces, s.cedillas, c.edge, c.cedillaRow)
+			if got := ones(s.edgeCols); got != c.edge || s.edgeSpaces != strings.Contains(c.edge, "1") {
+				t.Errorf("%q: edge spaces %v by column %s; want %s", c.cells, s.edgeSpaces, got, c.edge)
+			}
+			if got := ones(s.cedillaCols); got != c.ced || s.cedillas != strings.Contains(c.ced, "1") {
+				t.Errorf("%q: cedillas %v by column %s; want %s", c.cells, s.cedillas, got, c.ced)
 			}
 		}
 	}
@@ -53,9 +59,25 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 		}
 	}
 	// The last cell of a file without a final line break.
-	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3, ',', nil); err != nil || !s.regular || !s.edgeSpaces {
+	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3, ',', nil); err != nil || !s.regular || ones(s.edgeCols) != "001" {
 		t.Errorf("a last cell with a space and no line break: %+v, %v", s, err)
 	}
+}
+
+// ones writes a column flag as 0 and 1.
+func ones(cols []bool) string {
+	var b strings.Builder
+	for _, c := range cols {
+		b.WriteByte("01"[btoi(c)])
+	}
+	return b.String()
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // TestScanCSVNumbersEveryRecordByItsLine: the numbered copy is the text

@@ -47,11 +47,14 @@ type MappedField struct {
 	// DuckDB (RE2) read alike; "" for none.
 	Extract string
 	// Map replaces a value by its rules.Fold form; nil for none.
-	Map     map[string]string
-	Default *string
-	Numbers string   // rules.NumbersRO, NumbersIntl, NumbersAuto
-	Dates   []string // rules.DatesDMY, ...
-	Scale   int64
+	Map map[string]string
+	// Spellings are cells that Map replaces, as a source writes them,
+	// with their value (a cell the SQL path can map without folding it).
+	Spellings map[string]string
+	Default   *string
+	Numbers   string   // rules.NumbersRO, NumbersIntl, NumbersAuto
+	Dates     []string // rules.DatesDMY, ...
+	Scale     int64
 }
 
 // SkipWhere is a skip_rows_where rule: the rows whose cell in column Col
@@ -69,6 +72,9 @@ type CSVShape struct {
 	HeaderLines                      int
 	Rows                             int64
 	CRLF, QuotedNewlines, CRInQuotes bool
+	// EdgeSpaceCols, CedillaCols: the columns some cell of which has white
+	// space at an edge, or a cedilla letter (CanonicalCSV's).
+	EdgeSpaceCols, CedillaCols []bool
 	// LineSpans, ManySpans: the records spanning lines (CanonicalCSV's).
 	LineSpans []LineSpan
 	ManySpans bool
@@ -83,5 +89,5 @@ func ScanCSV(r io.Reader, width int, delim byte) (CSVShape, error) {
 		return CSVShape{}, err
 	}
 	return CSVShape{Regular: true, HeaderLines: s.headerLines, Rows: s.rows, CRLF: s.crlf,
-		QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes, LineSpans: s.spans, ManySpans: s.manySpans}, nil
+		QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes, EdgeSpaceCols: s.edgeCols, CedillaCols: s.cedillaCols, LineSpans: s.spans, ManySpans: s.manySpans}, nil
 }

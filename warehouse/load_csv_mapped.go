@@ -42,10 +42,13 @@ type MappedField struct {
 	Constant *string
 	Extract  string
 	Map      map[string]string // folded source value -> value
-	Default  *string
-	Numbers  string
-	Dates    []string
-	Scale    int64
+	// Spellings: cells, as written, and the value Map gives them
+	// (ingest.MappedField's), compared before any folding.
+	Spellings map[string]string
+	Default   *string
+	Numbers   string
+	Dates     []string
+	Scale     int64
 }
 
 // SkipWhere is a skip_rows_where rule over column Col.
@@ -100,8 +103,22 @@ func (f *CSVFile) mappedCell(i int) string {
 			when = append(when, fmt.Sprintf("WHEN %s THEN %s", sqlString(k), sqlString(mf.Map[k])))
 		}
 		key := fmt.Sprintf("deschis_map_key(%s)", x)
-		bail = append(bail, key+" IS NULL")
-		x = fmt.Sprintf("CASE %s %s ELSE %s END", key, strings.Join(when, " "), x)
+		folded := fmt.Sprintf("CASE %s %s ELSE %s END", key, strings.Join(when, " "), x)
+		if len(mf.Spellings) == 0 {
+			bail = append(bail, key+" IS NULL")
+			x = folded
+		} else {
+			// A cell written as one of the spellings is mapped as it is;
+			// only the others are folded (CASE evaluates its ELSE on the
+			// rows no WHEN took; an OR would fold every cell).
+			var exact, spelt []string
+			for _, s := range slices.Sorted(maps.Keys(mf.Spellings)) {
+				exact = append(exact, fmt.Sprintf("WHEN %s THEN %s", sqlString(s), sqlString(mf.Spellings[s])))
+				spelt = append(spelt, sqlString(s))
+			}
+			bail = append(bail, fmt.Sprintf("CASE WHEN %s IN (%s) THEN false ELSE %s IS NULL END", x, strings.Join(spelt, ", "), key))
+			x = fmt.Sprintf("CASE %s %s ELSE %s END", x, strings.Join(exact, " "), folded)
+		}
 	}
 	if mf.Default != nil {
 		x = fmt.Sprintf("CASE WHEN deschis_trim(%[1]s) = '' THEN %[2]s ELSE %[1]s END", x, sqlString(*mf.Default))
@@ -109,6 +126,9 @@ func (f *CSVFile) mappedCell(i int) string {
 	b := "false"
 	if len(bail) > 0 {
 		b = "coalesce(" + strings.Join(bail, " OR ") + ", true)"
+	}
+	if !needs(f.NoEdgeSpaces, f.EdgeSpaceCols, f.textCol(i)) {
+		return fmt.Sprintf("nullif(%s, '') AS t%d, %s AS b%d", x, i, b, i)
 	}
 	return fmt.Sprintf("nullif(deschis_trim(%s), '') AS t%d, %s AS b%d", x, i, b, i)
 }
@@ -157,7 +177,10 @@ func (f *CSVFile) mappedSkips() string {
 		for i := range f.Width {
 			cells = append(cells, fmt.Sprintf("c%d", i))
 		}
-		may = append(may, fmt.Sprintf("deschis_trim(concat(%s)) = ''", strings.Join(cells, ", ")))
+		// A row whose first cell has text is not blank: most rows are
+		// decided without concatenating them (CASE evaluates its ELSE
+		// on the rows no WHEN took).
+		may = append(may, fmt.Sprintf("CASE WHEN deschis_trim(c0) <> '' THEN false ELSE deschis_trim(concat(%s)) = '' END", strings.Join(cells, ", ")))
 	}
 	if len(may) == 0 {
 		return ""

@@ -62,7 +62,10 @@ type CSVFile struct {
 	// cedilla letter (ingest.CanonicalCSV's); then those rules are left out
 	// of the SQL. The zero value applies them.
 	NoEdgeSpaces, NoCedillas bool
-	Rows                     int64
+	// EdgeSpaceCols, CedillaCols: the columns that may need each rule
+	// (ingest.CanonicalCSV's); nil: every column.
+	EdgeSpaceCols, CedillaCols []bool
+	Rows                       int64
 	// LineSpans, ManySpans: the records that span more than one physical
 	// line (ingest.CanonicalCSV's), for numberLines.
 	LineSpans []LineSpan
@@ -219,6 +222,37 @@ func sqlList(vals []string) string {
 	return strings.Join(q, ", ")
 }
 
+// needs reports whether a rule the scan found no use for in the whole file
+// (none) or in some columns (cols, by column; nil when unknown) applies to
+// column col (-1: a value that is not one column's cell, which always
+// gets it).
+func needs(none bool, cols []bool, col int) bool {
+	switch {
+	case none:
+		return false
+	case col < 0 || col >= len(cols):
+		return true
+	}
+	return cols[col]
+}
+
+// textCol is the column whose cell is field i's text as it is (the canonical
+// format's column; a mapped field without extract, map, default or
+// constant), -1 when its text may come from elsewhere (a SICAP shape's
+// cells, a mapping's values).
+func (f *CSVFile) textCol(i int) int {
+	switch {
+	case f.Sicap != nil:
+		return -1
+	case f.Fields != nil:
+		mf := f.Fields[i]
+		if mf == nil || mf.Constant != nil || mf.Extract != "" || len(mf.Map) > 0 || mf.Default != nil {
+			return -1
+		}
+	}
+	return f.ColOf[i]
+}
+
 // csvFactInsert is the statement that reads f into the dataset's fact table
 // as rows of the load loadID: the rows of csvSelect every rule passes, with
 // their line when numbered, else without (numberLines sets it).
@@ -296,7 +330,7 @@ func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 		case i == f.EntityField && f.Entity != "":
 			raw = sqlString(f.Entity)
 		}
-		if !f.NoEdgeSpaces {
+		if needs(f.NoEdgeSpaces, f.EdgeSpaceCols, f.ColOf[i]) {
 			raw = fmt.Sprintf("deschis_trim(%s)", raw)
 		}
 		trimmed = append(trimmed, fmt.Sprintf("nullif(%s, '') AS t%d", raw, i))
@@ -327,7 +361,7 @@ func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 		switch fd.Type {
 		case "":
 		case models.TypeText:
-			if !f.NoCedillas {
+			if needs(f.NoCedillas, f.CedillaCols, f.textCol(i)) {
 				v = fmt.Sprintf("deschis_text(%s)", t)
 			}
 		case models.TypeCUI:

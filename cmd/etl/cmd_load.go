@@ -228,7 +228,8 @@ func csvFile(c *ingest.CanonicalCSV) *warehouse.CSVFile {
 	}
 	f := &warehouse.CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf,
 		EntityField: c.EntityField, Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines,
-		CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows, Row: c.Row,
+		CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas,
+		EdgeSpaceCols: c.EdgeSpaceCols, CedillaCols: c.CedillaCols, Rows: c.Rows, Row: c.Row,
 		ManySpans: c.ManySpans, Numbered: c.Numbered}
 	for _, s := range c.LineSpans {
 		f.LineSpans = append(f.LineSpans, warehouse.LineSpan{Record: s.Record, Extra: s.Extra})
@@ -243,7 +244,7 @@ func csvFile(c *ingest.CanonicalCSV) *warehouse.CSVFile {
 		f.Fields = make([]*warehouse.MappedField, len(c.Fields))
 		for i, mf := range c.Fields {
 			if mf != nil {
-				f.Fields[i] = &warehouse.MappedField{Constant: mf.Constant, Extract: mf.Extract, Map: mf.Map, Default: mf.Default,
+				f.Fields[i] = &warehouse.MappedField{Constant: mf.Constant, Extract: mf.Extract, Map: mf.Map, Spellings: mf.Spellings, Default: mf.Default,
 					Numbers: mf.Numbers, Dates: mf.Dates, Scale: mf.Scale}
 			}
 		}

@@ -3,7 +3,9 @@ package tabular
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/deschis/deschis/ingest"
@@ -50,6 +52,7 @@ type fieldPlan struct {
 	constant string
 	def      *string
 	vmap     map[string]string // folded source value -> value
+	spell    map[string]string // cells that fold to a key of vmap, as written -> value (mapSpellings)
 	extract  *regexp.Regexp
 	numbers  string
 	dates    []string
@@ -143,9 +146,38 @@ func newFieldPlan(m *Mapping, fm FieldMap, f models.Field) (*fieldPlan, error) {
 		for k, v := range fm.Map {
 			fp.vmap[rules.Fold(k)] = v
 		}
+		fp.spell = mapSpellings(slices.Collect(maps.Keys(fm.Map)), fp.vmap)
 	}
 	return fp, nil
 }
+
+// mapSpellings are the ways a source is likely to write the keys of a
+// value map (as the mapping writes them; with ş ţ for ș ț and the other way
+// round, as a Windows-1250 export must; in lower and upper case; without
+// diacritics), each with the value vmap gives it: the SQL load path compares
+// a cell with these first, as it is, and folds only the cells that are none
+// of them (folding costs most of a mapped enum's time in DuckDB). A spelling
+// is kept only when rules.Fold gives one of vmap's keys, so the value is the
+// Go rule's by construction.
+func mapSpellings(keys []string, vmap map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, k := range keys {
+		for _, c := range []string{k, cedillaForm.Replace(k), commaForm.Replace(k), rules.Fold(k)} {
+			for _, s := range []string{c, strings.ToLower(c), strings.ToUpper(c)} {
+				if v, ok := vmap[rules.Fold(s)]; ok && s != "" && s == strings.TrimSpace(s) {
+					out[s] = v
+				}
+			}
+		}
+	}
+	return out
+}
+
+// cedillaForm writes ș ț with the cedilla (ş ţ), commaForm the other way.
+var (
+	cedillaForm = strings.NewReplacer("ș", "ş", "ț", "ţ", "Ș", "Ş", "Ț", "Ţ")
+	commaForm   = strings.NewReplacer("ş", "ș", "ţ", "ț", "Ş", "Ș", "Ţ", "Ț")
+)
 
 // resolve binds the plan's columns to a header (nil when the file has none).
 // Missing names refuse the file, all of them named at once.

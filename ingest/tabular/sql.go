@@ -81,6 +81,7 @@ func SQLFile(opt ingest.Options, tmpDir string, wrap func(io.Reader) io.Reader) 
 	out := &ingest.CanonicalCSV{Path: opt.File, Width: width, HeaderLines: sc.shape.HeaderLines,
 		ColOf: make([]int, len(fields)), EntityField: p.entity, Entity: opt.Entity,
 		CRLF: sc.shape.CRLF, QuotedNewlines: sc.shape.QuotedNewlines, CRInQuotes: sc.shape.CRInQuotes, Rows: sc.shape.Rows,
+		EdgeSpaceCols: sc.shape.EdgeSpaceCols, CedillaCols: sc.shape.CedillaCols,
 		LineSpans: sc.shape.LineSpans, ManySpans: sc.shape.ManySpans}
 	out.Delim, out.SkipLines, out.SkipBlank, out.Terms, out.Transcoded = byte(delim), headerLine-1, m.Source.SkipBlankRows, m.Terms, sc.transcoded
 	out.Fields = make([]*ingest.MappedField, len(fields))
@@ -95,7 +96,7 @@ func SQLFile(opt ingest.Options, tmpDir string, wrap func(io.Reader) io.Reader) 
 		case fp == nil:
 			continue
 		}
-		mf := &ingest.MappedField{Default: fp.def, Numbers: fp.numbers, Dates: fp.dates, Scale: fp.scale, Map: fp.vmap}
+		mf := &ingest.MappedField{Default: fp.def, Numbers: fp.numbers, Dates: fp.dates, Scale: fp.scale, Map: fp.vmap, Spellings: fp.spell}
 		if fp.col < 0 {
 			v := fp.constant
 			mf.Constant = &v
