@@ -122,7 +122,7 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 		}
 	}()
 	w := bufio.NewWriterSize(out, 1<<20)
-	s, err := scanCSV(r, len(c.header), ',', w)
+	s, err := scanCSV(r, len(c.header), ',', 1, w)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -177,8 +177,9 @@ const maxSQLRowBytes = 1 << 20
 // says whether every record has width cells and nothing in it reads
 // differently in DuckDB's read_csv and Go's encoding/csv. numbered, when
 // not nil, receives the text (without the BOM) with each record's physical
-// line as a first cell ("line" for the header): CanonicalCSV.Numbered.
-func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, error) {
+// line as a first cell ("line" for the header, which is on line first):
+// CanonicalCSV.Numbered.
+func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer) (csvShape, error) {
 	const (
 		fieldStart = iota
 		unquoted
@@ -204,8 +205,8 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 		// The numbered copy: the physical line of the next record, whether
 		// its first byte is still to come (its line is written before it),
 		// and where the block's bytes not yet copied start.
-		line     int64 = 1
-		toNumber       = true
+		line     = first
+		toNumber = true
 		from     int
 		num      []byte
 	)
@@ -220,7 +221,7 @@ func scanCSV(r io.Reader, width int, delim byte, numbered io.Writer) (csvShape, 
 			}
 		}
 		num = num[:0]
-		if line == 1 {
+		if records == 0 {
 			num = append(num, "line"...)
 		} else {
 			num = strconv.AppendInt(num, line, 10)

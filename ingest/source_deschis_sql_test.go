@@ -39,7 +39,7 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 		// At once, and a byte at a time (the scan reads runs of a cell's
 		// bytes at once: every run cut).
 		for _, r := range []io.Reader{strings.NewReader("x,y,z\n" + c.cells + "\n"), iotest.OneByteReader(strings.NewReader("x,y,z\n" + c.cells + "\n"))} {
-			s, err := scanCSV(r, 3, ',', nil)
+			s, err := scanCSV(r, 3, ',', 1, nil)
 			if err != nil || !s.regular {
 				t.Fatalf("%q: not regular (%v)", c.cells, err)
 			}
@@ -54,12 +54,12 @@ func TestScanCSVNotesWhatTheSQLRulesMaySkip(t *testing.T) {
 	// A NUL byte inside a quoted cell or an unquoted one: the Go path reads
 	// the file.
 	for _, cells := range []string{"a,\"b\x00c\",d", "a,b\x00c,d"} {
-		if s, err := scanCSV(strings.NewReader("x,y,z\n"+cells+"\n"), 3, ',', nil); err != nil || s.regular {
+		if s, err := scanCSV(strings.NewReader("x,y,z\n"+cells+"\n"), 3, ',', 1, nil); err != nil || s.regular {
 			t.Errorf("%q: regular %v (%v), want not", cells, s.regular, err)
 		}
 	}
 	// The last cell of a file without a final line break.
-	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3, ',', nil); err != nil || !s.regular || ones(s.edgeCols) != "001" {
+	if s, err := scanCSV(strings.NewReader("x,y,z\na,b,c "), 3, ',', 1, nil); err != nil || !s.regular || ones(s.edgeCols) != "001" {
 		t.Errorf("a last cell with a space and no line break: %+v, %v", s, err)
 	}
 }
@@ -93,7 +93,7 @@ func TestScanCSVNumbersEveryRecordByItsLine(t *testing.T) {
 		// Read at once, and a byte at a time (a record cut between blocks).
 		for _, r := range []io.Reader{strings.NewReader(c.in), iotest.OneByteReader(strings.NewReader(c.in))} {
 			var out strings.Builder
-			s, err := scanCSV(r, 2, ',', &out)
+			s, err := scanCSV(r, 2, ',', 1, &out)
 			if err != nil || !s.regular {
 				t.Fatalf("scanCSV(%q): %+v, %v", c.in, s, err)
 			}
@@ -118,7 +118,7 @@ func BenchmarkScanCSV(b *testing.B) {
 	in := sb.String()
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
-		s, err := scanCSV(strings.NewReader(in), 16, ',', io.Discard)
+		s, err := scanCSV(strings.NewReader(in), 16, ',', 1, io.Discard)
 		if err != nil || !s.regular || s.rows != 100000 {
 			b.Fatalf("%+v, %v", s, err)
 		}

@@ -84,7 +84,14 @@ type CSVShape struct {
 // scans a canonical file: whether every record has width cells and nothing
 // reads differently in DuckDB and in Go.
 func ScanCSV(r io.Reader, width int, delim byte) (CSVShape, error) {
-	s, err := scanCSV(r, width, delim, nil)
+	return ScanCSVNumbered(r, width, delim, 1, nil)
+}
+
+// ScanCSVNumbered is ScanCSV that also writes the numbered copy (the text
+// with each record's physical line as a first cell, CanonicalCSV.Numbered)
+// to numbered when not nil, the header being on line first.
+func ScanCSVNumbered(r io.Reader, width int, delim byte, first int64, numbered io.Writer) (CSVShape, error) {
+	s, err := scanCSV(r, width, delim, first, numbered)
 	if err != nil || !s.regular {
 		return CSVShape{}, err
 	}

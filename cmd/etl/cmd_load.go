@@ -58,7 +58,7 @@ func (m *Main) cmdLoad(ctx context.Context, args []string) error {
 	onlyDeployment := fs.Bool("only-deployment", false, "păstrează doar rândurile instituțiilor înregistrate în depozit (un județ cu toate unitățile lui) și le sare pe celelalte (exporturi naționale SICAP, OCDS, Forexebug)")
 	maxShare := fs.Float64("max-reject-share", warehouse.DefaultMaxRejectShare, "partea maximă de rânduri respinse (0–1) peste care încărcarea e refuzată")
 	asJSON := fs.Bool("json", false, "scrie rezultatul ca JSON, pentru scripturi")
-	mappedSQL := fs.Bool("mapped-sql", false, "citește formatul csv cu corespondență în DuckDB (calea SQL; experimental: azi mai lentă decât cititorul Go)")
+	mappedSQL := fs.Bool("mapped-sql", mappedSQLDefault, "citește formatul csv cu corespondență în DuckDB (calea SQL; --mapped-sql=false: cititorul Go)")
 	sicapSQL := fs.Bool("sicap-sql", sicapSQLDefault, "citește formatul sicap în DuckDB (calea SQL; experimental: azi mai lentă decât cititorul Go; --sicap-sql=false: cititorul Go)")
 	paths, err := parse(fs, args)
 	if err != nil {
@@ -184,12 +184,10 @@ func checkEntity(ctx context.Context, w *warehouse.Warehouse, opt ingest.Options
 
 // loadFiles opens each path with the format's reader when the warehouse asks
 // for it, counting the bytes read for the progress bar. The canonical CSV is
-// offered to the SQL load path; the csv format with a mapping only when
-// mappedSQL (etl load --mapped-sql): measured at 1 M rows, that path takes
-// about twice the Go reader's time (docs/mapping.md), so the Go reader stays
-// the default. A mapped file DuckDB cannot read in its encoding is
-// transcoded to a UTF-8 copy in dir (the warehouse's directory), removed
-// after the load reads it.
+// offered to the SQL load path; the csv format with a mapping when
+// mappedSQL (etl load --mapped-sql, on by default: mappedSQLDefault). A
+// mapped file is read through a numbered UTF-8 copy in dir (the warehouse's
+// directory), removed after the load reads it.
 func loadFiles(paths []string, format string, opt ingest.Options, bar progress, dir string, mappedSQL bool) []warehouse.LoadFile {
 	files := make([]warehouse.LoadFile, len(paths))
 	for i, p := range paths {

@@ -107,7 +107,7 @@ func (m *Main) cmdRun(ctx context.Context, args []string) error {
 					return err
 				}
 			}
-			res, err := w.Load(ctx, loadSpec(p.Format, opt, c.MaxRejectShare), loadFiles(paths, p.Format, opt, noProgress{}, filepath.Dir(*db), false))
+			res, err := w.Load(ctx, loadSpec(p.Format, opt, c.MaxRejectShare), loadFiles(paths, p.Format, opt, noProgress{}, filepath.Dir(*db), mappedSQLDefault))
 			rep.report(p, res, err)
 			return err
 		}}

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -125,14 +129,14 @@ func TestMappedSQLPathMatchesGoRules(t *testing.T) {
 			tw.sameMapped(t, mappedCase{mapping: m, file: p, entity: "14756536"})
 		}
 	}
-	if left, _ := filepath.Glob(filepath.Join(tw.dir, "deschis-utf8-*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(tw.dir, "deschis-*.csv")); len(left) > 0 {
 		t.Fatalf("transcoded copies left behind: %v", left)
 	}
 }
 
 // TestMappedSQLPathTranscodesAndKeepsLines: a Windows-1250 register with
 // title rows above its header, quoted line breaks and rows the mapping
-// skips is read by the SQL path through a UTF-8 copy beside the warehouse,
+// skips is read by the SQL path through a numbered UTF-8 copy beside the warehouse,
 // removed after; its rows keep the file's physical lines and the skipped
 // rows are counted as the Go path counts them.
 func TestMappedSQLPathTranscodesAndKeepsLines(t *testing.T) {
@@ -177,7 +181,7 @@ func transcodesAndKeepsLines(t *testing.T, enc, encoding string) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("rows\n%v\nwant\n%v", got, want)
 	}
-	if left, _ := filepath.Glob(filepath.Join(tw.dir, "deschis-utf8-*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(tw.dir, "deschis-*.csv")); len(left) > 0 {
 		t.Fatalf("transcoded copies left behind: %v", left)
 	}
 }
@@ -261,4 +265,60 @@ func FuzzMappedSQLCellRules(f *testing.F) {
 		tw.same(t, ingest.Options{Dataset: models.DatasetProcurement, Mapping: mappings[k]}, p)
 		os.Remove(p)
 	})
+}
+
+// TestMappedSQLIsTheDefault: etl load reads a csv file with a mapping by the
+// SQL path unless --mapped-sql=false (the load's trace shows the SQL path's
+// pre-scan and insert only then), and both load it alike (the same JSON
+// result but for its times and ids).
+func TestMappedSQLIsTheDefault(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "contracte.csv", "Nr. contract;Data;Furnizor;CUI furnizor;Obiectul contractului;Valoare (lei);Tip\n"+
+		"1/2026;15.03.2026;Alfa SRL;14399840;Lucrări;1.200,50;Achiziţie directă\n"+
+		"2/2026;16.03.2026;Beta SRL;14399840;Pază;20,5;PROCEDURĂ\n")
+	m := writeFile(t, dir, "contracte.yaml", "dataset: procurement\nformat: csv\nsource:\n  delimiter: \";\"\nnumbers: ro\ndates: [dmy]\nfields:\n"+
+		"  contract_id:   {column: \"Nr. contract\"}\n"+
+		"  kind:          {column: \"Tip\", map: {\"Achiziție directă\": direct_purchase, \"Procedură\": procedure_award}}\n"+
+		"  supplier_cui:  {column: \"CUI furnizor\"}\n  supplier_name: {column: \"Furnizor\"}\n"+
+		"  title:         {column: \"Obiectul contractului\"}\n  value:         {column: \"Valoare (lei)\"}\n"+
+		"  award_date:    {column: \"Data\"}\n")
+	var results []map[string]any
+	for i, flag := range []string{"", "--mapped-sql=false"} {
+		db := filepath.Join(dir, fmt.Sprintf("w%d.duckdb", i))
+		ent := writeFile(t, dir, "entities.csv", "cui,name,kind,county\n"+cityCUI+",Municipiul Timișoara,municipiu,TM\n")
+		if code, _, stderr := run(t, "load", "--db", db, "--dataset", "entities", "--format", "deschis", ent); code != 0 {
+			t.Fatalf("entities: %s", stderr)
+		}
+		var out, errb bytes.Buffer
+		args := []string{"load", "--db", db, "--dataset", "procurement", "--format", "csv", "--mapping", m, "--entity", cityCUI, p, "--json"}
+		if flag != "" {
+			args = append(args, flag)
+		}
+		main := &Main{Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+			if k == "DESCHIS_TRACE" {
+				return "1"
+			}
+			return ""
+		}}
+		if code := main.Run(context.Background(), args); code != 0 {
+			t.Fatalf("%q: exit %d: %s", flag, code, errb.String())
+		}
+		if sql := strings.Contains(errb.String(), "pre-scan") && strings.Contains(errb.String(), "insert"); sql != (flag == "") {
+			t.Fatalf("%q: SQL path %v, trace:\n%s", flag, sql, errb.String())
+		}
+		var r map[string]any
+		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"load_id", "seconds", "steps"} {
+			delete(r, k)
+		}
+		results = append(results, r)
+	}
+	if !reflect.DeepEqual(results[0], results[1]) {
+		t.Fatalf("the SQL path and the Go reader differ:\n%v\n%v", results[0], results[1])
+	}
+	if f := results[0]["files"].([]any)[0].(map[string]any); f["rows_loaded"] != float64(2) {
+		t.Fatalf("file: %v", f)
+	}
 }

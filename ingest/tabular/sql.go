@@ -73,7 +73,7 @@ func SQLFile(opt ingest.Options, tmpDir string, wrap func(io.Reader) io.Reader) 
 		}
 	}
 
-	sc, err := scanMapped(m, opt.File, tmpDir, headerLine-1, width, byte(delim), wrap)
+	sc, err := scanMapped(m, opt.File, tmpDir, headerLine-1, width, byte(delim), true, wrap)
 	if err != nil || sc == nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func SQLFile(opt ingest.Options, tmpDir string, wrap func(io.Reader) io.Reader) 
 		CRLF: sc.shape.CRLF, QuotedNewlines: sc.shape.QuotedNewlines, CRInQuotes: sc.shape.CRInQuotes, Rows: sc.shape.Rows,
 		EdgeSpaceCols: sc.shape.EdgeSpaceCols, CedillaCols: sc.shape.CedillaCols,
 		LineSpans: sc.shape.LineSpans, ManySpans: sc.shape.ManySpans}
-	out.Delim, out.SkipLines, out.SkipBlank, out.Terms, out.Transcoded = byte(delim), headerLine-1, m.Source.SkipBlankRows, m.Terms, sc.transcoded
+	out.Delim, out.SkipLines, out.SkipBlank, out.Terms, out.Numbered = byte(delim), headerLine-1, m.Source.SkipBlankRows, m.Terms, sc.numbered
 	out.Fields = make([]*ingest.MappedField, len(fields))
 	for i := range fields {
 		out.ColOf[i] = -1
@@ -210,6 +210,7 @@ func sameInRE2(pat string) bool {
 type mappedScan struct {
 	shape      ingest.CSVShape
 	transcoded string
+	numbered   string
 }
 
 // scanMapped reads the file's text once, decoded as the mapping says: the
@@ -218,8 +219,11 @@ type mappedScan struct {
 // compared with the bytes on disk. When they differ (another encoding, a byte
 // order mark above title rows) the text is written to a UTF-8 copy in
 // tmpDir from the first difference on, the bytes before it copied from the
-// file. nil: the Go path reads the file.
-func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byte, wrap func(io.Reader) io.Reader) (_ *mappedScan, err error) {
+// file. With numbered, the text from the header on is written instead to a
+// numbered copy (ingest.CanonicalCSV.Numbered: each record led by its
+// physical line in the file), which read_csv reads with the rows' lines, so
+// no line is set after the insert. nil: the Go path reads the file.
+func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byte, numbered bool, wrap func(io.Reader) io.Reader) (_ *mappedScan, err error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, nil
@@ -239,7 +243,7 @@ func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byt
 	if wrap != nil {
 		r = wrap(f)
 	}
-	t := &textTee{raw: bufio.NewReaderSize(raw, 64<<10), file: copyFrom, dir: tmpDir}
+	t := &textTee{raw: bufio.NewReaderSize(raw, 64<<10), file: copyFrom, dir: tmpDir, checkOnly: numbered}
 	defer func() {
 		if t.out != nil {
 			t.out.Close()
@@ -265,9 +269,37 @@ func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byt
 			return nil, nil // a lone \r: DuckDB may count another line
 		}
 	}
-	shape, err := ingest.ScanCSV(br, width, delim)
+	var (
+		copyFile *os.File
+		copyW    *bufio.Writer
+		keep     bool
+	)
+	if numbered {
+		if copyFile, err = os.CreateTemp(tmpDir, "deschis-lines-*.csv"); err != nil {
+			return nil, err
+		}
+		defer func() {
+			copyFile.Close()
+			if !keep {
+				os.Remove(copyFile.Name())
+			}
+		}()
+		copyW = bufio.NewWriterSize(copyFile, 1<<20)
+	}
+	var w io.Writer
+	if copyW != nil {
+		w = copyW
+	}
+	shape, err := ingest.ScanCSVNumbered(br, width, delim, int64(skipLines)+1, w)
 	if err != nil || !shape.Regular || shape.Rows == 0 || t.bad || t.err != nil {
 		return nil, nil
+	}
+	if numbered {
+		if err := copyW.Flush(); err != nil {
+			return nil, err
+		}
+		keep = true
+		return &mappedScan{shape: shape, numbered: copyFile.Name()}, nil
 	}
 	if t.out != nil {
 		if err := t.w.Flush(); err != nil {
@@ -294,11 +326,14 @@ type textTee struct {
 	same  int64 // bytes of text equal to the file's (after the BOM) so far
 	carry []byte
 	bad   bool // a misdecoded character
-	err   error
-	out   *os.File
-	w     *bufio.Writer
-	clean bool
-	cmp   []byte
+	// checkOnly: only the misdecoded characters are looked for (the
+	// numbered copy is the text's copy).
+	checkOnly bool
+	err       error
+	out       *os.File
+	w         *bufio.Writer
+	clean     bool
+	cmp       []byte
 }
 
 func (t *textTee) Read(p []byte) (int, error) {
@@ -310,6 +345,9 @@ func (t *textTee) Read(p []byte) (int, error) {
 			t.bad = true
 		}
 		t.carry = append(t.carry[:0], chk[max(0, len(chk)-2):]...)
+		if t.checkOnly {
+			return n, err
+		}
 		if e := t.tee(b); e != nil {
 			t.err = e
 			return n, e
