@@ -383,6 +383,20 @@ func legacyCP1250(text string) []byte {
 	return out.Bytes()
 }
 
+// resultWithoutTimes is etl load's --json result without what differs
+// between two loads of the same file: its id, times and steps.
+func resultWithoutTimes(t *testing.T, stdout string) map[string]any {
+	t.Helper()
+	var r map[string]any
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"load_id", "seconds", "steps"} {
+		delete(r, k)
+	}
+	return r
+}
+
 // TestSicapSQLSwitch: etl load --sicap-sql and --sicap-sql=false load the
 // sample alike (the same JSON result but for its times and ids), and the
 // flag refuses what is not a yes or no.
@@ -395,14 +409,7 @@ func TestSicapSQLSwitch(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", flag, code, stderr)
 		}
-		var r map[string]any
-		if err := json.Unmarshal([]byte(stdout), &r); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range []string{"load_id", "seconds", "steps"} {
-			delete(r, k)
-		}
-		results = append(results, r)
+		results = append(results, resultWithoutTimes(t, stdout))
 	}
 	if !reflect.DeepEqual(results[0], results[1]) {
 		t.Fatalf("--sicap-sql and --sicap-sql=false differ:\n%v\n%v", results[0], results[1])
