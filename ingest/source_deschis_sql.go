@@ -102,15 +102,6 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 		return nil, err
 	}
 	c := rr.(*canonicalReader)
-	f, err = os.Open(opt.File)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if wrap != nil {
-		r = wrap(f)
-	}
 	out, err := os.CreateTemp("", "deschis-lines-*.csv")
 	if err != nil {
 		return nil, err
@@ -121,11 +112,7 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 			os.Remove(out.Name())
 		}
 	}()
-	w := bufio.NewWriterSize(out, 1<<20)
-	s, err := scanCSV(r, len(c.header), ',', 1, w)
-	if err == nil {
-		err = w.Flush()
-	}
+	s, err := scanFile(opt.File, len(c.header), ',', wrap, out)
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
@@ -164,6 +151,9 @@ type csvShape struct {
 	edgeCols, cedillaCols []bool
 	spans                 []LineSpan
 	manySpans             bool
+	// ending: 0 no record ended with a line break, 1 \n, 2 \r\n (a last
+	// record without one takes the others' or \n: crlf).
+	ending int
 }
 
 // cedillaTail reports whether c, after 0xC5, makes ş ţ Ş Ţ.
@@ -180,6 +170,19 @@ const maxSQLRowBytes = 1 << 20
 // line as a first cell ("line" for the header, which is on line first):
 // CanonicalCSV.Numbered.
 func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer) (csvShape, error) {
+	return scanPart(r, width, delim, partOf{first: first, start: true}, numbered)
+}
+
+// partOf is where the text a scan reads starts: on physical line first;
+// start, at the start of the file (a BOM is skipped, the first record is
+// the header), else at a record after the header (scanFile's parts).
+type partOf struct {
+	first int64
+	start bool
+}
+
+// scanPart is scanCSV over a part of the text (partOf).
+func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Writer) (csvShape, error) {
 	const (
 		fieldStart = iota
 		unquoted
@@ -192,7 +195,7 @@ func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer
 		fields    = 0 // separators seen in the current record
 		recBytes  = 0
 		recLines  = 1
-		records   = 0
+		records   = 0 // the header's included: 1 from the start of a part after it
 		ending    = 0 // 0 unknown, 1 \n, 2 \r\n
 		pendingCR = false
 		carry     []byte // an incomplete rune at the end of a block
@@ -205,7 +208,7 @@ func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer
 		// The numbered copy: the physical line of the next record, whether
 		// its first byte is still to come (its line is written before it),
 		// and where the block's bytes not yet copied start.
-		line     = first
+		line     = part.first
 		toNumber = true
 		from     int
 		num      []byte
@@ -322,8 +325,11 @@ func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer
 		fields, recBytes, recLines, state = 0, 0, 1, fieldStart
 		return true
 	}
+	if !part.start {
+		records = 1
+	}
 	br := bufio.NewReaderSize(r, 1<<16)
-	if bom, _ := br.Peek(3); string(bom) == "\xEF\xBB\xBF" {
+	if bom, _ := br.Peek(3); part.start && string(bom) == "\xEF\xBB\xBF" {
 		br.Discard(3)
 	}
 	for {
@@ -474,6 +480,7 @@ func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer
 	if len(carry) > 0 || pendingCR || state == quoted {
 		return irregular()
 	}
+	seen := ending    // the line ending of the records that ended with one
 	if recBytes > 0 { // a last row without a line break
 		endCell()
 		e := ending
@@ -488,6 +495,6 @@ func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer
 		return irregular()
 	}
 	sh.rows = int64(records - 1)
-	sh.crlf = ending == 2
+	sh.crlf, sh.ending = ending == 2, seen
 	return sh, nil
 }
