@@ -155,8 +155,9 @@ func (w *Warehouse) checkDirect(ctx context.Context, conn *sql.Conn, dataset str
 }
 
 // directMerge are the statements that merge a load's rows with the rows
-// already in core: the older rows of the same keys go, the dimensions the
-// new rows name are added ($1 is the load id).
+// already in core: the older rows of the same keys go (the first, a DELETE,
+// which mergeDirect leaves out when the fact table has no older row), the
+// dimensions the new rows name are added ($1 is the load id).
 var directMerge = map[string][]string{
 	models.DatasetProcurement: {
 		`DELETE FROM fact_procurement f USING (SELECT buyer_cui, contract_id FROM fact_procurement WHERE load_id = $1) s
