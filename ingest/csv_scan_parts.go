@@ -30,10 +30,31 @@ var (
 	scanPartsOf         = func() int { return min(runtime.GOMAXPROCS(0), 8) }
 )
 
+// TextOf turns a part of a file's bytes into the text a scan reads: the
+// part at the file's start (start) with the lines above its header passed
+// over (skipped, their number), another part from its first byte on (no BOM
+// looked for, no encoding sniffed).
+type TextOf func(r io.Reader, start bool) (text io.Reader, skipped int64, err error)
+
+// ScanFileNumbered scans the delimited text of the file at path as ScanCSV
+// does, in parts on every core when the file is large, and writes the
+// numbered copy to numbered (CanonicalCSV.Numbered). wrap, when not nil,
+// sees every read of the file's bytes; text decodes them (nil: the bytes
+// are UTF-8 text). parts false: the file is scanned on one core (its
+// encoding is sniffed from its start, so a part after it cannot be
+// decoded alone).
+func ScanFileNumbered(path string, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, parts bool, numbered *os.File) (CSVShape, error) {
+	s, err := scanFile(path, width, delim, wrap, text, parts, numbered)
+	if err != nil || !s.regular {
+		return CSVShape{}, err
+	}
+	return exported(s), nil
+}
+
 // scanFile is scanCSV over the file at path (wrap, when not nil, sees every
-// read: the progress bar, a cancelled load's context), the numbered copy
-// written to numbered.
-func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader, numbered *os.File) (csvShape, error) {
+// read: the progress bar, a cancelled load's context; text, when not nil,
+// decodes the bytes), the numbered copy written to numbered.
+func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, parts bool, numbered *os.File) (csvShape, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return csvShape{}, err
@@ -43,9 +64,12 @@ func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader
 	if err != nil {
 		return csvShape{}, err
 	}
+	if text == nil {
+		text = func(r io.Reader, _ bool) (io.Reader, int64, error) { return r, 0, nil }
+	}
 	n := scanPartsOf()
-	if st.Size() >= scanPartsFrom && n > 1 {
-		sh, ok, err := scanParts(f, st.Size(), n, width, delim, wrap, numbered)
+	if st.Size() >= scanPartsFrom && n > 1 && parts {
+		sh, ok, err := scanParts(f, st.Size(), n, width, delim, wrap, text, numbered)
 		if err != nil || ok {
 			return sh, err
 		}
@@ -62,8 +86,12 @@ func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader
 	if wrap != nil {
 		r = wrap(r)
 	}
+	r, skipped, err := text(r, true)
+	if err != nil {
+		return csvShape{}, err
+	}
 	w := bufio.NewWriterSize(numbered, 1<<20)
-	sh, err := scanCSV(r, width, delim, 1, w)
+	sh, err := scanCSV(r, width, delim, skipped+1, w)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -72,7 +100,7 @@ func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader
 
 // scanParts scans f (size bytes) in n parts at once. ok false: a part
 // before the last was irregular, and the caller scans the file again.
-func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Reader) io.Reader, numbered *os.File) (csvShape, bool, error) {
+func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, numbered *os.File) (csvShape, bool, error) {
 	cuts, err := lineStarts(f, size, n)
 	if err != nil || len(cuts) < 3 {
 		return csvShape{}, false, err
@@ -111,6 +139,7 @@ func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Re
 		}
 	}
 	shapes := make([]csvShape, parts)
+	textless := make([]bool, parts)
 	first := int64(1)
 	for i := range parts {
 		wg.Add(1)
@@ -120,8 +149,15 @@ func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Re
 			if wrap != nil {
 				r = wrap(r)
 			}
+			r, skipped, err := text(r, i == 0)
+			if err != nil {
+				// The lines above the header run past the first part, or
+				// the part cannot be read: the scan on one core says.
+				textless[i] = true
+				return
+			}
 			w := bufio.NewWriterSize(pieces[i], 1<<20)
-			shapes[i], errs[i] = scanPart(r, width, delim, partOf{first: first, start: i == 0}, w)
+			shapes[i], errs[i] = scanPart(r, width, delim, partOf{first: first + skipped, start: i == 0}, w)
 			if errs[i] == nil {
 				errs[i] = w.Flush()
 			}
@@ -134,8 +170,8 @@ func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Re
 			return csvShape{}, false, err
 		}
 	}
-	for i := range parts - 1 {
-		if !shapes[i].regular {
+	for i := range parts {
+		if textless[i] || i < parts-1 && !shapes[i].regular {
 			return csvShape{}, false, nil
 		}
 	}

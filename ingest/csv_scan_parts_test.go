@@ -1,13 +1,19 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/deschis/deschis/ingest/rules"
 )
 
 // TestScanInPartsIsTheSerialScan: a file scanned in parts gives the shape
@@ -69,7 +75,7 @@ func TestScanInPartsIsTheSerialScan(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := scanFile(path, 3, ',', nil, out)
+			got, err := scanFile(path, 3, ',', nil, nil, true, out)
 			out.Close()
 			if err != nil {
 				t.Fatal(err)
@@ -103,4 +109,69 @@ func lineStartsOf(t *testing.T, path string, n int) ([]int64, error) {
 	defer f.Close()
 	st, _ := f.Stat()
 	return lineStarts(f, st.Size(), n)
+}
+
+// TestScanInPartsDecodesEachPart: a Windows-1250 file with title rows above
+// its header, scanned in parts (each part decoded alone, the first one past
+// the title rows), gives the shape and the numbered copy of the same scan
+// on one core, its lines counted from the top of the file.
+func TestScanInPartsDecodesEachPart(t *testing.T) {
+	from, of := scanPartsFrom, scanPartsOf
+	t.Cleanup(func() { scanPartsFrom, scanPartsOf = from, of })
+	scanPartsFrom = 1
+	text := func(r io.Reader, start bool) (io.Reader, int64, error) {
+		if !start {
+			d, _ := rules.DecodePart(r, rules.EncodingWin1250)
+			return d, 0, nil
+		}
+		br := bufio.NewReader(rules.Decode(r, rules.EncodingWin1250))
+		for range 2 {
+			if _, err := br.ReadString('\n'); err != nil {
+				return nil, 0, err
+			}
+		}
+		return br, 2, nil
+	}
+	rnd := rand.New(rand.NewPCG(5, 7))
+	cells := []string{"Şantier", "\"Pază;\ncurăţenie\"", "1.200,50", "Achiziţie directă", " x", "\"a\"\"b\""}
+	dir := t.TempDir()
+	for i := range 60 {
+		var b strings.Builder
+		b.WriteString("REGISTRUL CONTRACTELOR;;\r\n(lei);;\r\nNr.;Furnizor;Valoare\r\n")
+		for range 1 + rnd.IntN(30) {
+			b.WriteString(cells[rnd.IntN(len(cells))] + ";" + cells[rnd.IntN(len(cells))] + ";" + cells[rnd.IntN(len(cells))] + "\r\n")
+		}
+		enc, err := charmap.Windows1250.NewEncoder().String(b.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(path, []byte(enc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		scan := func(parts bool) (CSVShape, []byte) {
+			out, err := os.Create(filepath.Join(dir, "numbered.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sh, err := ScanFileNumbered(path, 3, ';', nil, text, parts, out)
+			out.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(out.Name())
+			return sh, b
+		}
+		want, wantCopy := scan(false)
+		if !want.Regular || want.HeaderLines != 1 || !bytes.HasPrefix(wantCopy, []byte("line;Nr.;Furnizor;Valoare\r\n4;")) {
+			t.Fatalf("file %d on one core: %+v\n%q", i, want, wantCopy)
+		}
+		for n := 2; n <= 4; n++ {
+			scanPartsOf = func() int { return n }
+			got, gotCopy := scan(true)
+			if !reflect.DeepEqual(got, want) || !bytes.Equal(gotCopy, wantCopy) {
+				t.Fatalf("file %d in %d parts:\n%+v\n%q\nwant\n%+v\n%q", i, n, got, gotCopy, want, wantCopy)
+			}
+		}
+	}
 }

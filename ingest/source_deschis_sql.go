@@ -112,7 +112,7 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 			os.Remove(out.Name())
 		}
 	}()
-	s, err := scanFile(opt.File, len(c.header), ',', wrap, out)
+	s, err := scanFile(opt.File, len(c.header), ',', wrap, nil, true, out)
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}

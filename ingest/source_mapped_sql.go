@@ -95,6 +95,11 @@ func ScanCSVNumbered(r io.Reader, width int, delim byte, first int64, numbered i
 	if err != nil || !s.regular {
 		return CSVShape{}, err
 	}
+	return exported(s), nil
+}
+
+// exported is a regular scan's shape as CSVShape.
+func exported(s csvShape) CSVShape {
 	return CSVShape{Regular: true, HeaderLines: s.headerLines, Rows: s.rows, CRLF: s.crlf,
-		QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes, EdgeSpaceCols: s.edgeCols, CedillaCols: s.cedillaCols, LineSpans: s.spans, ManySpans: s.manySpans}, nil
+		QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes, EdgeSpaceCols: s.edgeCols, CedillaCols: s.cedillaCols, LineSpans: s.spans, ManySpans: s.manySpans}
 }

@@ -60,6 +60,31 @@ func Decode(r io.Reader, encoding string) io.Reader {
 	return &utf8Reader{r: br}
 }
 
+// DecodePart is Decode for a part of a text that starts after its first
+// byte, at a line break: no BOM is dropped and nothing is sniffed, so only
+// the encodings a mapping names decode a part alone (ok false for auto,
+// whose encoding the text's start decides).
+func DecodePart(r io.Reader, encoding string) (_ io.Reader, ok bool) {
+	if !DecodesParts(encoding) {
+		return nil, false
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	switch encoding {
+	case EncodingWin1250:
+		return transform.NewReader(br, win1250()), true
+	case EncodingLatin2:
+		return transform.NewReader(br, latin2()), true
+	case EncodingUTF8:
+		return &utf8Reader{r: br, strict: true}, true
+	}
+	return nil, false
+}
+
+// DecodesParts reports whether DecodePart decodes a part in encoding.
+func DecodesParts(encoding string) bool {
+	return encoding == EncodingWin1250 || encoding == EncodingLatin2 || encoding == EncodingUTF8
+}
+
 func skipBOM(br *bufio.Reader) {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)

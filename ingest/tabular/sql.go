@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp/syntax"
 	"strings"
+	"sync"
 
 	"github.com/deschis/deschis/ingest"
 	"github.com/deschis/deschis/ingest/rules"
@@ -224,6 +225,9 @@ type mappedScan struct {
 // physical line in the file), which read_csv reads with the rows' lines, so
 // no line is set after the insert. nil: the Go path reads the file.
 func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byte, numbered bool, wrap func(io.Reader) io.Reader) (_ *mappedScan, err error) {
+	if numbered {
+		return scanMappedNumbered(m, file, tmpDir, skipLines, width, delim, wrap)
+	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, nil
@@ -243,7 +247,7 @@ func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byt
 	if wrap != nil {
 		r = wrap(f)
 	}
-	t := &textTee{raw: bufio.NewReaderSize(raw, 64<<10), file: copyFrom, dir: tmpDir, checkOnly: numbered}
+	t := &textTee{raw: bufio.NewReaderSize(raw, 64<<10), file: copyFrom, dir: tmpDir}
 	defer func() {
 		if t.out != nil {
 			t.out.Close()
@@ -254,52 +258,12 @@ func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byt
 	}()
 	t.src = rules.Decode(r, m.Source.Encoding)
 	br := bufio.NewReaderSize(t, 64<<10)
-	for range skipLines {
-		line, err := br.ReadSlice('\n')
-		for errors.Is(err, bufio.ErrBufferFull) {
-			var more []byte
-			more, err = br.ReadSlice('\n')
-			line = append(append([]byte(nil), line...), more...)
-		}
-		if err != nil {
-			return nil, nil // the header's line is not there as the Go reader saw it
-		}
-		body := bytes.TrimSuffix(line[:len(line)-1], []byte{'\r'})
-		if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, 0) >= 0 {
-			return nil, nil // a lone \r: DuckDB may count another line
-		}
-	}
-	var (
-		copyFile *os.File
-		copyW    *bufio.Writer
-		keep     bool
-	)
-	if numbered {
-		if copyFile, err = os.CreateTemp(tmpDir, "deschis-lines-*.csv"); err != nil {
-			return nil, err
-		}
-		defer func() {
-			copyFile.Close()
-			if !keep {
-				os.Remove(copyFile.Name())
-			}
-		}()
-		copyW = bufio.NewWriterSize(copyFile, 1<<20)
-	}
-	var w io.Writer
-	if copyW != nil {
-		w = copyW
-	}
-	shape, err := ingest.ScanCSVNumbered(br, width, delim, int64(skipLines)+1, w)
-	if err != nil || !shape.Regular || shape.Rows == 0 || t.bad || t.err != nil {
+	if !passLines(br, skipLines) {
 		return nil, nil
 	}
-	if numbered {
-		if err := copyW.Flush(); err != nil {
-			return nil, err
-		}
-		keep = true
-		return &mappedScan{shape: shape, numbered: copyFile.Name()}, nil
+	shape, err := ingest.ScanCSV(br, width, delim)
+	if err != nil || !shape.Regular || shape.Rows == 0 || t.bad || t.err != nil {
+		return nil, nil
 	}
 	if t.out != nil {
 		if err := t.w.Flush(); err != nil {
@@ -312,6 +276,81 @@ func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byt
 		return nil, nil
 	}
 	return &mappedScan{shape: shape}, nil
+}
+
+// passLines reads the lines above the header; false when they are not
+// there as the Go reader saw them, or one holds a lone \r (DuckDB may count
+// another line) or a NUL byte.
+func passLines(br *bufio.Reader, n int) bool {
+	for range n {
+		line, err := br.ReadSlice('\n')
+		for errors.Is(err, bufio.ErrBufferFull) {
+			var more []byte
+			more, err = br.ReadSlice('\n')
+			line = append(append([]byte(nil), line...), more...)
+		}
+		if err != nil {
+			return false
+		}
+		body := bytes.TrimSuffix(line[:len(line)-1], []byte{'\r'})
+		if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, 0) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// errNoSQL ends a scan whose file the Go path must read.
+var errNoSQL = errors.New("the Go path reads the file")
+
+// scanMappedNumbered is scanMapped with a numbered copy: the file's text
+// from the header on is scanned (in parts on every core when the file is
+// large and its encoding named: ingest.ScanFileNumbered) and written with
+// each record's physical line into a copy in tmpDir, which read_csv reads.
+func scanMappedNumbered(m *Mapping, file, tmpDir string, skipLines, width int, delim byte, wrap func(io.Reader) io.Reader) (*mappedScan, error) {
+	out, err := os.CreateTemp(tmpDir, "deschis-lines-*.csv")
+	if err != nil {
+		return nil, err
+	}
+	keep := false
+	defer func() {
+		out.Close()
+		if !keep {
+			os.Remove(out.Name())
+		}
+	}()
+	var (
+		mu     sync.Mutex
+		checks []*textTee
+	)
+	parts := rules.DecodesParts(m.Source.Encoding)
+	text := func(r io.Reader, start bool) (io.Reader, int64, error) {
+		t := &textTee{checkOnly: true}
+		mu.Lock()
+		checks = append(checks, t)
+		mu.Unlock()
+		if !start {
+			t.src, _ = rules.DecodePart(r, m.Source.Encoding)
+			return t, 0, nil
+		}
+		t.src = rules.Decode(r, m.Source.Encoding)
+		br := bufio.NewReaderSize(t, 64<<10)
+		if !passLines(br, skipLines) {
+			return nil, 0, errNoSQL
+		}
+		return br, int64(skipLines), nil
+	}
+	shape, err := ingest.ScanFileNumbered(file, width, delim, wrap, text, parts, out)
+	if err != nil || !shape.Regular || shape.Rows == 0 {
+		return nil, nil
+	}
+	for _, t := range checks {
+		if t.bad {
+			return nil, nil
+		}
+	}
+	keep = true
+	return &mappedScan{shape: shape, numbered: out.Name()}, nil
 }
 
 // textTee reads the decoded text (src) and, on the way, checks it for
