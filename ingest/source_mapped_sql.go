@@ -84,14 +84,7 @@ type CSVShape struct {
 // scans a canonical file: whether every record has width cells and nothing
 // reads differently in DuckDB and in Go.
 func ScanCSV(r io.Reader, width int, delim byte) (CSVShape, error) {
-	return ScanCSVNumbered(r, width, delim, 1, nil)
-}
-
-// ScanCSVNumbered is ScanCSV that also writes the numbered copy (the text
-// with each record's physical line as a first cell, CanonicalCSV.Numbered)
-// to numbered when not nil, the header being on line first.
-func ScanCSVNumbered(r io.Reader, width int, delim byte, first int64, numbered io.Writer) (CSVShape, error) {
-	s, err := scanCSV(r, width, delim, first, numbered)
+	s, err := scanCSV(r, width, delim, 1, nil)
 	if err != nil || !s.regular {
 		return CSVShape{}, err
 	}

@@ -74,7 +74,7 @@ func SQLFile(opt ingest.Options, tmpDir string, wrap func(io.Reader) io.Reader) 
 		}
 	}
 
-	sc, err := scanMapped(m, opt.File, tmpDir, headerLine-1, width, byte(delim), true, wrap)
+	sc, err := scanMappedNumbered(m, opt.File, tmpDir, headerLine-1, width, byte(delim), wrap)
 	if err != nil || sc == nil {
 		return nil, err
 	}
@@ -220,14 +220,9 @@ type mappedScan struct {
 // compared with the bytes on disk. When they differ (another encoding, a byte
 // order mark above title rows) the text is written to a UTF-8 copy in
 // tmpDir from the first difference on, the bytes before it copied from the
-// file. With numbered, the text from the header on is written instead to a
-// numbered copy (ingest.CanonicalCSV.Numbered: each record led by its
-// physical line in the file), which read_csv reads with the rows' lines, so
-// no line is set after the insert. nil: the Go path reads the file.
-func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byte, numbered bool, wrap func(io.Reader) io.Reader) (_ *mappedScan, err error) {
-	if numbered {
-		return scanMappedNumbered(m, file, tmpDir, skipLines, width, delim, wrap)
-	}
+// file. nil: the Go path reads the file. (A mapped file's scan,
+// scanMappedNumbered, writes a numbered copy instead.)
+func scanMapped(m *Mapping, file, tmpDir string, skipLines, width int, delim byte, wrap func(io.Reader) io.Reader) (_ *mappedScan, err error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, nil
@@ -306,7 +301,9 @@ var errNoSQL = errors.New("the Go path reads the file")
 // scanMappedNumbered is scanMapped with a numbered copy: the file's text
 // from the header on is scanned (in parts on every core when the file is
 // large and its encoding named: ingest.ScanFileNumbered) and written with
-// each record's physical line into a copy in tmpDir, which read_csv reads.
+// each record's physical line into a copy in tmpDir (ingest.CanonicalCSV.
+// Numbered), which read_csv reads with the rows' lines, so no line is set
+// after the insert. nil: the Go path reads the file.
 func scanMappedNumbered(m *Mapping, file, tmpDir string, skipLines, width int, delim byte, wrap func(io.Reader) io.Reader) (*mappedScan, error) {
 	out, err := os.CreateTemp(tmpDir, "deschis-lines-*.csv")
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 // text (ingest/sicap) share it.
 func ScanText(file, tmpDir, encoding string, width int, delim byte, wrap func(io.Reader) io.Reader) (shape ingest.CSVShape, transcoded string, ok bool, err error) {
 	m := &Mapping{Source: Source{Encoding: encoding}}
-	sc, err := scanMapped(m, file, tmpDir, 0, width, delim, false, wrap)
+	sc, err := scanMapped(m, file, tmpDir, 0, width, delim, wrap)
 	if err != nil || sc == nil {
 		return ingest.CSVShape{}, "", false, err
 	}
