@@ -34,8 +34,10 @@ type LoadFile struct {
 	// SQL, when set, offers the file to the SQL load path (load_csv_sql.go)
 	// for the datasets it compiles (SQLPath): it returns the file's CSV
 	// shape, or nil when only Open reads it alike. Called at most once,
-	// instead of Open when it returns a file, with the load's context: a
-	// cancelled load stops the pre-scan, which then leaves no copy behind.
+	// instead of Open when it returns a file, on a goroutine of its own
+	// while the checksum is computed (load_prescan.go), with a context the
+	// load cancels when it ends or when the checksum shows the file already
+	// loaded: a cancelled pre-scan leaves no copy behind.
 	SQL func(ctx context.Context) (*CSVFile, error)
 }
 
@@ -104,6 +106,13 @@ type LoadResult struct {
 // interrupted load or a refused one's rolled-back attempt uses none.
 func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (res *LoadResult, err error) {
 	defer models.Wrap(&err, "încărcare %s", spec.Dataset)
+	// A cancelled load fails with the context's error, whichever statement
+	// DuckDB interrupted (the pre-scan runs beside the load's own queries).
+	defer func() {
+		if err != nil && ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
+			err = fmt.Errorf("%w (%v)", ctx.Err(), err)
+		}
+	}()
 	fields, ok := models.SourceFields[spec.Dataset]
 	if !ok {
 		return nil, fmt.Errorf("%w: setul de date %q nu există (seturi: %s)", models.ErrInvalid, spec.Dataset, strings.Join(models.SourceDatasets, ", "))
@@ -140,14 +149,18 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 
 	var fresh []int // indexes into res.Files of files read in this load
 	for i, f := range files {
+		// The pre-scan of the SQL path runs while the checksum is computed.
+		pre := startPrescan(ctx, spec.Dataset, f)
 		sum, size, err := models.FileSHA256(f.Path)
 		if err != nil {
+			pre.drop()
 			return nil, fmt.Errorf("%w: %v", models.ErrInvalid, err)
 		}
 		fr := FileResult{Path: f.Path, SHA256: sum, Bytes: size}
 		var prior int
 		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM loads WHERE dataset = ? AND sha256 = ? AND outcome = 'loaded'`,
 			spec.Dataset, sum).Scan(&prior); err != nil {
+			pre.drop()
 			return nil, err
 		}
 		dupInLoad := false
@@ -155,13 +168,14 @@ func (w *Warehouse) Load(ctx context.Context, spec LoadSpec, files []LoadFile) (
 			dupInLoad = dupInLoad || res.Files[j].SHA256 == sum
 		}
 		if prior > 0 || dupInLoad {
+			pre.drop()
 			fr.Skipped = true
 			res.Files = append(res.Files, fr)
 			continue
 		}
 		res.Files = append(res.Files, fr)
 		fresh = append(fresh, len(res.Files)-1)
-		if err := stageFile(ctx, conn, spec.Dataset, i+1, loadID, asOf, f, &res.Files[len(res.Files)-1], w.tracer("stage "+f.Path)); err != nil {
+		if err := stageFile(ctx, conn, spec.Dataset, i+1, loadID, asOf, f, pre, &res.Files[len(res.Files)-1], w.tracer("stage "+f.Path)); err != nil {
 			var fe *models.FileError
 			if errors.As(err, &fe) {
 				conn.ExecContext(ctx, "ROLLBACK")

@@ -3,8 +3,10 @@ package warehouse
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/deschis/deschis/ingest"
@@ -26,7 +28,9 @@ func sqlFilesNumbered(t *testing.T, dataset string, goRows *[]int, numbered bool
 		files[i].SQL = func(context.Context) (*CSVFile, error) {
 			c, err := ingest.CanonicalSQL(ingest.Options{Dataset: dataset, File: p}, nil)
 			if c == nil || err != nil || c.Numbered == "" {
-				t.Fatalf("%s is not read by the SQL path (%v)", p, err)
+				// The pre-scan runs on a goroutine of its own: no t.Fatal.
+				t.Errorf("%s is not read by the SQL path (%v)", p, err)
+				return nil, fmt.Errorf("no SQL path for %s", p)
 			}
 			if !numbered {
 				os.Remove(c.Numbered)
@@ -136,7 +140,7 @@ func TestSQLPathCancelledAfterThePreScanRemovesItsCopy(t *testing.T) {
 		if c != nil {
 			numbered = c.Numbered
 			if _, err := os.Stat(numbered); err != nil {
-				t.Fatalf("the pre-scan wrote no numbered copy: %v", err)
+				t.Errorf("the pre-scan wrote no numbered copy: %v", err)
 			}
 		}
 		cancel()
@@ -157,5 +161,67 @@ func TestSQLPathCancelledAfterThePreScanRemovesItsCopy(t *testing.T) {
 	}
 	if facts != 0 || loads != 0 {
 		t.Fatalf("the cancelled load left %d contracts and %d loads", facts, loads)
+	}
+}
+
+// TestSQLPathFileAlreadyLoadedLeavesNoCopy: the pre-scan runs beside the
+// checksum, so a file the checksum shows already loaded has been scanned (in
+// part or whole): the load skips it, reads nothing of it and removes the
+// numbered copy the scan wrote.
+func TestSQLPathFileAlreadyLoadedLeavesNoCopy(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	w := openTemp(t)
+	dir := t.TempDir()
+	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
+	p := writeCSV(t, dir, "p.csv", "contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date",
+		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10.5,2025-01-01")
+	var goRows []int
+	spec := LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}
+	if _, err := w.Load(context.Background(), spec, sqlFiles(t, models.DatasetProcurement, &goRows, p)); err != nil {
+		t.Fatal(err)
+	}
+	// The same file twice more: once already loaded, once a duplicate of
+	// the first in the same load.
+	files := sqlFiles(t, models.DatasetProcurement, &goRows, p, p)
+	scans := 0
+	for i := range files {
+		scan := files[i].SQL
+		files[i].SQL = func(ctx context.Context) (*CSVFile, error) {
+			scans++
+			c, err := scan(ctx)
+			if c != nil {
+				if _, err := os.Stat(c.Numbered); err != nil {
+					t.Errorf("the pre-scan wrote no numbered copy: %v", err)
+				}
+			}
+			return c, err
+		}
+	}
+	res, err := w.Load(context.Background(), spec, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 2 || !res.Files[0].Skipped || !res.Files[1].Skipped {
+		t.Fatalf("the second load read %+v, want both files skipped", res.Files)
+	}
+	if scans != 2 {
+		t.Fatalf("%d pre-scans, want one per file", scans)
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		if strings.HasPrefix(e.Name(), "deschis-") {
+			t.Errorf("the skipped files left %s in TMPDIR", e.Name())
+		}
+	}
+	var facts int64
+	if err := w.DB().QueryRow(`SELECT count(*) FROM fact_procurement`).Scan(&facts); err != nil {
+		t.Fatal(err)
+	}
+	if facts != 1 {
+		t.Fatalf("%d contracts, want the first load's 1", facts)
 	}
 }

@@ -38,13 +38,15 @@ type stageChunk struct {
 // ($TMPDIR) that is removed whatever happens.
 // A file the SQL path reads goes straight into the fact table, as rows of
 // the load loadID (load_direct.go), asOf the day of the load. phase
-// traces the steps (Warehouse.tracer).
-func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f LoadFile, fr *FileResult, phase func(string)) error {
+// traces the steps (Warehouse.tracer). pre is f's pre-scan when the SQL
+// path is offered the file (startPrescan), nil otherwise.
+func stageFile(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f LoadFile, pre *prescan, fr *FileResult, phase func(string)) error {
 	if _, err := conn.ExecContext(ctx, `INSERT INTO stg_files VALUES (?, ?)`, fileNo, f.Path); err != nil {
+		pre.drop()
 		return err
 	}
-	if f.SQL != nil && SQLPath(dataset) {
-		c, err := f.SQL(ctx)
+	if pre != nil {
+		c, err := pre.wait()
 		if err != nil {
 			return err
 		}
