@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -99,12 +98,7 @@ func SQLPath(dataset string) bool { return slices.Contains(sqlDatasets, dataset)
 func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, loadID int64, asOf string, f *CSVFile, phase func(string)) (int64, error) {
 	// The copies go whatever happens, a load cancelled before its first
 	// statement included.
-	if f.Transcoded != "" {
-		defer os.Remove(f.Transcoded)
-	}
-	if f.Numbered != "" {
-		defer os.Remove(f.Numbered)
-	}
+	defer f.removeCopies()
 	if _, err := conn.ExecContext(ctx, csvRulesSQL+csvRulesMappedSQL+csvRulesSicapSQL); err != nil {
 		return 0, fmt.Errorf("reguli SQL: %w", err)
 	}
@@ -127,7 +121,7 @@ func stageCSV(ctx context.Context, conn *sql.Conn, dataset string, fileNo int, l
 	)
 	if inserted < f.Rows {
 		// The rows the macros did not pass go to the Go rules.
-		rows, err := conn.QueryContext(ctx, `SELECT rn, line, raw FROM (`+csvSelect(dataset, f, true)+`) WHERE NOT ok ORDER BY rn`, f.readPath())
+		rows, err := conn.QueryContext(ctx, `SELECT rn, line, raw FROM (`+csvSelect(dataset, f, true, true)+`) WHERE NOT ok ORDER BY rn`, f.readPath())
 		if err != nil {
 			return 0, err
 		}
@@ -194,7 +188,7 @@ func stageNames(ctx context.Context, conn *sql.Conn, dataset string, loadID int6
 		return err
 	}
 	_, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO stg_names SELECT %[1]q, %[2]q, count(*) FROM (%[3]s)
-		WHERE ok AND %[1]q NOT IN (SELECT cui FROM dim_entity) GROUP BY ALL`, entity, name, csvSelect(dataset, f, false)), f.readPath())
+		WHERE ok AND %[1]q NOT IN (SELECT cui FROM dim_entity) GROUP BY ALL`, entity, name, csvSelect(dataset, f, false, false)), f.readPath())
 	return err
 }
 
@@ -259,7 +253,7 @@ func (f *CSVFile) textCol(i int) int {
 func csvFactInsert(dataset string, fileNo int, loadID int64, asOf string, f *CSVFile, numbered bool) string {
 	ft := factTables[dataset]
 	return fmt.Sprintf(`INSERT INTO %s (%s, load_id, source_file, source_line) SELECT %s, %d, %s, line FROM (%s) WHERE ok`,
-		ft.table, strings.Join(ft.columns(), ", "), strings.Join(ft.exprs(asOf), ", "), loadID, sqlString(f.Path), csvSelect(dataset, f, numbered))
+		ft.table, strings.Join(ft.columns(), ", "), strings.Join(ft.exprs(asOf), ", "), loadID, sqlString(f.Path), csvSelect(dataset, f, numbered, false))
 }
 
 // csvSelect is the query that reads f (its one parameter, the path):
@@ -268,8 +262,10 @@ func csvFactInsert(dataset string, fileNo int, loadID int64, asOf string, f *CSV
 // lines, the record number, and the line breaks inside the cells of the
 // rows before; NULL otherwise); each field typed by its macro under the field's name, ok when
 // every field and the dataset's cross-field rules pass (the typed values are
-// the row's only then), and raw, the row's cells for the Go rules.
-func csvSelect(dataset string, f *CSVFile, numbered bool) string {
+// the row's only then), and, when raw, raw: the row's cells for the Go rules
+// (a list of every cell, which the insert does without: DuckDB builds it
+// even when no outer query reads it).
+func csvSelect(dataset string, f *CSVFile, numbered, raw bool) string {
 	fields := models.SourceFields[dataset]
 	var cols, cells []string
 	for i := range f.Width {
@@ -472,6 +468,9 @@ func csvSelect(dataset string, f *CSVFile, numbered bool) string {
 	for i, fd := range fields {
 		out[i] = fmt.Sprintf("%s AS %q", out[i], fd.Name)
 	}
-	return fmt.Sprintf(`SELECT rn, line, ok, %s, [%s] AS raw FROM (SELECT *, coalesce(%s, false) AS ok FROM (%s))`,
-		strings.Join(out, ", "), strings.Join(all, ", "), strings.Join(checks, " AND "), withV)
+	if raw {
+		out = append(out, fmt.Sprintf("[%s] AS raw", strings.Join(all, ", ")))
+	}
+	return fmt.Sprintf(`SELECT rn, line, ok, %s FROM (SELECT *, coalesce(%s, false) AS ok FROM (%s))`,
+		strings.Join(out, ", "), strings.Join(checks, " AND "), withV)
 }
