@@ -44,7 +44,7 @@ type TextOf func(r io.Reader, start bool) (text io.Reader, skipped int64, err er
 // encoding is sniffed from its start, so a part after it cannot be
 // decoded alone).
 func ScanFileNumbered(path string, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, parts bool, numbered *os.File) (CSVShape, error) {
-	s, err := scanFile(path, width, delim, wrap, text, parts, numbered)
+	s, err := scanFile(path, width, delim, wrap, text, parts, nil, numbered)
 	if err != nil || !s.regular {
 		return CSVShape{}, err
 	}
@@ -53,8 +53,9 @@ func ScanFileNumbered(path string, width int, delim byte, wrap func(io.Reader) i
 
 // scanFile is scanCSV over the file at path (wrap, when not nil, sees every
 // read: the progress bar, a cancelled load's context; text, when not nil,
-// decodes the bytes), the numbered copy written to numbered.
-func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, parts bool, numbered *os.File) (csvShape, error) {
+// decodes the bytes), the cells checked against shapes (scanPart), the
+// numbered copy written to numbered.
+func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, parts bool, shapes []cellShape, numbered *os.File) (csvShape, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return csvShape{}, err
@@ -69,7 +70,7 @@ func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader
 	}
 	n := scanPartsOf()
 	if st.Size() >= scanPartsFrom && n > 1 && parts {
-		sh, ok, err := scanParts(f, st.Size(), n, width, delim, wrap, text, numbered)
+		sh, ok, err := scanParts(f, st.Size(), n, width, delim, wrap, text, shapes, numbered)
 		if err != nil || ok {
 			return sh, err
 		}
@@ -91,16 +92,17 @@ func scanFile(path string, width int, delim byte, wrap func(io.Reader) io.Reader
 		return csvShape{}, err
 	}
 	w := bufio.NewWriterSize(numbered, 1<<20)
-	sh, err := scanCSV(r, width, delim, skipped+1, w)
+	sh, err := scanPart(r, width, delim, partOf{first: skipped + 1, start: true}, shapes, w)
 	if err == nil {
 		err = w.Flush()
 	}
 	return sh, err
 }
 
-// scanParts scans f (size bytes) in n parts at once. ok false: a part
+// scanParts scans f (size bytes) in n parts at once, its cells checked
+// against cells (scanPart). ok false: a part
 // before the last was irregular, and the caller scans the file again.
-func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, numbered *os.File) (csvShape, bool, error) {
+func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Reader) io.Reader, text TextOf, cells []cellShape, numbered *os.File) (csvShape, bool, error) {
 	cuts, err := lineStarts(f, size, n)
 	if err != nil || len(cuts) < 3 {
 		return csvShape{}, false, err
@@ -157,7 +159,7 @@ func scanParts(f *os.File, size int64, n, width int, delim byte, wrap func(io.Re
 				return
 			}
 			w := bufio.NewWriterSize(pieces[i], 1<<20)
-			shapes[i], errs[i] = scanPart(r, width, delim, partOf{first: first + skipped, start: i == 0}, w)
+			shapes[i], errs[i] = scanPart(r, width, delim, partOf{first: first + skipped, start: i == 0}, cells, w)
 			if errs[i] == nil {
 				errs[i] = w.Flush()
 			}
@@ -241,6 +243,7 @@ func countLineBreaks(r io.Reader) (int64, error) {
 func joinShapes(parts []csvShape) csvShape {
 	sh := parts[0]
 	sh.edgeCols, sh.cedillaCols = append([]bool(nil), sh.edgeCols...), append([]bool(nil), sh.cedillaCols...)
+	sh.offShape = append([]bool(nil), sh.offShape...)
 	sh.spans = append([]LineSpan(nil), sh.spans...)
 	for _, p := range parts[1:] {
 		if !p.regular || p.ending != 0 && sh.ending != 0 && p.ending != sh.ending {
@@ -268,6 +271,7 @@ func joinShapes(parts []csvShape) csvShape {
 		for c := range sh.edgeCols {
 			sh.edgeCols[c] = sh.edgeCols[c] || p.edgeCols[c]
 			sh.cedillaCols[c] = sh.cedillaCols[c] || p.cedillaCols[c]
+			sh.offShape[c] = sh.offShape[c] || p.offShape[c]
 		}
 	}
 	sh.crlf = sh.ending == 2

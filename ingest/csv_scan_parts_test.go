@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +22,8 @@ import (
 // fall on: quoted line breaks (a part that begins inside quotes), \r\n,
 // records spanning lines (their numbers across the parts), a BOM, edge
 // spaces and cedillas in one part only, and irregular files (a blank line,
-// a bare quote, a short row) in any part.
+// a bare quote, a short row) in any part, and the columns whose cells are
+// all in their shape (csvShape.offShape).
 func TestScanInPartsIsTheSerialScan(t *testing.T) {
 	from, of := scanPartsFrom, scanPartsOf
 	t.Cleanup(func() { scanPartsFrom, scanPartsOf = from, of })
@@ -29,8 +31,12 @@ func TestScanInPartsIsTheSerialScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 17))
 	dir := t.TempDir()
 	cells := []string{"a", "bc", `"x,y"`, "\"l1\nl2\"", "\"l1\r\nl2\"", `"q""q"`, " sp", "paş", "școală", `""`, "12.50", "\"\n\n\""}
+	// Cells in shape, one kind per file, so that the columns of some files
+	// are wholly in shape.
+	inShape := []string{"12", "-3.5", "2025-01-31", "12345678"}
+	shapes := []cellShape{shapeAmount, shapeDigits, shapeISODate}
 	irregular := []string{"", `a"b`, "x"}
-	parts, scans := 0, 0
+	parts, scans, plain := 0, 0, 0
 	for i := range 150 {
 		eol := []string{"\n", "\r\n"}[r.IntN(2)]
 		var b strings.Builder
@@ -52,7 +58,11 @@ func TestScanInPartsIsTheSerialScan(t *testing.T) {
 				if c > 0 {
 					b.WriteByte(',')
 				}
-				b.WriteString(cells[r.IntN(len(cells))])
+				if r.IntN(8) > 0 && i%2 == 0 {
+					b.WriteString(inShape[(i/2+c)%len(inShape)])
+				} else {
+					b.WriteString(cells[r.IntN(len(cells))])
+				}
 			}
 			if k < rows-1 || r.IntN(3) > 0 {
 				b.WriteString(eol)
@@ -64,9 +74,12 @@ func TestScanInPartsIsTheSerialScan(t *testing.T) {
 			t.Fatal(err)
 		}
 		var serialCopy bytes.Buffer
-		want, err := scanCSV(strings.NewReader(text), 3, ',', 1, &serialCopy)
+		want, err := scanPart(strings.NewReader(text), 3, ',', partOf{first: 1, start: true}, shapes, &serialCopy)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if want.regular && slices.Contains(plainCols(shapes, want.offShape), true) {
+			plain++
 		}
 		for n := 2; n <= 4; n++ {
 			scans++
@@ -75,7 +88,7 @@ func TestScanInPartsIsTheSerialScan(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := scanFile(path, 3, ',', nil, nil, true, out)
+			got, err := scanFile(path, 3, ',', nil, nil, true, shapes, out)
 			out.Close()
 			if err != nil {
 				t.Fatal(err)
@@ -95,6 +108,9 @@ func TestScanInPartsIsTheSerialScan(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "deschis-lines-part-*")); len(left) > 0 {
 		t.Errorf("pieces left behind: %v", left)
+	}
+	if plain < 10 {
+		t.Fatalf("only %d files had a column wholly in shape", plain)
 	}
 	if parts < scans*2/3 {
 		t.Fatalf("only %d of %d scans were cut into parts", parts, scans)

@@ -48,6 +48,13 @@ type CanonicalCSV struct {
 	// cedilla letter; the SQL path applies each rule to those columns only.
 	// nil: every column may.
 	EdgeSpaceCols, CedillaCols []bool
+	// PlainCols: by column, whether the column feeds a field of a type
+	// whose SQL rule tests a plain shape with a regular expression (a
+	// fiscal code's digits, an integer, an amount, an ISO date, a CPV
+	// code) and every cell of it after the header is empty or in that
+	// shape (csv_cell_shapes.go): the SQL path then drops the regular
+	// expression. nil: no column is known to be.
+	PlainCols []bool
 	// Rows is the number of records after the header.
 	Rows int64
 	// LineSpans are the records after the header that span more than one
@@ -112,7 +119,17 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 			os.Remove(out.Name())
 		}
 	}()
-	s, err := scanFile(opt.File, len(c.header), ',', wrap, nil, true, out)
+	shapes := make([]cellShape, len(c.header))
+	for i, fd := range models.SourceFields[opt.Dataset] {
+		if col := c.colOf[i]; col >= 0 {
+			if shapes[col] == shapeNone || shapes[col] == shapeOf(fd.Type) {
+				shapes[col] = shapeOf(fd.Type)
+			} else {
+				shapes[col] = shapeNone // two fields of a column, of two shapes
+			}
+		}
+	}
+	s, err := scanFile(opt.File, len(c.header), ',', wrap, nil, true, shapes, out)
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
@@ -126,7 +143,17 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 	return &CanonicalCSV{Path: opt.File, Width: len(c.header), HeaderLines: s.headerLines, ColOf: c.colOf,
 		EntityField: c.entity, Entity: opt.Entity, CRLF: s.crlf, QuotedNewlines: s.quotedNL, CRInQuotes: s.crInQuotes,
 		NoEdgeSpaces: !s.edgeSpaces, NoCedillas: !s.cedillas, EdgeSpaceCols: s.edgeCols, CedillaCols: s.cedillaCols, Rows: s.rows, LineSpans: s.spans, ManySpans: s.manySpans,
-		Numbered: out.Name(), Row: c.record}, nil
+		PlainCols: plainCols(shapes, s.offShape), Numbered: out.Name(), Row: c.record}, nil
+}
+
+// plainCols is CanonicalCSV.PlainCols: the columns given a shape of which
+// no cell is out of it.
+func plainCols(shapes []cellShape, off []bool) []bool {
+	plain := make([]bool, len(shapes))
+	for c, s := range shapes {
+		plain[c] = s != shapeNone && c < len(off) && !off[c]
+	}
+	return plain
 }
 
 // LineSpan is a record that spans more than one physical line: its number
@@ -149,8 +176,12 @@ type csvShape struct {
 	edgeSpaces, cedillas       bool
 	// edgeCols, cedillaCols: the same by column (width of them).
 	edgeCols, cedillaCols []bool
-	spans                 []LineSpan
-	manySpans             bool
+	// offShape: by column, whether some cell after the header is neither
+	// empty nor in the shape the scan was asked to check (all false when it
+	// was asked none: see plainCols).
+	offShape  []bool
+	spans     []LineSpan
+	manySpans bool
 	// ending: 0 no record ended with a line break, 1 \n, 2 \r\n (a last
 	// record without one takes the others' or \n: crlf).
 	ending int
@@ -170,7 +201,7 @@ const maxSQLRowBytes = 1 << 20
 // line as a first cell ("line" for the header, which is on line first):
 // CanonicalCSV.Numbered.
 func scanCSV(r io.Reader, width int, delim byte, first int64, numbered io.Writer) (csvShape, error) {
-	return scanPart(r, width, delim, partOf{first: first, start: true}, numbered)
+	return scanPart(r, width, delim, partOf{first: first, start: true}, nil, numbered)
 }
 
 // partOf is where the text a scan reads starts: on physical line first;
@@ -181,8 +212,10 @@ type partOf struct {
 	start bool
 }
 
-// scanPart is scanCSV over a part of the text (partOf).
-func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Writer) (csvShape, error) {
+// scanPart is scanCSV over a part of the text (partOf), which also checks
+// the cells of each column c after the header against shapes[c] (nil:
+// none; csvShape.offShape).
+func scanPart(r io.Reader, width int, delim byte, part partOf, shapes []cellShape, numbered io.Writer) (csvShape, error) {
 	const (
 		fieldStart = iota
 		unquoted
@@ -190,7 +223,7 @@ func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Write
 		quoteInQuoted // a quote inside a quoted field: the end, or the first of ""
 	)
 	var (
-		sh        = csvShape{regular: true, edgeCols: make([]bool, width), cedillaCols: make([]bool, width)}
+		sh        = csvShape{regular: true, edgeCols: make([]bool, width), cedillaCols: make([]bool, width), offShape: make([]bool, width)}
 		state     = fieldStart
 		fields    = 0 // separators seen in the current record
 		recBytes  = 0
@@ -212,7 +245,18 @@ func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Write
 		toNumber = true
 		from     int
 		num      []byte
+		// The shape check of the current cell: its content when its column
+		// has a shape to check (span, in the block or, from a block's end
+		// on, in spanBuf: spanCopied), and odd, a byte that came alone (an
+		// escaped quote), which no shape has.
+		span       []byte
+		spanBuf    []byte
+		spanCopied bool
+		odd        bool
 	)
+	if len(shapes) != width {
+		shapes = nil
+	}
 	// number writes the next record's line before b[i], the bytes of the
 	// block from the last copied up to it first.
 	number := func(b []byte, i int) error {
@@ -237,6 +281,11 @@ func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Write
 	// col is the current cell's column (the last one for a row with too
 	// many cells, which makes the file irregular anyway).
 	col := func() int { return min(fields, width-1) }
+	// checking is whether the current cell is checked against a shape.
+	checking := func() bool {
+		c := col()
+		return shapes != nil && records > 0 && shapes[c] != shapeNone && !sh.offShape[c]
+	}
 	// content notes one byte of a cell's content.
 	content := func(c byte) {
 		if cellLen < len(head) {
@@ -247,6 +296,7 @@ func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Write
 		}
 		tail = tail<<8 | uint32(c)
 		cellLen++
+		odd = true
 	}
 	// contentSpan is content for each byte of s, a run at once.
 	contentSpan := func(s []byte) {
@@ -265,6 +315,20 @@ func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Write
 			}
 			if found {
 				sh.cedillas, sh.cedillaCols[c] = true, true
+			}
+		}
+		if checking() {
+			switch {
+			case cellLen+len(s) > maxShapeLen:
+				sh.offShape[col()] = true
+			case cellLen == 0:
+				span, spanCopied = s, false
+			default:
+				if !spanCopied {
+					spanBuf, spanCopied = append(spanBuf[:0], span...), true
+				}
+				spanBuf = append(spanBuf, s...)
+				span = spanBuf
 			}
 		}
 		if n := len(s); n >= 4 {
@@ -293,7 +357,11 @@ func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Write
 				sh.edgeSpaces, sh.edgeCols[col()] = true, true
 			}
 		}
+		if cellLen > 0 && checking() && (odd || !shapes[col()].match(span)) {
+			sh.offShape[col()] = true
+		}
 		cellLen, tail = 0, 0
+		span, spanCopied, odd = nil, false, false
 	}
 	irregular := func() (csvShape, error) { return csvShape{}, nil }
 	if width < 1 {
@@ -469,6 +537,11 @@ func scanPart(r io.Reader, width int, delim byte, part partOf, numbered io.Write
 			if _, err := numbered.Write(b[from:]); err != nil {
 				return csvShape{}, err
 			}
+		}
+		// A cell the next block ends keeps its content checked so far.
+		if span != nil && !spanCopied {
+			spanBuf, spanCopied = append(spanBuf[:0], span...), true
+			span = spanBuf
 		}
 		if err == io.EOF {
 			break

@@ -39,9 +39,12 @@ CREATE OR REPLACE TEMP MACRO deschis_fold(s) AS
 -- n // 10) in one sum: the weighted digits sum_p w_p * d_p, with
 -- d_p = q_p - 10 q_(p+1) and q_p = n // 10^(p+1), is
 -- sum_p (w_p - 10 w_(p-1)) * q_p: nine divisions, no digit extracted.
-CREATE OR REPLACE TEMP MACRO deschis_cui_ok(v, n) AS
-    regexp_full_match(v, '[0-9]{2,10}') AND
+-- deschis_cui_check is the check digit alone, for a column of codes the
+-- pre-scan found all in shape (CSVFile.PlainCols).
+CREATE OR REPLACE TEMP MACRO deschis_cui_check(n) AS
     (((2) * (n // 10) + (-17) * (n // 100) + (-25) * (n // 1000) + (-43) * (n // 10000) + (-69) * (n // 100000) + (-8) * (n // 1000000) + (-17) * (n // 10000000) + (-25) * (n // 100000000) + (-43) * (n // 1000000000)) * 10 % 11) % 10 = n % 10;
+CREATE OR REPLACE TEMP MACRO deschis_cui_ok(v, n) AS
+    regexp_full_match(v, '[0-9]{2,10}') AND deschis_cui_check(n);
 
 -- rules.Integer, rules.MachineNumber (as bani), rules.Date (ISO), rules.CPV
 -- on their plain shapes: -123; -123.4 or -123.45 (at most 15 digits before

@@ -64,7 +64,12 @@ type CSVFile struct {
 	// EdgeSpaceCols, CedillaCols: the columns that may need each rule
 	// (ingest.CanonicalCSV's); nil: every column.
 	EdgeSpaceCols, CedillaCols []bool
-	Rows                       int64
+	// PlainCols: the columns whose every cell is empty or in the plain
+	// shape its field's SQL rule tests with a regular expression
+	// (ingest.CanonicalCSV's); the rule then leaves the expression out.
+	// nil: none.
+	PlainCols []bool
+	Rows      int64
 	// LineSpans, ManySpans: the records that span more than one physical
 	// line (ingest.CanonicalCSV's), for numberLines.
 	LineSpans []LineSpan
@@ -220,6 +225,18 @@ func sqlList(vals []string) string {
 // (none) or in some columns (cols, by column; nil when unknown) applies to
 // column col (-1: a value that is not one column's cell, which always
 // gets it).
+// plain reports whether the cells of field i of a canonical file are known
+// to be in the shape its rule tests (PlainCols): a column of the file,
+// neither a mapped file's nor a SICAP export's, whose cells are read as
+// they are written.
+func (f *CSVFile) plain(i int) bool {
+	if f.Fields != nil || f.Sicap != nil || i >= len(f.ColOf) {
+		return false
+	}
+	c := f.ColOf[i]
+	return c >= 0 && c < len(f.PlainCols) && f.PlainCols[c]
+}
+
 func needs(none bool, cols []bool, col int) bool {
 	switch {
 	case none:
@@ -362,17 +379,32 @@ func csvSelect(dataset string, f *CSVFile, numbered, raw bool) string {
 			}
 		case models.TypeCUI:
 			ok = fmt.Sprintf("deschis_cui_ok(%s, n%d)", t, i)
+			if f.plain(i) {
+				ok = fmt.Sprintf("deschis_cui_check(n%d)", i)
+			}
 		case models.TypeInt:
 			v, ok = fmt.Sprintf("try_cast(%s AS BIGINT)", t), fmt.Sprintf("deschis_int_ok(%s)", t)
+			if f.plain(i) {
+				ok = "true"
+			}
 		case models.TypeAmount:
 			v, ok = fmt.Sprintf("deschis_amount(%s)", t), fmt.Sprintf("deschis_amount_ok(%s)", t)
+			if f.plain(i) {
+				ok = "true"
+			}
 		case models.TypeDate:
 			v, ok = fmt.Sprintf("try_cast(%s AS DATE)", t), fmt.Sprintf("deschis_date_ok(%s)", t)
+			if f.plain(i) {
+				ok = v + " IS NOT NULL" // the calendar's days
+			}
 		case models.TypeBool:
 			v = fmt.Sprintf("deschis_bool(%s)", t)
 			ok = v + " IS NOT NULL"
 		case models.TypeCPV:
 			ok = fmt.Sprintf("deschis_cpv_ok(%s)", t)
+			if f.plain(i) {
+				ok = "true"
+			}
 		case models.TypeEnum:
 			// Simple CASEs, not IN lists (see deschis_bool): the value as
 			// written, else folded.

@@ -37,7 +37,7 @@ func sqlFilesNumbered(t *testing.T, dataset string, goRows *[]int, numbered bool
 				c.Numbered = ""
 			}
 			f := &CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf, EntityField: c.EntityField,
-				Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines, CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, Rows: c.Rows,
+				Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines, CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas, PlainCols: c.PlainCols, Rows: c.Rows,
 				ManySpans: c.ManySpans, Numbered: c.Numbered,
 				Row: func(line int, cells []string) *models.Record {
 					*goRows = append(*goRows, line)
@@ -223,5 +223,69 @@ func TestSQLPathFileAlreadyLoadedLeavesNoCopy(t *testing.T) {
 	}
 	if facts != 1 {
 		t.Fatalf("%d contracts, want the first load's 1", facts)
+	}
+}
+
+// TestSQLPathPlainColumnsKeepTheValueRules: columns the pre-scan found all
+// in shape (PlainCols) lose only their regular expressions: a fiscal code
+// with a wrong check digit and a day the calendar lacks are still handed
+// to the Go rules and rejected with their reasons, at their lines, and the
+// rows in shape load as the Go rules read them.
+func TestSQLPathPlainColumnsKeepTheValueRules(t *testing.T) {
+	w := openTemp(t)
+	dir := t.TempDir()
+	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
+	last := cityCUI[len(cityCUI)-1] - '0'
+	wrong := cityCUI[:len(cityCUI)-1] + string(rune('0'+(last+1)%10)) // a wrong check digit
+	p := writeCSV(t, dir, "p.csv", "contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date",
+		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10.5,2025-01-01",
+		"A2,direct_purchase,"+wrong+",14399840,Alfa,Lot,20,2025-01-02",
+		"A3,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,-0.01,2025-02-30",
+		"A4,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,30.25,2024-02-29")
+	var goRows []int
+	files := sqlFiles(t, models.DatasetProcurement, &goRows, p)
+	scan := files[0].SQL
+	var plain []bool
+	files[0].SQL = func(ctx context.Context) (*CSVFile, error) {
+		c, err := scan(ctx)
+		if c != nil {
+			plain = c.PlainCols
+		}
+		return c, err
+	}
+	res, err := w.Load(context.Background(), LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis", MaxRejectShare: 0.9}, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// buyer_cui, value and award_date are all in shape (supplier_cui is
+	// text: a foreign code, a masked CNP).
+	if want := []bool{false, false, true, false, false, false, true, true}; !reflect.DeepEqual(plain, want) {
+		t.Fatalf("PlainCols %v, want %v", plain, want)
+	}
+	if !reflect.DeepEqual(goRows, []int{3, 4}) {
+		t.Fatalf("the Go rules read lines %v, want 3 and 4 (a wrong check digit, 30 February)", goRows)
+	}
+	var got []string
+	for _, r := range res.Rejects {
+		got = append(got, fmt.Sprintf("%d %s %q: %s", r.Line, r.Column, r.Value, r.Reason))
+	}
+	// Line 4 has a negative amount too: the Go rules name the first field
+	// they refuse.
+	if len(res.Rejects) != 2 || res.Rejects[0].Line != 3 || res.Rejects[0].Column != "buyer_cui" || res.Rejects[1].Line != 4 {
+		t.Fatalf("rejects %v (%+v), want lines 3 (buyer_cui) and 4", got, res.Rejects)
+	}
+	var values []string
+	rows, err := w.DB().Query(`SELECT contract_id || ' ' || value || ' ' || award_date FROM fact_procurement ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		values = append(values, s)
+	}
+	if want := []string{"A1 10.50 2025-01-01", "A4 30.25 2024-02-29"}; !reflect.DeepEqual(values, want) {
+		t.Fatalf("contracts %v, want %v", values, want)
 	}
 }

@@ -227,7 +227,7 @@ func csvFile(c *ingest.CanonicalCSV) *warehouse.CSVFile {
 	f := &warehouse.CSVFile{Path: c.Path, Width: c.Width, HeaderLines: c.HeaderLines, ColOf: c.ColOf,
 		EntityField: c.EntityField, Entity: c.Entity, CRLF: c.CRLF, QuotedNewlines: c.QuotedNewlines,
 		CRInQuotes: c.CRInQuotes, NoEdgeSpaces: c.NoEdgeSpaces, NoCedillas: c.NoCedillas,
-		EdgeSpaceCols: c.EdgeSpaceCols, CedillaCols: c.CedillaCols, Rows: c.Rows, Row: c.Row,
+		EdgeSpaceCols: c.EdgeSpaceCols, CedillaCols: c.CedillaCols, PlainCols: c.PlainCols, Rows: c.Rows, Row: c.Row,
 		ManySpans: c.ManySpans, Numbered: c.Numbered}
 	for _, s := range c.LineSpans {
 		f.LineSpans = append(f.LineSpans, warehouse.LineSpan{Record: s.Record, Extra: s.Extra})
