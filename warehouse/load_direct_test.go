@@ -119,17 +119,23 @@ func TestSQLPathStagesStraightIntoTheFactTable(t *testing.T) {
 	}
 }
 
+// oneContract is a warehouse that knows the city and a canonical file of
+// one contract it signed.
+func oneContract(t *testing.T) (*Warehouse, string) {
+	w := openTemp(t)
+	dir := t.TempDir()
+	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
+	return w, writeCSV(t, dir, "p.csv", "contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date",
+		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10.5,2025-01-01")
+}
+
 // TestSQLPathCancelledAfterThePreScanRemovesItsCopy: a load cancelled
 // between the pre-scan and the insert (SIGTERM as the scan ends) fails with
 // the context's error, leaves the warehouse as it was and removes the
 // numbered copy the pre-scan wrote.
 func TestSQLPathCancelledAfterThePreScanRemovesItsCopy(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir())
-	w := openTemp(t)
-	dir := t.TempDir()
-	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
-	p := writeCSV(t, dir, "p.csv", "contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date",
-		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10.5,2025-01-01")
+	w, p := oneContract(t)
 	var goRows []int
 	files := sqlFiles(t, models.DatasetProcurement, &goRows, p)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -171,11 +177,7 @@ func TestSQLPathCancelledAfterThePreScanRemovesItsCopy(t *testing.T) {
 func TestSQLPathFileAlreadyLoadedLeavesNoCopy(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	w := openTemp(t)
-	dir := t.TempDir()
-	load(t, w, models.DatasetEntities, writeCSV(t, dir, "e.csv", "cui,name,kind,county", cityCUI+",Municipiul Sibiu,municipiu,SB"))
-	p := writeCSV(t, dir, "p.csv", "contract_id,kind,buyer_cui,supplier_cui,supplier_name,title,value,award_date",
-		"A1,direct_purchase,"+cityCUI+",14399840,Alfa,Lot,10.5,2025-01-01")
+	w, p := oneContract(t)
 	var goRows []int
 	spec := LoadSpec{Dataset: models.DatasetProcurement, Format: "deschis"}
 	if _, err := w.Load(context.Background(), spec, sqlFiles(t, models.DatasetProcurement, &goRows, p)); err != nil {
