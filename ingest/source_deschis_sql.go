@@ -119,14 +119,11 @@ func CanonicalSQL(opt Options, wrap func(io.Reader) io.Reader) (*CanonicalCSV, e
 			os.Remove(out.Name())
 		}
 	}()
+	// Each field has its own column (its name is the header's).
 	shapes := make([]cellShape, len(c.header))
 	for i, fd := range models.SourceFields[opt.Dataset] {
 		if col := c.colOf[i]; col >= 0 {
-			if shapes[col] == shapeNone || shapes[col] == shapeOf(fd.Type) {
-				shapes[col] = shapeOf(fd.Type)
-			} else {
-				shapes[col] = shapeNone // two fields of a column, of two shapes
-			}
+			shapes[col] = shapeOf(fd.Type)
 		}
 	}
 	s, err := scanFile(opt.File, len(c.header), ',', wrap, nil, true, shapes, out)

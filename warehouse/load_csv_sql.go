@@ -371,6 +371,9 @@ func csvSelect(dataset string, f *CSVFile, numbered, raw bool) string {
 				fd.Type = "" // typed by the shape's notation
 			}
 		}
+		// A column wholly in its shape (PlainCols) leaves out the rule's
+		// regular expression.
+		plain := f.plain(i)
 		switch fd.Type {
 		case "":
 		case models.TypeText:
@@ -379,22 +382,22 @@ func csvSelect(dataset string, f *CSVFile, numbered, raw bool) string {
 			}
 		case models.TypeCUI:
 			ok = fmt.Sprintf("deschis_cui_ok(%s, n%d)", t, i)
-			if f.plain(i) {
+			if plain {
 				ok = fmt.Sprintf("deschis_cui_check(n%d)", i)
 			}
 		case models.TypeInt:
 			v, ok = fmt.Sprintf("try_cast(%s AS BIGINT)", t), fmt.Sprintf("deschis_int_ok(%s)", t)
-			if f.plain(i) {
+			if plain {
 				ok = "true"
 			}
 		case models.TypeAmount:
 			v, ok = fmt.Sprintf("deschis_amount(%s)", t), fmt.Sprintf("deschis_amount_ok(%s)", t)
-			if f.plain(i) {
+			if plain {
 				ok = "true"
 			}
 		case models.TypeDate:
 			v, ok = fmt.Sprintf("try_cast(%s AS DATE)", t), fmt.Sprintf("deschis_date_ok(%s)", t)
-			if f.plain(i) {
+			if plain {
 				ok = v + " IS NOT NULL" // the calendar's days
 			}
 		case models.TypeBool:
@@ -402,7 +405,7 @@ func csvSelect(dataset string, f *CSVFile, numbered, raw bool) string {
 			ok = v + " IS NOT NULL"
 		case models.TypeCPV:
 			ok = fmt.Sprintf("deschis_cpv_ok(%s)", t)
-			if f.plain(i) {
+			if plain {
 				ok = "true"
 			}
 		case models.TypeEnum:
